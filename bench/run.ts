@@ -1,0 +1,87 @@
+/**
+ * `npm run bench` — performance figures, printed and written to bench/results/latest.json.
+ * Never asserted in tests (timings vary by machine); compare runs by reading the JSON.
+ */
+import { mkdtempSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ROUTES } from '../server/functions/routes';
+import { dispatch } from '../server/runtime/dispatch';
+import { openLocalApp } from '../server/local/local-app';
+import { seedDemo } from '../server/seed/demo-seed';
+import type { Envelope } from '../src/contracts/envelope';
+
+function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => Number(s[Math.min(s.length - 1, Math.floor(q * s.length))]!.toFixed(2));
+  return { p50: at(0.5), p95: at(0.95), max: Number(s[s.length - 1]!.toFixed(2)), n: s.length };
+}
+
+function dirBytes(dir: string): number | null {
+  if (!existsSync(dir)) return null;
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    total += e.isDirectory() ? (dirBytes(p) ?? 0) : statSync(p).size;
+  }
+  return total;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxt-bench-'));
+  const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'dev' }, log: 'silent' });
+  const { app } = local;
+  const call = (fn: string, event: Record<string, unknown>, openid: string) =>
+    dispatch(fn, ROUTES[fn as keyof typeof ROUTES]!, event, { ...app, openid, requestId: 'bench' }) as Promise<Envelope<unknown>>;
+
+  let t = performance.now();
+  const seeded = await seedDemo(app);
+  const seedMs = performance.now() - t;
+
+  const villager = seeded.personas.find((p) => p.key === 'villager')!;
+  const bindMs: number[] = [];
+  const whoamiMs: number[] = [];
+  const mineMs: number[] = [];
+  // Bind/unbind cycles on the seeded roll: the read-modify-write path with the audit chain.
+  for (let i = 0; i < 200; i++) {
+    const openid = `bench-${i}`;
+    t = performance.now();
+    const r = await call('identity', { action: 'bind', ...villager.bindWith, consent: true }, openid);
+    bindMs.push(performance.now() - t);
+    if (!r.ok) throw new Error(`bind failed: ${r.message}`);
+    t = performance.now();
+    await call('identity', { action: 'whoami' }, openid);
+    whoamiMs.push(performance.now() - t);
+    t = performance.now();
+    await call('registration', { action: 'mine' }, openid);
+    mineMs.push(performance.now() - t);
+    await call('identity', { action: 'unbind' }, openid);
+  }
+  // Concurrency: 200 binds of different users racing for one entry; exactly one may win.
+  t = performance.now();
+  const race = await Promise.all(Array.from({ length: 200 }, (_, i) => call('identity', { action: 'bind', ...villager.bindWith, consent: true }, `race-${i}`)));
+  const raceMs = performance.now() - t;
+
+  const results = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    seed: { voters: seeded.voters, ms: Math.round(seedMs) },
+    bindMs: percentiles(bindMs),
+    whoamiMs: percentiles(whoamiMs),
+    registrationMineMs: percentiles(mineMs),
+    race: { calls: race.length, winners: race.filter((r) => r.ok).length, totalMs: Math.round(raceMs) },
+    sizes: { weappDistBytes: dirBytes(join(__dirname, '..', 'dist')), h5DistBytes: dirBytes(join(__dirname, '..', 'dist-h5')) },
+  };
+  await local.close();
+  rmSync(dir, { recursive: true, force: true });
+  const out = join(__dirname, 'results', 'latest.json');
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results, null, 2));
+  console.log(`written to ${out}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+// Lint with import boundaries (ARCHITECTURE.md): the domain is pure, the client never imports
+// server code, Taro's API object is used only in services/ and hooks/.
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const PLATFORM = ['@tarojs/*', 'react', 'react-dom', 'wx-server-sdk', 'better-sqlite3', 'dayjs', 'zod', 'node:*'];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', '.data/**', 'coverage/**', 'test-results/**', 'cloudfunctions/*/index.js', '.swc/**', '.temp/**'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.jest } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: PLATFORM, message: 'src/domain is pure: no platform, library or I/O imports.' }, { group: ['**/contracts/**', '**/server/**', '**/services/**'], message: 'src/domain depends on nothing but itself.' }] }],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'src/domain takes time as an argument; construct instants at the edges.' }],
+    },
+  },
+  {
+    files: ['src/contracts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@tarojs/*', 'react', 'wx-server-sdk', 'better-sqlite3', 'node:*', '**/server/**'], message: 'contracts are shared by client and functions: zod only.' }] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/domain/**', 'src/contracts/**', 'src/services/**', 'src/hooks/**', 'src/app.ts', 'src/app.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tarojs/taro', importNames: ['default'], message: 'Taro.* only in src/services and src/hooks.' }],
+          patterns: [{ group: ['**/server/**', 'wx-server-sdk', 'better-sqlite3', 'node:*'], message: 'server code is never imported by the client.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/services/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}', 'src/app.ts', 'src/app.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'wx-server-sdk', 'better-sqlite3', 'node:*'], message: 'server code is never imported by the client.' }] }],
+    },
+  },
+);

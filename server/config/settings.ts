@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Deployment settings, validated once at cold start (fail closed: a function without its
+ * secrets refuses to start rather than store ID numbers unprotected).
+ */
+const settingsSchema = z.object({
+  APP_MODE: z.enum(['dev', 'production']).default('production'),
+  /** Keyed HMAC for the ID-number blind index (RULES.md §7); ≥ 32 bytes, base64 or hex. */
+  ID_HMAC_KEY: z.string().min(32, { error: 'ID_HMAC_KEY 至少 32 个字符' }),
+  /** Ed25519 private key (PKCS#8 PEM) of the deployment: signs receipts. */
+  SIGNING_KEY_PEM: z.string().includes('PRIVATE KEY', { error: 'SIGNING_KEY_PEM 应为 PKCS#8 PEM 私钥' }),
+  /** Comma-separated openids of township administrators (API.md §Identity). */
+  TOWNSHIP_ADMIN_OPENIDS: z.string().default(''),
+});
+export type RawSettings = z.input<typeof settingsSchema>;
+
+export interface Settings {
+  readonly mode: 'dev' | 'production';
+  readonly idHmacKey: string;
+  readonly signingKeyPem: string;
+  readonly townshipAdmins: ReadonlySet<string>;
+  /** Binding lockout: failures before lock, and lock length. Security policy, not election law. */
+  readonly bindMaxFailures: number;
+  readonly bindLockMinutes: number;
+  /** Committee invitation lifetime. */
+  readonly inviteTtlHours: number;
+}
+
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const r = settingsSchema.safeParse(env);
+  if (!r.success) {
+    const what = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`部署配置不完整，云函数拒绝启动：${what}`);
+  }
+  const s = r.data;
+  return {
+    mode: s.APP_MODE,
+    idHmacKey: s.ID_HMAC_KEY,
+    signingKeyPem: s.SIGNING_KEY_PEM,
+    townshipAdmins: new Set(
+      s.TOWNSHIP_ADMIN_OPENIDS.split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+    bindMaxFailures: 5,
+    bindLockMinutes: 30,
+    inviteTtlHours: 72,
+  };
+}

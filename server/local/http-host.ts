@@ -1,0 +1,121 @@
+/**
+ * The local host (../shared/docs/API.md §Local host): every cloud function over HTTP on one
+ * port, plus the built H5 app. `POST /api/<function>` → envelope (HTTP 200; 400 only for a body
+ * that is not JSON). In dev mode the caller's openid comes from `X-Dev-Openid`; otherwise that
+ * header is ignored and nothing needing identity is callable.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AppContext } from '../runtime/context';
+import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
+
+export interface HostOptions {
+  readonly app: AppContext;
+  readonly routes: Readonly<Record<string, FunctionRoutes | undefined>>;
+  readonly staticDir?: string | null;
+  readonly personasFile?: string | null;
+  /** Extra dev-only JSON endpoints under /dev/ (e.g. recorded deliveries). */
+  readonly devEndpoints?: Readonly<Record<string, () => unknown>>;
+  readonly maxBodyBytes?: number;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        resolveBody(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
+  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let file = resolve(root, rel);
+  if (file !== root && !file.startsWith(root + sep)) return false;
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) return false;
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, { 'content-type': type, 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300' });
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+export function createHttpHost(opts: HostOptions): Server {
+  const { app } = opts;
+  const dev = app.settings.mode === 'dev';
+  const limit = opts.maxBodyBytes ?? 20 * 1024 * 1024;
+  const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+
+  return createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, { ok: true, mode: app.settings.mode });
+
+      const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+      if (api) {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: '请用 POST 调用' });
+        const fn = api[1]!;
+        const routes = opts.routes[fn];
+        if (!routes) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${fn} 的云函数` });
+        const text = await readBody(req, limit);
+        if (text === null) return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', message: '提交的内容太大' });
+        let event: unknown;
+        try {
+          event = text.length ? JSON.parse(text) : {};
+        } catch {
+          return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容不是合法的 JSON' });
+        }
+        const header = req.headers['x-dev-openid'];
+        const openid = dev && typeof header === 'string' && header.trim() ? header.trim() : null;
+        const envelope = await dispatch(fn, routes, event, { ...app, openid, requestId: randomUUID() });
+        return sendJson(res, 200, envelope);
+      }
+
+      if (url.pathname.startsWith('/dev/')) {
+        if (!dev) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '仅开发模式可用' });
+        if (url.pathname === '/dev/personas' && opts.personasFile && existsSync(opts.personasFile)) {
+          return sendJson(res, 200, JSON.parse(readFileSync(opts.personasFile, 'utf8')));
+        }
+        const endpoint = opts.devEndpoints?.[url.pathname.slice('/dev/'.length)];
+        if (endpoint) return sendJson(res, 200, endpoint());
+        return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个开发接口' });
+      }
+
+      if (req.method === 'GET' && staticRoot && serveStatic(staticRoot, url.pathname, res)) return;
+      return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: staticRoot ? '没有这个页面' : '只启动了云函数（npm run api）；完整应用请用 npm start' });
+    })().catch((e: unknown) => {
+      app.log.error('host.failed', { detail: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '系统出了点问题，请稍后再试' });
+    });
+  });
+}

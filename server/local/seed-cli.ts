@@ -1,0 +1,34 @@
+/**
+ * `npm run seed -- [--phase <phase>] [--data-dir D]` — wipe the local data (secrets kept) and
+ * seed the demo again so that today falls in the given phase. Stop `npm start` first.
+ */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ElectionPhase } from '../../src/domain/calendar';
+import { SEED_PHASES, seedDemo } from '../seed/demo-seed';
+import { openLocalApp } from './local-app';
+
+async function run(): Promise<void> {
+  const i = process.argv.indexOf('--phase');
+  const phase = (i >= 0 ? process.argv[i + 1] : 'registration') as ElectionPhase;
+  if (!SEED_PHASES.includes(phase)) {
+    console.error(`不认识的阶段“${phase}”。可选：${SEED_PHASES.join(', ')}`);
+    process.exit(2);
+  }
+  const d = process.argv.indexOf('--data-dir');
+  const dataDir = resolve(d >= 0 ? process.argv[d + 1]! : process.env.DATA_DIR ?? join(__dirname, '../../.data'));
+  for (const f of ['cunxuantong.db', 'cunxuantong.db-wal', 'cunxuantong.db-shm', 'dev-personas.json']) {
+    const p = join(dataDir, f);
+    if (existsSync(p)) rmSync(p);
+  }
+  const local = openLocalApp({ dataDir, log: 'silent' });
+  const seeded = await seedDemo(local.app, { phase });
+  writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
+  await local.close();
+  console.log(`已重新生成演示数据：${seeded.voters} 名选民，选举日 ${seeded.electionDay}，今天处于「${phase}」阶段。数据目录 ${dataDir}`);
+}
+
+run().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

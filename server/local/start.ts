@@ -1,0 +1,82 @@
+/**
+ * `npm start` (H5 + functions) and `npm run api` (functions only) — see README.md.
+ * Options: --api-only, --port N (or PORT; 0 = any free port), --data-dir D (or DATA_DIR, default
+ * ./.data), --no-build (serve the existing dist-h5/), APP_MODE (dev by default locally).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ROUTES } from '../functions/routes';
+import { seedDemo } from '../seed/demo-seed';
+import { createHttpHost } from './http-host';
+import { openLocalApp } from './local-app';
+
+const ROOT = resolve(__dirname, '../..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureH5Build(): string {
+  const out = join(ROOT, 'dist-h5');
+  const index = join(out, 'index.html');
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'config')));
+  if (flag('no-build') || (existsSync(index) && statSync(index).mtimeMs > sources)) return out;
+  console.log('正在构建 H5 应用（约半分钟）…');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('H5 构建失败');
+  return out;
+}
+
+export async function main(): Promise<void> {
+  const apiOnly = flag('api-only');
+  const dataDir = arg('data-dir') ?? process.env.DATA_DIR ?? join(ROOT, '.data');
+  const port = Number(arg('port') ?? process.env.PORT ?? 8787);
+  const local = openLocalApp({ dataDir, log: process.env.LOG === 'silent' ? 'silent' : undefined });
+  const { app } = local;
+
+  if (!(await app.store.get('meta', 'seed'))) {
+    const seeded = await seedDemo(app);
+    writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
+    console.log(`已生成演示数据：清溪村 ${seeded.voters} 名选民，选举日 ${seeded.electionDay}，当前阶段 ${seeded.phase}`);
+  }
+
+  const staticDir = apiOnly ? null : ensureH5Build();
+  const server = createHttpHost({
+    app,
+    routes: ROUTES,
+    staticDir,
+    personasFile: local.personasFile,
+    devEndpoints: { deliveries: () => ({ deliveries: local.notifier.deliveries() }) },
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const actual = (server.address() as AddressInfo).port;
+  console.log(`村选通${apiOnly ? '（仅云函数）' : ''}已启动：http://127.0.0.1:${actual}/  模式 ${app.settings.mode}  数据 ${local.dataDir}`);
+  console.log(`LISTENING ${actual}`);
+
+  const stop = () => {
+    server.close();
+    void local.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

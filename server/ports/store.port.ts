@@ -1,0 +1,80 @@
+/**
+ * Store port: a document store addressed by id, with equality queries on declared fields and
+ * transactions by document id (the subset CloudBase allows; ARCHITECTURE.md principle 7).
+ *
+ * Both adapters (embedded better-sqlite3, CloudBase wx-server-sdk) pass the same contract suite
+ * in test/server/store.contract.ts.
+ */
+export type Scalar = string | number | boolean | null;
+/** A stored document: plain JSON. `_id` is set by the store on read. */
+export type DocData = { [key: string]: unknown };
+export type StoredDoc<T extends DocData = DocData> = T & { _id: string };
+
+/** Equality filter on top-level fields (AND of all entries). */
+export type Where = Readonly<Record<string, Scalar>>;
+
+export interface FindOptions {
+  /** Default 100, max 1000 per call (CloudBase server SDK caps a page at 1000). */
+  readonly limit?: number;
+  readonly skip?: number;
+  readonly orderBy?: { readonly field: string; readonly direction: 'asc' | 'desc' };
+}
+
+/** Operations allowed inside a transaction: by id only, as CloudBase transactions require. */
+export interface TxOps {
+  get<T extends DocData = DocData>(collection: string, id: string): Promise<StoredDoc<T> | null>;
+  /** Create or replace the whole document. */
+  set(collection: string, id: string, data: DocData): Promise<void>;
+  /** Shallow merge of top-level fields into an existing document; throws StoreError NOT_FOUND if absent. */
+  update(collection: string, id: string, patch: DocData): Promise<void>;
+  remove(collection: string, id: string): Promise<void>;
+}
+
+export interface Store extends TxOps {
+  find<T extends DocData = DocData>(collection: string, where: Where, options?: FindOptions): Promise<StoredDoc<T>[]>;
+  count(collection: string, where: Where): Promise<number>;
+  /**
+   * Runs `fn` as one serializable transaction: two transactions never interleave their reads
+   * and writes, even when `fn` awaits. Everything `fn` wrote is committed when it resolves and
+   * rolled back when it throws (the error is rethrown). `fn` may be retried on write conflict
+   * by adapters whose backend reports one, so it must have no side effect outside `tx`.
+   */
+  runTransaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type StoreErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INVALID';
+
+/** Infrastructure fault of the store (not an expected business outcome). */
+export class StoreError extends Error {
+  constructor(
+    readonly storeCode: StoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/**
+ * Collections and the fields that equality queries may use. Adapters create an index per entry
+ * (embedded: expression index; CloudBase: listed in docs for the console). A query on a field
+ * not listed here is a programming error and throws StoreError INVALID.
+ */
+export const INDEXED_FIELDS = {
+  township: [],
+  village: ['townshipId'],
+  invite: ['villageId'],
+  member: ['openid', 'villageId'],
+  election: ['villageId', 'status'],
+  voter: ['electionId', 'villageId', 'group', 'category', 'status', 'nameKey'],
+  idIndex: ['villageId'],
+  binding: ['voterId'],
+  bindAttempt: [],
+  audit: ['scope'],
+  auditHead: [],
+  notice: ['electionId'],
+  meta: [],
+} as const satisfies Record<string, readonly string[]>;
+export type Collection = keyof typeof INDEXED_FIELDS;

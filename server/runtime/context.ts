@@ -1,0 +1,24 @@
+import type { Store } from '../ports/store.port';
+import type { Clock } from '../ports/clock.port';
+import type { Signer } from '../ports/signer.port';
+import type { Notifier } from '../ports/notifier.port';
+import type { Settings } from '../config/settings';
+import type { RandomSource } from '../security/keyed-hash';
+import type { Logger } from './logger';
+
+/** Everything a use case may touch; built once per cold start. */
+export interface AppContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly signer: Signer;
+  readonly notifier: Notifier;
+  readonly settings: Settings;
+  readonly rng: RandomSource;
+  readonly log: Logger;
+}
+
+/** One call: the caller's identity comes only from the WeChat context (or the dev header locally). */
+export interface CallContext extends AppContext {
+  readonly openid: string | null;
+  readonly requestId: string;
+}

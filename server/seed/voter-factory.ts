@@ -1,0 +1,74 @@
+/** Roll entries as the store keeps them: the ID number only as blind index + masked form. */
+import { addDays, type CivilDate } from '../../src/domain/civil-date';
+import { maskIdNumber, parseIdNumber } from '../../src/domain/id-number';
+import type { VoterDoc } from '../../src/contracts/store-documents.schema';
+import type { Store } from '../ports/store.port';
+import { keyedHash, newId, randomCode, type RandomSource } from '../security/keyed-hash';
+import { nameKey } from '../use-cases/shared/name-key';
+import { syntheticIdNumber } from './synthetic-people';
+
+export interface DraftVoter {
+  readonly id: string;
+  readonly doc: VoterDoc;
+  /** Clear values exist only in memory, for the dev persona file and tests. */
+  readonly idNumber: string;
+  readonly bindingCode: string;
+}
+
+export interface VoterSpec {
+  readonly electionId: string;
+  readonly villageId: string;
+  readonly name: string;
+  readonly sex: 'M' | 'F';
+  readonly birthDate: CivilDate;
+  readonly group: string;
+  readonly category: 'A' | 'B' | 'C';
+  readonly status: VoterDoc['status'];
+  readonly electionDay: CivilDate;
+  readonly idNumber?: string;
+  readonly withPhone?: boolean;
+}
+
+export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: string): DraftVoter {
+  const idNumber = spec.idNumber ?? syntheticIdNumber(rng, spec.birthDate, spec.sex);
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) throw new Error(`invalid ID number for ${spec.name}`);
+  const bindingCode = randomCode(rng, 8);
+  const doc: VoterDoc = {
+    electionId: spec.electionId,
+    villageId: spec.villageId,
+    name: spec.name,
+    nameKey: nameKey(spec.name),
+    idHash: keyedHash(key, 'id', parsed.value.normalized),
+    idMasked: maskIdNumber(parsed.value.normalized),
+    birthDate: parsed.value.birthDate,
+    sex: parsed.value.sex,
+    group: spec.group,
+    category: spec.category,
+    status: spec.status,
+    statusReason: null,
+    confirmed: false,
+    bindingCodeHash: keyedHash(key, 'binding-code', bindingCode),
+    boundTo: null,
+    // Masked at the source: a phone number is never stored in clear.
+    phoneMasked: spec.withPhone ? `1${3 + rng.int(6)}${rng.int(10)}****${String(rng.int(10000)).padStart(4, '0')}` : null,
+    residenceSince: spec.category === 'C' ? addDays(spec.electionDay, -(400 + rng.int(2000))) : null,
+    note: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return { id: newId(rng, 'p'), doc, idNumber, bindingCode };
+}
+
+/** Writes entries and their deployment-wide idIndex claims in transactions of `batch`. */
+export async function writeVoters(store: Store, drafts: readonly DraftVoter[], at: string, batch = 400): Promise<void> {
+  for (let i = 0; i < drafts.length; i += batch) {
+    const slice = drafts.slice(i, i + batch);
+    await store.runTransaction(async (tx) => {
+      for (const d of slice) {
+        await tx.set('voter', d.id, d.doc);
+        await tx.set('idIndex', d.doc.idHash, { voterId: d.id, villageId: d.doc.villageId, electionId: d.doc.electionId, at });
+      }
+    });
+  }
+}

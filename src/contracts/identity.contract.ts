@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineAction } from './define-action';
+import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
+
+const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+
+/** 身份 — who the caller is, from the WeChat context only. */
+export const whoami = defineAction({
+  fn: 'identity',
+  action: 'whoami',
+  who: 'anyone',
+  summary: '我是谁：角色、已绑定的选民（脱敏）、相关的选举',
+  input: z.object({}).strict(),
+  output: z.object({
+    roles: z.array(roleSchema),
+    voter: voterViewSchema.nullable(),
+    committeeOf: z.array(z.object({ villageId: z.string(), villageName: z.string() })),
+    elections: z.array(electionSummarySchema),
+    bindLockedUntil: z.string().nullable(),
+  }),
+  errors: { INTERNAL: [] },
+});
+
+export const bind = defineAction({
+  fn: 'identity',
+  action: 'bind',
+  who: 'anyone',
+  summary: '绑定选民身份：姓名 + 身份证号码 + 告知书上的绑定码；多次失败会锁定',
+  input: z
+    .object({
+      name: personNameSchema,
+      idNumber: idNumberInputSchema,
+      bindingCode: bindingCodeSchema,
+      /** 个人信息保护法 Art. 29: separate consent for sensitive personal information. */
+      consent: z.literal(true, { error: '请先阅读并同意个人信息处理说明' }),
+    })
+    .strict(),
+  output: z.object({ voter: voterViewSchema, election: electionSummarySchema }),
+  errors: {
+    INVALID_INPUT: [...ID_REASONS],
+    UNAUTHENTICATED: ['NO_OPENID'],
+    NOT_FOUND: ['BIND_MISMATCH'],
+    CONFLICT: ['ALREADY_BOUND', 'VOTER_TAKEN'],
+    RATE_LIMITED: ['BIND_LOCKED'],
+  },
+});
+
+export const unbind = defineAction({
+  fn: 'identity',
+  action: 'unbind',
+  who: 'voter',
+  summary: '解除绑定',
+  input: z.object({}).strict(),
+  output: z.object({ unbound: z.literal(true) }),
+  errors: { UNAUTHENTICATED: ['NOT_BOUND'] },
+});
+
+export const redeemInvite = defineAction({
+  fn: 'identity',
+  action: 'redeemInvite',
+  who: 'anyone',
+  summary: '使用乡镇发放的邀请码，成为村（居）民选举委员会成员',
+  input: z
+    .object({
+      code: z
+        .string({ error: '请填写邀请码' })
+        .trim()
+        .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+        .pipe(z.string().regex(/^[A-Z2-9]{10}$/, { error: '邀请码是10位字母和数字' })),
+    })
+    .strict(),
+  output: z.object({ villageId: z.string(), villageName: z.string(), role: z.literal('committee') }),
+  errors: {
+    UNAUTHENTICATED: ['NO_OPENID'],
+    NOT_FOUND: ['INVITE_INVALID'],
+    CONFLICT: ['INVITE_USED', 'ALREADY_MEMBER'],
+    WINDOW_CLOSED: ['INVITE_EXPIRED'],
+  },
+});

@@ -1,0 +1,131 @@
+/**
+ * In-process harness: the real routes and use cases on the embedded store (a temp SQLite file),
+ * with a settable clock and a seeded random source.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROUTES } from '../../server/functions/routes';
+import { dispatch } from '../../server/runtime/dispatch';
+import type { AppContext } from '../../server/runtime/context';
+import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
+import { createEd25519Signer, generateEd25519KeyPem } from '../../server/adapters/crypto/ed25519.signer';
+import { createRecordingNotifier } from '../../server/adapters/local/recording.notifier';
+import { parseSettings } from '../../server/config/settings';
+import { seededRandom } from '../../server/security/keyed-hash';
+import type { Envelope } from '../../src/contracts/envelope';
+import type { Logger } from '../../server/runtime/logger';
+import { draftVoter, writeVoters, type DraftVoter } from '../../server/seed/voter-factory';
+import { addDays, shanghaiDateOf } from '../../src/domain/civil-date';
+
+export const TOWNSHIP = 'ot-township';
+export const CLERK = 'ot-clerk';
+const SIGNING_KEY = generateEd25519KeyPem();
+
+export interface TestApp {
+  app: AppContext;
+  dir: string;
+  logs: string[];
+  setNow(iso: string): void;
+  call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<Envelope<T>>;
+  /** Call that must succeed; returns data. */
+  ok<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function makeTestApp(nowIso = '2026-03-01T02:00:00.000Z'): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'cxt-test-'));
+  let now = new Date(nowIso);
+  const logs: string[] = [];
+  const log: Logger = {
+    info: (e, f) => logs.push(JSON.stringify({ e, ...f })),
+    error: (e, f) => logs.push(JSON.stringify({ e, ...f })),
+  };
+  const settings = parseSettings({
+    APP_MODE: 'dev',
+    ID_HMAC_KEY: 'test-hmac-key-0123456789abcdef0123456789',
+    SIGNING_KEY_PEM: SIGNING_KEY,
+    TOWNSHIP_ADMIN_OPENIDS: TOWNSHIP,
+  });
+  const store = openSqliteStore({ file: join(dir, 'test.db') });
+  const app: AppContext = {
+    store,
+    clock: { now: () => new Date(now.getTime()) },
+    signer: createEd25519Signer(SIGNING_KEY),
+    notifier: createRecordingNotifier(),
+    settings,
+    rng: seededRandom(42),
+    log,
+  };
+  let n = 0;
+  const call = async <T,>(fn: string, event: Record<string, unknown>, openid: string | null = null) => {
+    const routes = ROUTES[fn as keyof typeof ROUTES];
+    if (!routes) throw new Error(`no function ${fn}`);
+    return (await dispatch(fn, routes, event, { ...app, openid, requestId: `req-${++n}` })) as Envelope<T>;
+  };
+  return {
+    app,
+    dir,
+    logs,
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    call,
+    ok: async <T,>(fn: string, event: Record<string, unknown>, openid: string | null = null) => {
+      const r = await call<T>(fn, event, openid);
+      if (!r.ok) throw new Error(`${fn}.${String(event.action)} refused: ${r.code} ${r.reason ?? ''} ${r.message}`);
+      return r.data;
+    },
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface VillageFixture {
+  villageId: string;
+  electionId: string;
+  electionDay: string;
+  voters: DraftVoter[];
+}
+
+/** A village with a committee clerk, an election 40 days ahead and a few voters. */
+export async function villageWithElection(t: TestApp, opts: { name?: string; voters?: number; presetId?: string } = {}): Promise<VillageFixture> {
+  const { village } = await t.ok<{ village: { id: string } }>(
+    'township',
+    { action: 'createVillage', name: opts.name ?? '测试村', kind: 'village', presetId: opts.presetId ?? 'national', groups: ['第一村民小组', '第二村民小组'] },
+    TOWNSHIP,
+  );
+  const { code } = await t.ok<{ code: string }>('township', { action: 'inviteCommittee', villageId: village.id }, TOWNSHIP);
+  await t.ok('identity', { action: 'redeemInvite', code }, CLERK);
+  const electionDay = addDays(shanghaiDateOf(t.app.clock.now()), 40);
+  const { election } = await t.ok<{ election: { id: string } }>(
+    'committee',
+    { action: 'createElection', villageId: village.id, electionDay, posts: [{ post: 'director', seats: 1 }, { post: 'deputy', seats: 1 }, { post: 'member', seats: 3 }] },
+    CLERK,
+  );
+  const at = t.app.clock.now().toISOString();
+  const rng = seededRandom(7);
+  const names = ['王建国', '李秀英', '张伟', '刘芳', '陈明', '杨丽', '赵强', '黄敏'];
+  const voters = Array.from({ length: opts.voters ?? 4 }, (_, i) =>
+    draftVoter(
+      {
+        electionId: election.id,
+        villageId: village.id,
+        name: names[i % names.length]!,
+        sex: i % 2 ? 'F' : 'M',
+        birthDate: `19${60 + i}-0${1 + (i % 9)}-1${i % 9}`,
+        group: '第一村民小组',
+        category: i === 1 ? 'B' : 'A',
+        status: i === 1 ? 'pending' : 'registered',
+        electionDay,
+      },
+      t.app.settings.idHmacKey,
+      rng,
+      at,
+    ),
+  );
+  await writeVoters(t.app.store, voters, at);
+  return { villageId: village.id, electionId: election.id, electionDay, voters };
+}
