@@ -3,7 +3,11 @@
  * transactions by document id (the subset CloudBase allows; ARCHITECTURE.md principle 7).
  *
  * Both adapters (embedded better-sqlite3, CloudBase wx-server-sdk) pass the same contract suite
- * in test/server/store.contract.ts.
+ * in test/server/store/store.contract.ts.
+ *
+ * CloudBase transactions are snapshot-isolated with first-writer-wins on each document, so an
+ * invariant holds on both stores only when every transaction that could break it WRITES the
+ * document that embodies it (a claim like idIndex/{hash}, a counter): never rely on a read alone.
  */
 export type Scalar = string | number | boolean | null;
 /** A stored document: plain JSON. `_id` is set by the store on read. */

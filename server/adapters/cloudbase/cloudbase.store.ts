@@ -1,0 +1,378 @@
+/**
+ * CloudBase Store adapter over wx-server-sdk 4 (`cloud.database()`).
+ *
+ * SDK behaviour this relies on (read in node_modules/wx-server-sdk/index.js and
+ * @cloudbase/database 1.4 / @cloudbase/node-sdk 3.17 sources, and TencentCloudBase/node-sdk
+ * test/database/unit/transaction.test.ts):
+ * - `doc(id).get()` of a missing document rejects "document.get:fail document with _id … does
+ *   not exist" unless the database was created with `{ throwOnNotFound: false }`, in which case it
+ *   resolves `{ data: null }`. Outside a transaction a found document comes back as `data: [doc]`,
+ *   inside one as `data: doc`. Both forms are handled here.
+ * - `doc(id).set({ data })` replaces (upsert, merge: false) and rejects data containing `_id` or
+ *   no field at all.
+ * - `doc(id).update({ data })` never creates, but it flattens nested objects into dotted paths
+ *   (a deep merge) and its `stats.updated` cannot tell "missing" from "unchanged". The port wants
+ *   a shallow merge and NOT_FOUND, so `update` here is read + `set` inside a transaction.
+ * - `where(...).get()` returns at most `limit` documents (default 100, capped at 1,000); every
+ *   query here passes an explicit limit and orders by `_id` last so pages are stable.
+ * - Transactions: snapshot reads; a write to a document that another open transaction has
+ *   written, or that changed after the snapshot, fails at once with
+ *   DATABASE_TRANSACTION_CONFLICT. wx-server-sdk rewraps errors of operations inside the
+ *   callback (errCode -501001, the code survives only in the message), so the SDK's own retry in
+ *   `runTransaction` never fires for them: this adapter runs each attempt with `times = 0` and
+ *   retries conflicts itself, with jittered backoff. Snapshot isolation is not full
+ *   serializability — invariants must be written as documents that conflicting transactions
+ *   both write (ARCHITECTURE.md principle 7), which is what the use cases do.
+ * - Offline or without credentials, every call fails fast (ENOTFOUND / -501001), and the SDK
+ *   also leaves a rejected promise nobody awaits (a TcbError from its credential check); see
+ *   installTcbRejectionGuard.
+ */
+import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
+import { checkCollection, checkFind, checkId, checkWhere, toSetBody, toStoredBody } from '../shared/store-rules';
+import { TransactionScope, closedTxError } from '../shared/transaction-scope';
+
+// ---------------------------------------------------------------------------------------------
+// The subset of wx-server-sdk's database API the adapter uses (structural, so the FAKE in
+// cloudbase-db.fake.ts and the real SDK both fit).
+
+export interface CloudbaseDocumentRef {
+  get(): Promise<{ data?: unknown }>;
+  set(options: { data: Record<string, unknown> }): Promise<unknown>;
+  update(options: { data: Record<string, unknown> }): Promise<{ stats?: { updated?: number } }>;
+  remove(): Promise<{ stats?: { removed?: number } }>;
+}
+
+export interface CloudbaseQuery {
+  where(condition: Record<string, unknown>): CloudbaseQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery;
+  skip(offset: number): CloudbaseQuery;
+  limit(max: number): CloudbaseQuery;
+  get(): Promise<{ data: unknown[] }>;
+  count(): Promise<{ total: number }>;
+}
+
+export interface CloudbaseCollectionRef extends CloudbaseQuery {
+  doc(id: string): CloudbaseDocumentRef;
+}
+
+export interface CloudbaseTransaction {
+  collection(name: string): { doc(id: string): CloudbaseDocumentRef };
+}
+
+export interface CloudbaseDatabase {
+  collection(name: string): CloudbaseCollectionRef;
+  /** `times`: extra attempts after a conflict reported with `code` (SDK default 3). */
+  runTransaction<T>(callback: (transaction: CloudbaseTransaction) => Promise<T>, times?: number): Promise<T>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error mapping.
+
+interface SdkErrorFields {
+  readonly code: string | undefined;
+  readonly errCode: number | undefined;
+  readonly text: string;
+}
+
+function sdkFields(e: unknown): SdkErrorFields | null {
+  if (typeof e === 'string') return { code: undefined, errCode: undefined, text: e };
+  if (typeof e !== 'object' || e === null || e instanceof StoreError) return null;
+  const o = e as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown };
+  const code = typeof o.code === 'string' ? o.code : undefined;
+  const errCode = typeof o.errCode === 'number' ? o.errCode : undefined;
+  if (code === undefined && errCode === undefined) return null;
+  const text = [o.errMsg, o.message].filter((x): x is string => typeof x === 'string').join(' ');
+  return { code, errCode, text };
+}
+
+function isNotFound(e: unknown): boolean {
+  const f = sdkFields(e);
+  return f !== null && /document with _id .* does not exist/s.test(f.text);
+}
+
+function isConflict(e: unknown): boolean {
+  const f = sdkFields(e);
+  return f !== null && (f.code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|TransactionConflict/.test(f.text));
+}
+
+/** SDK codes that mean "this request was malformed" rather than "the backend is unavailable". */
+const INVALID_ERR_CODES = new Set([-401002, -401003, -501006, -501007, -502002]);
+
+/** Maps an SDK failure to StoreError; returns null for errors that did not come from the SDK. */
+export function cloudbaseStoreError(e: unknown, op: string): StoreError | null {
+  if (e instanceof StoreError) return e;
+  const f = sdkFields(e);
+  if (!f) return null;
+  if (isConflict(e)) return new StoreError('CONFLICT', `${op}: transaction conflict`, { cause: e });
+  const credentials = /secretId|secretKey|credential/i.test(f.text);
+  if (!credentials && (f.code === 'INVALID_PARAM' || (f.errCode !== undefined && INVALID_ERR_CODES.has(f.errCode)))) {
+    return new StoreError('INVALID', `${op}: request refused by CloudBase (${f.errCode ?? f.code})`, { cause: e });
+  }
+  const what = f.code === 'DATABASE_TRANSACTION_FAIL' ? 'transaction expired or aborted' : `CloudBase error ${f.errCode ?? f.code ?? 'unknown'}`;
+  return new StoreError('UNAVAILABLE', `${op}: ${what}`, { cause: e });
+}
+
+function asStoreError(e: unknown, op: string): StoreError {
+  return cloudbaseStoreError(e, op) ?? new StoreError('UNAVAILABLE', `${op}: unexpected failure`, { cause: e });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `{ data: [doc] }` (plain get), `{ data: doc }` (in a transaction) or `{ data: null }`. */
+function singleDoc(res: { data?: unknown }): Record<string, unknown> | null {
+  const d = Array.isArray(res.data) ? (res.data[0] as unknown) : res.data;
+  if (d === undefined || d === null) return null;
+  if (!isRecord(d)) throw new StoreError('UNAVAILABLE', 'CloudBase returned a document that is not an object');
+  return d;
+}
+
+function toStored<T extends DocData>(id: string, raw: Record<string, unknown>): StoredDoc<T> {
+  const { _id: _ignored, ...rest } = raw;
+  return { ...(rest as T), _id: id };
+}
+
+async function readDoc<T extends DocData>(ref: CloudbaseDocumentRef, collection: string, id: string): Promise<StoredDoc<T> | null> {
+  try {
+    const d = singleDoc(await ref.get());
+    return d ? toStored<T>(id, d) : null;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw asStoreError(e, `get ${collection}`);
+  }
+}
+
+async function call<T>(op: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw asStoreError(e, op);
+  }
+}
+
+export interface CloudbaseStoreOptions {
+  /** Attempts per runTransaction when CloudBase reports a write conflict (default 5). */
+  readonly maxAttempts?: number;
+  /** Pause before attempt `n + 1` after `n` conflicts (default 15·n ms + up to 25 ms jitter). */
+  readonly backoffMs?: (attempt: number) => number;
+}
+
+const defaultBackoff = (attempt: number) => 15 * attempt + Math.floor(Math.random() * 25);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseStoreOptions = {}): Store {
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('createCloudbaseStore: maxAttempts must be a positive integer');
+  const backoff = options.backoffMs ?? defaultBackoff;
+  const scope = new TransactionScope();
+
+  /** Document operations on either the database or one transaction. */
+  const docOps = (doc: (collection: string, id: string) => CloudbaseDocumentRef, guard: () => void): TxOps => ({
+    async get<T extends DocData = DocData>(collection: string, id: string) {
+      guard();
+      checkId(collection, id);
+      return readDoc<T>(doc(collection, id), collection, id);
+    },
+    async set(collection, id, data) {
+      guard();
+      checkId(collection, id);
+      const body = toSetBody(collection, id, data);
+      await call(`set ${collection}`, () => doc(collection, id).set({ data: body }));
+    },
+    async update(collection, id, patch) {
+      guard();
+      checkId(collection, id);
+      const body = toStoredBody(collection, id, patch);
+      const current = await readDoc(doc(collection, id), collection, id);
+      if (!current) throw new StoreError('NOT_FOUND', `update: no such ${collection} document`);
+      const { _id: _ignored, ...rest } = current;
+      await call(`update ${collection}`, () => doc(collection, id).set({ data: { ...rest, ...body } }));
+    },
+    async remove(collection, id) {
+      guard();
+      checkId(collection, id);
+      await call(`remove ${collection}`, () => doc(collection, id).remove());
+    },
+  });
+
+  const direct = docOps((c, id) => db.collection(c).doc(id), () => undefined);
+
+  /** One CloudBase transaction; `failure` tells the body's own errors from the SDK's. */
+  async function attempt<T>(fn: (tx: TxOps) => Promise<T>, failure: { body?: unknown }): Promise<T> {
+    // times = 0: one attempt per call; conflicts are retried by runTransaction below.
+    return db.runTransaction(async (transaction) => {
+      let open = true;
+      const tx = docOps(
+        (c, id) => transaction.collection(c).doc(id),
+        () => {
+          if (!open) throw closedTxError();
+        },
+      );
+      try {
+        return await scope.run(() => fn(tx));
+      } catch (e) {
+        failure.body = e;
+        throw e;
+      } finally {
+        open = false;
+      }
+    }, 0);
+  }
+
+  const store: Store = {
+    get: (collection, id) => direct.get(collection, id),
+    async set(collection, id, data) {
+      scope.refuseOutsideWrite('set');
+      return direct.set(collection, id, data);
+    },
+    async update(collection, id, patch) {
+      scope.refuseOutsideWrite('update');
+      checkId(collection, id);
+      // Read and write in one transaction: a shallow merge without losing concurrent writes.
+      await store.runTransaction((tx) => tx.update(collection, id, patch));
+    },
+    async remove(collection, id) {
+      scope.refuseOutsideWrite('remove');
+      return direct.remove(collection, id);
+    },
+    async find<T extends DocData = DocData>(collection: string, where: Where, options?: FindOptions) {
+      checkCollection(collection);
+      const q = checkFind(collection, where, options);
+      return call(`find ${collection}`, async () => {
+        let query: CloudbaseQuery = db.collection(collection);
+        if (q.where.length > 0) query = query.where(Object.fromEntries(q.where));
+        if (q.orderBy) query = query.orderBy(q.orderBy.field, q.orderBy.direction);
+        if (q.orderBy?.field !== '_id') query = query.orderBy('_id', 'asc');
+        if (q.skip > 0) query = query.skip(q.skip);
+        const res = await query.limit(q.limit).get();
+        if (!Array.isArray(res.data)) throw new StoreError('UNAVAILABLE', `find ${collection}: CloudBase returned no list`);
+        return res.data.map((raw) => {
+          if (!isRecord(raw) || typeof raw._id !== 'string') throw new StoreError('UNAVAILABLE', `find ${collection}: document without a string _id`);
+          return toStored<T>(raw._id, raw);
+        });
+      });
+    },
+    async count(collection, where) {
+      checkCollection(collection);
+      const w = checkWhere(collection, where);
+      return call(`count ${collection}`, async () => {
+        const query: CloudbaseQuery = w.length > 0 ? db.collection(collection).where(Object.fromEntries(w)) : db.collection(collection);
+        const res = await query.count();
+        if (typeof res.total !== 'number') throw new StoreError('UNAVAILABLE', `count ${collection}: CloudBase returned no total`);
+        return res.total;
+      });
+    },
+    async runTransaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+      scope.refuseNested();
+      for (let n = 1; ; n++) {
+        const failure: { body?: unknown } = {};
+        try {
+          return await attempt(fn, failure);
+        } catch (e) {
+          // The body's own errors (business bugs, NOT_FOUND…) pass through untouched; its store
+          // operations already threw StoreError. Anything else failed in begin or commit.
+          const fromBody = 'body' in failure && failure.body === e;
+          const err = fromBody ? e : asStoreError(e, 'transaction');
+          const retry = err instanceof StoreError && err.storeCode === 'CONFLICT' && n < maxAttempts;
+          if (!retry) throw err;
+          await sleep(Math.max(0, backoff(n)));
+        }
+      }
+    },
+    async close() {
+      // The SDK holds no connection that needs closing.
+    },
+  };
+  return store;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring to the real SDK.
+
+/** The part of the wx-server-sdk module the store needs. */
+export interface WxDatabaseSource {
+  database(config?: Record<string, unknown>): unknown;
+}
+
+export function createCloudbaseStoreFromSdk(cloud: WxDatabaseSource, options?: CloudbaseStoreOptions): Store {
+  installTcbRejectionGuard();
+  // throwOnNotFound: false makes a missing document a `{ data: null }` answer instead of an
+  // error (read from wx-server-sdk's DocumentReference.get); the error form is handled too.
+  const db = cloud.database({ throwOnNotFound: false });
+  // The SDK's .d.ts types every method as `Promise<…> | void | string` (callback style), which
+  // no promise-only interface can match; the runtime object is the one described above.
+  return createCloudbaseStore(db as CloudbaseDatabase, options);
+}
+
+/** Queries that sort by something other than `_id` (server/audit/audit-log.ts verifyAuditChain). */
+const ORDERED_QUERIES: ReadonlyArray<{ collection: string; fields: readonly string[] }> = [{ collection: 'audit', fields: ['scope', 'seq'] }];
+
+/**
+ * What the deployment must create in the CloudBase console: every collection (CloudBase does
+ * not create them on first write) and, per queried field, a compound index ending in `_id` —
+ * `find` always sorts by `_id` last, and without the `_id` key MongoDB sorts in memory.
+ */
+export function cloudbaseIndexPlan(): Array<{ collection: string; indexes: string[][] }> {
+  return Object.entries(INDEXED_FIELDS).map(([collection, fields]) => ({
+    collection,
+    indexes: [
+      ...fields.map((f) => [f, '_id']),
+      ...ORDERED_QUERIES.filter((q) => q.collection === collection).map((q) => [...q.fields, '_id']),
+    ],
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SDK's floating rejection.
+
+const GUARD = Symbol.for('cunxuantong.tcbRejectionGuard');
+
+/**
+ * True for the rejection @cloudbase/node-sdk leaves unawaited in TcbApiHttpRequester
+ * (`prepareCredentials.bind(this)()` without await): a TcbError — an Error whose class is named
+ * TcbError, or, should a bundler rename the class, an Error carrying the TcbError fields
+ * (string `code` and string `requestId`).
+ */
+export function isTcbError(reason: unknown): reason is Error & { code: string } {
+  if (!(reason instanceof Error)) return false;
+  const r = reason as Error & { code?: unknown; requestId?: unknown };
+  if (reason.constructor?.name === 'TcbError' || reason.name === 'TcbError') return true;
+  return typeof r.code === 'string' && typeof r.requestId === 'string';
+}
+
+type RejectionLog = (event: string, fields: Record<string, unknown>) => void;
+
+const defaultRejectionLog: RejectionLog = (event, fields) => {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'warn', event, ...fields })}\n`);
+};
+
+/**
+ * Keeps the SDK's floating TcbError rejection from killing the process (Node ≥ 15 crashes on an
+ * unhandled rejection). The same failure also reaches the awaited call, which reports it, so
+ * swallowing the stray copy loses nothing. Logged once, by error code only (no message, no
+ * request data). Every other unhandled rejection keeps Node's default: if this is the only
+ * listener it is rethrown as an uncaught exception; if other listeners exist, they decide.
+ * Idempotent across module copies (the marker lives on `process`).
+ */
+export function installTcbRejectionGuard(log: RejectionLog = defaultRejectionLog): void {
+  const marked = process as NodeJS.Process & { [GUARD]?: true };
+  if (marked[GUARD]) return;
+  marked[GUARD] = true;
+  let logged = false;
+  const listener = (reason: unknown): void => {
+    if (isTcbError(reason)) {
+      if (!logged) {
+        logged = true;
+        log('cloudbase.sdk.floating-rejection', { code: reason.code, note: 'swallowed; the awaited SDK call reports the failure' });
+      }
+      return;
+    }
+    if (process.listenerCount('unhandledRejection') === 1) {
+      throw reason instanceof Error ? reason : new Error(`Unhandled promise rejection: ${String(reason)}`);
+    }
+  };
+  process.on('unhandledRejection', listener);
+}

@@ -1,0 +1,323 @@
+/**
+ * Embedded Store adapter (better-sqlite3) for `npm start`, the seed CLI and the tests.
+ *
+ * One table of JSON documents addressed by (collection, id), an expression index per queried
+ * field (INDEXED_FIELDS), WAL journal. Serializability with async transaction bodies comes
+ * from running every write — transactional or not — through one FIFO queue on the writer
+ * connection (BEGIN IMMEDIATE … COMMIT), so two transactions never interleave even while their
+ * bodies await. Reads outside a transaction use a second, read-only connection: WAL gives it
+ * the last committed state, never the writes of a transaction still open on the writer.
+ * (':memory:' cannot be shared by two connections, so there the reads queue behind writes.)
+ */
+import Database from 'better-sqlite3';
+import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
+import { checkCollection, checkFind, checkId, checkWhere, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
+import { TransactionScope, closedTxError } from '../shared/transaction-scope';
+
+export interface SqliteStoreOptions {
+  /** Database file path, or ':memory:' (no WAL, reads queue behind writes). */
+  readonly file: string;
+  /** How long a statement waits for another process's lock before failing UNAVAILABLE. */
+  readonly busyTimeoutMs?: number;
+}
+
+type Db = Database.Database;
+
+/** FIFO async mutex: each task starts after the previous one settled. */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T> | T): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+function sqliteFault(e: unknown): never {
+  if (e instanceof StoreError) throw e;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : 'unknown';
+  throw new StoreError('UNAVAILABLE', `embedded store failed (${code})`, { cause: e });
+}
+
+/** Runs a synchronous better-sqlite3 call, mapping its faults to StoreError UNAVAILABLE. */
+function sql<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    sqliteFault(e);
+  }
+}
+
+function parseDoc<T extends DocData>(id: string, json: string): StoredDoc<T> {
+  const data = JSON.parse(json) as T;
+  return { ...data, _id: id };
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS docs (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL CHECK (json_valid(data)),
+    PRIMARY KEY (collection, id)
+  ) WITHOUT ROWID;
+`;
+
+/** Distinct queried field names: one index per field serves every collection that queries it. */
+export function indexedFieldNames(): string[] {
+  const names = [...new Set(Object.values(INDEXED_FIELDS).flat() as string[])].sort();
+  // They become index names and inlined JSON paths.
+  for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new Error(`INDEXED_FIELDS: ${JSON.stringify(n)} is not a plain field name`);
+  return names;
+}
+
+function jsonPath(field: string): string {
+  // Inlined, not bound: SQLite only uses an expression index when the query repeats the exact
+  // expression. `field` is checked against /^[A-Za-z_][A-Za-z0-9_]*$/ before it gets here.
+  return `json_extract(data, '$.${field}')`;
+}
+
+function whereSql(where: CheckedQuery['where']): { clause: string; params: Scalar[] } {
+  const parts: string[] = [];
+  const params: Scalar[] = [];
+  for (const [field, value] of where) {
+    const expr = jsonPath(field);
+    const type = `json_type(data, '$.${field}')`;
+    if (value === null) {
+      // Missing and null both match, as `where({ f: null })` does on CloudBase (MongoDB).
+      parts.push(`${expr} IS NULL`);
+    } else if (typeof value === 'boolean') {
+      // json_extract turns true/false into 1/0; the type test keeps 1 and true apart.
+      parts.push(`${expr} = ? AND ${type} = '${value ? 'true' : 'false'}'`);
+      params.push(value ? 1 : 0);
+    } else if (typeof value === 'number') {
+      parts.push(`${expr} = ? AND ${type} IN ('integer', 'real')`);
+      params.push(value);
+    } else {
+      // json_extract also returns objects and arrays as text; only real strings may match.
+      parts.push(`${expr} = ? AND ${type} = 'text'`);
+      params.push(value);
+    }
+  }
+  return { clause: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/**
+ * Without ANALYZE statistics the planner prefers the primary key (it already yields id order)
+ * over the expression index once the type test is added, scanning a whole collection; naming
+ * the index of the first filtered field keeps every equality query an index search.
+ */
+function fromSql(where: CheckedQuery['where']): string {
+  const first = where[0];
+  return first ? `docs INDEXED BY docs_by_${first[0]}` : 'docs';
+}
+
+function orderSql(orderBy: CheckedQuery['orderBy']): string {
+  // Ties (and no orderBy at all) fall back to the id so that skip/limit pages are stable.
+  if (!orderBy) return 'ORDER BY id ASC';
+  const dir = orderBy.direction === 'desc' ? 'DESC' : 'ASC';
+  if (orderBy.field === '_id') return `ORDER BY id ${dir}`;
+  return `ORDER BY ${jsonPath(orderBy.field)} ${dir}, id ASC`;
+}
+
+/** The SQL `find` runs (exported so tests can EXPLAIN exactly what the adapter issues). */
+export function buildFindQuery(collection: string, where: Where, options?: FindOptions): { text: string; params: Scalar[] } {
+  checkCollection(collection);
+  const q = checkFind(collection, where, options);
+  const { clause, params } = whereSql(q.where);
+  const text = `SELECT id, data FROM ${fromSql(q.where)} WHERE collection = ?${clause} ${orderSql(q.orderBy)} LIMIT ? OFFSET ?`;
+  return { text, params: [collection, ...params, q.limit, q.skip] };
+}
+
+export function openSqliteStore(opts: SqliteStoreOptions): Store {
+  const memory = opts.file === ':memory:' || opts.file === '';
+  const busy = opts.busyTimeoutMs ?? 5000;
+  const writer: Db = sql(() => new Database(opts.file));
+  let reader: Db = writer;
+  try {
+    sql(() => {
+      writer.pragma(`busy_timeout = ${busy}`);
+      if (!memory) writer.pragma('journal_mode = WAL');
+      // NORMAL is durable against application crashes in WAL mode; a power cut may lose the last
+      // transactions but never corrupts the file — fine for the local host.
+      writer.pragma('synchronous = NORMAL');
+      writer.exec(SCHEMA);
+      for (const field of indexedFieldNames()) {
+        writer.exec(`CREATE INDEX IF NOT EXISTS docs_by_${field} ON docs (collection, ${jsonPath(field)})`);
+      }
+      if (!memory) {
+        reader = new Database(opts.file, { readonly: true, fileMustExist: true });
+        reader.pragma(`busy_timeout = ${busy}`);
+      }
+    });
+  } catch (e) {
+    writer.close();
+    throw e;
+  }
+
+  const queue = new SerialQueue();
+  const scope = new TransactionScope();
+  let closed = false;
+
+  const stmts = (db: Db) => ({
+    get: db.prepare<[string, string], { data: string }>('SELECT data FROM docs WHERE collection = ? AND id = ?'),
+  });
+  const readStmts = stmts(reader);
+  const writeStmts = {
+    ...stmts(writer),
+    put: writer.prepare<[string, string, string]>(
+      'INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data',
+    ),
+    del: writer.prepare<[string, string]>('DELETE FROM docs WHERE collection = ? AND id = ?'),
+  };
+  const queryCache = new Map<string, Database.Statement<Scalar[]>>();
+  const prepared = (text: string): Database.Statement<Scalar[]> => {
+    let s = queryCache.get(text);
+    if (!s) {
+      s = reader.prepare<Scalar[]>(text);
+      queryCache.set(text, s);
+    }
+    return s;
+  };
+
+  const ensureOpen = () => {
+    if (closed) throw new StoreError('UNAVAILABLE', 'embedded store is closed');
+  };
+
+  /** Synchronous document operations on the writer; callers hold the queue. */
+  const w = {
+    get<T extends DocData>(collection: string, id: string): StoredDoc<T> | null {
+      const row = sql(() => writeStmts.get.get(collection, id));
+      return row ? parseDoc<T>(id, row.data) : null;
+    },
+    set(collection: string, id: string, body: Record<string, unknown>): void {
+      sql(() => writeStmts.put.run(collection, id, JSON.stringify(body)));
+    },
+    update(collection: string, id: string, patch: Record<string, unknown>): void {
+      const row = sql(() => writeStmts.get.get(collection, id));
+      if (!row) throw new StoreError('NOT_FOUND', `update: no such ${collection} document`);
+      const merged = { ...(JSON.parse(row.data) as Record<string, unknown>), ...patch };
+      sql(() => writeStmts.put.run(collection, id, JSON.stringify(merged)));
+    },
+    remove(collection: string, id: string): void {
+      sql(() => writeStmts.del.run(collection, id));
+    },
+  };
+
+  /** One statement group as its own short transaction, queued behind open transactions. */
+  const autocommit = async <T>(op: string, fn: () => T): Promise<T> => {
+    scope.refuseOutsideWrite(op);
+    return queue.run(() => {
+      ensureOpen();
+      return sql(() => writer.transaction(fn).immediate());
+    });
+  };
+
+  /** Reads outside transactions: straight to the reader (file) or behind the queue (memory). */
+  const committedRead = async <T>(fn: () => T): Promise<T> => {
+    if (!memory) {
+      ensureOpen();
+      return fn();
+    }
+    if (scope.active) {
+      throw new StoreError('INVALID', "a read outside `tx` inside runTransaction would deadlock on ':memory:'; read through `tx`");
+    }
+    return queue.run(() => {
+      ensureOpen();
+      return fn();
+    });
+  };
+
+  const store: Store = {
+    async get<T extends DocData = DocData>(collection: string, id: string) {
+      checkId(collection, id);
+      return committedRead(() => {
+        const row = sql(() => readStmts.get.get(collection, id));
+        return row ? parseDoc<T>(id, row.data) : null;
+      });
+    },
+    async set(collection, id, data) {
+      checkId(collection, id);
+      const body = toSetBody(collection, id, data);
+      await autocommit('set', () => w.set(collection, id, body));
+    },
+    async update(collection, id, patch) {
+      checkId(collection, id);
+      const body = toStoredBody(collection, id, patch);
+      await autocommit('update', () => w.update(collection, id, body));
+    },
+    async remove(collection, id) {
+      checkId(collection, id);
+      await autocommit('remove', () => w.remove(collection, id));
+    },
+    async find<T extends DocData = DocData>(collection: string, where: Where, options?: FindOptions) {
+      const { text, params } = buildFindQuery(collection, where, options);
+      return committedRead(() => {
+        const rows = sql(() => prepared(text).all(...params)) as Array<{ id: string; data: string }>;
+        return rows.map((r) => parseDoc<T>(r.id, r.data));
+      });
+    },
+    async count(collection, where) {
+      checkCollection(collection);
+      const w = checkWhere(collection, where);
+      const { clause, params } = whereSql(w);
+      const text = `SELECT count(*) AS n FROM ${fromSql(w)} WHERE collection = ?${clause}`;
+      return committedRead(() => (sql(() => prepared(text).get(collection, ...params)) as { n: number }).n);
+    },
+    async runTransaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+      scope.refuseNested();
+      return queue.run(async () => {
+        ensureOpen();
+        sql(() => writer.exec('BEGIN IMMEDIATE'));
+        let open = true;
+        const guard = () => {
+          if (!open) throw closedTxError();
+        };
+        const tx: TxOps = {
+          async get<D extends DocData = DocData>(collection: string, id: string) {
+            guard();
+            checkId(collection, id);
+            return w.get<D>(collection, id);
+          },
+          async set(collection, id, data) {
+            guard();
+            checkId(collection, id);
+            w.set(collection, id, toSetBody(collection, id, data));
+          },
+          async update(collection, id, patch) {
+            guard();
+            checkId(collection, id);
+            w.update(collection, id, toStoredBody(collection, id, patch));
+          },
+          async remove(collection, id) {
+            guard();
+            checkId(collection, id);
+            w.remove(collection, id);
+          },
+        };
+        try {
+          const out = await scope.run(() => fn(tx));
+          open = false;
+          sql(() => writer.exec('COMMIT'));
+          return out;
+        } catch (e) {
+          open = false;
+          if (writer.inTransaction) sql(() => writer.exec('ROLLBACK'));
+          throw e;
+        }
+      });
+    },
+    async close() {
+      if (closed) return;
+      await queue.run(() => {
+        closed = true;
+        if (reader !== writer) reader.close();
+        writer.close();
+      });
+    },
+  };
+  return store;
+}

@@ -1,0 +1,131 @@
+/**
+ * Rules both Store adapters apply before touching their backend, so that the embedded store
+ * refuses exactly what CloudBase would refuse (or silently mangle) and the contract suite can
+ * hold them to one behaviour.
+ */
+import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type Where } from '../../ports/store.port';
+
+export const DEFAULT_FIND_LIMIT = 100;
+/** The CloudBase server SDK caps one query at 1,000 documents. */
+export const MAX_FIND_LIMIT = 1000;
+/** CloudBase refuses documents above 512 KB (@cloudbase/database config db_doc_size_limit). */
+export const MAX_DOC_BYTES = 512 * 1024;
+
+/** Field names usable in queries and ordering; they are also inlined into SQL JSON paths. */
+const QUERY_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface CheckedQuery {
+  readonly where: ReadonlyArray<readonly [string, Scalar]>;
+  readonly limit: number;
+  readonly skip: number;
+  readonly orderBy: { readonly field: string; readonly direction: 'asc' | 'desc' } | null;
+}
+
+function indexedFieldsOf(collection: string): readonly string[] {
+  return Object.prototype.hasOwnProperty.call(INDEXED_FIELDS, collection)
+    ? (INDEXED_FIELDS as Record<string, readonly string[]>)[collection] ?? []
+    : [];
+}
+
+function isScalar(v: unknown): v is Scalar {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+export function checkWhere(collection: string, where: Where): CheckedQuery['where'] {
+  const allowed = indexedFieldsOf(collection);
+  const out: Array<readonly [string, Scalar]> = [];
+  for (const [field, value] of Object.entries(where)) {
+    if (!allowed.includes(field)) {
+      throw new StoreError('INVALID', `query on ${collection}.${field}: not in INDEXED_FIELDS (every queried field needs an index)`);
+    }
+    if (!isScalar(value)) throw new StoreError('INVALID', `query on ${collection}.${field}: value must be a string, finite number, boolean or null`);
+    out.push([field, value]);
+  }
+  return out;
+}
+
+export function checkFind(collection: string, where: Where, options: FindOptions = {}): CheckedQuery {
+  const limit = options.limit ?? DEFAULT_FIND_LIMIT;
+  // CloudBase would silently cut a larger page to 1,000; refusing it surfaces the paging bug.
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIND_LIMIT) {
+    throw new StoreError('INVALID', `find limit must be an integer in 1..${MAX_FIND_LIMIT}, got ${String(limit)}`);
+  }
+  const skip = options.skip ?? 0;
+  if (!Number.isInteger(skip) || skip < 0) throw new StoreError('INVALID', `find skip must be a non-negative integer, got ${String(skip)}`);
+  let orderBy: CheckedQuery['orderBy'] = null;
+  if (options.orderBy) {
+    const { field, direction } = options.orderBy;
+    if (!QUERY_FIELD.test(field)) throw new StoreError('INVALID', `orderBy field must be a top-level field name, got ${JSON.stringify(field)}`);
+    if (direction !== 'asc' && direction !== 'desc') throw new StoreError('INVALID', `orderBy direction must be asc or desc`);
+    orderBy = { field, direction };
+  }
+  return { where: checkWhere(collection, where), limit, skip, orderBy };
+}
+
+export function checkCollection(collection: string): void {
+  if (typeof collection !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(collection)) {
+    throw new StoreError('INVALID', `collection name must be an identifier, got ${JSON.stringify(collection)}`);
+  }
+}
+
+export function checkId(collection: string, id: string): void {
+  checkCollection(collection);
+  if (typeof id !== 'string' || id.length === 0 || id.length > 256) {
+    throw new StoreError('INVALID', `document id must be a non-empty string of at most 256 characters`);
+  }
+}
+
+/** Plain object from any realm (vm contexts, workers): its prototype is some Object.prototype. */
+export function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]');
+}
+
+/**
+ * A deep copy of `data` as plain JSON, or StoreError INVALID. Object fields that are
+ * `undefined` are dropped (as JSON.stringify and the CloudBase SDK both do); anything else
+ * that JSON cannot carry faithfully (Date, NaN, class instances, holes) is refused, and so are
+ * keys CloudBase reads as paths or operators ('a.b', '$set').
+ */
+export function toJsonValue(value: unknown, path: string): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new StoreError('INVALID', `${path}: ${String(value)} is not storable as JSON`);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item: unknown, i) => {
+      if (item === undefined) throw new StoreError('INVALID', `${path}[${i}]: undefined inside an array`);
+      return toJsonValue(item, `${path}[${i}]`);
+    });
+  }
+  if (typeof value === 'object') {
+    if (!isPlainObject(value)) throw new StoreError('INVALID', `${path}: only plain objects are storable (got ${value.constructor?.name ?? 'object'}); store dates as ISO strings`);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      if (k === '' || k.includes('.') || k.startsWith('$')) throw new StoreError('INVALID', `${path}: field name ${JSON.stringify(k)} is not allowed (no dots, no leading $)`);
+      out[k] = toJsonValue(v, `${path}.${k}`);
+    }
+    return out;
+  }
+  throw new StoreError('INVALID', `${path}: a ${typeof value} is not storable as JSON`);
+}
+
+/** The document body to store: JSON only, top-level `_id` removed (the id is the address). */
+export function toStoredBody(collection: string, id: string, data: DocData): Record<string, unknown> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new StoreError('INVALID', `${collection}/${id}: data must be an object`);
+  const { _id: _ignored, ...rest } = data;
+  const body = toJsonValue(rest, `${collection}/${id}`) as Record<string, unknown>;
+  if (Buffer.byteLength(JSON.stringify(body), 'utf8') > MAX_DOC_BYTES) {
+    throw new StoreError('INVALID', `${collection}/${id}: document larger than ${MAX_DOC_BYTES} bytes`);
+  }
+  return body;
+}
+
+/** `set` needs at least one field: CloudBase rejects `set({ data: {} })`. */
+export function toSetBody(collection: string, id: string, data: DocData): Record<string, unknown> {
+  const body = toStoredBody(collection, id, data);
+  if (Object.keys(body).length === 0) throw new StoreError('INVALID', `${collection}/${id}: cannot store an empty document`);
+  return body;
+}

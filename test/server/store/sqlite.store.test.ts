@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { buildFindQuery, indexedFieldNames, openSqliteStore } from '../../../server/adapters/embedded/sqlite.store';
+import { StoreError, type Store } from '../../../server/ports/store.port';
+import { runStoreContract } from './store.contract';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cxt-sqlite-'));
+  dirs.push(dir);
+  return join(dir, 'store.db');
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+runStoreContract('embedded sqlite (WAL file)', () => openSqliteStore({ file: tempFile() }));
+
+describe('embedded sqlite store', () => {
+  it('opens the file in WAL mode with one expression index per queried field', async () => {
+    const file = tempFile();
+    const store = openSqliteStore({ file });
+    await store.set('voter', 'v1', { villageId: 'x' });
+    const probe = new Database(file, { readonly: true });
+    try {
+      expect(probe.pragma('journal_mode', { simple: true })).toBe('wal');
+      const names = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'docs_by_%'").all() as Array<{ name: string }>).map((r) => r.name);
+      expect(names.sort()).toEqual(indexedFieldNames().map((f) => `docs_by_${f}`));
+      // What find issues is answered from the expression index, not a collection scan.
+      const explain = (q: { text: string; params: unknown[] }) =>
+        (probe.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.params) as Array<{ detail: string }>).map((p) => p.detail).join(' | ');
+      expect(explain(buildFindQuery('voter', { villageId: 'x', status: true }))).toMatch(/USING INDEX docs_by_villageId \(collection=\? AND <expr>=\?\)/);
+      expect(explain(buildFindQuery('audit', { scope: 's' }, { orderBy: { field: 'seq', direction: 'asc' }, limit: 1000 }))).toMatch(/USING INDEX docs_by_scope/);
+    } finally {
+      probe.close();
+      await store.close();
+    }
+  });
+
+  it('keeps data across reopen, and reopening an existing file is harmless', async () => {
+    const file = tempFile();
+    const a = openSqliteStore({ file });
+    await a.set('election', 'e1', { villageId: 'v' });
+    await a.close();
+    const b = openSqliteStore({ file });
+    expect(await b.get('election', 'e1')).toEqual({ villageId: 'v', _id: 'e1' });
+    expect(await b.find('election', { villageId: 'v' })).toHaveLength(1);
+    await b.close();
+  });
+
+  it('fails UNAVAILABLE after close, and close is idempotent', async () => {
+    const store = openSqliteStore({ file: tempFile() });
+    await store.close();
+    await store.close();
+    await expect(store.get('voter', 'x')).rejects.toMatchObject({ storeCode: 'UNAVAILABLE' });
+    await expect(store.set('voter', 'x', { a: 1 })).rejects.toBeInstanceOf(StoreError);
+  });
+
+  it('waits for queued transactions before closing', async () => {
+    const store = openSqliteStore({ file: tempFile() });
+    const tx = store.runTransaction(async (t) => {
+      await new Promise((r) => setTimeout(r, 20));
+      await t.set('meta', 'm', { a: 1 });
+    });
+    await store.close();
+    await expect(tx).resolves.toBeUndefined();
+  });
+
+  describe("':memory:'", () => {
+    let store: Store;
+    beforeEach(() => {
+      store = openSqliteStore({ file: ':memory:' });
+    });
+    afterEach(() => store.close());
+
+    it('round-trips and queries', async () => {
+      await store.set('voter', 'v1', { electionId: 'e', ok: true });
+      expect(await store.find('voter', { electionId: 'e' })).toEqual([{ electionId: 'e', ok: true, _id: 'v1' }]);
+    });
+
+    it('queues an outside read behind an open transaction, so it only ever sees committed state', async () => {
+      await store.set('meta', 'm', { v: 1 });
+      let release = () => undefined as void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      const tx = store.runTransaction(async (t) => {
+        await t.set('meta', 'm', { v: 2 });
+        await held;
+      });
+      const read = store.get('meta', 'm');
+      release();
+      await tx;
+      expect(await read).toEqual({ v: 2, _id: 'm' });
+    });
+
+    it('refuses a read outside tx from inside a transaction instead of deadlocking', async () => {
+      await store.runTransaction(async () => {
+        await expect(store.get('meta', 'm')).rejects.toMatchObject({ storeCode: 'INVALID' });
+      });
+    });
+  });
+});
