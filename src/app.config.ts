@@ -1,0 +1,33 @@
+/**
+ * Main package: the three village-facing tabs. Committee work lives in a sub-package that
+ * only committee members open (the server still checks the role on every call).
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/registration/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'subpackages/committee',
+      name: 'committee',
+      pages: ['pages/dashboard/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b3261e',
+    navigationBarTitleText: '村选通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f1ea',
+  },
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/registration/index', text: '我的登记', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

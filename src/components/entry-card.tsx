@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components';
+import type { VoterView } from '../services/contracts';
+
+const SEX = { M: '男', F: '女' } as const;
+
+/** The caller's own roll entry; the ID number only ever appears masked. */
+export default function EntryCard({ voter }: { voter: VoterView }) {
+  const rows: Array<[string, string, string]> = [
+    ['姓名', voter.name, 'name'],
+    ['身份证号码', voter.idMasked, 'idMasked'],
+    ['性别', SEX[voter.sex], 'sex'],
+    ['村（社区）', voter.villageName, 'village'],
+    ['村民小组', voter.group, 'group'],
+    ['选举日年龄', `${voter.ageOnElectionDay}岁`, 'age'],
+    ['登记状态', voter.statusLabel, 'status'],
+    ['本人确认', voter.confirmed ? '已确认' : '还没有确认', 'confirmed'],
+  ];
+  return (
+    <View className='card' data-testid='entry'>
+      <Text className='card-title'>我的选民登记</Text>
+      <View className='rows'>
+        {rows.map(([k, v, key]) => (
+          <View className='row' key={key} data-field={key}>
+            <Text className='row-key'>{k}</Text>
+            <Text className='row-value'>{v}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='text small muted'>登记类别：{voter.categoryLabel}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { identity, registration, type ErrEnvelope, type OutputOf } from '../services/contracts';
+import { callAction } from '../services/api';
+
+export type Whoami = OutputOf<typeof identity.whoami>;
+export type Mine = OutputOf<typeof registration.mine>;
+export type ElectionView = Whoami['elections'][number];
+
+export interface SessionState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  whoami: Whoami | null;
+  /** registration.mine, fetched only for a bound voter. */
+  mine: Mine | null;
+  mineError: ErrEnvelope | null;
+  error: ErrEnvelope | null;
+  /** serverNow − phone clock at the reply: corrects countdowns on a phone with a wrong clock. */
+  clockOffsetMs: number;
+  loadedAt: number;
+}
+
+const STALE_MS = 15_000;
+let state: SessionState = { status: 'idle', whoami: null, mine: null, mineError: null, error: null, clockOffsetMs: 0, loadedAt: 0 };
+const listeners = new Set<() => void>();
+let generation = 0;
+let inflight: Promise<void> | null = null;
+
+function set(next: Partial<SessionState>): void {
+  state = { ...state, ...next };
+  listeners.forEach((l) => l());
+}
+
+function offsetFrom(serverNow: string | undefined, receivedAt: number): number {
+  const t = serverNow ? Date.parse(serverNow) : NaN;
+  return Number.isFinite(t) ? t - receivedAt : 0;
+}
+
+/** Reload who the caller is (and their roll entry). The latest call wins. */
+export function refreshSession(): Promise<void> {
+  const gen = ++generation;
+  if (state.status !== 'ready') set({ status: 'loading' });
+  const run = (async () => {
+    const who = await callAction(identity.whoami, {});
+    const receivedAt = Date.now();
+    if (gen !== generation) return;
+    if (!who.ok) {
+      set({ status: 'error', error: who, loadedAt: receivedAt });
+      return;
+    }
+    let mine: Mine | null = null;
+    let mineError: ErrEnvelope | null = null;
+    if (who.data.voter) {
+      const m = await callAction(registration.mine, {});
+      if (gen !== generation) return;
+      if (m.ok) mine = m.data;
+      else mineError = m;
+    }
+    set({
+      status: 'ready',
+      whoami: who.data,
+      mine,
+      mineError,
+      error: null,
+      clockOffsetMs: offsetFrom(who.data.elections[0]?.serverNow ?? mine?.election.serverNow, receivedAt),
+      loadedAt: receivedAt,
+    });
+  })();
+  inflight = run.finally(() => {
+    if (gen === generation) inflight = null;
+  });
+  return inflight;
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function getSession(): SessionState {
+  return state;
+}
+
+/** The session for a page: loads on first show, reloads when stale, supports pull-down refresh. */
+export function useSession(): SessionState & { reload: () => Promise<void> } {
+  const snapshot = useSyncExternalStore(subscribe, getSession, getSession);
+  useDidShow(() => {
+    if (!inflight && (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS)) void refreshSession();
+  });
+  usePullDownRefresh(() => {
+    void refreshSession().finally(() => Taro.stopPullDownRefresh());
+  });
+  const reload = useCallback(() => refreshSession(), []);
+  return { ...snapshot, reload };
+}
+
+/** The election a page shows: the voter's own, else the first the caller is related to. */
+export function pickElection(who: Whoami | null): ElectionView | null {
+  if (!who) return null;
+  if (who.voter) return who.elections.find((e) => e.id === who.voter!.electionId) ?? who.elections[0] ?? null;
+  return who.elections[0] ?? null;
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '村选通',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,95 @@
+import { Button, Text, View } from '@tarojs/components';
+import CountdownCard from '../../components/countdown-card';
+import ElectionHeader from '../../components/election-header';
+import PageShell from '../../components/page-shell';
+import { ErrorView, Loading } from '../../components/state-views';
+import Timeline from '../../components/timeline';
+import { pickElection, useSession } from '../../hooks/session-store';
+import { openCommitteeDashboard, openTab } from '../../services/navigation';
+
+/** 首页: the election at a glance. */
+export default function HomePage() {
+  const { status, whoami, error, clockOffsetMs, reload } = useSession();
+
+  if (status === 'idle' || (status === 'loading' && !whoami)) {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  if (status === 'error' && error) {
+    return (
+      <PageShell>
+        <ErrorView error={error} onRetry={reload} />
+      </PageShell>
+    );
+  }
+
+  const election = pickElection(whoami);
+  const bound = !!whoami?.voter;
+  const isCommittee = (whoami?.committeeOf.length ?? 0) > 0;
+  const isTownship = whoami?.roles.includes('township') ?? false;
+
+  return (
+    <PageShell>
+      {election ? (
+        <>
+          <ElectionHeader election={election} />
+          <CountdownCard election={election} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
+        </>
+      ) : (
+        <NoElection isCommittee={isCommittee} isTownship={isTownship} />
+      )}
+      {isCommittee ? (
+        <Button className='btn' id='go-committee' onClick={openCommitteeDashboard}>
+          选举委员会工作台
+        </Button>
+      ) : null}
+      {!bound ? (
+        // Committee members and township staff may be voters too, but binding is not their first job here.
+        <Button className={isCommittee || isTownship ? 'btn secondary' : 'btn'} id='go-bind' onClick={() => openTab('registration')}>
+          {isCommittee || isTownship ? '绑定我自己的选民身份' : '先绑定选民身份'}
+        </Button>
+      ) : null}
+      <View className='spacer' />
+      {election ? <Timeline election={election} clockOffsetMs={clockOffsetMs} /> : null}
+    </PageShell>
+  );
+}
+
+function NoElection({ isCommittee, isTownship }: { isCommittee: boolean; isTownship: boolean }) {
+  if (isTownship && !isCommittee) {
+    return (
+      <View className='card' data-testid='no-election'>
+        <Text className='card-title'>您是乡镇（街道）工作人员</Text>
+        <Text className='text'>各村的选举进度、邀请村选举委员会等工作，将在乡镇工作台办理（即将开放）。</Text>
+      </View>
+    );
+  }
+  if (isCommittee) {
+    return (
+      <View className='card' data-testid='no-election'>
+        <Text className='card-title'>本村还没有创建选举</Text>
+        <Text className='text'>您是村选举委员会成员。进入“选举委员会工作台”开始本届选举的准备工作。</Text>
+      </View>
+    );
+  }
+  const steps = [
+    '找到村选举委员会发给您的《选民登记告知书》。没有收到的，请问村委会或村民小组长。',
+    '点下面的“先绑定选民身份”，填写姓名、身份证号码和告知书上的绑定码。',
+    '绑定以后，这里就会显示本村的选举日程和截止时间。',
+  ];
+  return (
+    <View className='card' data-testid='no-election'>
+      <Text className='card-title'>欢迎使用村选通</Text>
+      <Text className='text'>这里能看到本村换届选举的进度和截止时间。先按下面三步绑定您的选民身份：</Text>
+      {steps.map((s, i) => (
+        <View className='steps-item' key={i}>
+          <Text className='steps-num'>{i + 1}</Text>
+          <Text className='text'>{s}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * The contracts the client uses, imported module by module: the src/contracts barrel pulls in
+ * every function's schemas (committee, township, roll, …) and would grow the main package with
+ * each new action. Add a module here when a page starts calling it.
+ */
+import '../contracts/zod-locale';
+
+export * as identity from '../contracts/identity.contract';
+export * as registration from '../contracts/registration.contract';
+export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
+export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
+export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';
+export type { ElectionSummary, VoterView } from '../contracts/common.schema';

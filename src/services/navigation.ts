@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro';
+
+export const TABS = {
+  home: '/pages/index/index',
+  registration: '/pages/registration/index',
+  me: '/pages/me/index',
+} as const;
+
+export const COMMITTEE_DASHBOARD = '/subpackages/committee/pages/dashboard/index';
+
+export function openTab(tab: keyof typeof TABS): void {
+  void Taro.switchTab({ url: TABS[tab] });
+}
+
+export function openCommitteeDashboard(): void {
+  void Taro.navigateTo({ url: COMMITTEE_DASHBOARD });
+}
+
+export async function confirmDialog(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  try {
+    const r = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#b3261e' });
+    return r.confirm;
+  } catch {
+    return false;
+  }
+}
+
+export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
+  void Taro.showToast({ title, icon, duration: 2000 });
+}

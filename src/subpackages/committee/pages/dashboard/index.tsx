@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components';
+import CountdownCard from '../../../../components/countdown-card';
+import ElectionHeader from '../../../../components/election-header';
+import PageShell from '../../../../components/page-shell';
+import { ErrorView, Loading } from '../../../../components/state-views';
+import Timeline from '../../../../components/timeline';
+import { useSession } from '../../../../hooks/session-store';
+
+/**
+ * 选举委员会工作台. Role-gated in the UI for clarity only: every committee action is checked
+ * again by the server against the caller's OPENID.
+ */
+export default function CommitteeDashboard() {
+  const { status, whoami, error, clockOffsetMs, reload } = useSession();
+  if (status === 'idle' || (status === 'loading' && !whoami)) {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  if (status === 'error' && error) {
+    return (
+      <PageShell>
+        <ErrorView error={error} onRetry={reload} />
+      </PageShell>
+    );
+  }
+  const villages = whoami?.committeeOf ?? [];
+  if (villages.length === 0) {
+    return (
+      <PageShell>
+        <View className='card' data-testid='not-committee'>
+          <Text className='card-title'>只有村选举委员会成员可以使用</Text>
+          <Text className='text'>如果您是选举委员会成员，请使用乡镇发给您的邀请码加入。</Text>
+        </View>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell>
+      {villages.map((v) => {
+        const elections = (whoami?.elections ?? []).filter((e) => e.villageId === v.villageId);
+        return (
+          <View key={v.villageId} data-village={v.villageId}>
+            {elections.length === 0 ? (
+              <View className='card'>
+                <Text className='village'>{v.villageName}</Text>
+                <Text className='text'>还没有创建本届选举。</Text>
+              </View>
+            ) : (
+              elections.map((e) => (
+                <View key={e.id}>
+                  <ElectionHeader election={e} />
+                  <View className='card' data-testid='posts'>
+                    <Text className='card-title'>职位和名额</Text>
+                    {e.posts.map((p) => (
+                      <View className='row' key={p.post}>
+                        <Text className='row-key'>{p.label}</Text>
+                        <Text className='row-value'>{p.seats}名</Text>
+                      </View>
+                    ))}
+                    <Text className='text small muted'>适用规则：{e.presetName}</Text>
+                  </View>
+                  <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
+                  <Timeline election={e} clockOffsetMs={clockOffsetMs} />
+                </View>
+              ))
+            )}
+          </View>
+        );
+      })}
+    </PageShell>
+  );
+}
