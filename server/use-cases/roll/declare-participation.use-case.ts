@@ -1,0 +1,60 @@
+/**
+ * registration.declareParticipation — a migrant (category B: 户籍 here, living elsewhere)
+ * declares from the phone that they will take part (本人表示参加选举), optionally with the city
+ * they live in now; their entry becomes registered.
+ *
+ * Outcomes:
+ * - ok (again ok with `alreadyDeclared: true`, whatever the channel of the first declaration)
+ * - UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
+ * - NOT_ELIGIBLE NOT_CATEGORY_B | FLAGGED
+ * - WINDOW_CLOSED LIST_PUBLISHED (from publication on, a missing name is an objection) |
+ *   REGISTRATION_CLOSED (after the last lawful publication day) | ELECTION_CLOSED
+ */
+import type { declareParticipation } from '../../../src/contracts/roll.contract';
+import type { ErrorCode } from '../../../src/contracts/envelope';
+import { STATUS_LABELS } from '../../../src/contracts/labels';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { isFlagged } from '../../../src/domain/registration';
+import { scrubNote } from '../../../src/domain/registration-row';
+import { err, ok, type Result } from '../../../src/domain/result';
+import { appendAudit } from '../../audit/audit-log';
+import { readDoc, type WithId } from '../../runtime/documents';
+import type { UseCase } from '../../runtime/dispatch';
+import { actorOf } from '../shared/access';
+import { rulesOf, voterView } from '../shared/election-view';
+import { shanghaiDateOf } from '../../../src/domain/civil-date';
+import { electionClosed, requireRegistrationOpen } from './roll-access';
+import { loadOwnEntry } from './own-entry';
+
+function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
+  if (v.category !== 'B') return err('NOT_ELIGIBLE', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的选民需要表示参加选举；您的登记不需要这一步');
+  if (isFlagged(v.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `您的登记状态是“${STATUS_LABELS[v.status]}”，不能表示参加选举；如有异议请联系村选举委员会`);
+  return null;
+}
+
+export const declareParticipationUseCase: UseCase<typeof declareParticipation> = async (input, ctx) => {
+  const own = await loadOwnEntry(ctx);
+  if (!own.ok) return own;
+  const { voter, election, village } = own.value;
+  if (election.status !== 'active') return electionClosed();
+  const now = ctx.clock.now();
+  const today = shanghaiDateOf(now);
+  const at = now.toISOString();
+  const rules = rulesOf(election);
+
+  const r = await ctx.store.runTransaction<Result<{ voter: WithId<VoterDoc>; already: boolean }, ErrorCode>>(async (tx) => {
+    const v = await readDoc(tx, 'voter', voter._id, voterDoc);
+    if (!v) return err('NOT_FOUND', 'ELECTION_GONE', '您的登记已不存在，请联系村选举委员会');
+    const no = refusal(v);
+    if (no) return no;
+    if (v.declaration) return ok({ voter: v, already: true });
+    const open = await requireRegistrationOpen(tx, v.electionId, rules, today);
+    if (!open.ok) return open;
+    const declaration = { channel: 'app' as const, on: today, livesIn: input.livesIn ? scrubNote(input.livesIn).text : null, at };
+    await tx.update('voter', v._id, { declaration, status: 'registered', updatedAt: at });
+    await appendAudit(tx, { scope: v.electionId, action: 'registration.declareParticipation', actor: actorOf(ctx), at, subject: v._id, data: { from: v.status, to: 'registered' } });
+    return ok({ voter: { ...v, declaration, status: 'registered', updatedAt: at }, already: false });
+  });
+  if (!r.ok) return r;
+  return ok({ voter: voterView(r.value.voter, election, village.name), declaredOn: r.value.voter.declaration!.on, alreadyDeclared: r.value.already });
+};

@@ -1,0 +1,188 @@
+import { CLERK, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
+import { importRows, syntheticId, type ImportReply } from './roll-fixtures';
+
+// Today 2026-03-01 10:00 Asia/Shanghai; E = 2026-04-10; the list must be out by E−20 = 2026-03-21.
+const A = syntheticId('1970-01-02', 11);
+const B = syntheticId('1990-09-09', 33);
+const NEW = syntheticId('1988-08-08', 88);
+
+type Voter = { category: string; status: string; confirmed: boolean; idMasked: string };
+
+describe('registration.* (the villager side)', () => {
+  let t: TestApp;
+  let f: VillageFixture;
+  let roll: ImportReply;
+  const bind = (name: string, idNumber: string, openid: string) =>
+    t.ok('identity', { action: 'bind', name, idNumber, bindingCode: roll.rows.find((r) => r.name === name)!.bindingCode, consent: true }, openid);
+
+  beforeEach(async () => {
+    t = makeTestApp();
+    f = await villageWithElection(t);
+    roll = await importRows(t, f.electionId, [
+      { name: '赵大山', idNumber: A, group: '第一村民小组', category: 'A' },
+      { name: '孙外出', idNumber: B, group: '第二村民小组', category: 'B' },
+    ]);
+  });
+  afterEach(() => t.close());
+
+  describe('registration.confirm', () => {
+    it('confirms the entry, and confirming again is ok with alreadyConfirmed (audited once)', async () => {
+      await bind('赵大山', A, 'wx-zhao');
+      const first = await t.ok<{ voter: Voter; alreadyConfirmed: boolean; confirmedAt: string }>('registration', { action: 'confirm' }, 'wx-zhao');
+      expect(first).toMatchObject({ voter: { confirmed: true }, alreadyConfirmed: false, confirmedAt: '2026-03-01T02:00:00.000Z' });
+      const again = await t.ok<{ alreadyConfirmed: boolean; confirmedAt: string }>('registration', { action: 'confirm' }, 'wx-zhao');
+      expect(again).toMatchObject({ alreadyConfirmed: true, confirmedAt: first.confirmedAt });
+      const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 200 });
+      expect(audit.filter((a) => a.action === 'registration.confirm')).toHaveLength(1);
+    });
+    it('rejects NOT_BOUND for a user without an entry', async () => {
+      expect(await t.call('registration', { action: 'confirm' }, 'wx-nobody')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', reason: 'NOT_BOUND' });
+    });
+  });
+
+  describe('registration.declareParticipation (category B from the phone)', () => {
+    it('registers the migrant and records where they live now; declaring again is ok', async () => {
+      await bind('孙外出', B, 'wx-sun');
+      const r = await t.ok<{ voter: Voter; declaredOn: string; alreadyDeclared: boolean }>('registration', { action: 'declareParticipation', livesIn: '广东省深圳市' }, 'wx-sun');
+      expect(r).toMatchObject({ voter: { category: 'B', status: 'registered' }, declaredOn: '2026-03-01', alreadyDeclared: false });
+      expect(await t.ok('registration', { action: 'declareParticipation' }, 'wx-sun')).toMatchObject({ alreadyDeclared: true });
+      const list = await t.ok<{ rows: { declaration: { channel: string; livesIn: string } }[] }>('committee', { action: 'listVoters', electionId: f.electionId, name: '孙外出' }, CLERK);
+      expect(list.rows[0]!.declaration).toMatchObject({ channel: 'app', livesIn: '广东省深圳市' });
+    });
+    it('rejects NOT_CATEGORY_B for a voter living in the village', async () => {
+      await bind('赵大山', A, 'wx-zhao');
+      expect(await t.call('registration', { action: 'declareParticipation' }, 'wx-zhao')).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'NOT_CATEGORY_B' });
+    });
+    it('accepts on the last lawful publication day and rejects REGISTRATION_CLOSED the day after', async () => {
+      await bind('孙外出', B, 'wx-sun');
+      t.setNow('2026-03-21T15:59:59.000Z');
+      expect(await t.call('registration', { action: 'declareParticipation' }, 'wx-sun')).toMatchObject({ ok: true });
+      const late = await villageWithElection(t, { name: '晚村' });
+      const lr = await importRows(t, late.electionId, [{ name: '钱外出', idNumber: syntheticId('1991-01-01', 5), group: '第一村民小组', category: 'B' }]);
+      await t.ok('identity', { action: 'bind', name: '钱外出', idNumber: syntheticId('1991-01-01', 5), bindingCode: lr.rows[0]!.bindingCode, consent: true }, 'wx-qian');
+      // That village's E is 40 days after 2026-03-21: its own last day is 2026-04-10.
+      t.setNow('2026-04-10T16:00:00.000Z');
+      expect(await t.call('registration', { action: 'declareParticipation' }, 'wx-qian')).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'REGISTRATION_CLOSED' });
+    });
+    it('rejects LIST_PUBLISHED once the list is out (a missing name is then an objection)', async () => {
+      await bind('孙外出', B, 'wx-sun');
+      await t.app.store.update('election', f.electionId, { voterListPublishedOn: '2026-03-01' });
+      expect(await t.call('registration', { action: 'declareParticipation' }, 'wx-sun')).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'LIST_PUBLISHED' });
+    });
+  });
+
+  describe('registration.applyResidence (category C)', () => {
+    const apply = (over: Record<string, unknown> = {}, openid = 'wx-new') =>
+      t.call<{ voter: Voter }>('registration', { action: 'applyResidence', electionId: f.electionId, name: '周新来', idNumber: NEW, group: '第二村民小组', residenceSince: '2025-04-10', consent: true, ...over }, openid);
+
+    it('creates a pending category C entry bound to the applicant, exactly one year of residence on election day', async () => {
+      const r = await apply();
+      expect(r).toMatchObject({ ok: true, data: { voter: { category: 'C', status: 'pending', idMasked: `9901**********${NEW.slice(-4)}` } } });
+      const who = await t.ok<{ roles: string[] }>('identity', { action: 'whoami' }, 'wx-new');
+      expect(who.roles).toContain('voter');
+      const mine = await t.ok<{ todo: { key: string }[] }>('registration', { action: 'mine' }, 'wx-new');
+      expect(mine.todo.map((x) => x.key)).toContain('apply');
+      const list = await t.ok<{ rows: { category: string; status: string; bound: boolean; residenceSince: string }[] }>('committee', { action: 'listVoters', electionId: f.electionId, name: '周新来' }, CLERK);
+      expect(list.rows[0]).toMatchObject({ category: 'C', status: 'pending', bound: true, residenceSince: '2025-04-10' });
+    });
+    it('rejects RESIDENCE_TOO_SHORT one day short', async () => {
+      expect(await apply({ residenceSince: '2025-04-11' })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'RESIDENCE_TOO_SHORT' });
+    });
+    it('accepts an applicant turning 18 on election day and rejects UNDER_18 a day short', async () => {
+      expect(await apply({ idNumber: syntheticId('2008-04-11', 2), residenceSince: '2010-01-01' })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'UNDER_18' });
+      expect(await apply({ idNumber: syntheticId('2008-04-10', 2), residenceSince: '2010-01-01' })).toMatchObject({ ok: true });
+    });
+    it('rejects DOUBLE_REGISTRATION when registered in another village, and the township sees the application', async () => {
+      const home = await villageWithElection(t, { name: '户籍村' });
+      await importRows(t, home.electionId, [{ name: '周新来', idNumber: NEW, group: '第一村民小组', category: 'B' }]);
+      const r = await apply();
+      expect(r).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'DOUBLE_REGISTRATION' });
+      if (!r.ok) expect(r.message).toContain('户籍村');
+      const d = await t.ok<{ rows: { source: string; registeredIn: { name: string }; village: { id: string } }[] }>('township', { action: 'duplicates' }, TOWNSHIP);
+      expect(d.rows[0]).toMatchObject({ source: 'application', registeredIn: { name: '户籍村' }, village: { id: f.villageId } });
+    });
+    it('rejects ALREADY_ON_ROLL for a person on this roll, and ALREADY_BOUND for a bound user', async () => {
+      expect(await apply({ name: '赵大山', idNumber: A })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ALREADY_ON_ROLL' });
+      await bind('孙外出', B, 'wx-sun');
+      expect(await apply({}, 'wx-sun')).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ALREADY_BOUND' });
+    });
+    it('rejects UNKNOWN_GROUP, a future residence start, and a missing consent', async () => {
+      expect(await apply({ group: '第九组' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'UNKNOWN_GROUP' });
+      expect(await apply({ residenceSince: '2026-03-02' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'BAD_DATE' });
+      expect(await apply({ consent: false })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    });
+    it('rejects LIST_PUBLISHED after publication', async () => {
+      await t.app.store.set('meta', `voterList:${f.electionId}`, { electionId: f.electionId });
+      expect(await apply()).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'LIST_PUBLISHED' });
+    });
+    it('lets exactly one of two users racing to apply with the same ID number win', async () => {
+      const rs = await Promise.all(['wx-1', 'wx-2', 'wx-3'].map((o) => apply({}, o)));
+      expect(rs.filter((r) => r.ok)).toHaveLength(1);
+      expect(rs.filter((r) => !r.ok && r.reason === 'ALREADY_ON_ROLL')).toHaveLength(2);
+    });
+  });
+});
+
+describe('committee.listVoters and committee.stats', () => {
+  let t: TestApp;
+  let f: VillageFixture;
+  beforeEach(async () => {
+    t = makeTestApp();
+    f = await villageWithElection(t, { voters: 0 });
+    await importRows(t, f.electionId, [
+      { name: '王建国', idNumber: syntheticId('1960-01-01', 1), group: '第二村民小组', category: 'A', phone: '13812345678' },
+      { name: '王秀英', idNumber: syntheticId('1961-01-01', 2), group: '第一村民小组', category: 'A' },
+      { name: '李王氏', idNumber: syntheticId('1962-01-01', 4), group: '第一村民小组', category: 'B' },
+      { name: '张外来', idNumber: syntheticId('1963-01-01', 6), group: '第一村民小组', category: 'C', residenceSince: '2020-01-01' },
+      { name: '刘外出', idNumber: syntheticId('1964-01-01', 8), group: '第二村民小组', category: 'B' },
+    ]);
+  });
+  afterEach(() => t.close());
+
+  type List = { total: number; rows: { name: string; group: string; idMasked: string; phoneMasked: string | null }[] };
+  const list = (q: Record<string, unknown>) => t.ok<List>('committee', { action: 'listVoters', electionId: f.electionId, ...q }, CLERK);
+
+  it('finds by any part of the name, prefix matches first, in village group order', async () => {
+    const r = await list({ name: '王' });
+    expect(r.rows.map((x) => x.name)).toEqual(['王秀英', '李王氏', '王建国']);
+  });
+  it('filters by group, category, status and the last four characters of the ID number', async () => {
+    expect((await list({ group: '第一村民小组', category: 'A' })).rows.map((x) => x.name)).toEqual(['王秀英']);
+    expect((await list({ status: 'pending' })).total).toBe(3);
+    expect((await list({ idLast4: syntheticId('1963-01-01', 6).slice(-4) })).rows.map((x) => x.name)).toEqual(['张外来']);
+    expect((await list({ bound: true })).total).toBe(0);
+    expect((await list({ confirmed: false })).total).toBe(5);
+  });
+  it('pages stably and shows only masked ID and phone numbers', async () => {
+    const p1 = await list({ pageSize: 2, page: 1 });
+    const p3 = await list({ pageSize: 2, page: 3 });
+    expect(p1.total).toBe(5);
+    expect([...p1.rows, ...(await list({ pageSize: 2, page: 2 })).rows, ...p3.rows].map((x) => x.name)).toHaveLength(5);
+    const all = await list({ pageSize: 200 });
+    expect(all.rows.find((x) => x.name === '王建国')).toMatchObject({ phoneMasked: '138****5678' });
+    expect(JSON.stringify(all)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('counts registered by category, pending B and C, declared migrants, confirmed, bound and flags', async () => {
+    const rows = (await list({ pageSize: 200 })).rows as unknown as { id: string; name: string }[];
+    const id = (n: string) => rows.find((x) => x.name === n)!.id;
+    await t.ok('committee', { action: 'setVoterStatus', electionId: f.electionId, voterId: id('刘外出'), op: 'recordDeclaration', channel: 'phone', declaredOn: '2026-02-28' }, CLERK);
+    await t.ok('committee', { action: 'setVoterStatus', electionId: f.electionId, voterId: id('王建国'), op: 'deceased', reason: '去世' }, CLERK);
+    const s = await t.ok('committee', { action: 'stats', electionId: f.electionId }, CLERK);
+    expect(s).toEqual({
+      total: 5,
+      registered: 2,
+      registeredByCategory: { A: 1, B: 1, C: 0 },
+      pendingB: 1,
+      pendingC: 1,
+      rejectedC: 0,
+      migrantsDeclared: 1,
+      migrantsDeclaredInApp: 0,
+      confirmed: 0,
+      bound: 0,
+      flagged: { deprived: 0, deceased: 1, movedAway: 0, unableToExercise: 0 },
+      objections: { open: 0, decided: 0, overdue: 0 },
+      voterListPublishedOn: null,
+    });
+  });
+});
