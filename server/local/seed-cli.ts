@@ -4,7 +4,7 @@
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ElectionPhase } from '../../src/domain/calendar';
+import { PHASE_LABELS, type ElectionPhase } from '../../src/domain/calendar';
 import { SEED_PHASES, seedDemo } from '../seed/demo-seed';
 import { openLocalApp } from './local-app';
 
@@ -25,7 +25,7 @@ async function run(): Promise<void> {
   const seeded = await seedDemo(local.app, { phase });
   writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
   await local.close();
-  console.log(`已重新生成演示数据：${seeded.voters} 名选民，选举日 ${seeded.electionDay}，今天处于「${phase}」阶段。数据目录 ${dataDir}`);
+  console.log(`已重新生成演示数据：${seeded.voters} 名选民，选举日 ${seeded.electionDay}，今天处于「${PHASE_LABELS[phase]}」阶段。数据目录 ${dataDir}`);
 }
 
 run().catch((e: unknown) => {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
+import { PHASE_LABELS } from '../../src/domain/calendar';
 import { createHttpHost } from './http-host';
 import { openLocalApp } from './local-app';
 
@@ -50,7 +51,7 @@ export async function main(): Promise<void> {
   if (!(await app.store.get('meta', 'seed'))) {
     const seeded = await seedDemo(app);
     writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
-    console.log(`已生成演示数据：清溪村 ${seeded.voters} 名选民，选举日 ${seeded.electionDay}，当前阶段 ${seeded.phase}`);
+    console.log(`已生成演示数据：清溪村 ${seeded.voters} 名选民，选举日 ${seeded.electionDay}，当前阶段「${PHASE_LABELS[seeded.phase]}」`);
   }
 
   const staticDir = apiOnly ? null : ensureH5Build();

@@ -90,6 +90,8 @@ export interface VillageFixture {
   voters: DraftVoter[];
 }
 
+let villageCount = 0;
+
 /** A village with a committee clerk, an election 40 days ahead and a few voters. */
 export async function villageWithElection(t: TestApp, opts: { name?: string; voters?: number; presetId?: string } = {}): Promise<VillageFixture> {
   const { village } = await t.ok<{ village: { id: string } }>(
@@ -106,7 +108,8 @@ export async function villageWithElection(t: TestApp, opts: { name?: string; vot
     CLERK,
   );
   const at = t.app.clock.now().toISOString();
-  const rng = seededRandom(7);
+  // A distinct stream per village, so two villages in one test never share voter ids or ID numbers.
+  const rng = seededRandom(7 + ++villageCount);
   const names = ['王建国', '李秀英', '张伟', '刘芳', '陈明', '杨丽', '赵强', '黄敏'];
   const voters = Array.from({ length: opts.voters ?? 4 }, (_, i) =>
     draftVoter(

@@ -1,0 +1,145 @@
+/**
+ * committee.decideObjection — 申诉处理决定: the committee decides in writing (RULES.md §1). An
+ * upheld objection changes the list (add, reinstate, remove with a flag, correct details) in the
+ * same transaction; the decision is published as an 申诉处理结果公告 (one immutable notice per
+ * decision, names and groups only) and pushed to the objector.
+ *
+ * A decision after the objection's statutory last day is still recorded — the committee must
+ * answer — but is permanently marked `late`, stated in the published notice and counted overdue
+ * for the township.
+ *
+ * Outcomes:
+ * - ok: the decided objection, its notice, the push delivery, a new voter's binding code, and
+ *   `warning` when the decision is late
+ * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN | OBJECTION_UNKNOWN | ENTRY_UNKNOWN
+ * - INVALID_INPUT CHANGE_REQUIRED | CHANGE_NOT_ALLOWED (the change does not fit the kind and outcome),
+ *   GROUP_UNKNOWN, FLAG_NOT_ALLOWED, ID_* (the ID number collected by the committee)
+ * - NOT_ELIGIBLE UNDER_18: the person to add is under 18 on election day
+ * - CONFLICT ALREADY_DECIDED · ENTRY_CHANGED (the entry changed since) · NOT_FLAGGED (reinstating an entry
+ *   that awaits its own declaration or meeting) · ALREADY_ON_ROLL | NOT_HELD (another entry of this roll
+ *   holds the person) · DOUBLE_REGISTRATION
+ */
+import type { decideObjection } from '../../../src/contracts/objection.contract';
+import type { ErrorCode } from '../../../src/contracts/envelope';
+import { LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
+import { objectionDoc, objectionLoadDoc, voterDoc, type NoticeDoc, type ObjectionDoc } from '../../../src/contracts/store-documents.schema';
+import { shanghaiDateOf } from '../../../src/domain/civil-date';
+import { checkDecisionChange, isLateDecision } from '../../../src/domain/objection';
+import { err, ok, type Result } from '../../../src/domain/result';
+import { appendAudit } from '../../audit/audit-log';
+import { readDoc, type WithId } from '../../runtime/documents';
+import type { UseCase } from '../../runtime/dispatch';
+import { newId } from '../../security/keyed-hash';
+import { actorOf } from '../shared/access';
+import { applyListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
+import { committeeElection } from './election-access';
+import { objectionLoadId } from './file-objection.use-case';
+import { noticeView, prepareAttachment } from './notice-attachment';
+import { objectionResultNotice } from './notice-text';
+import { notifyObjector } from './notify-objector';
+import { queuedObjectionView } from './objection-views';
+
+interface Decided {
+  objection: WithId<ObjectionDoc>;
+  notice: WithId<NoticeDoc>;
+  applied: AppliedChange | null;
+}
+
+export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (input, ctx) => {
+  const scope = await committeeElection(ctx, input.electionId);
+  if (!scope.ok) return scope;
+  const { election, village, rules } = scope.value;
+  const found = await readDoc(ctx.store, 'objection', input.objectionId, objectionDoc);
+  if (!found || found.electionId !== election._id) return err('NOT_FOUND', 'OBJECTION_UNKNOWN', '没有找到这件申诉');
+  if (found.status !== 'open') return err('CONFLICT', 'ALREADY_DECIDED', `第${found.no}号申诉已经处理过了，处理决定不能更改`);
+  const fits = checkDecisionChange(found.kind, input.decision, input.change?.kind ?? null);
+  if (!fits.ok) return fits;
+
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const today = shanghaiDateOf(now);
+  let prepared: PreparedChange | null = null;
+  if (input.change) {
+    const p = prepareListChange(input.change, { voterId: found.subjectVoterId, objectionNo: found.no }, scope.value, { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng });
+    if (!p.ok) return p;
+    prepared = p.value;
+  }
+  const actor = actorOf(ctx);
+  const noticeId = newId(ctx.rng, 'n');
+  const late = isLateDecision(found.decisionLastDay, today);
+
+  const r = await ctx.store.runTransaction<Result<Decided, ErrorCode>>(async (tx) => {
+    const o = await readDoc(tx, 'objection', found._id, objectionDoc);
+    if (!o) throw new Error('objection vanished');
+    if (o.status !== 'open') return err('CONFLICT', 'ALREADY_DECIDED', `第${o.no}号申诉已经处理过了，处理决定不能更改`);
+    const loadId = objectionLoadId(o.electionId, o.objectorVoterId);
+    const load = await readDoc(tx, 'meta', loadId, objectionLoadDoc);
+
+    let applied: AppliedChange | null = null;
+    if (prepared) {
+      const a = await applyListChange(tx, prepared, {
+        electionId: election._id,
+        villageId: village._id,
+        objectionId: o._id,
+        objectionNo: o.no,
+        reason: input.reason,
+        status: { electionDay: election.electionDay, rules, today, at, actor, hmacKey: ctx.settings.idHmacKey, rng: ctx.rng, via: { kind: 'objection', objectionId: o._id } },
+      });
+      if (!a.ok) return a;
+      applied = a.value;
+    }
+
+    const shown = applied?.shown ?? { name: o.subject.name, group: o.subject.group };
+    const text = objectionResultNotice(election, village, o, input.decision, input.reason, applied?.record ?? null, shown, late);
+    const { attachment } = prepareAttachment('objectionResults', [
+      {
+        no: o.no,
+        kind: OBJECTION_KIND_LABELS[o.kind],
+        name: shown.name,
+        group: shown.group,
+        outcome: OBJECTION_STATUS_LABELS[input.decision],
+        change: applied ? LIST_CHANGE_LABELS[applied.record.kind] : null,
+        late,
+      },
+    ]);
+    const notice: NoticeDoc = {
+      electionId: election._id,
+      villageId: village._id,
+      type: 'objectionResults',
+      title: text.title,
+      body: text.body,
+      attachment,
+      publishedAt: at,
+      publishedBy: actor,
+      corrects: null,
+    };
+    const decided: ObjectionDoc = {
+      ...o,
+      status: input.decision,
+      decision: { reason: input.reason, decidedAt: at, decidedOn: today, decidedBy: actor, late, change: applied?.record ?? null, noticeId },
+    };
+    await tx.set('notice', noticeId, notice);
+    await tx.update('objection', o._id, { status: decided.status, decision: decided.decision });
+    if (load) await tx.set('meta', loadId, { open: Math.max(0, load.open - 1), keys: load.keys.filter((k) => k !== o.dedupeKey) });
+    await appendAudit(tx, {
+      scope: election._id,
+      action: 'committee.decideObjection',
+      actor,
+      at,
+      subject: o._id,
+      data: { no: o.no, outcome: input.decision, late, decisionLastDay: o.decisionLastDay, change: applied?.record.kind ?? null, noticeId },
+    });
+    return ok({ objection: { ...decided, _id: o._id }, notice: { ...notice, _id: noticeId }, applied });
+  });
+  if (!r.ok) return r;
+
+  const delivery = await notifyObjector(ctx, r.value.objection);
+  const objector = await readDoc(ctx.store, 'voter', r.value.objection.objectorVoterId, voterDoc);
+  return ok({
+    objection: queuedObjectionView(r.value.objection, objector, today),
+    notice: noticeView(r.value.notice),
+    delivery,
+    newVoter: r.value.applied?.newVoter ?? null,
+    warning: late ? `本申诉的法定处理期限是${found.decisionLastDay}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
+  });
+};

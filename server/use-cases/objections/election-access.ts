@@ -1,0 +1,60 @@
+/**
+ * Loading the election an objection action is about, with the caller's standing: a committee
+ * member of its village, or the bound voter of its roll. Identity only from the call context.
+ */
+import type { ErrorCode } from '../../../src/contracts/envelope';
+import {
+  bindingDoc,
+  electionDoc,
+  villageDoc,
+  voterDoc,
+  type BindingDoc,
+  type ElectionDoc,
+  type VillageDoc,
+  type VoterDoc,
+} from '../../../src/contracts/store-documents.schema';
+import type { RuleSet } from '../../../src/domain/presets/types';
+import { err, ok, type Result } from '../../../src/domain/result';
+import type { CallContext } from '../../runtime/context';
+import { readDoc, type WithId } from '../../runtime/documents';
+import { requireCommittee, requireOpenid } from '../shared/access';
+import { rulesOf } from '../shared/election-view';
+
+export interface ElectionScope {
+  readonly election: WithId<ElectionDoc>;
+  readonly village: WithId<VillageDoc>;
+  readonly rules: RuleSet;
+}
+
+/** The election and its village, for a committee member of that village. */
+export async function committeeElection(ctx: CallContext, electionId: string): Promise<Result<ElectionScope, ErrorCode>> {
+  if (!ctx.openid) return err('UNAUTHENTICATED', 'NO_OPENID', '没有取得微信身份，请在微信里打开');
+  const election = await readDoc(ctx.store, 'election', electionId, electionDoc);
+  if (!election) return err('NOT_FOUND', 'ELECTION_UNKNOWN', '没有找到这场选举');
+  const member = await requireCommittee(ctx, election.villageId);
+  if (!member.ok) return member;
+  const village = await readDoc(ctx.store, 'village', election.villageId, villageDoc);
+  if (!village) throw new Error(`election ${electionId} has no village`);
+  return ok({ election, village, rules: rulesOf(election) });
+}
+
+export interface VoterScope extends ElectionScope {
+  readonly openid: string;
+  readonly binding: WithId<BindingDoc>;
+  readonly voter: WithId<VoterDoc>;
+}
+
+/** The caller's own roll entry and its election. */
+export async function boundVoter(ctx: CallContext): Promise<Result<VoterScope, ErrorCode>> {
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
+  if (!binding) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
+  const [voter, election, village] = await Promise.all([
+    readDoc(ctx.store, 'voter', binding.voterId, voterDoc),
+    readDoc(ctx.store, 'election', binding.electionId, electionDoc),
+    readDoc(ctx.store, 'village', binding.villageId, villageDoc),
+  ]);
+  if (!voter || !election || !village) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
+  return ok({ openid: who.value, binding, voter, election, village, rules: rulesOf(election) });
+}

@@ -1,0 +1,42 @@
+/**
+ * The voter list as published (选民名单公告): the registered entries at that instant, in village
+ * group order then 姓氏笔画 order, each row numbered (序号) and carrying the name and group only
+ * (RULES.md §7). The voter ids behind the 序号 are kept privately in `voterListMap` chunks.
+ */
+import { NOTICE_CHUNK_SIZE, voterListFreezeDoc, voterListMapDoc, type VoterDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { sortByStroke } from '../../../src/domain/stroke-order';
+import type { Store } from '../../ports/store.port';
+import { readDoc, type WithId } from '../../runtime/documents';
+
+export type VoterListRow = { readonly no: number; readonly name: string; readonly group: string };
+
+export const voterListFreezeId = (electionId: string): string => `voterList:${electionId}`;
+/** Addressed by the notice, so an aborted publication can never mix its ids into another's. */
+export const voterListMapId = (noticeId: string, index: number): string => `${noticeId}:${String(index).padStart(4, '0')}`;
+
+/** Rows in published order and the voter id of each row (same order). */
+export function orderVoterList(voters: readonly WithId<VoterDoc>[], groups: readonly string[]): { rows: VoterListRow[]; voterIds: string[] } {
+  const rank = new Map(groups.map((g, i) => [g, i]));
+  const byGroup = new Map<string, WithId<VoterDoc>[]>();
+  for (const v of voters) byGroup.set(v.group, [...(byGroup.get(v.group) ?? []), v]);
+  // The village's own group order; a group no longer listed goes last, by its text.
+  const order = [...byGroup.keys()].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = order.flatMap((g) => sortByStroke(byGroup.get(g) ?? [], (v) => v.name));
+  return {
+    rows: ordered.map((v, i) => ({ no: i + 1, name: v.name, group: v.group })),
+    voterIds: ordered.map((v) => v._id),
+  };
+}
+
+export function readVoterListFreeze(store: Store, electionId: string): Promise<WithId<VoterListFreezeDoc> | null> {
+  return readDoc(store, 'meta', voterListFreezeId(electionId), voterListFreezeDoc);
+}
+
+/** The voter id behind 序号 `listNo` of the published list, or null when there is no such row. */
+export async function voterIdOfListNo(store: Store, freeze: VoterListFreezeDoc, listNo: number): Promise<string | null> {
+  if (listNo < 1 || listNo > freeze.count) return null;
+  const index = Math.floor((listNo - 1) / NOTICE_CHUNK_SIZE);
+  const map = await readDoc(store, 'voterListMap', voterListMapId(freeze.noticeId, index), voterListMapDoc);
+  if (!map || map.noticeId !== freeze.noticeId) throw new Error(`voter list map ${index} of ${freeze.electionId} is missing`);
+  return map.voterIds[(listNo - 1) % NOTICE_CHUNK_SIZE] ?? null;
+}

@@ -1,0 +1,58 @@
+/** Replies about objections: the objector's view, and the committee's queue view with its clock. */
+import type { MyObjectionView, QueuedObjectionView } from '../../../src/contracts/objection.contract';
+import { LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
+import { voterDoc, type ObjectionDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { CivilDate } from '../../../src/domain/civil-date';
+import { objectionClock } from '../../../src/domain/objection';
+import type { Store } from '../../ports/store.port';
+import { readDoc, type WithId } from '../../runtime/documents';
+
+export function myObjectionView(o: WithId<ObjectionDoc>): MyObjectionView {
+  const d = o.decision;
+  return {
+    id: o._id,
+    no: o.no,
+    kind: o.kind,
+    kindLabel: OBJECTION_KIND_LABELS[o.kind],
+    subject: { name: o.subject.name, group: o.subject.group },
+    wrongFields: o.wrongFields,
+    details: o.details,
+    filedAt: o.filedAt,
+    receivedOn: o.receivedOn,
+    status: o.status,
+    statusLabel: OBJECTION_STATUS_LABELS[o.status],
+    decisionLastDay: o.decisionLastDay,
+    decisionDeadline: o.decisionDeadline,
+    decision:
+      d && o.status !== 'open'
+        ? {
+            outcome: o.status,
+            outcomeLabel: OBJECTION_STATUS_LABELS[o.status],
+            reason: d.reason,
+            decidedAt: d.decidedAt,
+            late: d.late,
+            change: d.change ? { kind: d.change.kind, label: LIST_CHANGE_LABELS[d.change.kind] } : null,
+            noticeId: d.noticeId,
+          }
+        : null,
+  };
+}
+
+export const clockOf = (o: ObjectionDoc, today: CivilDate) =>
+  objectionClock({ status: o.status, decisionLastDay: o.decisionLastDay, late: o.decision?.late ?? false }, today);
+
+export function queuedObjectionView(o: WithId<ObjectionDoc>, objector: WithId<VoterDoc> | null, today: CivilDate): QueuedObjectionView {
+  return {
+    ...myObjectionView(o),
+    subject: { voterId: o.subjectVoterId, name: o.subject.name, group: o.subject.group, idMasked: o.subject.idMasked },
+    objector: { voterId: o.objectorVoterId, name: objector?.name ?? '（登记已不存在）', group: objector?.group ?? '' },
+    clock: clockOf(o, today),
+  };
+}
+
+/** The objectors' entries, read once each. */
+export async function objectorsOf(store: Store, list: readonly ObjectionDoc[]): Promise<Map<string, WithId<VoterDoc>>> {
+  const ids = [...new Set(list.map((o) => o.objectorVoterId))];
+  const docs = await Promise.all(ids.map((id) => readDoc(store, 'voter', id, voterDoc)));
+  return new Map(docs.filter((d): d is WithId<VoterDoc> => d !== null).map((d) => [d._id, d]));
+}

@@ -1,0 +1,133 @@
+/**
+ * committee.publishVoterList — 公布选民名单: freezes the registered voters at this instant into a
+ * SHA-256-hashed attachment (name and group only, group order then 姓氏笔画), publishes the
+ * 选民名单公告 notice, and sets election.voterListPublishedOn, which starts the objection clock.
+ * After this the list changes only through decided objections, each published in turn.
+ *
+ * Outcomes:
+ * - ok: the notice, the objection window, and `warning` when only the statutory minimum margin
+ *   is left before election day (RULES.md §1 "warn when the gap is < 21 days")
+ * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN
+ * - CONFLICT ALREADY_PUBLISHED: published once, never again · ELECTION_CLOSED · LIST_EMPTY
+ * - WINDOW_CLOSED PUBLICATION_TOO_LATE: today is later than E−N of the preset
+ */
+import type { publishVoterList } from '../../../src/contracts/objection.contract';
+import type { ErrorCode } from '../../../src/contracts/envelope';
+import { electionDoc, voterDoc, type NoticeDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDecisionLastDay, objectionFilingLastDay, voterListPublicationCheck } from '../../../src/domain/calendar';
+import { endOfShanghaiDay, shanghaiDateOf } from '../../../src/domain/civil-date';
+import { err, ok, type Result } from '../../../src/domain/result';
+import { appendAudit } from '../../audit/audit-log';
+import { findAllDocs, readDoc } from '../../runtime/documents';
+import type { UseCase } from '../../runtime/dispatch';
+import { newId } from '../../security/keyed-hash';
+import { actorOf } from '../shared/access';
+import { electionSummary } from '../shared/election-view';
+import { committeeElection } from './election-access';
+import { voterListFreezeId, voterListMapId, orderVoterList } from './frozen-voter-list';
+import { chunk, noticeChunkId, noticeView, prepareAttachment } from './notice-attachment';
+import { objectionRuleText, voterListNotice } from './notice-text';
+
+/** Chunk documents per transaction when pre-writing a long list. */
+const CHUNKS_PER_TX = 10;
+
+const alreadyPublished = (on: string) => err('CONFLICT', 'ALREADY_PUBLISHED', `选民名单已于${on}公布；公布后的更改须通过申诉处理并公布处理结果`);
+
+export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (input, ctx) => {
+  const scope = await committeeElection(ctx, input.electionId);
+  if (!scope.ok) return scope;
+  const { election, village, rules } = scope.value;
+  if (election.status !== 'active') return err('CONFLICT', 'ELECTION_CLOSED', '这场选举已经结束');
+  if (election.voterListPublishedOn !== null) return alreadyPublished(election.voterListPublishedOn);
+
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const today = shanghaiDateOf(now);
+  const check = voterListPublicationCheck(today, election.electionDay, rules);
+  if (!check.ok) return check;
+
+  // The freeze: registered entries as read now. Entries still pending (undeclared migrants,
+  // undecided category C) are not on the list; they come on only through an objection.
+  const voters = await findAllDocs(ctx.store, 'voter', { electionId: election._id, status: 'registered' }, voterDoc);
+  if (voters.length === 0) return err('CONFLICT', 'LIST_EMPTY', '还没有已登记的选民，不能公布空的选民名单');
+  const { rows, voterIds } = orderVoterList(voters, village.groups);
+  const { attachment, chunks } = prepareAttachment('voterList', rows);
+
+  const filingLastDay = objectionFilingLastDay(today, election.electionDay, rules);
+  const ruleText = objectionRuleText(rules, filingLastDay, objectionDecisionLastDay(filingLastDay, election.electionDay, rules));
+  const text = voterListNotice(election, village, rows.length, ruleText);
+  const noticeId = newId(ctx.rng, 'n');
+  const actor = actorOf(ctx);
+  const notice: NoticeDoc = {
+    electionId: election._id,
+    villageId: village._id,
+    type: 'voterList',
+    title: text.title,
+    body: text.body,
+    attachment,
+    publishedAt: at,
+    publishedBy: actor,
+    corrects: null,
+  };
+  const mapChunks = chunk(voterIds);
+  const freeze: VoterListFreezeDoc = {
+    electionId: election._id,
+    noticeId,
+    publishedOn: today,
+    publishedAt: at,
+    count: rows.length,
+    hash: attachment.hash,
+    chunkCount: mapChunks.length,
+  };
+
+  // Row chunks go first, in small transactions of their own: they are addressed by this notice's
+  // fresh id, so nothing can see them until the notice naming them commits below (and they are
+  // removed again if it does not). This keeps the publishing transaction small for big rolls.
+  const chunkDocs: Array<[collection: 'noticeChunk' | 'voterListMap', id: string, data: Record<string, unknown>]> = [
+    ...chunks.map((entries, index): ['noticeChunk', string, Record<string, unknown>] => ['noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries }]),
+    ...mapChunks.map((ids, index): ['voterListMap', string, Record<string, unknown>] => ['voterListMap', voterListMapId(noticeId, index), { electionId: election._id, noticeId, index, voterIds: ids }]),
+  ];
+  for (const batch of chunk(chunkDocs, CHUNKS_PER_TX)) {
+    await ctx.store.runTransaction(async (tx) => {
+      for (const [collection, id, data] of batch) await tx.set(collection, id, data);
+    });
+  }
+  const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
+    const fresh = await readDoc(tx, 'election', election._id, electionDoc);
+    if (!fresh) throw new Error('election vanished during publication');
+    if (fresh.voterListPublishedOn !== null) return alreadyPublished(fresh.voterListPublishedOn);
+    if (await tx.get('meta', voterListFreezeId(election._id))) return alreadyPublished(today);
+    await tx.set('notice', noticeId, notice);
+    await tx.set('meta', voterListFreezeId(election._id), freeze);
+    await tx.update('election', election._id, { voterListPublishedOn: today });
+    await appendAudit(tx, {
+      scope: election._id,
+      action: 'committee.publishVoterList',
+      actor,
+      at,
+      subject: noticeId,
+      data: { count: rows.length, hash: attachment.hash, publishedOn: today, marginDays: check.value.marginDays, filingLastDay },
+    });
+    return ok(true);
+  });
+  if (!r.ok) {
+    await ctx.store.runTransaction(async (tx) => {
+      for (const [collection, id] of chunkDocs) await tx.remove(collection, id);
+    });
+    return r;
+  }
+
+  const stored = await readDoc(ctx.store, 'election', election._id, electionDoc);
+  if (!stored) throw new Error('election vanished after publication');
+  const warning = check.value.bareMinimum
+    ? `今天是法定最晚的公布日（选举日${election.electionDay}前${rules.voterList.publishDaysBefore}日），没有留出余地：名单公布后的任何更改都只能通过申诉处理，请确认名单准确无误。`
+    : null;
+  return ok({
+    notice: noticeView({ ...notice, _id: noticeId }),
+    publishedOn: today,
+    count: rows.length,
+    objections: { filingLastDay, filingDeadline: endOfShanghaiDay(filingLastDay).toISOString(), rule: ruleText },
+    warning,
+    election: electionSummary(stored, village, now),
+  });
+};
