@@ -9,7 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { ROUTES } from '../server/functions/routes';
 import { dispatch } from '../server/runtime/dispatch';
 import { openLocalApp } from '../server/local/local-app';
-import { seedDemo } from '../server/seed/demo-seed';
+import { DEMO_OPENIDS, seedDemo } from '../server/seed/demo-seed';
+import { birthDateForAge, syntheticIdNumber, syntheticName } from '../server/seed/synthetic-people';
+import { seededRandom } from '../server/security/keyed-hash';
 import type { Envelope } from '../src/contracts/envelope';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
@@ -63,6 +65,23 @@ async function main(): Promise<void> {
   const race = await Promise.all(Array.from({ length: 200 }, (_, i) => call('identity', { action: 'bind', ...villager.bindWith, consent: true }, `race-${i}`)));
   const raceMs = performance.now() - t;
 
+  // Roll import: 2,000 new synthetic rows into the demo election, then the same rows again.
+  const rng = seededRandom(99);
+  const groups = ['第一村民小组', '第二村民小组', '第三村民小组'];
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const sex = i % 2 ? 'F' : 'M';
+    const birth = birthDateForAge(rng, 20 + (i % 60), seeded.electionDay);
+    return { name: syntheticName(rng, sex), idNumber: syntheticIdNumber(rng, birth, sex), group: groups[i % 3]!, category: i % 3 === 0 ? 'B' : 'A' };
+  });
+  t = performance.now();
+  const first = await call('committee', { action: 'importRoll', electionId: seeded.electionId, rows }, DEMO_OPENIDS.committee);
+  const importMs = performance.now() - t;
+  if (!first.ok) throw new Error(`import failed: ${first.message}`);
+  t = performance.now();
+  await call('committee', { action: 'importRoll', electionId: seeded.electionId, rows }, DEMO_OPENIDS.committee);
+  const reimportMs = performance.now() - t;
+  const imported = first.data as { created: number; rejected: number };
+
   const results = {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version },
@@ -70,6 +89,7 @@ async function main(): Promise<void> {
     bindMs: percentiles(bindMs),
     whoamiMs: percentiles(whoamiMs),
     registrationMineMs: percentiles(mineMs),
+    importRoll2000: { created: imported.created, rejected: imported.rejected, ms: Math.round(importMs), reimportUnchangedMs: Math.round(reimportMs) },
     race: { calls: race.length, winners: race.filter((r) => r.ok).length, totalMs: Math.round(raceMs) },
     sizes: { weappDistBytes: dirBytes(join(__dirname, '..', 'dist')), h5DistBytes: dirBytes(join(__dirname, '..', 'dist-h5')) },
   };
