@@ -1,7 +1,19 @@
 import { registration } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { myRegistration } from '../use-cases/registration/my-registration.use-case';
+import { objection } from '../../src/contracts';
+import { fileObjectionUseCase } from '../use-cases/objections/file-objection.use-case';
+import { myObjectionsUseCase } from '../use-cases/objections/my-objections.use-case';
+import { roll } from '../../src/contracts';
+import { applyResidenceUseCase } from '../use-cases/roll/apply-residence.use-case';
+import { confirmRegistrationUseCase } from '../use-cases/roll/confirm-registration.use-case';
+import { declareParticipationUseCase } from '../use-cases/roll/declare-participation.use-case';
 
 export const registrationRoutes: FunctionRoutes = {
   mine: route(registration.mine, myRegistration),
+  fileObjection: route(objection.fileObjection, fileObjectionUseCase),
+  myObjections: route(objection.myObjections, myObjectionsUseCase),
+  confirm: route(roll.confirm, confirmRegistrationUseCase),
+  declareParticipation: route(roll.declareParticipation, declareParticipationUseCase),
+  applyResidence: route(roll.applyResidence, applyResidenceUseCase),
 };

@@ -2,8 +2,14 @@ import { township } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { createVillageUseCase } from '../use-cases/township/create-village.use-case';
 import { inviteCommitteeUseCase } from '../use-cases/township/invite-committee.use-case';
+import { objection } from '../../src/contracts';
+import { townshipOverviewUseCase } from '../use-cases/objections/township-overview.use-case';
+import { roll } from '../../src/contracts';
+import { listDuplicatesUseCase } from '../use-cases/roll/list-duplicates.use-case';
 
 export const townshipRoutes: FunctionRoutes = {
   createVillage: route(township.createVillage, createVillageUseCase),
   inviteCommittee: route(township.inviteCommittee, inviteCommitteeUseCase),
+  overview: route(objection.overview, townshipOverviewUseCase),
+  duplicates: route(roll.duplicates, listDuplicatesUseCase),
 };

@@ -56,6 +56,13 @@ export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: 
     note: null,
     createdAt: at,
     updatedAt: at,
+    // A registered B or C entry carries the record that made it registered (src/domain/registration.ts).
+    declaration: spec.category === 'B' && spec.status === 'registered' ? { channel: 'inPerson', on: at.slice(0, 10), livesIn: null, at } : null,
+    residenceDecision:
+      spec.category === 'C' && spec.status === 'registered'
+        ? { outcome: 'approved', meeting: 'representativeMeeting', meetingDate: at.slice(0, 10), minutesRef: '村民代表会议记录（示例）', reason: null, at }
+        : null,
+    confirmedAt: null,
   };
   return { id: newId(rng, 'p'), doc, idNumber, bindingCode };
 }

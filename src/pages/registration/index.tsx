@@ -1,17 +1,33 @@
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import BindForm from '../../components/bind-form';
 import EntryCard from '../../components/entry-card';
 import PageShell from '../../components/page-shell';
+import RegApplyForm from '../../components/reg-apply-form';
+import RegEntryActions from '../../components/reg-entry-actions';
+import RegMyObjections from '../../components/reg-my-objections';
+import RegObjectionForm from '../../components/reg-objection-form';
 import { ErrorView, Loading } from '../../components/state-views';
 import TodoList from '../../components/todo-list';
 import { useSession } from '../../hooks/session-store';
 import { serverNow } from '../../hooks/use-countdown';
 import { useUnbind } from '../../hooks/use-identity-actions';
+import { useMyObjections } from '../../hooks/use-registration-actions';
+import { routeElectionId } from '../../hooks/use-route-params';
+import { beijingDay } from '../../services/format';
 
-/** 我的登记: bind when not bound; otherwise the own entry and what is left to do. */
+/**
+ * 我的登记: bind when not bound (or, not on the roll, apply as category C); otherwise the own
+ * entry, what is left to do, confirm / declare, and objections with their decisions.
+ */
 export default function RegistrationPage() {
-  const { status, whoami, mine, mineError, error, clockOffsetMs, reload } = useSession();
+  const { status, whoami, mine, mineError, error, clockOffsetMs, loadedAt, reload } = useSession();
   const { unbind, pending } = useUnbind();
+  const [mode, setMode] = useState<'main' | 'apply' | 'object'>('main');
+  const election = mine?.election ?? whoami?.elections.find((e) => e.id === whoami.voter?.electionId) ?? null;
+  // Objections exist only once the voter list is published (the objections phase and later).
+  const listPublished = !!election && election.phase !== 'preparation' && election.phase !== 'registration';
+  const objections = useMyObjections(!!whoami?.voter && listPublished, `${whoami?.voter?.id ?? ''}:${loadedAt}`);
 
   if (status === 'idle' || (status === 'loading' && !whoami)) {
     return (
@@ -29,18 +45,62 @@ export default function RegistrationPage() {
   }
 
   if (!whoami.voter) {
+    const today = beijingDay(serverNow(clockOffsetMs));
+    // Assumption: the poster's QR code opens this page with ?electionId=…; otherwise the
+    // election the caller is already related to.
+    const electionId = routeElectionId() ?? whoami.elections[0]?.id ?? null;
     return (
       <PageShell>
-        <BindForm lockedUntil={whoami.bindLockedUntil} nowMs={serverNow(clockOffsetMs)} />
+        {mode === 'apply' ? (
+          <RegApplyForm electionId={electionId} today={today} onCancel={() => setMode('main')} />
+        ) : (
+          <View>
+            <BindForm lockedUntil={whoami.bindLockedUntil} nowMs={serverNow(clockOffsetMs)} />
+            <View className='card' data-testid='not-on-roll'>
+              <Text className='card-title'>我不在名单上</Text>
+              <Text className='text'>户籍不在本村、但在本村居住的，可以申请登记。</Text>
+              <Button className='btn secondary' id='go-apply' onClick={() => setMode('apply')}>
+                申请登记（外来人口）
+              </Button>
+            </View>
+          </View>
+        )}
       </PageShell>
     );
   }
 
+  const voter = mine?.voter ?? whoami.voter;
   return (
     <PageShell>
-      <EntryCard voter={mine?.voter ?? whoami.voter} />
+      <EntryCard voter={voter} />
       {mine ? <TodoList todo={mine.todo} /> : null}
       {mineError ? <ErrorView error={mineError} onRetry={reload} /> : null}
+      <RegEntryActions voter={voter} />
+      {mode === 'object' ? (
+        <RegObjectionForm
+          defaultGroup={voter.group}
+          pending={objections.filing}
+          error={objections.fileError}
+          onSubmit={async (input) => {
+            const ok = await objections.file(input);
+            if (ok) setMode('main');
+            return ok;
+          }}
+          onCancel={() => {
+            objections.clearFileError();
+            setMode('main');
+          }}
+        />
+      ) : null}
+      {listPublished ? <RegMyObjections items={objections.list.data?.objections ?? null} error={objections.list.error} /> : null}
+      {listPublished && mode !== 'object' ? (
+        <View className='card'>
+          <Text className='text muted'>对公布的选民名单有意见（漏登、错登、信息有误），可以提出异议。</Text>
+          <Button className='btn secondary' id='go-object' onClick={() => setMode('object')}>
+            提出异议
+          </Button>
+        </View>
+      ) : null}
       <View className='card'>
         <Text className='text muted'>登记信息有错，请找村选举委员会更正，或在公布名单后提出异议。</Text>
         <Button className='btn plain' id='unbind' disabled={pending} onClick={unbind}>

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { useApplyResidence } from '../hooks/use-registration-actions';
+import { civilDate } from '../services/format';
+import IdNumberInput from './id-number-input';
+
+/**
+ * 申请登记（外来人口，C类）: for someone living here whose 户籍 is elsewhere. `electionId` comes
+ * from the QR code on the village's election poster (or the caller's known election).
+ */
+export default function RegApplyForm({ electionId, today, onCancel }: { electionId: string | null; today: string; onCancel: () => void }) {
+  const { apply, pending, error, clearError } = useApplyResidence();
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [group, setGroup] = useState('');
+  const [since, setSince] = useState('');
+  const [consent, setConsent] = useState(false);
+  const fieldError = (f: string) => error?.fields?.[f];
+
+  if (!electionId) {
+    return (
+      <View className='card' data-testid='apply-no-election'>
+        <Text className='card-title'>申请登记（外来人口）</Text>
+        <Text className='text'>请用微信扫一扫村里张贴的选举公告上的二维码，再申请登记。二维码里有本村这次选举的信息。</Text>
+        <Button className='btn plain' id='apply-cancel' onClick={onCancel}>
+          返回
+        </Button>
+      </View>
+    );
+  }
+
+  return (
+    <View className='card' data-testid='apply-form'>
+      <Text className='card-title'>申请登记（外来人口）</Text>
+      <Text className='text muted'>户籍不在本村、在本村居住满规定年限的，可以申请参加本村选举。经村民会议或村民代表会议同意后才算登记。</Text>
+      <View className='spacer' />
+      <View className='field'>
+        <Text className='field-label'>姓名</Text>
+        <Input
+          className={'input' + (fieldError('name') ? ' invalid' : '')}
+          placeholderClass='input-placeholder'
+          id='apply-name'
+          type='text'
+          maxlength={20}
+          value={name}
+          placeholder='和身份证上一样'
+          onInput={(e) => setName(e.detail.value)}
+        />
+        {fieldError('name') ? <Text className='field-error'>{fieldError('name')}</Text> : null}
+      </View>
+      <View className='field'>
+        <Text className='field-label'>身份证号码</Text>
+        <IdNumberInput value={idNumber} invalid={!!fieldError('idNumber')} onChange={setIdNumber} />
+        {fieldError('idNumber') ? <Text className='field-error'>{fieldError('idNumber')}</Text> : null}
+      </View>
+      <View className='field'>
+        <Text className='field-label'>住在哪个村民小组</Text>
+        <Input
+          className={'input' + (fieldError('group') ? ' invalid' : '')}
+          placeholderClass='input-placeholder'
+          id='apply-group'
+          type='text'
+          maxlength={20}
+          value={group}
+          placeholder='例如 第三村民小组'
+          onInput={(e) => setGroup(e.detail.value)}
+        />
+        {fieldError('group') ? <Text className='field-error'>{fieldError('group')}</Text> : null}
+      </View>
+      <View className='field'>
+        <Text className='field-label'>从哪天开始住在本村</Text>
+        <Picker mode='date' value={since || today} end={today} onChange={(e) => setSince(String(e.detail.value))}>
+          <View className={'input picker' + (fieldError('residenceSince') ? ' invalid' : '')} id='apply-since'>
+            <Text className={since ? '' : 'input-placeholder'}>{since ? civilDate(since, true, false) : '点这里选择日期'}</Text>
+          </View>
+        </Picker>
+        {fieldError('residenceSince') ? <Text className='field-error'>{fieldError('residenceSince')}</Text> : null}
+      </View>
+      <View className='field'>
+        <View className={'consent' + (consent ? ' checked' : '') + (fieldError('consent') ? ' invalid' : '')} role='checkbox' aria-checked={consent} id='apply-consent' onClick={() => setConsent(!consent)}>
+          <View className='checkbox'>{consent ? '✓' : ''}</View>
+          <Text className='consent-text'>我同意为登记选民而处理我的姓名和身份证号码。身份证号码只用来核对是否已在别处登记，不会公开。</Text>
+        </View>
+        {fieldError('consent') ? <Text className='field-error'>{fieldError('consent')}</Text> : null}
+      </View>
+      {error && !(error.fields && Object.keys(error.fields).length) ? (
+        <Text className='notice error' data-testid='apply-error'>
+          {error.message}
+        </Text>
+      ) : null}
+      <Button
+        className={'btn' + (pending ? ' disabled' : '')}
+        id='apply-submit'
+        disabled={pending}
+        onClick={() => {
+          clearError();
+          void apply({ electionId, name, idNumber, group, residenceSince: since, consent: consent as true });
+        }}
+      >
+        {pending ? '正在提交…' : '提交申请'}
+      </Button>
+      <Button className='btn plain' id='apply-cancel' onClick={onCancel}>
+        返回
+      </Button>
+    </View>
+  );
+}

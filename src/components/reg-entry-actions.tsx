@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useConfirmEntry, useDeclareParticipation } from '../hooks/use-registration-actions';
+import type { VoterView } from '../services/contracts';
+
+/** 确认登记信息, and for a category B voter still pending, 表示参加选举. */
+export default function RegEntryActions({ voter }: { voter: VoterView }) {
+  const { confirmEntry, pending: confirming, error: confirmError } = useConfirmEntry();
+  const { declare, pending: declaring, error: declareError } = useDeclareParticipation();
+  const [livesIn, setLivesIn] = useState('');
+
+  const mayDeclare = voter.category === 'B' && voter.status === 'pending';
+  const mayConfirm = !voter.confirmed && (voter.status === 'registered' || voter.status === 'pending');
+  if (!mayDeclare && !mayConfirm) return null;
+
+  return (
+    <View>
+      {mayDeclare ? (
+        <View className='card' data-testid='declare'>
+          <Text className='card-title'>表示参加选举</Text>
+          <Text className='text'>您的户籍在本村、人在外地。要参加本届选举，需要本人表示参加。在手机上表示就可以，不用回村。</Text>
+          <View className='field'>
+            <Text className='field-label'>现在住在哪里（可以不填）</Text>
+            <Input
+              className={'input' + (declareError?.fields?.livesIn ? ' invalid' : '')}
+              placeholderClass='input-placeholder'
+              id='declare-lives-in'
+              type='text'
+              maxlength={40}
+              value={livesIn}
+              placeholder='例如 广东省深圳市'
+              onInput={(e) => setLivesIn(e.detail.value)}
+            />
+            {declareError?.fields?.livesIn ? <Text className='field-error'>{declareError.fields.livesIn}</Text> : null}
+          </View>
+          {declareError && !declareError.fields?.livesIn ? (
+            <Text className='notice error' data-testid='declare-error'>
+              {declareError.message}
+            </Text>
+          ) : null}
+          <Button className={'btn' + (declaring ? ' disabled' : '')} id='declare-submit' disabled={declaring} onClick={() => void declare(livesIn)}>
+            {declaring ? '正在提交…' : '我要参加本届选举'}
+          </Button>
+        </View>
+      ) : null}
+      {mayConfirm ? (
+        <View className='card' data-testid='confirm'>
+          <Text className='card-title'>核对登记信息</Text>
+          <Text className='text'>请看一下上面的姓名、村民小组和类别。都对，就点“信息无误，确认”。</Text>
+          {confirmError ? (
+            <Text className='notice error' data-testid='confirm-error'>
+              {confirmError.message}
+            </Text>
+          ) : null}
+          <Button className={'btn' + (confirming ? ' disabled' : '')} id='confirm-entry' disabled={confirming} onClick={() => void confirmEntry()}>
+            {confirming ? '正在提交…' : '信息无误，确认'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

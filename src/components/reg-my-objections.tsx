@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import type { ErrEnvelope, OutputOf, objection } from '../services/contracts';
+import { civilDate, dateTime } from '../services/format';
+
+type Item = OutputOf<typeof objection.myObjections>['objections'][number];
+
+/** 我的异议: status, the committee's statutory last day, and its decision with the reason. */
+export default function RegMyObjections({ items, error }: { items: Item[] | null; error: ErrEnvelope | null }) {
+  return (
+    <View className='card' data-testid='my-objections'>
+      <Text className='card-title'>我的异议</Text>
+      {error ? <Text className='notice error'>{error.message}</Text> : null}
+      {items && items.length === 0 ? <Text className='text muted'>您还没有提出过异议。</Text> : null}
+      {(items ?? []).map((o) => (
+        <View className='todo-item' key={o.id} data-objection={o.id} data-status={o.status}>
+          <Text className='text strong'>
+            第{o.no}号 · {o.kindLabel}：{o.subject.name}（{o.subject.group}）
+          </Text>
+          <Text className='text small muted'>提出时间：{dateTime(o.filedAt)}</Text>
+          <Text className={'badge ' + (o.status === 'open' ? 'warn' : o.status === 'upheld' ? 'ok' : 'plain')}>{o.statusLabel}</Text>
+          {o.status === 'open' ? <Text className='text small'>选举委员会最迟在{civilDate(o.decisionLastDay)}答复。</Text> : null}
+          {o.decision ? (
+            <View className='decision' data-testid='decision'>
+              <Text className='text strong'>处理结果：{o.decision.outcomeLabel}</Text>
+              <Text className='text'>理由：{o.decision.reason}</Text>
+              {o.decision.change ? <Text className='text small'>名单已更正：{o.decision.change.label}</Text> : null}
+              <Text className='text small muted'>答复时间：{dateTime(o.decision.decidedAt)}{o.decision.late ? '（超过法定期限答复）' : ''}</Text>
+            </View>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCallback } from 'react';
+import { objection, roll, type InputOf } from '../services/contracts';
+import { toast } from '../services/navigation';
+import { useActionCall, useActionData } from './use-action';
+import { refreshSession } from './session-store';
+
+/** 确认登记信息: success reloads the session (the entry then reads 已确认). */
+export function useConfirmEntry() {
+  const call = useActionCall(roll.confirm);
+  const confirmEntry = useCallback(async () => {
+    const data = await call.run({});
+    if (!data) return false;
+    toast('已确认', 'success');
+    await refreshSession();
+    return true;
+  }, [call.run]);
+  return { confirmEntry, pending: call.pending, error: call.error };
+}
+
+/** 外出选民表示参加选举 (category B). */
+export function useDeclareParticipation() {
+  const call = useActionCall(roll.declareParticipation);
+  const declare = useCallback(
+    async (livesIn: string) => {
+      const text = livesIn.trim();
+      const data = await call.run(text ? { livesIn: text } : {});
+      if (!data) return false;
+      toast('已表示参加', 'success');
+      await refreshSession();
+      return true;
+    },
+    [call.run],
+  );
+  return { declare, pending: call.pending, error: call.error };
+}
+
+export type ApplyResidenceInput = InputOf<typeof roll.applyResidence>;
+
+/** 申请登记（C类）: binds this WeChat to the new pending entry. */
+export function useApplyResidence() {
+  const call = useActionCall(roll.applyResidence);
+  const apply = useCallback(
+    async (input: ApplyResidenceInput) => {
+      const data = await call.run(input);
+      if (!data) return false;
+      toast('申请已提交', 'success');
+      await refreshSession();
+      return true;
+    },
+    [call.run],
+  );
+  return { apply, pending: call.pending, error: call.error, clearError: call.clearError };
+}
+
+export type FileObjectionInput = InputOf<typeof objection.fileObjection>;
+
+/** 我的异议: loaded for a bound voter; `file` adds one and reloads the list. */
+export function useMyObjections(enabled: boolean, reloadKey: string) {
+  const list = useActionData(objection.myObjections, enabled ? {} : null, enabled ? reloadKey : null);
+  const call = useActionCall(objection.fileObjection);
+  const file = useCallback(
+    async (input: FileObjectionInput) => {
+      const data = await call.run(input);
+      if (!data) return false;
+      toast('异议已提交', 'success');
+      await list.reload();
+      return true;
+    },
+    [call.run, list.reload],
+  );
+  return { list, file, filing: call.pending, fileError: call.error, clearFileError: call.clearError };
+}

@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro';
+
+const ROOT = '/subpackages/committee/pages';
+
+export const COMMITTEE_PAGES = {
+  roll: `${ROOT}/roll/index`,
+  import: `${ROOT}/import/index`,
+  objections: `${ROOT}/objections/index`,
+} as const;
+
+export function openCommitteePage(page: keyof typeof COMMITTEE_PAGES, query: Record<string, string> = {}): void {
+  const qs = Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  void Taro.navigateTo({ url: COMMITTEE_PAGES[page] + (qs ? `?${qs}` : '') });
+}
+
+/** The current page's query (e.g. the roll filters a dashboard link asks for). */
+export function pageQuery(): Record<string, string> {
+  const params = Taro.getCurrentInstance()?.router?.params ?? {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && k !== '$taroTimestamp') out[k] = decodeURIComponent(v);
+  return out;
+}

@@ -1,0 +1,104 @@
+/** Shared pieces of the browser e2e: the flow/step types and small page helpers. */
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const SHOTS = join(ROOT, 'test-results/e2e');
+export const VIEWPORT = { width: 390, height: 844 };
+
+export interface Persona {
+  key: string;
+  label: string;
+  role: string;
+  openid: string;
+  hint: string;
+  bindWith: { name: string; idNumber: string; bindingCode: string } | null;
+}
+
+export interface FlowCtx {
+  base: string;
+  page: Page;
+  personas: Persona[];
+  /** The local host's data directory (already seeded when the flow starts). */
+  dataDir: string;
+  /** Values one step leaves for the next. */
+  state: Record<string, unknown>;
+}
+
+export interface Step {
+  name: string;
+  run: (c: FlowCtx) => Promise<void>;
+  /** Default 30 s. */
+  timeoutMs?: number;
+}
+
+/** A flow runs on its own host, data directory and browser profile. */
+export interface Flow {
+  name: string;
+  steps: Step[];
+}
+
+export function fail(message: string): never {
+  throw new Error(message);
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/** Only what is on screen: Taro keeps visited tab pages in the DOM, hidden. */
+export function shown(page: Page, selector: string): Locator {
+  return page.locator(`${selector} >> visible=true`).first();
+}
+
+/** `whole`: grow the window to the page's height first (Taro H5 scrolls inside the page). */
+export async function shot(page: Page, name: string, whole = false): Promise<void> {
+  if (whole) {
+    const h = await shown(page, '.page').evaluate((e) => e.scrollHeight);
+    await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(12_000, Math.max(VIEWPORT.height, Math.ceil(h) + 60)) });
+    await page.waitForTimeout(150);
+  }
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  if (whole) await page.setViewportSize(VIEWPORT);
+}
+
+export async function tab(page: Page, label: string): Promise<void> {
+  await page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }).first().click();
+}
+
+export function persona(c: FlowCtx, key: string): Persona {
+  return c.personas.find((p) => p.key === key) ?? fail(`no dev persona "${key}"`);
+}
+
+let loads = 0;
+/** Open a page of the app as a persona (stored as the persona picker stores it), with a full load. */
+export async function openAs(c: FlowCtx, key: string, route: string): Promise<void> {
+  const p = persona(c, key);
+  // localStorage belongs to the app's origin: a fresh tab is still on about:blank.
+  if (!c.page.url().startsWith(c.base)) await c.page.goto(`${c.base}/`);
+  await c.page.evaluate((v) => localStorage.setItem('cxt.dev.persona', v), JSON.stringify(p));
+  await c.page.goto(`${c.base}/?load=${++loads}#/${route.replace(/^\//, '')}`);
+  await c.page.waitForFunction(
+    (label) => Array.from(document.querySelectorAll('.devbar-text')).some((e) => (e as HTMLElement).innerText.includes(label)),
+    p.label,
+    { timeout: 10_000 },
+  );
+}
+
+/** Call a cloud function on the local host as a persona (setup reads only). */
+export async function api<T>(c: FlowCtx, key: string, fn: string, event: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${c.base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-Openid': persona(c, key).openid },
+    body: JSON.stringify(event),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: T; message?: string };
+  if (!body.ok) fail(`${fn}.${String(event.action)} refused: ${body.message}`);
+  return body.data as T;
+}
