@@ -1,14 +1,14 @@
 /**
- * Main package: the three village-facing tabs. Committee work lives in a sub-package that
- * only committee members open (the server still checks the role on every call).
+ * Main package: the four village-facing tabs and the notice detail a push opens. Committee work
+ * lives in a sub-package that only committee members open (the server still checks the role on every call).
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/registration/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/notices/index', 'pages/registration/index', 'pages/me/index', 'pages/notices/detail'],
   subPackages: [
     {
       root: 'subpackages/committee',
       name: 'committee',
-      pages: ['pages/dashboard/index'],
+      pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index'],
     },
   ],
   window: {
@@ -25,6 +25,7 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/notices/index', text: '公告', iconPath: 'assets/tab/notice.png', selectedIconPath: 'assets/tab/notice-on.png' },
       { pagePath: 'pages/registration/index', text: '我的登记', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-on.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
     ],

@@ -1,7 +1,30 @@
 import { committee } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { createElectionUseCase } from '../use-cases/committee/create-election.use-case';
+import { objection } from '../../src/contracts';
+import { decideObjectionUseCase } from '../use-cases/objections/decide-objection.use-case';
+import { listObjectionsUseCase } from '../use-cases/objections/list-objections.use-case';
+import { roll } from '../../src/contracts';
+import { importRollUseCase } from '../use-cases/roll/import-roll.use-case';
+import { listVotersUseCase } from '../use-cases/roll/list-voters.use-case';
+import { rollStatsUseCase } from '../use-cases/roll/roll-stats.use-case';
+import { setVoterStatusUseCase } from '../use-cases/roll/set-voter-status.use-case';
+import { notice } from '../../src/contracts';
+import { noticeStatsUseCase } from '../use-cases/notices/notice-stats.use-case';
+import { publishNoticeUseCase } from '../use-cases/notices/publish-notice.use-case';
+import { remindUnreadUseCase } from '../use-cases/notices/remind-unread.use-case';
+import { publishVoterListAndPush } from '../use-cases/notices/publish-voter-list-push.use-case';
 
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
+  publishVoterList: route(objection.publishVoterList, publishVoterListAndPush),
+  listObjections: route(objection.listObjections, listObjectionsUseCase),
+  decideObjection: route(objection.decideObjection, decideObjectionUseCase),
+  importRoll: route(roll.importRoll, importRollUseCase),
+  listVoters: route(roll.listVoters, listVotersUseCase),
+  setVoterStatus: route(roll.setVoterStatus, setVoterStatusUseCase),
+  stats: route(roll.stats, rollStatsUseCase),
+  publishNotice: route(notice.publishNotice, publishNoticeUseCase),
+  noticeStats: route(notice.noticeStats, noticeStatsUseCase),
+  remindUnread: route(notice.remindUnread, remindUnreadUseCase),
 };

@@ -2,6 +2,7 @@ import type { FunctionName } from '../../src/contracts/define-action';
 import type { FunctionRoutes } from '../runtime/dispatch';
 import { committeeRoutes } from './committee.routes';
 import { identityRoutes } from './identity.routes';
+import { noticesRoutes } from './notices.routes';
 import { registrationRoutes } from './registration.routes';
 import { townshipRoutes } from './township.routes';
 
@@ -11,4 +12,5 @@ export const ROUTES: Partial<Record<FunctionName, FunctionRoutes>> = {
   township: townshipRoutes,
   committee: committeeRoutes,
   registration: registrationRoutes,
+  notices: noticesRoutes,
 };

@@ -3,21 +3,35 @@ import * as identity from './identity.contract';
 import * as township from './township.contract';
 import * as committee from './committee.contract';
 import * as registration from './registration.contract';
+import * as objection from './objection.contract';
+import * as roll from './roll.contract';
+import * as notice from './notice.contract';
 import type { ActionContract, FunctionName } from './define-action';
 
 export * from './envelope';
 export * from './common.schema';
 export * from './define-action';
 export { identity, township, committee, registration };
+export { objection };
+export { roll };
+export { notice };
 
-function actionsOf(mod: Record<string, unknown>): ActionContract[] {
-  return Object.values(mod).filter((v): v is ActionContract => typeof v === 'object' && v !== null && 'action' in v && 'fn' in v);
+/**
+ * Every contract module. A module may hold actions of several functions; the catalogue below
+ * groups them by each contract's `fn`. Add new *.contract.ts modules here.
+ */
+const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, roll, notice];
+
+function isContract(v: unknown): v is ActionContract {
+  return typeof v === 'object' && v !== null && 'action' in v && 'fn' in v && 'input' in v;
 }
 
 /** Every action contract, by function then action: the catalogue docs/api.md is checked against. */
-export const CONTRACTS: Partial<Record<FunctionName, Record<string, ActionContract>>> = Object.fromEntries(
-  Object.entries({ identity, township, committee, registration }).map(([fn, mod]) => [
-    fn,
-    Object.fromEntries(actionsOf(mod as Record<string, unknown>).map((c) => [c.action, c])),
-  ]),
-);
+export const CONTRACTS: Partial<Record<FunctionName, Record<string, ActionContract>>> = {};
+for (const mod of MODULES) {
+  for (const c of Object.values(mod).filter(isContract)) {
+    const byAction = (CONTRACTS[c.fn] ??= {});
+    if (byAction[c.action]) throw new Error(`two contracts for ${c.fn}.${c.action}`);
+    byAction[c.action] = c;
+  }
+}

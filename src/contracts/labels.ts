@@ -15,3 +15,60 @@ export const STATUS_LABELS = {
 } as const;
 
 export const POST_LABELS = { director: '主任', deputy: '副主任', member: '委员' } as const;
+
+/** 申诉 kinds (RULES.md §1). */
+export const OBJECTION_KIND_LABELS = {
+  missingPerson: '漏登（应当列入名单的人没有列入）',
+  wrongPerson: '错登（不应当列入名单的人列入了）',
+  wrongDetails: '登记信息有误',
+} as const;
+
+export const OBJECTION_STATUS_LABELS = { open: '待处理', upheld: '申诉成立', rejected: '申诉不成立' } as const;
+
+export const LIST_CHANGE_LABELS = {
+  addVoter: '列入选民名单',
+  reinstateVoter: '恢复列入选民名单',
+  removeVoter: '从选民名单中除名',
+  correctDetails: '更正登记信息',
+} as const;
+
+export const WRONG_FIELD_LABELS = { name: '姓名', group: '村民小组', idNumber: '身份证号码', category: '登记类别', status: '登记状态', other: '其他' } as const;
+
+/** 公告 types (RULES.md §6). */
+export const NOTICE_TYPE_LABELS = {
+  committeeMembers: '村民选举委员会成员公告',
+  electionDayPlaces: '选举日、时间和地点公告',
+  voterList: '选民名单公告',
+  objectionResults: '申诉处理结果公告',
+  nominationWindow: '提名时间公告',
+  formalCandidates: '正式候选人名单公告',
+  proxyList: '委托投票公告',
+  pollingStations: '投票站和流动票箱公告',
+  results: '选举结果公告',
+  freeText: '公告',
+} as const;
+
+/** 村民会议 / 村民代表会议: the meeting that decides a category C application (RULES.md §1). */
+export const MEETING_LABELS = { villagerMeeting: '村民会议', representativeMeeting: '村民代表会议' } as const;
+
+/** How a migrant (category B) declared participation. */
+export const DECLARATION_CHANNEL_LABELS = { app: '本人在小程序上表示', inPerson: '本人当面向选举委员会表示', phone: '本人电话向选举委员会表示' } as const;
+
+/** committee.importRoll per-row outcome. */
+export const IMPORT_ROW_STATUS_LABELS = { created: '新登记', updated: '已更新', unchanged: '无变化', rejected: '未导入' } as const;
+
+/** committee.importRoll per-row reasons, short form for the report's summary line. */
+export const ROLL_REASON_LABELS = {
+  MISSING_FIELD: '缺少必填项',
+  BAD_NAME: '姓名不对',
+  ID_LENGTH: '身份证号码位数不对',
+  ID_CHARS: '身份证号码有非法字符',
+  ID_CHECK_DIGIT: '身份证号码校验位不对',
+  ID_BIRTH_DATE: '身份证号码中的出生日期不对',
+  UNDER_18: '选举日未满18周岁',
+  UNKNOWN_GROUP: '不是本村的小组',
+  BAD_CATEGORY: '类别看不懂',
+  BAD_DATE: '日期不对',
+  DUPLICATE_IN_FILE: '文件中重复',
+  DOUBLE_REGISTRATION: '已在别的村登记',
+} as const;

@@ -66,6 +66,24 @@ export const voterDoc = z.object({
   note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Category B: the person's own declaration of participation (本人表示参加选举). */
+  declaration: z
+    .object({ channel: z.enum(['app', 'inPerson', 'phone']), on: civilDateSchema, livesIn: z.string().nullable(), at: z.string() })
+    .nullable()
+    .optional(),
+  /** Category C: the 村民会议/村民代表会议 decision on the application. */
+  residenceDecision: z
+    .object({
+      outcome: z.enum(['approved', 'rejected']),
+      meeting: z.enum(['villagerMeeting', 'representativeMeeting']),
+      meetingDate: civilDateSchema,
+      minutesRef: z.string(),
+      reason: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable()
+    .optional(),
+  confirmedAt: z.string().nullable().optional(),
 });
 export type VoterDoc = z.infer<typeof voterDoc>;
 
@@ -79,3 +97,275 @@ export type BindingDoc = z.infer<typeof bindingDoc>;
 
 export const bindAttemptDoc = z.object({ failures: z.number().int(), lockedUntil: z.string().nullable(), lastAt: z.string() });
 export type BindAttemptDoc = z.infer<typeof bindAttemptDoc>;
+
+/** 公告 types (RULES.md §6): each typed notice is generated from the data it announces. */
+export const NOTICE_TYPES = [
+  'committeeMembers',
+  'electionDayPlaces',
+  'voterList',
+  'objectionResults',
+  'nominationWindow',
+  'formalCandidates',
+  'proxyList',
+  'pollingStations',
+  'results',
+  'freeText',
+] as const;
+export const noticeTypeSchema = z.enum(NOTICE_TYPES);
+export type NoticeType = z.infer<typeof noticeTypeSchema>;
+
+/** One row of a generated list: names and groups only, never an ID or phone number (RULES.md §7). */
+export const attachmentEntry = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type AttachmentEntry = z.infer<typeof attachmentEntry>;
+
+/**
+ * A generated list frozen at publication. `hash` = sha256 hex of canonicalJson({ kind, entries })
+ * (server/audit/canonical-json.ts), so anyone can re-check the list against the notice.
+ * Up to NOTICE_CHUNK_SIZE entries sit inline; a longer list is kept in `noticeChunk` documents
+ * `{noticeId}:{index}` (index from 0) and `entries` here is empty.
+ */
+export const noticeAttachment = z.object({
+  kind: z.string(),
+  count: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  entries: z.array(attachmentEntry),
+  chunkCount: z.number().int().min(0),
+});
+export type NoticeAttachment = z.infer<typeof noticeAttachment>;
+export const NOTICE_CHUNK_SIZE = 500;
+
+/** notice/{id}: immutable once written; a correction is a new notice whose `corrects` names the old one. */
+export const noticeDoc = z.object({
+  electionId: z.string(),
+  villageId: z.string(),
+  type: noticeTypeSchema,
+  title: z.string(),
+  body: z.string(),
+  attachment: noticeAttachment.nullable(),
+  publishedAt: z.string(),
+  /** Audit actor of the publisher (keyed hash of the openid), never the raw openid. */
+  publishedBy: z.string(),
+  corrects: z.string().nullable(),
+});
+export type NoticeDoc = z.infer<typeof noticeDoc>;
+
+export const noticeChunkDoc = z.object({ noticeId: z.string(), index: z.number().int().min(0), entries: z.array(attachmentEntry) });
+export type NoticeChunkDoc = z.infer<typeof noticeChunkDoc>;
+
+/**
+ * meta/voterList:{electionId} — the frozen voter list: written once by committee.publishVoterList
+ * (its existence is the "already published" claim). `voterListMap/{noticeId}:{index}` holds,
+ * privately, the voter ids in published order (序号 n is voterIds[n−1] across chunks), so a
+ * villager can object to entry n of the poster without any ID ever being published.
+ */
+export const voterListFreezeDoc = z.object({
+  electionId: z.string(),
+  noticeId: z.string(),
+  publishedOn: civilDateSchema,
+  publishedAt: z.string(),
+  count: z.number().int().min(0),
+  hash: z.string(),
+  chunkCount: z.number().int().min(0),
+});
+export type VoterListFreezeDoc = z.infer<typeof voterListFreezeDoc>;
+
+export const voterListMapDoc = z.object({ electionId: z.string(), noticeId: z.string(), index: z.number().int().min(0), voterIds: z.array(z.string()) });
+export type VoterListMapDoc = z.infer<typeof voterListMapDoc>;
+
+export const objectionKindSchema = z.enum(['missingPerson', 'wrongPerson', 'wrongDetails']);
+export const objectionStatusSchema = z.enum(['open', 'upheld', 'rejected']);
+export const wrongFieldSchema = z.enum(['name', 'group', 'idNumber', 'category', 'status', 'other']);
+export const listChangeKindSchema = z.enum(['addVoter', 'reinstateVoter', 'removeVoter', 'correctDetails']);
+
+/** What an upheld objection did to the list; never holds an ID number. */
+export const listChangeRecord = z.object({
+  kind: listChangeKindSchema,
+  voterId: z.string(),
+  /** removeVoter: the flag set; reinstateVoter: 'registered'. */
+  status: voterStatusSchema.nullable(),
+  /** correctDetails: which fields changed. */
+  fields: z.array(wrongFieldSchema),
+});
+export type ListChangeRecord = z.infer<typeof listChangeRecord>;
+
+/** objection/{id} — 申诉 about the published voter list (RULES.md §1). */
+export const objectionDoc = z.object({
+  electionId: z.string(),
+  villageId: z.string(),
+  /** Running number in this election (第 n 号申诉). */
+  no: z.number().int().min(1),
+  kind: objectionKindSchema,
+  objectorVoterId: z.string(),
+  /** The WeChat user who filed it: the decision is pushed here. */
+  objectorOpenid: z.string(),
+  /** The entry objected to (wrongPerson, wrongDetails); null for a missing person. */
+  subjectVoterId: z.string().nullable(),
+  /** Snapshot at filing for display; an ID number only as keyed hash + masked form. */
+  subject: z.object({ name: z.string(), group: z.string(), idMasked: z.string().nullable(), idHash: z.string().nullable() }),
+  wrongFields: z.array(wrongFieldSchema),
+  details: z.string(),
+  /** Keyed digest of (kind, subject): one open objection per objector and subject. */
+  dedupeKey: z.string(),
+  filedAt: z.string(),
+  receivedOn: civilDateSchema,
+  decisionLastDay: civilDateSchema,
+  decisionDeadline: z.string(),
+  status: objectionStatusSchema,
+  decision: z
+    .object({
+      reason: z.string(),
+      decidedAt: z.string(),
+      decidedOn: civilDateSchema,
+      decidedBy: z.string(),
+      /** Decided after decisionLastDay: recorded, never hidden, counted overdue for the township. */
+      late: z.boolean(),
+      change: listChangeRecord.nullable(),
+      noticeId: z.string(),
+    })
+    .nullable(),
+});
+export type ObjectionDoc = z.infer<typeof objectionDoc>;
+
+/** meta/objectionLoad:{electionId}:{voterId} — one objector's undecided objections (limit and duplicate check). */
+export const objectionLoadDoc = z.object({ open: z.number().int().min(0), keys: z.array(z.string()) });
+export type ObjectionLoadDoc = z.infer<typeof objectionLoadDoc>;
+
+/** meta/objectionSeq:{electionId} — last objection number given out. */
+export const counterDoc = z.object({ value: z.number().int().min(0) });
+
+/**
+ * delivery/{purpose}:{refId}:{recipient} — one subscribe-message push and its outcome, so each
+ * delivery is visible and never sent twice (`pending` is claimed before the send).
+ */
+export const deliveryDoc = z.object({
+  electionId: z.string(),
+  purpose: z.string(),
+  refId: z.string(),
+  recipientVoterId: z.string().nullable(),
+  recipientOpenid: z.string(),
+  templateId: z.string(),
+  page: z.string().nullable(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int().min(0),
+  lastError: z.object({ transient: z.boolean(), errCode: z.number().nullable(), errMsg: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DeliveryDoc = z.infer<typeof deliveryDoc>;
+
+/**
+ * duplicate/{electionId}:{idHash}: a person refused in one village because another village holds
+ * their registration (不重登), for the township's duplicates view. Masked ID only.
+ */
+export const duplicateDoc = z.object({
+  townshipId: z.string(),
+  electionId: z.string(),
+  villageId: z.string(),
+  idHash: z.string(),
+  idMasked: z.string(),
+  name: z.string(),
+  registeredVillageId: z.string(),
+  registeredElectionId: z.string(),
+  source: z.enum(['import', 'application']),
+  importId: z.string().nullable(),
+  row: z.number().int().nullable(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  attempts: z.number().int(),
+  /** Set when the person was later registered in this village (the other claim was released). */
+  resolvedAt: z.string().nullable(),
+});
+export type DuplicateDoc = z.infer<typeof duplicateDoc>;
+
+/** rollImport/{importId}: one committee.importRoll call, its file and its counts. */
+export const rollImportDoc = z.object({
+  electionId: z.string(),
+  villageId: z.string(),
+  fileName: z.string().nullable(),
+  format: z.enum(['xlsx', 'csv', 'rows']),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type RollImportDoc = z.infer<typeof rollImportDoc>;
+
+/**
+ * consent/{openid}:{templateId} — WeChat one-time subscribe consents (一次性订阅消息): each tap
+ * on 允许 allows exactly one message with that template, so the document counts them.
+ */
+export const consentDoc = z.object({
+  openid: z.string(),
+  templateId: z.string(),
+  /** Consents not yet spent: the pushes still owed to this WeChat user. */
+  unused: z.number().int().min(0),
+  granted: z.number().int().min(0),
+  used: z.number().int().min(0),
+  voterId: z.string().nullable(),
+  electionId: z.string().nullable(),
+  lastGrantedAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ConsentDoc = z.infer<typeof consentDoc>;
+
+/** read/{noticeId}:{voterId} — one read receipt per voter per notice, written once. */
+export const readReceiptDoc = z.object({
+  noticeId: z.string(),
+  electionId: z.string(),
+  voterId: z.string(),
+  group: z.string(),
+  category: voterCategorySchema,
+  readAt: z.string(),
+});
+export type ReadReceiptDoc = z.infer<typeof readReceiptDoc>;
+
+/**
+ * pushJob/{jobId} — one fan-out of a notice: `{noticeId}` for the publication push,
+ * `{noticeId}~r{n}` for the n-th reminder. preparing → running → done (server/push/push-job.ts).
+ */
+export const pushJobDoc = z.object({
+  electionId: z.string(),
+  villageId: z.string(),
+  noticeId: z.string(),
+  kind: z.enum(['publish', 'remind']),
+  round: z.number().int().min(0),
+  status: z.enum(['preparing', 'running', 'done']),
+  /** Deliveries created (one per registered voter bound to WeChat; reminders: the unread ones). */
+  recipients: z.number().int().min(0),
+  createdAt: z.string(),
+  preparedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type PushJobDoc = z.infer<typeof pushJobDoc>;
+
+export const noticeDeliveryStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'noConsent', 'unknown']);
+export type NoticeDeliveryStatus = z.infer<typeof noticeDeliveryStatusSchema>;
+
+/**
+ * noticeDelivery/{jobId}:{voterId} — one recipient of a notice push. A delivery is claimed
+ * (pending → sending, consent spent, claim token and lease) in one transaction before the send;
+ * a `sending` delivery whose lease ran out becomes `unknown` and is never sent again.
+ */
+export const noticeDeliveryDoc = z.object({
+  jobId: z.string(),
+  noticeId: z.string(),
+  electionId: z.string(),
+  voterId: z.string(),
+  /** The WeChat user bound when the job was prepared; the send goes only to the same binding. */
+  openid: z.string(),
+  templateId: z.string().nullable(),
+  status: noticeDeliveryStatusSchema,
+  attempts: z.number().int().min(0),
+  /** A consent was spent for this delivery and not yet refunded. */
+  consentHeld: z.boolean(),
+  claimToken: z.string().nullable(),
+  leaseUntil: z.string().nullable(),
+  lastError: z.object({ errCode: z.number().nullable(), errMsg: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type NoticeDeliveryDoc = z.infer<typeof noticeDeliveryDoc>;

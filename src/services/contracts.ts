@@ -7,6 +7,9 @@ import '../contracts/zod-locale';
 
 export * as identity from '../contracts/identity.contract';
 export * as registration from '../contracts/registration.contract';
+export * as roll from '../contracts/roll.contract';
+export * as objection from '../contracts/objection.contract';
+export * as notices from '../contracts/notice.contract';
 export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
 export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
 export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import CountdownCard from '../../components/countdown-card';
 import ElectionHeader from '../../components/election-header';
+import NoticeHomeCard from '../../components/notice-home-card';
 import PageShell from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-views';
 import Timeline from '../../components/timeline';
@@ -52,6 +53,7 @@ export default function HomePage() {
           {isCommittee || isTownship ? '绑定我自己的选民身份' : '先绑定选民身份'}
         </Button>
       ) : null}
+      {bound ? <NoticeHomeCard /> : null}
       <View className='spacer' />
       {election ? <Timeline election={election} clockOffsetMs={clockOffsetMs} /> : null}
     </PageShell>

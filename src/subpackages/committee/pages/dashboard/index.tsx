@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import CommitteeRegistration from '../../../../components/committee-registration';
 import CountdownCard from '../../../../components/countdown-card';
+import NoticeCommitteeLink from '../../../../components/notice-committee-link';
 import ElectionHeader from '../../../../components/election-header';
 import PageShell from '../../../../components/page-shell';
 import { ErrorView, Loading } from '../../../../components/state-views';
@@ -11,7 +13,7 @@ import { useSession } from '../../../../hooks/session-store';
  * again by the server against the caller's OPENID.
  */
 export default function CommitteeDashboard() {
-  const { status, whoami, error, clockOffsetMs, reload } = useSession();
+  const { status, whoami, error, clockOffsetMs, loadedAt, reload } = useSession();
   if (status === 'idle' || (status === 'loading' && !whoami)) {
     return (
       <PageShell>
@@ -63,6 +65,8 @@ export default function CommitteeDashboard() {
                     <Text className='text small muted'>适用规则：{e.presetName}</Text>
                   </View>
                   <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
+                  <NoticeCommitteeLink />
+                  <CommitteeRegistration electionId={e.id} reloadKey={String(loadedAt)} />
                   <Timeline election={e} clockOffsetMs={clockOffsetMs} />
                 </View>
               ))

@@ -1,0 +1,26 @@
+/**
+ * notices.list — the bound voter's election notices, newest first, each with its read flag; the
+ * unread count (the badge) and the pushes still owed to this WeChat user (unspent consents).
+ *
+ * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
+ */
+import type { list } from '../../../src/contracts/notice.contract';
+import { ok } from '../../../src/domain/result';
+import { pushesOwed } from '../../push/consent';
+import type { UseCase } from '../../runtime/dispatch';
+import { boundVoter } from '../objections/election-access';
+import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading';
+
+export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {
+  const scope = await boundVoter(ctx);
+  if (!scope.ok) return scope;
+  const { voter, election, openid } = scope.value;
+  const [notices, receipts, owed] = await Promise.all([electionNotices(ctx.store, election._id), receiptsOf(ctx.store, voter._id), pushesOwed(ctx.store, openid)]);
+  const correctedBy = correctedByOf(notices);
+  return ok({
+    electionId: election._id,
+    notices: notices.map((n) => noticeItem(n, correctedBy, receipts.get(n._id))),
+    unread: unreadCount(notices, receipts),
+    pushesOwed: owed,
+  });
+};

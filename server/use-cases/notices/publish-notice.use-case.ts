@@ -1,0 +1,175 @@
+/**
+ * committee.publishNotice — 发布公告 (RULES.md §6). A typed notice is generated from the data it
+ * announces; its list (names and groups only) is the store's data at this instant, frozen with
+ * its SHA-256 (server/audit/canonical-json.ts). Free text needs a title and a body. A published
+ * notice is never changed: a correction is a new notice whose `corrects` names the old one,
+ * and the old one then shows that it was corrected. Publishing starts a push to every
+ * registered voter with a consent left (server/push).
+ *
+ * The voter list goes through committee.publishVoterList (freeze, objection clock), which this
+ * action calls; `preview` shows what would be published without storing or sending anything.
+ *
+ * Outcomes:
+ * - ok: the notice (null on preview), the generated draft, the type's window, the push started
+ * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN | NOTICE_UNKNOWN (corrects)
+ * - INVALID_INPUT TEXT_FIXED: the voter list's wording is fixed by publishVoterList
+ * - NOT_ELIGIBLE DATA_NOT_READY: the data the notice announces does not exist yet ·
+ *   NOT_APPLICABLE: the preset has no such notice (no proxies) · CORRECTION_NOT_ALLOWED
+ * - WINDOW_CLOSED DEADLINE_PASSED: after the type's statutory last day · NOT_YET_OPEN
+ * - CONFLICT ALREADY_CORRECTED: that notice already has a correction (correct the correction) ·
+ *   ELECTION_CLOSED · and publishVoterList's ALREADY_PUBLISHED | LIST_EMPTY | PUBLICATION_TOO_LATE
+ */
+import type { publishNotice } from '../../../src/contracts/notice.contract';
+import type { ErrorCode } from '../../../src/contracts/envelope';
+import { NOTICE_TYPE_LABELS } from '../../../src/contracts/labels';
+import { noticeDoc, voterDoc, type AttachmentEntry, type NoticeDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDecisionLastDay, objectionFilingLastDay } from '../../../src/domain/calendar';
+import { shanghaiDateOf } from '../../../src/domain/civil-date';
+import { checkNoticePublication } from '../../../src/domain/notice';
+import { err, ok, type Result } from '../../../src/domain/result';
+import { appendAudit } from '../../audit/audit-log';
+import { createPushJob, newPushJob, publishJobId } from '../../push/push-job';
+import { pushNow, startNoticePush } from '../../push/notice-push';
+import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
+import type { UseCase } from '../../runtime/dispatch';
+import { newId } from '../../security/keyed-hash';
+import { actorOf } from '../shared/access';
+import { calendarOf } from '../shared/election-view';
+import { committeeElection } from '../objections/election-access';
+import { orderVoterList } from '../objections/frozen-voter-list';
+import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from '../objections/notice-attachment';
+import { objectionRuleText, voterListNotice } from '../objections/notice-text';
+import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
+import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice';
+
+/** meta/noticeCorrection:{noticeId} — the one correction of a notice (its existence is the claim). */
+export const correctionClaimId = (noticeId: string): string => `noticeCorrection:${noticeId}`;
+
+const SAMPLE_ROWS = 20;
+
+export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input, ctx) => {
+  const scope = await committeeElection(ctx, input.electionId);
+  if (!scope.ok) return scope;
+  const { election, village, rules } = scope.value;
+  if (election.status !== 'active') return err('CONFLICT', 'ELECTION_CLOSED', '这场选举已经结束');
+  if (input.type === 'voterList' && (input.title !== undefined || input.body !== undefined)) {
+    return err('INVALID_INPUT', 'TEXT_FIXED', '选民名单公告按法定格式生成，不能自拟标题和正文');
+  }
+
+  let corrects: WithId<NoticeDoc> | null = null;
+  if (input.corrects !== undefined) {
+    corrects = await readDoc(ctx.store, 'notice', input.corrects, noticeDoc);
+    if (!corrects || corrects.electionId !== election._id) return err('NOT_FOUND', 'NOTICE_UNKNOWN', '没有找到要更正的公告');
+    if (input.type === 'voterList') {
+      return err('NOT_ELIGIBLE', 'CORRECTION_NOT_ALLOWED', '选民名单公布后的变更须通过申诉处理，并公布申诉处理结果');
+    }
+    if (corrects.type !== input.type && input.type !== 'freeText') {
+      return err('NOT_ELIGIBLE', 'CORRECTION_NOT_ALLOWED', `更正公告应与原公告类型相同（${NOTICE_TYPE_LABELS[corrects.type]}），或者发布一般公告说明更正`);
+    }
+    if (await ctx.store.get('meta', correctionClaimId(corrects._id))) {
+      return err('CONFLICT', 'ALREADY_CORRECTED', '这份公告已经更正过了；如需再改，请更正那份更正公告');
+    }
+  }
+
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const today = shanghaiDateOf(now);
+  const calendar = calendarOf(election, rules);
+  const facts = await noticeFacts(ctx.store, election._id);
+  const check = checkNoticePublication(input.type, facts, today, calendar, rules, { isCorrection: corrects !== null });
+  if (!check.ok) return check;
+  const window = { lastDay: check.value.window.lastDay, basis: check.value.window.basis };
+  const lastDayWarning = check.value.lastDayToday ? `今天是${NOTICE_TYPE_LABELS[input.type]}的法定最晚公布日（${window.basis}）。` : null;
+
+  if (input.type === 'voterList') {
+    if (input.preview) {
+      // What publishVoterList would freeze now, built with its own helpers; nothing is written.
+      const voters = await findAllDocs(ctx.store, 'voter', { electionId: election._id, status: 'registered' }, voterDoc);
+      const { rows } = orderVoterList(voters, village.groups);
+      const filingLastDay = objectionFilingLastDay(today, election.electionDay, rules);
+      const text = voterListNotice(election, village, rows.length, objectionRuleText(rules, filingLastDay, objectionDecisionLastDay(filingLastDay, election.electionDay, rules)));
+      return ok({ notice: null, draft: draftOf(input.type, { ...text, list: { kind: 'voterList', entries: rows } }, null), window, push: null, warning: lastDayWarning });
+    }
+    const published = await publishVoterListUseCase({ electionId: election._id }, ctx);
+    if (!published.ok) return published;
+    const stored = await readDoc(ctx.store, 'notice', published.value.notice.id, noticeDoc);
+    if (!stored) throw new Error('voter list notice vanished after publication');
+    const push = await startNoticePush(ctx, stored);
+    const entries = stored.attachment ? await readAttachmentEntries(ctx.store, stored._id, stored.attachment) : [];
+    return ok({
+      notice: published.value.notice,
+      draft: draftOf('voterList', { title: stored.title, body: stored.body, list: stored.attachment ? { kind: stored.attachment.kind, entries } : null }, null),
+      window,
+      push,
+      warning: published.value.warning ?? lastDayWarning,
+    });
+  }
+
+  const generated = await generateNotice(ctx.store, {
+    type: input.type,
+    election,
+    village,
+    rules,
+    calendar,
+    today,
+    title: input.title,
+    body: input.body,
+    corrects,
+  });
+  const draft = draftOf(input.type, generated, corrects?._id ?? null);
+  if (input.preview) return ok({ notice: null, draft, window, push: null, warning: lastDayWarning });
+
+  const prepared = generated.list ? prepareAttachment(generated.list.kind, generated.list.entries) : null;
+  const noticeId = newId(ctx.rng, 'n');
+  const actor = actorOf(ctx);
+  const notice: NoticeDoc = {
+    electionId: election._id,
+    villageId: village._id,
+    type: input.type,
+    title: generated.title,
+    body: generated.body,
+    attachment: prepared?.attachment ?? null,
+    publishedAt: at,
+    publishedBy: actor,
+    corrects: corrects?._id ?? null,
+  };
+  const jobId = publishJobId(noticeId);
+  const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
+    if (corrects) {
+      if (await tx.get('meta', correctionClaimId(corrects._id))) return err('CONFLICT', 'ALREADY_CORRECTED', '这份公告已经更正过了；如需再改，请更正那份更正公告');
+      await tx.set('meta', correctionClaimId(corrects._id), { noticeId, at });
+    }
+    for (const [index, entries] of (prepared?.chunks ?? []).entries()) await tx.set('noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries });
+    await tx.set('notice', noticeId, notice);
+    await createPushJob(tx, jobId, newPushJob({ electionId: election._id, villageId: village._id, noticeId, kind: 'publish', round: 0 }, at));
+    await appendAudit(tx, {
+      scope: election._id,
+      action: 'committee.publishNotice',
+      actor,
+      at,
+      subject: noticeId,
+      data: {
+        type: input.type,
+        title: notice.title,
+        corrects: notice.corrects,
+        ...(notice.attachment ? { count: notice.attachment.count, hash: notice.attachment.hash } : {}),
+      },
+    });
+    return ok(true);
+  });
+  if (!r.ok) return r;
+  const push = await pushNow(ctx, jobId);
+  return ok({ notice: noticeView({ ...notice, _id: noticeId }), draft, window, push, warning: lastDayWarning });
+};
+
+function draftOf(type: NoticeDoc['type'], g: GeneratedNotice, corrects: string | null) {
+  const prepared = g.list ? prepareAttachment(g.list.kind, g.list.entries) : null;
+  return {
+    type,
+    typeLabel: NOTICE_TYPE_LABELS[type],
+    title: g.title,
+    body: g.body,
+    attachment: prepared && g.list ? { kind: prepared.attachment.kind, count: prepared.attachment.count, hash: prepared.attachment.hash, sample: g.list.entries.slice(0, SAMPLE_ROWS) as AttachmentEntry[] } : null,
+    corrects,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * notices.subscribe — records what the villager accepted in wx.requestSubscribeMessage. A
+ * one-time subscribe message allows one message per tap, so each accepted template adds one
+ * to `consent/{openid}:{templateId}`; the app asks again at natural moments (after reading a
+ * notice, after binding) and shows how many pushes are owed. Declined templates change nothing.
+ *
+ * Not in the audit log, like read receipts: the consent document keeps the counts and times.
+ *
+ * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
+ */
+import type { subscribe } from '../../../src/contracts/notice.contract';
+import { consentDoc, type ConsentDoc } from '../../../src/contracts/store-documents.schema';
+import { ok } from '../../../src/domain/result';
+import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
+import { readDoc } from '../../runtime/documents';
+import type { UseCase } from '../../runtime/dispatch';
+import { boundVoter } from '../objections/election-access';
+
+export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) => {
+  const scope = await boundVoter(ctx);
+  if (!scope.ok) return scope;
+  const { openid, voter } = scope.value;
+  const at = ctx.clock.now().toISOString();
+  await ctx.store.runTransaction(async (tx) => {
+    for (const templateId of input.accepted) {
+      const id = consentId(openid, templateId);
+      const c = await readDoc(tx, 'consent', id, consentDoc);
+      const doc: ConsentDoc = {
+        openid,
+        templateId,
+        unused: Math.min(MAX_UNUSED_CONSENTS, (c?.unused ?? 0) + 1),
+        granted: (c?.granted ?? 0) + 1,
+        used: c?.used ?? 0,
+        voterId: voter._id,
+        electionId: voter.electionId,
+        lastGrantedAt: at,
+        lastUsedAt: c?.lastUsedAt ?? null,
+      };
+      await tx.set('consent', id, doc);
+    }
+  });
+  const consents = await consentsOf(ctx.store, openid);
+  return ok({
+    recorded: input.accepted.length,
+    pushesOwed: consents.reduce((n, c) => n + c.unused, 0),
+    templates: consents.map((c) => ({ templateId: c.templateId, unused: c.unused })),
+  });
+};

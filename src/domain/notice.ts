@@ -1,0 +1,190 @@
+/**
+ * 公告 — which typed notice the election committee may publish when (RULES.md §6).
+ *
+ * A typed notice announces data the store already holds (the voter list, the nomination window,
+ * the formal candidates …): it is refused while that data does not exist, and refused after the
+ * last day the law or the preset allows for it. A free-text notice is always allowed.
+ *
+ * Dates are Asia/Shanghai civil dates (calendar.ts); "by E−N" means on or before E−N.
+ * Where RULES.md names a notice without a number (committee members, election day and places,
+ * proxy list, polling stations), the only fixed point is election day itself: a notice that
+ * prepares the vote is useless from E on, so its last day is E−1.
+ */
+import type { CalendarEntry, CalendarKey, ElectionCalendar } from './calendar';
+import { addDays, compareCivil, type CivilDate } from './civil-date';
+import type { RuleSet } from './presets/types';
+import { err, ok, type Result } from './result';
+
+export const NOTICE_TYPE_KEYS = [
+  'committeeMembers',
+  'electionDayPlaces',
+  'voterList',
+  'objectionResults',
+  'nominationWindow',
+  'formalCandidates',
+  'proxyList',
+  'pollingStations',
+  'results',
+  'freeText',
+] as const;
+export type NoticeTypeKey = (typeof NOTICE_TYPE_KEYS)[number];
+
+/** What the store holds for each typed notice, counted by the caller at publication time. */
+export type NoticeFacts = {
+  /** Election committee members recorded with their names (a roster, not just logins). */
+  readonly committeeRoster: number;
+  /** Registered voters (status registered) of this election. */
+  readonly registeredVoters: number;
+  /** Objections decided (upheld or rejected). */
+  readonly decidedObjections: number;
+  /** Formal candidates (正式候选人) determined. */
+  readonly formalCandidates: number;
+  /** Approved proxy authorisations (委托投票). */
+  readonly approvedProxies: number;
+  /** Polling stations and mobile ballot boxes recorded. */
+  readonly pollingStations: number;
+  /** Whether the count has been recorded. */
+  readonly resultsRecorded: boolean;
+};
+
+export const NO_FACTS: NoticeFacts = {
+  committeeRoster: 0,
+  registeredVoters: 0,
+  decidedObjections: 0,
+  formalCandidates: 0,
+  approvedProxies: 0,
+  pollingStations: 0,
+  resultsRecorded: false,
+};
+
+/** When a typed notice may be published: first and last day (inclusive), null = open-ended. */
+export type NoticeWindow = {
+  readonly opensOn: CivilDate | null;
+  readonly lastDay: CivilDate | null;
+  /** Chinese: where the last day comes from, shown with a refusal. */
+  readonly basis: string;
+};
+
+export type NoticeRefusalReason = 'DATA_NOT_READY' | 'DEADLINE_PASSED' | 'NOT_YET_OPEN' | 'NOT_APPLICABLE';
+export type NoticeRefusal = { code: 'NOT_ELIGIBLE' | 'WINDOW_CLOSED'; reason: NoticeRefusalReason };
+
+const entryOf = (calendar: ElectionCalendar, key: CalendarKey): CalendarEntry | undefined => calendar.entries.find((e) => e.key === key);
+
+/** The day before election day: the last day of every notice that prepares the vote. */
+const dayBefore = (calendar: ElectionCalendar): CivilDate => addDays(calendar.electionDay, -1);
+
+/**
+ * The publication window of each typed notice.
+ * @see RULES.md §1 voter list ≥ 20 days before E (preset voterList.publishDaysBefore)
+ * @see RULES.md §3 formal candidates ≥ 5 days before E (preset candidates.publishDaysBefore; 7 or 3 in provincial presets)
+ * @see RULES.md §4 proxy list "before E"
+ * @see RULES.md §6 results "same or next day"
+ */
+export function noticeWindow(type: NoticeTypeKey, calendar: ElectionCalendar, rules: RuleSet): NoticeWindow {
+  const e = calendar.electionDay;
+  switch (type) {
+    case 'voterList':
+      return {
+        opensOn: null,
+        lastDay: addDays(e, -rules.voterList.publishDaysBefore),
+        basis: `选民名单应当在选举日的${rules.voterList.publishDaysBefore}日前公布`,
+      };
+    case 'formalCandidates': {
+      const c = entryOf(calendar, 'candidateListPublication');
+      return {
+        opensOn: c?.opensOn ?? null,
+        lastDay: addDays(e, -rules.candidates.publishDaysBefore),
+        basis: `正式候选人名单应当在选举日的${rules.candidates.publishDaysBefore}日前公布`,
+      };
+    }
+    case 'nominationWindow': {
+      const n = entryOf(calendar, 'nomination');
+      // Villagers must learn the window before it opens; the opening day itself is the last chance.
+      return { opensOn: null, lastDay: n?.opensOn ?? dayBefore(calendar), basis: '提名时间应当在提名开始之前（最晚当天）公布' };
+    }
+    case 'objectionResults':
+      return { opensOn: null, lastDay: dayBefore(calendar), basis: '申诉处理结果应当在选举日以前公布' };
+    case 'proxyList':
+      return { opensOn: null, lastDay: dayBefore(calendar), basis: '委托投票名单应当在选举日以前公布' };
+    case 'committeeMembers':
+      return { opensOn: null, lastDay: dayBefore(calendar), basis: '选举委员会成员应当在选举日以前公布' };
+    case 'electionDayPlaces':
+      return { opensOn: null, lastDay: dayBefore(calendar), basis: '选举日、时间和地点应当在选举日以前公布' };
+    case 'pollingStations':
+      return { opensOn: null, lastDay: dayBefore(calendar), basis: '投票站和流动票箱应当在选举日以前公布' };
+    case 'results':
+      return { opensOn: e, lastDay: addDays(e, 1), basis: '选举结果应当在选举当日或者次日公布' };
+    case 'freeText':
+      return { opensOn: null, lastDay: null, basis: '一般公告不受期限限制' };
+  }
+}
+
+const NOT_READY_MESSAGES: Readonly<Record<Exclude<NoticeTypeKey, 'freeText'>, string>> = {
+  committeeMembers: '还没有录入选举委员会成员名单（姓名），暂时不能生成这份公告；可以先发一般公告',
+  electionDayPlaces: '还没有确定选举日，不能发布选举日公告',
+  voterList: '还没有已登记的选民，不能公布选民名单',
+  objectionResults: '还没有处理完毕的申诉，没有可以公布的处理结果',
+  nominationWindow: '还没有确定提名时间，不能发布提名公告',
+  formalCandidates: '还没有确定正式候选人，不能公布正式候选人名单',
+  proxyList: '还没有经批准的委托投票，不能公布委托投票名单',
+  pollingStations: '还没有设置投票站和流动票箱，不能发布这份公告',
+  results: '还没有登记选举结果，不能公布选举结果',
+};
+
+/** Whether the data a typed notice announces exists. */
+export function isNoticeDataReady(type: NoticeTypeKey, facts: NoticeFacts): boolean {
+  switch (type) {
+    case 'committeeMembers':
+      return facts.committeeRoster > 0;
+    case 'electionDayPlaces':
+    case 'nominationWindow':
+    case 'freeText':
+      // The election day and the nomination window always exist once the election does
+      // (the calendar fills the window from the preset when the committee sets none).
+      return true;
+    case 'voterList':
+      return facts.registeredVoters > 0;
+    case 'objectionResults':
+      return facts.decidedObjections > 0;
+    case 'formalCandidates':
+      return facts.formalCandidates > 0;
+    case 'proxyList':
+      return facts.approvedProxies > 0;
+    case 'pollingStations':
+      return facts.pollingStations > 0;
+    case 'results':
+      return facts.resultsRecorded;
+  }
+}
+
+export type NoticePermission = { readonly window: NoticeWindow; readonly lastDayToday: boolean };
+
+/**
+ * Whether `type` may be published on `today`. Order: a notice the preset does not have, a
+ * passed last day (final), a window not yet open, then missing data (which the committee can
+ * still fix). A correction of a notice published in time may follow after the last day: it
+ * repairs a lawful publication rather than making a late one.
+ */
+export function checkNoticePublication(
+  type: NoticeTypeKey,
+  facts: NoticeFacts,
+  today: CivilDate,
+  calendar: ElectionCalendar,
+  rules: RuleSet,
+  opts: { readonly isCorrection?: boolean } = {},
+): Result<NoticePermission, NoticeRefusal['code'], NoticeRefusalReason> {
+  const window = noticeWindow(type, calendar, rules);
+  if (type === 'proxyList' && !rules.proxy.allowed) {
+    return err('NOT_ELIGIBLE', 'NOT_APPLICABLE', '本届选举适用的规则不实行委托投票，没有委托投票名单');
+  }
+  if (!opts.isCorrection && window.lastDay !== null && compareCivil(today, window.lastDay) > 0) {
+    return err('WINDOW_CLOSED', 'DEADLINE_PASSED', `已经过了公布期限：${window.basis}，最晚为${window.lastDay}`);
+  }
+  if (window.opensOn !== null && compareCivil(today, window.opensOn) < 0) {
+    return err('WINDOW_CLOSED', 'NOT_YET_OPEN', `还不到公布时间：最早${window.opensOn}可以公布`);
+  }
+  if (type !== 'freeText' && !isNoticeDataReady(type, facts)) {
+    return err('NOT_ELIGIBLE', 'DATA_NOT_READY', NOT_READY_MESSAGES[type]);
+  }
+  return ok({ window, lastDayToday: window.lastDay === today });
+}

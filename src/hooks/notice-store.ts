@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { notices, type ErrEnvelope, type OutputOf } from '../services/contracts';
+import { callAction } from '../services/api';
+import { CONSENT_KIND, requestConsent } from '../services/notice-consent';
+import { showUnreadBadge } from '../services/notice-navigation';
+import { NOTICE_TEMPLATE_ID } from '../services/notice-template';
+import { getSession } from './session-store';
+
+export type NoticeList = OutputOf<typeof notices.list>;
+export type NoticeItem = NoticeList['notices'][number];
+export type NoticeDetail = OutputOf<typeof notices.get>;
+
+/** The bound villager's notices: shared by 首页 (badge), the 公告 tab and the detail page. */
+interface NoticeState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  data: NoticeList | null;
+  error: ErrEnvelope | null;
+  loadedAt: number;
+}
+
+const STALE_MS = 10_000;
+let state: NoticeState = { status: 'idle', data: null, error: null, loadedAt: 0 };
+const listeners = new Set<() => void>();
+let generation = 0;
+let inflight: Promise<void> | null = null;
+
+function set(next: Partial<NoticeState>): void {
+  state = { ...state, ...next };
+  listeners.forEach((l) => l());
+}
+
+function setData(data: NoticeList): void {
+  set({ status: 'ready', data, error: null });
+  showUnreadBadge(data.unread);
+}
+
+export function refreshNotices(): Promise<void> {
+  const gen = ++generation;
+  if (state.status !== 'ready') set({ status: 'loading' });
+  const run = (async () => {
+    const res = await callAction(notices.list, {});
+    if (gen !== generation) return;
+    if (res.ok) {
+      setData(res.data);
+      set({ loadedAt: Date.now() });
+    } else set({ status: 'error', error: res, loadedAt: Date.now() });
+  })();
+  inflight = run.finally(() => {
+    if (gen === generation) inflight = null;
+  });
+  return inflight;
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+const get = () => state;
+
+/** Unread first, then newest first. */
+export function sortNotices(list: readonly NoticeItem[]): NoticeItem[] {
+  return list.slice().sort((a, b) => Number(a.read) - Number(b.read) || b.publishedAt.localeCompare(a.publishedAt));
+}
+
+/** The notice list for a bound voter (`enabled`); reloads when shown and stale. */
+export function useNoticeList(enabled: boolean) {
+  const snapshot = useSyncExternalStore(subscribe, get, get);
+  const maybeLoad = useCallback(() => {
+    if (!enabled || inflight) return;
+    if (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS) void refreshNotices();
+  }, [enabled]);
+  useEffect(maybeLoad, [maybeLoad]);
+  useDidShow(maybeLoad);
+  useEffect(() => {
+    // Unbinding (or another persona) must not keep the previous voter's notices.
+    if (!enabled && state.status !== 'idle') {
+      generation++;
+      set({ status: 'idle', data: null, error: null, loadedAt: 0 });
+    }
+  }, [enabled]);
+  const reload = useCallback(() => refreshNotices(), []);
+  return { ...snapshot, reload };
+}
+
+/** Pull-down on the 公告 tab reloads the list (the session hook reloads whoami alongside). */
+export function useNoticePullDown(enabled: boolean): void {
+  usePullDownRefresh(() => {
+    if (enabled) void refreshNotices().finally(() => void Taro.stopPullDownRefresh());
+  });
+}
+
+function noteRead(noticeId: string, unread: number, readAt: string): void {
+  const data = state.data;
+  if (!data) return;
+  setData({ ...data, unread, notices: data.notices.map((n) => (n.id === noticeId ? { ...n, read: true, readAt: n.readAt ?? readAt } : n)) });
+}
+
+function notePushesOwed(pushesOwed: number): void {
+  if (state.data) setData({ ...state.data, pushesOwed });
+}
+
+/** 公告详情 page by page, with 我已阅读 (once per voter per notice). */
+export function useNoticeDetail() {
+  const params = useRouter().params;
+  const id = typeof params.id === 'string' ? decodeURIComponent(params.id) : '';
+  const [detail, setDetail] = useState<NoticeDetail | null>(null);
+  const [error, setError] = useState<ErrEnvelope | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [marking, setMarking] = useState(false);
+  const [markError, setMarkError] = useState<string | null>(null);
+  const busy = useRef(false);
+  const gen = useRef(0);
+
+  const load = useCallback(
+    async (page: number) => {
+      if (!id) return;
+      const mine = ++gen.current;
+      setLoading(true);
+      const res = await callAction(notices.get, { noticeId: id, page });
+      if (mine !== gen.current) return;
+      setLoading(false);
+      if (res.ok) {
+        setDetail(res.data);
+        setError(null);
+      } else setError(res);
+    },
+    [id],
+  );
+  useEffect(() => {
+    void load(1);
+  }, [load]);
+
+  const markRead = useCallback(async (): Promise<boolean> => {
+    if (busy.current || !detail || detail.notice.read) return false;
+    busy.current = true;
+    setMarking(true);
+    setMarkError(null);
+    try {
+      const res = await callAction(notices.markRead, { noticeId: detail.notice.id });
+      if (!res.ok) {
+        setMarkError(res.message);
+        return false;
+      }
+      setDetail((d) => (d ? { ...d, notice: { ...d.notice, read: true, readAt: res.data.readAt } } : d));
+      noteRead(res.data.noticeId, res.data.unread, res.data.readAt);
+      return true;
+    } finally {
+      busy.current = false;
+      setMarking(false);
+    }
+  }, [detail]);
+
+  return { id, detail, error, loading, reload: load, markRead, marking, markError };
+}
+
+/**
+ * 订阅消息提醒: asks WeChat for one consent (a tap is required), records what was accepted
+ * through notices.subscribe, and keeps the count of pushes owed up to date.
+ */
+export function useNoticeSubscribe() {
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const subscribeOnce = useCallback(async () => {
+    if (pending) return;
+    setPending(true);
+    setMessage(null);
+    try {
+      const templateIds = [NOTICE_TEMPLATE_ID];
+      const consent = await requestConsent(templateIds);
+      if (!consent.ok) {
+        setMessage({ ok: false, text: consent.message });
+        return;
+      }
+      if (consent.accepted.length === 0) {
+        setMessage({ ok: false, text: '您没有同意，这次不会收到提醒。以后想收提醒，再点一次就行。' });
+        return;
+      }
+      const electionId = getSession().whoami?.voter?.electionId;
+      const res = await callAction(notices.subscribe, { templateIds, accepted: consent.accepted, ...(electionId ? { electionId } : {}) });
+      if (!res.ok) {
+        setMessage({ ok: false, text: res.message });
+        return;
+      }
+      notePushesOwed(res.data.pushesOwed);
+      setMessage({ ok: true, text: `订阅成功：同意了${res.data.recorded}次。` });
+    } finally {
+      setPending(false);
+    }
+  }, [pending]);
+  return { subscribeOnce, pending, message, kind: CONSENT_KIND };
+}

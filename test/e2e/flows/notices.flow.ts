@@ -1,0 +1,169 @@
+/**
+ * 公告 (issue 4): the committee publishes the voter-list notice through the compose page
+ * (公布选民名单); the villager, bound and subscribed, sees it with an unread badge, opens and
+ * reads it; the committee sees the 知晓率 move and reminds the rest (call list).
+ */
+import type { Page } from 'playwright-core';
+import { fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
+
+const STATS = 'subpackages/committee/pages/notices-stats/index';
+
+/** Taro H5's showModal: press its confirm button. */
+async function confirmModal(page: Page): Promise<void> {
+  const ok = page.locator('.taro-model__confirm >> visible=true').first();
+  await ok.waitFor();
+  await ok.click();
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return (await shown(page, selector).innerText()).replace(/\s+/g, '');
+}
+
+const steps: Step[] = [
+  {
+    name: 'the villager binds with 填入演示数据',
+    async run(c) {
+      const { page } = c;
+      await page.goto(c.base + '/');
+      await openAs(c, 'villager', 'pages/registration/index');
+      await shown(page, '[data-testid=demo-fill]').click();
+      if ((await shown(page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(page, '#bind-consent').click();
+      await shown(page, '#bind-submit').click();
+      await shown(page, '[data-testid=entry]').waitFor();
+    },
+  },
+  {
+    name: '首页 offers 订阅消息提醒; the simulated WeChat dialog records one consent',
+    async run(c) {
+      const { page } = c;
+      await tab(page, '首页');
+      const owed = shown(page, '[data-testid=pushes-owed]');
+      await owed.waitFor();
+      if (!(await owed.innerText()).includes('不会收到')) fail(`before subscribing the card says "${await owed.innerText()}"`);
+      await shown(page, '#notice-subscribe-btn').click();
+      const dialog = shown(page, '[data-testid=consent-dialog]');
+      await dialog.waitFor();
+      if (!(await dialog.innerText()).includes('模拟')) fail('the simulated consent dialog is not labelled as a simulation');
+      await shot(page, 'notices-01-consent-dialog');
+      await shown(page, '#consent-accept').click();
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes('还能提醒您1次')), undefined, {
+        timeout: 10_000,
+      });
+      await shot(page, 'notices-02-home-subscribed', true);
+    },
+  },
+  {
+    name: 'the committee composes, previews and publishes the voter-list notice (公布选民名单)',
+    timeoutMs: 45_000,
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'committee', 'pages/index/index');
+      await shown(page, '#go-committee').click();
+      await shown(page, '#go-committee-notices').click();
+      await shown(page, '#notice-new').click();
+      await shown(page, '[data-testid=notice-types]').waitFor();
+      const refused = await page.locator('[data-testid=notice-type][data-allowed=no] >> visible=true').count();
+      if (refused === 0) fail('no notice type is shown as not publishable (data not ready / not yet open)');
+      await shown(page, '[data-testid=notice-type][data-type=voterList]').click();
+      await shown(page, '#compose-preview').click();
+      const preview = shown(page, '[data-testid=notice-preview]');
+      await preview.waitFor();
+      const p = await preview.innerText();
+      if (!p.includes('选民名单公告') || !/附件名单：共\d+条/.test(p)) fail(`preview reads "${p.slice(0, 200)}"`);
+      await shot(page, 'notices-03-compose-preview', true);
+      await shown(page, '#compose-publish').click();
+      await confirmModal(page);
+      await shown(page, '[data-testid=awareness-overall]').waitFor({ timeout: 20_000 });
+      const id = /[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? fail(`no notice id in ${page.url()}`);
+      c.state.noticeId = decodeURIComponent(id);
+      const overall = await text(page, '[data-testid=awareness]');
+      if (!overall.includes('已读0人')) fail(`a fresh notice reads "${overall}"`);
+      c.state.registered = /登记选民(\d+)人/.exec(overall)?.[1];
+      await shot(page, 'notices-04-stats-published', true);
+    },
+  },
+  {
+    name: 'the push reached the subscribed villager (recorded by the local notifier)',
+    async run(c) {
+      const villager = persona(c, 'villager');
+      const id = String(c.state.noticeId);
+      for (let i = 0; i < 20; i++) {
+        const body = (await (await fetch(`${c.base}/dev/deliveries`)).json()) as { deliveries: Array<{ message: { openid: string; page: string } }> };
+        const mine = body.deliveries.filter((d) => d.message.openid === villager.openid && d.message.page.includes(id));
+        if (mine.length === 1) return;
+        if (mine.length > 1) fail(`the villager got ${mine.length} pushes for one notice`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      fail('no push recorded for the villager');
+    },
+  },
+  {
+    name: 'the villager sees the unread badge on 首页 and the notice first in 公告',
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'villager', 'pages/index/index');
+      const badge = shown(page, '[data-testid=home-unread]');
+      await badge.waitFor();
+      if ((await badge.innerText()).trim() !== '1') fail(`home badge reads "${await badge.innerText()}"`);
+      await shot(page, 'notices-05-home-unread', true);
+      await shown(page, '#go-notices').click();
+      const item = shown(page, '[data-testid=notice-item]');
+      await item.waitFor();
+      if ((await item.getAttribute('data-read')) !== 'no') fail('the new notice is not marked unread');
+      if (!(await item.locator('[data-testid=unread-dot]').count())) fail('no unread dot');
+      const t = await item.innerText();
+      if (!t.includes('选民名单公告') || !t.includes('未读')) fail(`list item reads "${t}"`);
+      await shot(page, 'notices-06-list-unread', true);
+    },
+  },
+  {
+    name: 'the villager opens the notice (frozen list, 校验码, pages) and taps 我已阅读',
+    async run(c) {
+      const { page } = c;
+      await shown(page, '[data-testid=notice-item]').click();
+      await shown(page, '[data-testid=notice-detail]').waitFor();
+      const hash = (await shown(page, '[data-testid=attachment-hash]').innerText()).trim();
+      if (!/^[0-9A-F]{8}…[0-9A-F]{4}$/.test(hash)) fail(`校验码 reads "${hash}"`);
+      const pageInfo = (await shown(page, '[data-testid=attachment-page]').innerText()).replace(/\s+/g, '');
+      if (!/^第1页，共\d+页$/.test(pageInfo)) fail(`pager reads "${pageInfo}"`);
+      await shot(page, 'notices-07-detail');
+      await shown(page, '#attachment-next').click();
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=attachment-page]')).some((e) => (e as HTMLElement).innerText.replace(/\s+/g, '').startsWith('第2页')));
+      await shown(page, '#notice-read').click();
+      await shown(page, '[data-testid=notice-read-done]').waitFor();
+      await shown(page, '[data-testid=notice-subscribe]').waitFor();
+      await shot(page, 'notices-08-detail-read');
+      await page.goBack();
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=notice-item]')).some((e) => (e as HTMLElement).offsetParent && e.getAttribute('data-read') === 'yes'));
+      if (await page.locator('[data-testid=notices-unread] >> visible=true').count()) fail('the list still counts an unread notice');
+      await shot(page, 'notices-09-list-read', true);
+    },
+  },
+  {
+    name: 'the committee sees the 知晓率 move and reminds the rest (call list)',
+    timeoutMs: 45_000,
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'committee', `${STATS}?id=${encodeURIComponent(String(c.state.noticeId))}`);
+      await shown(page, '[data-testid=awareness-overall]').waitFor();
+      const overall = await text(page, '[data-testid=awareness]');
+      if (!overall.includes('已读1人')) fail(`after one read the stats read "${overall}"`);
+      const groups = await page.locator('[data-testid=group-chart] [data-testid=bar] >> visible=true').count();
+      if (groups < 2) fail(`only ${groups} group bars`);
+      await shot(page, 'notices-10-stats-read', true);
+      await shown(page, '#notice-remind').click();
+      await confirmModal(page);
+      await shown(page, '[data-testid=call-list]').waitFor({ timeout: 20_000 });
+      const count = await text(page, '[data-testid=call-count]');
+      const n = Number(/共(\d+)人/.exec(count)?.[1] ?? 0);
+      if (n < 100) fail(`call list reads "${count}"`);
+      const row = await shown(page, '[data-testid=call-row]').innerText();
+      if (/\d{11}/.test(row.replace(/\s+/g, ''))) fail(`a call-list row shows a full phone number: "${row}"`);
+      await shown(page, '[data-testid=remind-result]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(2200); // the 已提醒 toast fades
+      await shot(page, 'notices-11-remind-call-list');
+    },
+  },
+];
+
+export const noticesFlow: Flow = { name: 'notices', steps };
