@@ -1,16 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACTS, ERROR_CODES, identity, township, committee, bindingCodeSchema, personNameSchema } from '../../src/contracts';
+import { ACTION_CATALOGUE, parseCatalogue } from './action-catalogue';
 
 describe('the catalogue', () => {
   it('uses only action names of the fixed catalogue (../shared/docs/API.md)', () => {
-    const apiDoc = readFileSync(join(__dirname, '../../../shared/docs/API.md'), 'utf8');
     for (const [fn, actions] of Object.entries(CONTRACTS)) {
       for (const action of Object.keys(actions ?? {})) {
-        const row = apiDoc.split('\n').find((l) => l.startsWith(`| ${fn} |`) && new RegExp(`\\b${action}\\b`).test(l));
-        expect({ fn, action, listed: Boolean(row) }).toEqual({ fn, action, listed: true });
+        expect({ fn, action, listed: (ACTION_CATALOGUE[fn] ?? []).includes(action) }).toEqual({ fn, action, listed: true });
       }
     }
+  });
+
+  const sharedApiDoc = join(__dirname, '../../../shared/docs/API.md');
+  (existsSync(sharedApiDoc) ? it : it.skip)('keeps its copy of the catalogue equal to ../shared/docs/API.md (where that file exists)', () => {
+    expect(parseCatalogue(readFileSync(sharedApiDoc, 'utf8'))).toEqual(ACTION_CATALOGUE);
   });
 
   it('lists only envelope codes in every action’s errors', () => {
