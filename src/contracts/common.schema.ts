@@ -53,6 +53,8 @@ export const calendarEntrySchema = z.object({
   /** Exclusive instant (ISO): the end of lastDay in Asia/Shanghai. */
   deadline: z.string(),
   provisional: z.boolean().optional(),
+  /** A one-time act (the voter list's publication) done on this day. */
+  doneOn: civilDateSchema.optional(),
 });
 export type CalendarEntryView = z.infer<typeof calendarEntrySchema>;
 

@@ -43,6 +43,8 @@ export type CalendarEntry = {
   readonly deadline: string;
   /** Set when the dates depend on a voter-list publication that has not happened yet. */
   readonly provisional?: boolean;
+  /** A one-time act (publishing a list) that has been done, and the day it was done. */
+  readonly doneOn?: CivilDate;
 };
 
 export type ElectionCalendar = { readonly electionDay: CivilDate; readonly entries: readonly CalendarEntry[] };
@@ -130,13 +132,14 @@ export function validateElectionDay(
   return ok({ daysAhead });
 }
 
-const entry = (key: CalendarKey, opensOn: CivilDate | null, lastDay: CivilDate, provisional: boolean): CalendarEntry => ({
+const entry = (key: CalendarKey, opensOn: CivilDate | null, lastDay: CivilDate, provisional: boolean, doneOn: CivilDate | null = null): CalendarEntry => ({
   key,
   label: CALENDAR_LABELS[key],
   opensOn,
   lastDay,
   deadline: endOfShanghaiDay(lastDay).toISOString(),
   ...(provisional ? { provisional: true } : {}),
+  ...(doneOn ? { doneOn } : {}),
 });
 
 export function buildCalendar(input: CalendarInput, rules: RuleSet): ElectionCalendar {
@@ -154,7 +157,7 @@ export function buildCalendar(input: CalendarInput, rules: RuleSet): ElectionCal
   const entries: CalendarEntry[] = [
     // Registration feeds the list, so it ends the day before the list is published.
     entry('registration', input.registrationOpensOn ?? addDays(e, -rules.registration.opensDaysBefore), addDays(publication, -1), provisional),
-    entry('voterListPublication', null, publication, false),
+    entry('voterListPublication', null, publication, false, published),
     entry('objectionFiling', publication, filingLast, provisional),
     entry('objectionDecision', publication, decisionLast, provisional),
     entry('nomination', nominationOpens, nominationCloses, false),
@@ -232,8 +235,43 @@ export function phaseAt(calendar: ElectionCalendar, instant: Date): PhaseInfo {
   const now = instant.getTime();
   let next: PhaseInfo['next'] = null;
   for (const x of calendar.entries) {
+    // An act already done has no deadline left to count down to.
+    if (x.doneOn) continue;
     const t = Date.parse(x.deadline);
     if (t > now && (next === null || t < Date.parse(next.deadline))) next = { key: x.key, label: x.label, deadline: x.deadline };
   }
   return { phase, label: PHASE_LABELS[phase], next };
+}
+
+/**
+ * How a step of the 法定日程 stands at `instant`: `done` (the act is done, or the window has
+ * ended), `late` (a one-time act whose last day passed without it — kept visible, never shown as
+ * done), `now` (a window that is open), `next` (the nearest deadline ahead), `later`.
+ */
+export type TimelineMark = 'done' | 'late' | 'now' | 'next' | 'later';
+
+/**
+ * One-time acts whose completion the calendar knows (buildCalendar sets doneOn): a deadline with
+ * nothing done by it is late, not over. candidateListPublication joins once formal candidates
+ * are determined in the app.
+ */
+const ONE_TIME_ACTS: ReadonlySet<string> = new Set<CalendarKey>(['voterListPublication']);
+
+type TimelineEntry = Pick<CalendarEntry, 'opensOn' | 'lastDay' | 'deadline' | 'doneOn'> & { readonly key: string };
+
+export function timelineMarks(entries: readonly TimelineEntry[], instant: Date): TimelineMark[] {
+  const now = instant.getTime();
+  const today = shanghaiDateOf(instant);
+  let nextIndex = -1;
+  entries.forEach((x, i) => {
+    if (x.doneOn || Date.parse(x.deadline) <= now) return;
+    if (nextIndex < 0 || Date.parse(x.deadline) < Date.parse(entries[nextIndex]!.deadline)) nextIndex = i;
+  });
+  return entries.map((x, i) => {
+    if (x.doneOn) return 'done';
+    if (Date.parse(x.deadline) <= now) return ONE_TIME_ACTS.has(x.key) ? 'late' : 'done';
+    // Only a step with an opening day can be "in progress"; a bare deadline is next or later.
+    if (x.opensOn !== null && compareCivil(x.opensOn, today) <= 0) return 'now';
+    return i === nextIndex ? 'next' : 'later';
+  });
 }

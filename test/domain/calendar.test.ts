@@ -4,6 +4,7 @@ import {
   objectionDecisionLastDay,
   objectionFilingLastDay,
   phaseAt,
+  timelineMarks,
   validateElectionDay,
   voterListPublicationCheck,
   type CalendarKey,
@@ -203,5 +204,42 @@ describe('phaseAt (boundaries at Asia/Shanghai midnight)', () => {
     expect(phaseAt(early, new Date('2026-04-09T16:00:00Z')).phase).toBe('objections');
     // Decisions due 2026-04-18; nomination phase from the next day even before the committee opens it.
     expect(phaseAt(early, new Date('2026-04-18T16:00:00Z')).phase).toBe('nomination');
+  });
+});
+
+describe('a done act (voter list published) in the calendar and its timeline', () => {
+  // E = 2026-05-10; list published early on 2026-04-10.
+  const published = buildCalendar({ electionDay: '2026-05-10', voterListPublishedOn: '2026-04-10' }, national);
+  const pending = buildCalendar({ electionDay: '2026-05-10' }, national);
+  const marksAt = (cal: ElectionCalendar, iso: string) =>
+    Object.fromEntries(cal.entries.map((e, i) => [e.key, timelineMarks(cal.entries, new Date(iso))[i]]));
+
+  it('records the publication day on the entry, and only once published', () => {
+    expect(byKey(published).voterListPublication.doneOn).toBe('2026-04-10');
+    expect(byKey(pending).voterListPublication.doneOn).toBeUndefined();
+  });
+  it('no longer counts down to a publication already done (same day, 10:00 in Shanghai)', () => {
+    expect(phaseAt(published, new Date('2026-04-10T02:00:00Z')).next?.key).toBe('objectionFiling');
+    expect(phaseAt(pending, new Date('2026-04-10T02:00:00Z')).next?.key).toBe('registration');
+  });
+  it('marks the publication done on its day, before its deadline has passed', () => {
+    expect(marksAt(published, '2026-04-10T02:00:00Z')).toMatchObject({ voterListPublication: 'done', objectionFiling: 'now' });
+  });
+  it('marks an unpublished list late from 00:00 on E−19 in Shanghai, and not a moment before', () => {
+    expect(marksAt(pending, '2026-04-20T15:59:59.999Z').voterListPublication).toBe('next');
+    expect(marksAt(pending, '2026-04-20T16:00:00.000Z').voterListPublication).toBe('late');
+  });
+  it('marks a window whose last day has passed as done, never late', () => {
+    expect(marksAt(pending, '2026-04-20T16:00:00.000Z').registration).toBe('done');
+  });
+  it('marks exactly one step next: the nearest deadline not yet done that is not open', () => {
+    const m = timelineMarks(pending.entries, new Date('2026-03-01T00:00:00Z'));
+    expect(m.filter((x) => x === 'next')).toHaveLength(1);
+    expect(m[pending.entries.findIndex((e) => e.key === 'registration')]).toBe('next');
+    expect(m.filter((x) => x === 'later')).toHaveLength(pending.entries.length - 1);
+  });
+  it('marks an opened window in progress from 00:00 in Shanghai on its first day', () => {
+    expect(marksAt(pending, '2026-03-25T15:59:59.999Z').registration).toBe('next');
+    expect(marksAt(pending, '2026-03-25T16:00:00.000Z').registration).toBe('now');
   });
 });

@@ -51,6 +51,7 @@ export function electionSummary(election: WithId<ElectionDoc>, village: VillageD
       lastDay: e.lastDay,
       deadline: e.deadline,
       ...(e.provisional ? { provisional: true } : {}),
+      ...(e.doneOn ? { doneOn: e.doneOn } : {}),
     })),
     serverNow: now.toISOString(),
   };

@@ -177,6 +177,10 @@ const steps: Step[] = [
       await shot(c.page, 'reg-06-publish-confirm');
       await c.page.locator('.taro-modal__foot >> text=公布').first().click();
       await shown(c.page, '[data-testid=published]').waitFor();
+      // The calendar now knows the act is done: no countdown to it, marked 已完成.
+      await shown(c.page, '[data-testid=timeline] [data-key=voterListPublication][data-mark=done]').waitFor({ timeout: 10_000 });
+      const countdown = await text(c, '[data-testid=countdown]');
+      if (countdown.includes('公布选民名单')) fail(`after publication the countdown still reads "${countdown}"`);
       await shown(c.page, '[data-testid=publish]').scrollIntoViewIfNeeded();
       await shot(c.page, 'reg-07-committee-published', true);
     },
