@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { templateIdSchema } from '../../src/contracts/notice.contract';
+
+/**
+ * The notice subscribe-message template of a local (dev) host, where nothing reaches WeChat.
+ * A production deployment must set NOTICE_TEMPLATE_ID to the id of its own template.
+ */
+export const DEV_NOTICE_TEMPLATE_ID = 'dev-notice-template-local';
 
 /**
  * Deployment settings, validated once at cold start (fail closed: a function without its
@@ -12,6 +19,13 @@ const settingsSchema = z.object({
   SIGNING_KEY_PEM: z.string().includes('PRIVATE KEY', { error: 'SIGNING_KEY_PEM 应为 PKCS#8 PEM 私钥' }),
   /** Comma-separated openids of township administrators (API.md §Identity). */
   TOWNSHIP_ADMIN_OPENIDS: z.string().default(''),
+  /**
+   * The one-time subscribe-message template of notices (公众平台 → 订阅消息, keywords in
+   * server/push/notice-message.ts). Required in production; dev mode falls back to
+   * DEV_NOTICE_TEMPLATE_ID. The client gets it from notices.list, and notices.subscribe
+   * records consents for this template only.
+   */
+  NOTICE_TEMPLATE_ID: z.string().trim().pipe(templateIdSchema).optional(),
 });
 export type RawSettings = z.input<typeof settingsSchema>;
 
@@ -20,6 +34,8 @@ export interface Settings {
   readonly idHmacKey: string;
   readonly signingKeyPem: string;
   readonly townshipAdmins: ReadonlySet<string>;
+  /** The notices' subscribe-message template id (NOTICE_TEMPLATE_ID). */
+  readonly noticeTemplateId: string;
   /** Binding lockout: failures before lock, and lock length. Security policy, not election law. */
   readonly bindMaxFailures: number;
   readonly bindLockMinutes: number;
@@ -34,6 +50,9 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     throw new Error(`部署配置不完整，云函数拒绝启动：${what}`);
   }
   const s = r.data;
+  if (s.APP_MODE === 'production' && s.NOTICE_TEMPLATE_ID === undefined) {
+    throw new Error('部署配置不完整，云函数拒绝启动：NOTICE_TEMPLATE_ID: 请填写公告提醒的订阅消息模板编号');
+  }
   return {
     mode: s.APP_MODE,
     idHmacKey: s.ID_HMAC_KEY,
@@ -43,6 +62,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
         .map((x) => x.trim())
         .filter(Boolean),
     ),
+    noticeTemplateId: s.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
     bindMaxFailures: 5,
     bindLockMinutes: 30,
     inviteTtlHours: 72,

@@ -8,12 +8,15 @@ import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier, type RecordingNotifier } from '../adapters/local/recording.notifier';
-import { parseSettings } from '../config/settings';
+import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { AppContext } from '../runtime/context';
 import { jsonLogger, silentLogger, type Logger } from '../runtime/logger';
 import { cryptoRandom, type RandomSource } from '../security/keyed-hash';
 import { DEMO_OPENIDS } from '../seed/demo-seed';
+
+/** The recording notifier's file in the data directory (dev mode). */
+export const DEV_DELIVERIES_FILE = 'dev-deliveries.jsonl';
 
 export interface LocalApp {
   readonly app: AppContext;
@@ -51,9 +54,12 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     SIGNING_KEY_PEM: env.SIGNING_KEY_PEM ?? secrets.SIGNING_KEY_PEM,
     // In dev mode the demo township admin persona is an administrator.
     TOWNSHIP_ADMIN_OPENIDS: env.TOWNSHIP_ADMIN_OPENIDS ?? (mode === 'dev' ? DEMO_OPENIDS.township : ''),
+    // Nothing reaches WeChat from the local host, in either mode: a stand-in template id will do.
+    NOTICE_TEMPLATE_ID: env.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
   });
   const store = openSqliteStore({ file: join(dataDir, 'cunxuantong.db') });
-  const notifier = createRecordingNotifier();
+  // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
+  const notifier = createRecordingNotifier(opts.clock ?? systemClock, mode === 'dev' ? { file: join(dataDir, DEV_DELIVERIES_FILE) } : {});
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger());
   const app: AppContext = {
     store,

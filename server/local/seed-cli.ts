@@ -6,7 +6,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PHASE_LABELS, type ElectionPhase } from '../../src/domain/calendar';
 import { SEED_PHASES, seedDemo } from '../seed/demo-seed';
-import { openLocalApp } from './local-app';
+import { DEV_DELIVERIES_FILE, openLocalApp } from './local-app';
 
 async function run(): Promise<void> {
   const i = process.argv.indexOf('--phase');
@@ -17,7 +17,7 @@ async function run(): Promise<void> {
   }
   const d = process.argv.indexOf('--data-dir');
   const dataDir = resolve(d >= 0 ? process.argv[d + 1]! : process.env.DATA_DIR ?? join(__dirname, '../../.data'));
-  for (const f of ['cunxuantong.db', 'cunxuantong.db-wal', 'cunxuantong.db-shm', 'dev-personas.json']) {
+  for (const f of ['cunxuantong.db', 'cunxuantong.db-wal', 'cunxuantong.db-shm', 'dev-personas.json', DEV_DELIVERIES_FILE]) {
     const p = join(dataDir, f);
     if (existsSync(p)) rmSync(p);
   }

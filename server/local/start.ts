@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
 import { PHASE_LABELS } from '../../src/domain/calendar';
+import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
 import { createHttpHost } from './http-host';
 import { openLocalApp } from './local-app';
 
@@ -60,7 +61,7 @@ export async function main(): Promise<void> {
     routes: ROUTES,
     staticDir,
     personasFile: local.personasFile,
-    devEndpoints: { deliveries: () => ({ deliveries: local.notifier.deliveries() }) },
+    devEndpoints: { deliveries: () => devDeliveryRows(local.notifier.deliveries(), personasByOpenid(local.personasFile)) },
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const actual = (server.address() as AddressInfo).port;

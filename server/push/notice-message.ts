@@ -14,6 +14,9 @@ import { formatShanghaiTime } from '../use-cases/shared/format';
 
 const THING_MAX = 20;
 
+/** thing3 of a reminder round (committee.remindUnread). */
+export const REMINDER_HINT = '您还没有阅读这份公告，请点开查看';
+
 export function thing(text: string): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   return chars.length <= THING_MAX ? chars.join('') : `${chars.slice(0, THING_MAX - 1).join('')}…`;
@@ -35,7 +38,7 @@ export function noticeMessage(input: {
     data: {
       thing1: { value: thing(input.title) },
       time2: { value: formatShanghaiTime(input.publishedAt) },
-      thing3: { value: thing(input.reminder ? '您还没有阅读这份公告，请点开查看' : `${input.committeeName}发布`) },
+      thing3: { value: thing(input.reminder ? REMINDER_HINT : `${input.committeeName}发布`) },
     },
   };
 }

@@ -1,15 +1,16 @@
 /**
- * Starting a notice push from an action: the job is created, then run in the same invocation
- * within a time budget (a small village is done before the reply; a large one continues on the
- * `notices` function's timer trigger, see cloudfunctions/notices/config.json). A push problem
- * never undoes or hides the publication: faults are logged and the job is left for the timer.
+ * Starting a notice push from an action. The publication's job is written inside the very
+ * transaction that publishes the notice (createPublicationPushJob), so no crash can leave a
+ * published notice without its push: whatever happens after the commit, the `notices` function's
+ * timer trigger (cloudfunctions/notices/config.json, server/push/cloud-push-timer.ts) finds the
+ * job and sends it. The action then runs the job within a time budget (a small village is done
+ * before the reply; a large one continues on the timer). A push problem never undoes or hides
+ * the publication: faults are logged and the job is left for the timer.
  */
 import type { PushSummary } from '../../src/contracts/notice.contract';
-import { pushJobDoc, type NoticeDoc } from '../../src/contracts/store-documents.schema';
-import { appendAudit } from '../audit/audit-log';
-import type { CallContext } from '../runtime/context';
-import { readDoc, type WithId } from '../runtime/documents';
-import { actorOf } from '../use-cases/shared/access';
+import { noticeDoc, type NoticeDoc } from '../../src/contracts/store-documents.schema';
+import type { TxOps } from '../ports/store.port';
+import { readDoc } from '../runtime/documents';
 import { createPushJob, newPushJob, publishJobId, pushSummary, runPushJob, type PushDeps, type PushRunOptions } from './push-job';
 
 /**
@@ -24,6 +25,17 @@ export const INLINE_RUN: PushRunOptions = {
   budgetMs: 20_000,
 };
 
+/**
+ * The publication push job of a notice, written by the caller inside the transaction that
+ * writes the notice (committee.publishNotice, committee.publishVoterList). The publication's
+ * audit entry records it; the job's completion gets its own entry (notices.pushFinished).
+ */
+export async function createPublicationPushJob(tx: TxOps, notice: Pick<NoticeDoc, 'electionId' | 'villageId'>, noticeId: string, at: string): Promise<string> {
+  const jobId = publishJobId(noticeId);
+  await createPushJob(tx, jobId, newPushJob({ electionId: notice.electionId, villageId: notice.villageId, noticeId, kind: 'publish', round: 0 }, at));
+  return jobId;
+}
+
 export async function pushNow(deps: PushDeps, jobId: string, options: PushRunOptions = INLINE_RUN): Promise<PushSummary> {
   try {
     const r = await runPushJob(deps, jobId, options);
@@ -35,16 +47,20 @@ export async function pushNow(deps: PushDeps, jobId: string, options: PushRunOpt
 }
 
 /**
- * The publication push of a notice written elsewhere (committee.publishVoterList): creates its
- * job once (with its audit entry) and runs it. Calling it again for the same notice only resumes.
+ * Runs the publication push of a notice whose job was created with its publication. Should the
+ * job be missing (a publishing path that forgot createPublicationPushJob — a bug, logged), it
+ * is created here so the villagers still get the notice; the crash-window guarantee needs the
+ * job in the publishing transaction (test/server/notices/publish-crash.test.ts).
  */
-export async function startNoticePush(ctx: CallContext, notice: WithId<NoticeDoc>): Promise<PushSummary> {
-  const jobId = publishJobId(notice._id);
-  const at = ctx.clock.now().toISOString();
-  await ctx.store.runTransaction(async (tx) => {
-    if (await readDoc(tx, 'pushJob', jobId, pushJobDoc)) return;
-    await createPushJob(tx, jobId, newPushJob({ electionId: notice.electionId, villageId: notice.villageId, noticeId: notice._id, kind: 'publish', round: 0 }, at));
-    await appendAudit(tx, { scope: notice.electionId, action: 'notices.pushStarted', actor: actorOf(ctx), at, subject: jobId, data: { noticeId: notice._id, type: notice.type } });
-  });
-  return pushNow(ctx, jobId);
+export async function pushPublication(deps: PushDeps, noticeId: string, options: PushRunOptions = INLINE_RUN): Promise<PushSummary> {
+  const jobId = publishJobId(noticeId);
+  if (!(await deps.store.get('pushJob', jobId))) {
+    const notice = await readDoc(deps.store, 'notice', noticeId, noticeDoc);
+    if (!notice) throw new Error(`no notice ${noticeId} to push`);
+    deps.log.error('push.jobMissing', { noticeId, type: notice.type });
+    await deps.store.runTransaction(async (tx) => {
+      if (!(await tx.get('pushJob', jobId))) await createPublicationPushJob(tx, notice, noticeId, deps.clock.now().toISOString());
+    });
+  }
+  return pushNow(deps, jobId, options);
 }

@@ -365,12 +365,14 @@ export async function runPushJob(deps: PushDeps, jobId: string, options: PushRun
   const gate = async () => {
     for (let wait = state.pausedUntil - o.elapsed(); wait > 0; wait = state.pausedUntil - o.elapsed()) await o.sleep(wait);
   };
+  /** A rate-limit pause set by another worker that would outlast the budget: stop instead of waiting it out. */
+  const pauseOverrunsBudget = () => overBudget(Math.max(0, state.pausedUntil - o.elapsed()));
   const failure = (r: { errCode: number | null; errMsg: string }) => ({ errCode: r.errCode, errMsg: r.errMsg });
 
   const deliverOne = async (id: string): Promise<void> => {
     if (state.stop || state.fault) return;
-    if (overBudget()) {
-      state.stop = 'budget';
+    if (overBudget() || pauseOverrunsBudget()) {
+      state.stop ??= 'budget';
       return;
     }
     await gate();
@@ -440,6 +442,13 @@ export async function runPushJob(deps: PushDeps, jobId: string, options: PushRun
             return;
           }
           await o.sleep(wait);
+          // Meanwhile the run may have stopped (daily quota) or a rate-limit pause may outlast
+          // the budget: leave the retry to the next run rather than overrun the function's time.
+          if (state.stop || state.fault || pauseOverrunsBudget()) {
+            state.stop ??= 'budget';
+            await settle(exec, id, token, { status: 'pending', lastError: failure(out) }, 'keep');
+            return;
+          }
           await gate();
           attempts += 1;
           if (!(await renew(exec, id, token, o.leaseMs, attempts))) return;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDevPersonas } from '../hooks/use-dev-personas';
+import NoticeDevDeliveries, { NoticeDevDeliveriesEntry } from './notice-dev-deliveries';
 import './dev-persona-bar.h5.scss';
 
 /** 开发模式 persona picker: shown only when the local host answers GET /dev/personas. */
@@ -44,8 +45,10 @@ export default function DevPersonaBar() {
           >
             <Text className='devbar-item-label'>不选身份（未登录的新用户）</Text>
           </View>
+          <NoticeDevDeliveriesEntry onOpen={() => setOpen(false)} />
         </View>
       ) : null}
+      <NoticeDevDeliveries />
     </View>
   );
 }

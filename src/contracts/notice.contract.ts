@@ -29,8 +29,12 @@ function publicText(min: number, max: number, what: string) {
     .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), { error: `${what}里请不要写身份证号码或手机号码` });
 }
 
-/** A WeChat subscribe-message template id (公众平台 → 订阅消息). */
-const templateIdSchema = z
+/**
+ * A WeChat subscribe-message template id (公众平台 → 订阅消息). Only the deployment's notice
+ * template (setting NOTICE_TEMPLATE_ID, given to the client in notices.list) is accepted by
+ * notices.subscribe.
+ */
+export const templateIdSchema = z
   .string({ error: '缺少订阅消息模板' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '订阅消息模板编号不对' });
 
@@ -125,6 +129,21 @@ export const publishNotice = defineAction({
   },
 });
 
+/** One row of the group leader's call list: never an ID number or a clear phone number. */
+export const callListEntrySchema = z.object({
+  name: z.string(),
+  group: z.string(),
+  category: voterCategorySchema,
+  /** As stored: masked at the source (e.g. 138****1234), or null when none is known. */
+  phoneMasked: z.string().nullable(),
+  /**
+   * Not bound to WeChat, no consent left, the push was refused, or its outcome is unknown (the
+   * worker stopped between claiming and recording; never resent, so a call makes sure).
+   */
+  why: z.enum(['notBound', 'noConsent', 'pushFailed', 'pushUnknown']),
+  whyLabel: z.string(),
+});
+
 const noticeStatsDetailSchema = z.object({
   notice: noticeViewSchema.extend({ correctedBy: z.string().nullable() }),
   awareness: z.object({
@@ -139,7 +158,19 @@ const noticeStatsDetailSchema = z.object({
   deliveries: deliveryCountsSchema,
   jobs: z.array(z.object({ jobId: z.string(), kind: z.enum(['publish', 'remind']), status: z.enum(['preparing', 'running', 'done']), createdAt: z.string(), counts: deliveryCountsSchema })),
   /** Registered voters who have not read: reachable by push (a consent left) or only by a call. */
-  unread: z.object({ total: z.number().int(), withConsent: z.number().int(), callOnly: z.number().int() }),
+  unread: z.object({
+    total: z.number().int(),
+    /** Bound with a consent left: a reminder push can reach them. */
+    withConsent: z.number().int(),
+    /** Not bound, or no consent left: only a call reaches them. */
+    callOnly: z.number().int(),
+    /** On the call list of the latest push (callList below): the call-only ones plus those whose push failed or is unknown. */
+    onCallList: z.number().int(),
+    /** Unread, and the latest push to them is `unknown` (may not have arrived, never resent): on the call list. */
+    pushUnknown: z.number().int(),
+  }),
+  /** The call list of the latest push, without pushing again; only when asked for (`callList: true`), else null. */
+  callList: z.array(callListEntrySchema).nullable(),
 });
 
 /** 阅读情况 — 知晓率 per notice, per group, migrants apart; push deliveries by status. */
@@ -147,8 +178,16 @@ export const noticeStats = defineAction({
   fn: 'committee',
   action: 'noticeStats',
   who: 'committee',
-  summary: '公告阅读情况：知晓率（已读选民/登记选民），分村民小组，外出选民单列；推送送达情况；不带公告编号时列出全部公告和可发布的公告类型',
-  input: z.object({ electionId: electionIdSchema, noticeId: noticeIdSchema.optional() }).strict(),
+  summary: '公告阅读情况：知晓率（已读选民/登记选民），分村民小组，外出选民单列；推送送达情况（含情况不明的）；可选返回最近一轮推送后的电话通知名单（不再推送）；不带公告编号时列出全部公告和可发布的公告类型',
+  input: z
+    .object({
+      electionId: electionIdSchema,
+      noticeId: noticeIdSchema.optional(),
+      /** With a notice: also return its call list as of the latest push (the one remindUnread last gave), pushing nothing. */
+      callList: z.boolean({ error: '电话通知名单只能选要或不要' }).optional(),
+    })
+    .strict()
+    .refine((v) => !v.callList || v.noticeId !== undefined, { error: '请先选择公告，再获取电话通知名单', path: ['callList'] }),
   output: z.object({
     /** Newest first. */
     notices: z.array(noticeViewSchema.extend({ correctedBy: z.string().nullable(), awareness: rateSchema })),
@@ -169,24 +208,12 @@ export const noticeStats = defineAction({
   errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'] },
 });
 
-/** One row of the group leader's call list: never an ID number or a clear phone number. */
-export const callListEntrySchema = z.object({
-  name: z.string(),
-  group: z.string(),
-  category: voterCategorySchema,
-  /** As stored: masked at the source (e.g. 138****1234), or null when none is known. */
-  phoneMasked: z.string().nullable(),
-  /** Not bound to WeChat, no consent left, or the push was refused. */
-  why: z.enum(['notBound', 'noConsent', 'pushFailed']),
-  whyLabel: z.string(),
-});
-
 /** 提醒未读 — push again to unread voters with a consent left; a call list for the rest. */
 export const remindUnread = defineAction({
   fn: 'committee',
   action: 'remindUnread',
   who: 'committee',
-  summary: '提醒未读：向还没有阅读、仍有订阅次数的选民再推送一次；其余未读选民生成电话通知名单（姓名、小组、脱敏手机号），交村民小组长逐一通知',
+  summary: '提醒未读：向还没有阅读、仍有订阅次数的选民再推送一次；其余未读选民（未绑定、没有订阅次数、推送失败或情况不明）生成电话通知名单（姓名、小组、脱敏手机号），交村民小组长逐一通知；名单可以用阅读情况（callList）再次获取，不再推送',
   input: z.object({ electionId: electionIdSchema, noticeId: noticeIdSchema }).strict(),
   output: z.object({
     push: pushSummarySchema,
@@ -206,7 +233,7 @@ export const list = defineAction({
   fn: 'notices',
   action: 'list',
   who: 'voter',
-  summary: '公告列表：本村本届选举的全部公告（新的在前），是否已读、未读条数，还能收到几次推送',
+  summary: '公告列表：本村本届选举的全部公告（新的在前），是否已读、未读条数，还能收到几次推送，以及订阅公告提醒用的消息模板编号',
   input: z.object({}).strict(),
   output: z.object({
     electionId: z.string(),
@@ -214,6 +241,8 @@ export const list = defineAction({
     unread: z.number().int(),
     /** Unused one-time subscribe consents: how many more pushes this WeChat user can receive. */
     pushesOwed: z.number().int(),
+    /** The deployment's notice template (setting NOTICE_TEMPLATE_ID): what the client asks wx.requestSubscribeMessage for. */
+    subscribeTemplateId: z.string(),
   }),
   errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });
@@ -266,12 +295,12 @@ export const subscribe = defineAction({
   fn: 'notices',
   action: 'subscribe',
   who: 'voter',
-  summary: '订阅公告提醒：记录本人在微信里同意接收的一次性订阅消息（每同意一次，可以收到一条推送）',
+  summary: '订阅公告提醒：记录本人在微信里同意接收的一次性订阅消息（每同意一次，可以收到一条推送）；只接受本部署的公告提醒模板（公告列表里给出的编号）',
   input: z
     .object({
       /** Accepted for the client's convenience; the consent belongs to the WeChat user and is filed under the bound election. */
       electionId: idSchema.optional(),
-      /** The templates offered in the request (WeChat allows up to 3 at once). */
+      /** The templates offered in the request (WeChat allows up to 3 at once); each must be the notice template of notices.list. */
       templateIds: z.array(templateIdSchema, { error: '缺少订阅消息模板' }).min(1, { error: '缺少订阅消息模板' }).max(3, { error: '一次最多订阅3种消息' }),
       /** Those the user accepted ('accept' in the wx.requestSubscribeMessage result). */
       accepted: z.array(templateIdSchema, { error: '缺少订阅结果' }).max(3, { error: '一次最多订阅3种消息' }),
@@ -284,5 +313,27 @@ export const subscribe = defineAction({
     pushesOwed: z.number().int(),
     templates: z.array(z.object({ templateId: z.string(), unused: z.number().int() })),
   }),
-  errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
+  errors: { INVALID_INPUT: ['TEMPLATE_UNKNOWN'], UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });
+
+/**
+ * One row of the local host's GET /dev/deliveries (dev mode only; not a cloud-function action):
+ * a subscribe message the recording notifier "sent", newest first, for the H5 开发模式 推送记录
+ * panel. The recipient is shown as the dev persona, or masked.
+ */
+export interface DevDeliveryRow {
+  readonly at: string;
+  /** The dev persona's label (e.g. 村民 张秀兰), else the openid masked (dev-v…ager). */
+  readonly recipient: string;
+  readonly persona: string | null;
+  readonly templateId: string;
+  readonly page: string | null;
+  /** The template's thing1 (the notice title) when present. */
+  readonly title: string | null;
+  readonly reminder: boolean;
+  readonly outcome: 'sent' | 'failed';
+  readonly error: string | null;
+  /** As recorded (the e2e reads these). */
+  readonly message: { readonly openid: string; readonly templateId: string; readonly page?: string; readonly data: Readonly<Record<string, { readonly value: string }>> };
+  readonly result: { readonly ok: boolean; readonly errCode?: number; readonly errMsg?: string };
+}

@@ -8,6 +8,7 @@ export type NoticeStats = OutputOf<typeof notices.noticeStats>;
 export type PublishInput = InputOf<typeof notices.publishNotice>;
 export type PublishOutput = OutputOf<typeof notices.publishNotice>;
 export type RemindOutput = OutputOf<typeof notices.remindUnread>;
+export type CallListEntry = RemindOutput['callList'][number];
 export type NoticeTypeOption = NoticeStats['types'][number];
 
 /** The election a committee member works on: the first one of a village they serve. */
@@ -71,21 +72,39 @@ export function usePublishNotice() {
 export function useRemindUnread() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ErrEnvelope | null>(null);
-  const [result, setResult] = useState<RemindOutput | null>(null);
-  const remind = useCallback(async (electionId: string, noticeId: string): Promise<boolean> => {
+  const remind = useCallback(async (electionId: string, noticeId: string): Promise<RemindOutput | null> => {
     setPending(true);
     setError(null);
     try {
       const res = await callAction(notices.remindUnread, { electionId, noticeId });
-      if (res.ok) {
-        setResult(res.data);
-        return true;
-      }
+      if (res.ok) return res.data;
       setError(res);
-      return false;
+      return null;
     } finally {
       setPending(false);
     }
   }, []);
-  return { remind, pending, error, result };
+  return { remind, pending, error };
+}
+
+/**
+ * 重新获取电话通知名单: the call list of the notice's latest push (the one 提醒未读 last gave)
+ * from committee.noticeStats with `callList: true` — nothing is pushed again.
+ */
+export function useCallList() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ErrEnvelope | null>(null);
+  const fetchList = useCallback(async (electionId: string, noticeId: string): Promise<CallListEntry[] | null> => {
+    setPending(true);
+    setError(null);
+    try {
+      const res = await callAction(notices.noticeStats, { electionId, noticeId, callList: true });
+      if (res.ok) return res.data.detail?.callList ?? [];
+      setError(res);
+      return null;
+    } finally {
+      setPending(false);
+    }
+  }, []);
+  return { fetchList, pending, error };
 }

@@ -4,7 +4,6 @@ import { notices, type ErrEnvelope, type OutputOf } from '../services/contracts'
 import { callAction } from '../services/api';
 import { CONSENT_KIND, requestConsent } from '../services/notice-consent';
 import { showUnreadBadge } from '../services/notice-navigation';
-import { NOTICE_TEMPLATE_ID } from '../services/notice-template';
 import { getSession } from './session-store';
 
 export type NoticeList = OutputOf<typeof notices.list>;
@@ -155,8 +154,9 @@ export function useNoticeDetail() {
 }
 
 /**
- * 订阅消息提醒: asks WeChat for one consent (a tap is required), records what was accepted
- * through notices.subscribe, and keeps the count of pushes owed up to date.
+ * 订阅消息提醒: asks WeChat for one consent (a tap is required) for the deployment's notice
+ * template — given by notices.list (`subscribeTemplateId`, setting NOTICE_TEMPLATE_ID) — records
+ * what was accepted through notices.subscribe, and keeps the count of pushes owed up to date.
  */
 export function useNoticeSubscribe() {
   const [pending, setPending] = useState(false);
@@ -166,7 +166,12 @@ export function useNoticeSubscribe() {
     setPending(true);
     setMessage(null);
     try {
-      const templateIds = [NOTICE_TEMPLATE_ID];
+      const templateId = state.data?.subscribeTemplateId;
+      if (!templateId) {
+        setMessage({ ok: false, text: '公告还没有加载好，请稍后再点一次。' });
+        return;
+      }
+      const templateIds = [templateId];
       const consent = await requestConsent(templateIds);
       if (!consent.ok) {
         setMessage({ ok: false, text: consent.message });

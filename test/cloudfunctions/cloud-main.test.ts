@@ -23,6 +23,7 @@ const ENV = {
   ID_HMAC_KEY: 'cloud-test-hmac-key-0123456789abcdef',
   SIGNING_KEY_PEM: generateEd25519KeyPem(),
   TOWNSHIP_ADMIN_OPENIDS: 'o-township',
+  NOTICE_TEMPLATE_ID: 'NoticeTemplate_cloud_main',
 };
 
 describe('cloud functions on the CloudBase adapter', () => {

@@ -47,6 +47,7 @@ export const noticeList: NoticeListData = {
   notices: [newerReadNotice, voterListNotice, oldNotice],
   unread: 1,
   pushesOwed: 2,
+  subscribeTemplateId: 'Xq3mD8vTnoticeTemplate01',
 };
 
 export const noticeGet: NoticeGetData = {

@@ -1,6 +1,8 @@
 /**
  * notices.list — the bound voter's election notices, newest first, each with its read flag; the
- * unread count (the badge) and the pushes still owed to this WeChat user (unspent consents).
+ * unread count (the badge), the pushes still owed to this WeChat user (unspent consents), and
+ * the deployment's notice subscribe-message template (setting NOTICE_TEMPLATE_ID), which the
+ * client asks wx.requestSubscribeMessage for and reports to notices.subscribe.
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
  */
@@ -22,5 +24,6 @@ export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {
     notices: notices.map((n) => noticeItem(n, correctedBy, receipts.get(n._id))),
     unread: unreadCount(notices, receipts),
     pushesOwed: owed,
+    subscribeTemplateId: ctx.settings.noticeTemplateId,
   });
 };

@@ -2,8 +2,10 @@
  * committee.noticeStats — 阅读情况. Without a notice: every notice of the election (newest
  * first) with its 知晓率, and which notice types may be published today (for the compose page).
  * With a notice: 知晓率 overall, per village group, migrants (category B) apart from residents;
- * deliveries of every push of the notice by status; the unread split into push-reachable and
- * call-only.
+ * deliveries of every push of the notice by status (`unknown` included: never resent); the unread
+ * split into push-reachable and call-only, with the size of the call list of the latest push and
+ * how many on it have an unknown push. With `callList: true` also the call list itself
+ * (call-list.ts), the same that committee.remindUnread returned last — fetched without pushing.
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN | NOTICE_UNKNOWN
  */
@@ -20,7 +22,8 @@ import { noticeView } from '../objections/notice-attachment';
 import { committeeElection } from '../objections/election-access';
 import { calendarOf } from '../shared/election-view';
 import { correctedByOf, electionNotices } from './notice-reading';
-import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters, unreadReach } from './notice-reach';
+import { unreadReach } from './call-list';
+import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters } from './notice-reach';
 import { noticeFacts } from './typed-notice';
 
 export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx) => {
@@ -59,14 +62,15 @@ export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx
     const [deliveries, jobs, reach] = await Promise.all([
       deliveryCounts(ctx, { noticeId: target._id }),
       findDocs(ctx.store, 'pushJob', { noticeId: target._id }, pushJobDoc, { limit: 100, orderBy: { field: 'createdAt', direction: 'asc' } }),
-      unreadReach(ctx.store, voters, readers),
+      unreadReach(ctx.store, { electionId: election._id, village, noticeId: target._id, voters, readers }),
     ]);
     detail = {
       notice: { ...noticeView(target), correctedBy: correctedBy.get(target._id) ?? null },
       awareness: awarenessView(awarenessOf(voters, readers, village.groups)),
       deliveries,
       jobs: await Promise.all(jobs.map(async (j) => ({ jobId: j._id, kind: j.kind, status: j.status, createdAt: j.createdAt, counts: await deliveryCounts(ctx, { jobId: j._id }) }))),
-      unread: { total: reach.withConsent.length + reach.noConsent.length + reach.notBound.length, withConsent: reach.withConsent.length, callOnly: reach.noConsent.length + reach.notBound.length },
+      unread: { total: reach.total, withConsent: reach.withConsent, callOnly: reach.callOnly, onCallList: reach.callList.length, pushUnknown: reach.pushUnknown },
+      callList: input.callList ? reach.callList : null,
     };
   }
   return ok({ notices: summaries, types, detail });

@@ -4,7 +4,8 @@
  * its SHA-256 (server/audit/canonical-json.ts). Free text needs a title and a body. A published
  * notice is never changed: a correction is a new notice whose `corrects` names the old one,
  * and the old one then shows that it was corrected. Publishing starts a push to every
- * registered voter with a consent left (server/push).
+ * registered voter with a consent left (server/push): its job is written in the publishing
+ * transaction, so a crash after the commit leaves the push to the timer, never lost.
  *
  * The voter list goes through committee.publishVoterList (freeze, objection clock), which this
  * action calls; `preview` shows what would be published without storing or sending anything.
@@ -28,8 +29,7 @@ import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication } from '../../../src/domain/notice';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
-import { createPushJob, newPushJob, publishJobId } from '../../push/push-job';
-import { pushNow, startNoticePush } from '../../push/notice-push';
+import { createPublicationPushJob, pushPublication } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
@@ -94,7 +94,8 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     if (!published.ok) return published;
     const stored = await readDoc(ctx.store, 'notice', published.value.notice.id, noticeDoc);
     if (!stored) throw new Error('voter list notice vanished after publication');
-    const push = await startNoticePush(ctx, stored);
+    // publishVoterList wrote the push job with the notice.
+    const push = await pushPublication(ctx, stored._id);
     const entries = stored.attachment ? await readAttachmentEntries(ctx.store, stored._id, stored.attachment) : [];
     return ok({
       notice: published.value.notice,
@@ -133,7 +134,6 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     publishedBy: actor,
     corrects: corrects?._id ?? null,
   };
-  const jobId = publishJobId(noticeId);
   const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
     if (corrects) {
       if (await tx.get('meta', correctionClaimId(corrects._id))) return err('CONFLICT', 'ALREADY_CORRECTED', '这份公告已经更正过了；如需再改，请更正那份更正公告');
@@ -141,7 +141,8 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     }
     for (const [index, entries] of (prepared?.chunks ?? []).entries()) await tx.set('noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries });
     await tx.set('notice', noticeId, notice);
-    await createPushJob(tx, jobId, newPushJob({ electionId: election._id, villageId: village._id, noticeId, kind: 'publish', round: 0 }, at));
+    // The push job commits with the notice: a crash after this leaves it to the push timer.
+    await createPublicationPushJob(tx, notice, noticeId, at);
     await appendAudit(tx, {
       scope: election._id,
       action: 'committee.publishNotice',
@@ -158,7 +159,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     return ok(true);
   });
   if (!r.ok) return r;
-  const push = await pushNow(ctx, jobId);
+  const push = await pushPublication(ctx, noticeId);
   return ok({ notice: noticeView({ ...notice, _id: noticeId }), draft, window, push, warning: lastDayWarning });
 };
 

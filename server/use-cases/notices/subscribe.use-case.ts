@@ -4,19 +4,28 @@
  * to `consent/{openid}:{templateId}`; the app asks again at natural moments (after reading a
  * notice, after binding) and shows how many pushes are owed. Declined templates change nothing.
  *
+ * Only the deployment's notice template (setting NOTICE_TEMPLATE_ID, given to the client in
+ * notices.list) is accepted: a consent for any other id could never be used by a notice push,
+ * and a client could otherwise fill the store with consents for made-up templates.
+ *
  * Not in the audit log, like read receipts: the consent document keeps the counts and times.
  *
- * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
+ * Outcomes: ok | INVALID_INPUT TEMPLATE_UNKNOWN | UNAUTHENTICATED NO_OPENID | NOT_BOUND |
+ * NOT_FOUND ELECTION_GONE
  */
 import type { subscribe } from '../../../src/contracts/notice.contract';
 import { consentDoc, type ConsentDoc } from '../../../src/contracts/store-documents.schema';
-import { ok } from '../../../src/domain/result';
+import { err, ok } from '../../../src/domain/result';
 import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { boundVoter } from '../objections/election-access';
 
 export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) => {
+  const configured = ctx.settings.noticeTemplateId;
+  if (input.templateIds.some((t) => t !== configured)) {
+    return err('INVALID_INPUT', 'TEMPLATE_UNKNOWN', '这不是本小程序的公告提醒消息，没有记录。请退出小程序重新打开，再点“订阅消息提醒”。');
+  }
   const scope = await boundVoter(ctx);
   if (!scope.ok) return scope;
   const { openid, voter } = scope.value;

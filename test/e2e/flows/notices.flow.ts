@@ -1,10 +1,12 @@
 /**
  * 公告 (issue 4): the committee publishes the voter-list notice through the compose page
  * (公布选民名单); the villager, bound and subscribed, sees it with an unread badge, opens and
- * reads it; the committee sees the 知晓率 move and reminds the rest (call list).
+ * reads it; a second villager subscribed twice and does not read; the committee sees the
+ * 知晓率 move and reminds the rest — the second villager gets the reminder push, the others go
+ * on the call list, which is fetched again without pushing; 开发模式 → 推送记录 lists it all.
  */
 import type { Page } from 'playwright-core';
-import { fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
+import { fail, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
 
 const STATS = 'subpackages/committee/pages/notices-stats/index';
 
@@ -17,6 +19,30 @@ async function confirmModal(page: Page): Promise<void> {
 
 async function text(page: Page, selector: string): Promise<string> {
   return (await shown(page, selector).innerText()).replace(/\s+/g, '');
+}
+
+type Recorded = { persona: string | null; reminder: boolean; outcome: string; message: { openid: string; page: string } };
+
+/** What the local host's recording notifier "sent" (GET /dev/deliveries). */
+async function deliveries(c: FlowCtx): Promise<Recorded[]> {
+  return ((await (await fetch(`${c.base}/dev/deliveries`)).json()) as { deliveries: Recorded[] }).deliveries;
+}
+
+/** The pushes of this notice to one persona. */
+async function pushesTo(c: FlowCtx, key: string): Promise<Recorded[]> {
+  const openid = persona(c, key).openid;
+  const id = String(c.state.noticeId);
+  return (await deliveries(c)).filter((d) => d.message.openid === openid && d.message.page.includes(id));
+}
+
+/** 首页 → 订阅消息提醒 → accept the simulated WeChat dialog, until the card says `owed`. */
+async function subscribeOnce(page: Page, owed: number): Promise<void> {
+  await shown(page, '#notice-subscribe-btn').click();
+  await shown(page, '[data-testid=consent-dialog]').waitFor();
+  await shown(page, '#consent-accept').click();
+  await page.waitForFunction((want) => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes(want)), `还能提醒您${owed}次`, {
+    timeout: 10_000,
+  });
 }
 
 const steps: Step[] = [
@@ -53,6 +79,21 @@ const steps: Step[] = [
     },
   },
   {
+    name: 'a second villager (受托人) binds and subscribes twice: one push for the notice, one for a reminder',
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'proxy', 'pages/registration/index');
+      await shown(page, '[data-testid=demo-fill]').click();
+      if ((await shown(page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(page, '#bind-consent').click();
+      await shown(page, '#bind-submit').click();
+      await shown(page, '[data-testid=entry]').waitFor();
+      await tab(page, '首页');
+      await shown(page, '[data-testid=pushes-owed]').waitFor();
+      await subscribeOnce(page, 1);
+      await subscribeOnce(page, 2);
+    },
+  },
+  {
     name: 'the committee composes, previews and publishes the voter-list notice (公布选民名单)',
     timeoutMs: 45_000,
     async run(c) {
@@ -83,18 +124,17 @@ const steps: Step[] = [
     },
   },
   {
-    name: 'the push reached the subscribed villager (recorded by the local notifier)',
+    name: 'the push reached both subscribed villagers, once each (recorded by the local notifier)',
     async run(c) {
-      const villager = persona(c, 'villager');
-      const id = String(c.state.noticeId);
-      for (let i = 0; i < 20; i++) {
-        const body = (await (await fetch(`${c.base}/dev/deliveries`)).json()) as { deliveries: Array<{ message: { openid: string; page: string } }> };
-        const mine = body.deliveries.filter((d) => d.message.openid === villager.openid && d.message.page.includes(id));
-        if (mine.length === 1) return;
-        if (mine.length > 1) fail(`the villager got ${mine.length} pushes for one notice`);
-        await new Promise((r) => setTimeout(r, 250));
+      for (const key of ['villager', 'proxy']) {
+        let mine: Recorded[] = [];
+        for (let i = 0; i < 20 && mine.length === 0; i++) {
+          mine = await pushesTo(c, key);
+          if (mine.length === 0) await new Promise((r) => setTimeout(r, 250));
+        }
+        if (mine.length !== 1) fail(`${key} got ${mine.length} pushes for one notice`);
+        if (mine[0]!.reminder || mine[0]!.outcome !== 'sent') fail(`${key}'s push reads ${JSON.stringify(mine[0])}`);
       }
-      fail('no push recorded for the villager');
     },
   },
   {
@@ -157,11 +197,60 @@ const steps: Step[] = [
       const count = await text(page, '[data-testid=call-count]');
       const n = Number(/共(\d+)人/.exec(count)?.[1] ?? 0);
       if (n < 100) fail(`call list reads "${count}"`);
+      c.state.callCount = n;
       const row = await shown(page, '[data-testid=call-row]').innerText();
       if (/\d{11}/.test(row.replace(/\s+/g, ''))) fail(`a call-list row shows a full phone number: "${row}"`);
+      const pushed = await text(page, '[data-testid=remind-pushed]');
+      if (!pushed.includes('已送达1人')) fail(`the reminder result reads "${pushed}"`);
       await shown(page, '[data-testid=remind-result]').scrollIntoViewIfNeeded();
       await page.waitForTimeout(2200); // the 已提醒 toast fades
       await shot(page, 'notices-11-remind-call-list');
+    },
+  },
+  {
+    name: 'the reminder pushed the unread subscribed villager, and nobody else',
+    async run(c) {
+      const proxy = await pushesTo(c, 'proxy');
+      if (proxy.length !== 2 || proxy.filter((d) => d.reminder).length !== 1) fail(`the second villager's pushes: ${JSON.stringify(proxy)}`);
+      const villager = await pushesTo(c, 'villager');
+      if (villager.length !== 1) fail(`the villager who read got ${villager.length} pushes`);
+      c.state.recorded = (await deliveries(c)).length;
+    },
+  },
+  {
+    name: '重新获取电话通知名单 shows the same call list again without pushing',
+    timeoutMs: 45_000,
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'committee', `${STATS}?id=${encodeURIComponent(String(c.state.noticeId))}`);
+      await shown(page, '[data-testid=awareness-overall]').waitFor();
+      const unread = await text(page, '[data-testid=unread]');
+      if (!unread.includes(`电话通知名单${String(c.state.callCount)}人`) || !unread.includes('推送情况不明0人')) fail(`the unread card reads "${unread}"`);
+      await shown(page, '#call-list-fetch').click();
+      await shown(page, '[data-testid=remind-result][data-fetched=yes] [data-testid=call-list]').waitFor({ timeout: 20_000 });
+      const count = await text(page, '[data-testid=call-count]');
+      if (Number(/共(\d+)人/.exec(count)?.[1] ?? -1) !== c.state.callCount) fail(`the fetched call list reads "${count}", the reminder's had ${String(c.state.callCount)}`);
+      if ((await deliveries(c)).length !== c.state.recorded) fail('fetching the call list pushed again');
+      await shown(page, '[data-testid=remind-result]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(2200);
+      await shot(page, 'notices-12-call-list-fetched');
+    },
+  },
+  {
+    name: '开发模式 → 切换 → 推送记录 lists the recorded pushes (persona, notice, page, outcome)',
+    async run(c) {
+      const { page } = c;
+      await shown(page, '.devbar-switch').click();
+      await shown(page, '#dev-deliveries').click();
+      await shown(page, '[data-testid=dev-delivery]').waitFor();
+      const total = await text(page, '[data-testid=dev-deliveries-total]');
+      if (!total.includes(`共${String(c.state.recorded)}条`)) fail(`the panel reads "${total}"`);
+      const reminder = shown(page, '[data-testid=dev-delivery][data-persona=proxy]');
+      const t = (await reminder.innerText()).replace(/\s+/g, '');
+      if (!t.includes('受托人') || !t.includes('【提醒】') || !t.includes('已送达') || !t.includes('pages/notices/detail')) fail(`the newest row reads "${t}"`);
+      await shot(page, 'notices-13-dev-deliveries');
+      await shown(page, '#dev-deliveries-close').click();
+      if (await page.locator('[data-testid=dev-deliveries] >> visible=true').count()) fail('the 推送记录 panel did not close');
     },
   },
 ];

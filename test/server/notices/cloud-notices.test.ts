@@ -31,8 +31,8 @@ jest.mock('wx-server-sdk', () => ({
   },
 }));
 
-const ENV = { ID_HMAC_KEY: 'cloud-notices-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: generateEd25519KeyPem(), TOWNSHIP_ADMIN_OPENIDS: 'o-township' };
 const TEMPLATE = 'NoticeTemplate_cloud_0001';
+const ENV = { ID_HMAC_KEY: 'cloud-notices-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: generateEd25519KeyPem(), TOWNSHIP_ADMIN_OPENIDS: 'o-township', NOTICE_TEMPLATE_ID: TEMPLATE };
 const TIMER = { Type: 'Timer', TriggerName: 'resumeNoticePush', Time: '2026-03-01T02:01:00Z' };
 
 describe('notices on CloudBase', () => {

@@ -7,12 +7,14 @@ import { draftVoter, writeVoters, type DraftVoter } from '../../../server/seed/v
 import { birthDateForAge, syntheticName } from '../../../server/seed/synthetic-people';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { consentId } from '../../../server/push/consent';
+import { DEV_NOTICE_TEMPLATE_ID } from '../../../server/config/settings';
 import type { ConsentDoc, VoterDoc } from '../../../src/contracts/store-documents.schema';
 import { addDays, shanghaiDateOf } from '../../../src/domain/civil-date';
 import type { RecordingNotifier } from '../../../server/adapters/local/recording.notifier';
 
 export const GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组'];
-export const TEMPLATE = 'NoticeTemplate_0123456789abcdef';
+/** The harness runs in dev mode: the configured notice template is the dev default. */
+export const TEMPLATE = DEV_NOTICE_TEMPLATE_ID;
 
 export interface Person {
   readonly voterId: string;

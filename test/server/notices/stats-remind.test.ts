@@ -9,7 +9,8 @@ type Stats = {
     awareness: { overall: Rate; byGroup: (Rate & { group: string })[]; migrants: Rate; residents: Rate };
     deliveries: Record<string, number>;
     jobs: { jobId: string; kind: string; status: string }[];
-    unread: { total: number; withConsent: number; callOnly: number };
+    unread: { total: number; withConsent: number; callOnly: number; onCallList: number; pushUnknown: number };
+    callList: Reminded['callList'] | null;
   } | null;
 };
 type Reminded = {
@@ -119,6 +120,46 @@ describe('知晓率 and reminders', () => {
         [`${noticeId}~r1`, 'remind'],
       ]);
       expect(s.detail!.unread.withConsent).toBe(0);
+    });
+
+    it('gives the call list of the latest push again through noticeStats, without pushing', async () => {
+      for (const i of [0, 1]) await read(i);
+      const reminded = await t.ok<Reminded>('committee', { action: 'remindUnread', electionId: v.electionId, noticeId }, CLERK);
+      const sent = recording(t).deliveries().length;
+      const jobs = await t.app.store.count('pushJob', { noticeId });
+      const again = await t.ok<Stats>('committee', { action: 'noticeStats', electionId: v.electionId, noticeId, callList: true }, CLERK);
+      expect(again.detail!.callList).toEqual(reminded.callList);
+      expect(again.detail!.unread.onCallList).toBe(reminded.callList.length);
+      expect(recording(t).deliveries().length).toBe(sent);
+      expect(await t.app.store.count('pushJob', { noticeId })).toBe(jobs);
+      // Someone on the list reads: they drop off it.
+      const reader = v.people.findIndex((p, i) => i > 1 && p.status === 'registered' && p.openid && !eligible(p));
+      await read(reader);
+      const later = await t.ok<Stats>('committee', { action: 'noticeStats', electionId: v.electionId, noticeId, callList: true }, CLERK);
+      expect(later.detail!.callList).toHaveLength(reminded.callList.length - 1);
+    });
+
+    it('gives the publication’s call list before any reminder, and none unless asked', async () => {
+      const s = await stats(noticeId);
+      expect(s.detail!.callList).toBeNull();
+      const registered = v.people.filter((p) => p.status === 'registered');
+      expect(s.detail!.unread).toEqual({
+        total: registered.length,
+        withConsent: registered.filter(eligible).length,
+        callOnly: registered.filter((p) => !eligible(p)).length,
+        onCallList: registered.filter((p) => !eligible(p)).length,
+        pushUnknown: 0,
+      });
+      const listed = await t.ok<Stats>('committee', { action: 'noticeStats', electionId: v.electionId, noticeId, callList: true }, CLERK);
+      expect(listed.detail!.callList!.map((c) => c.why).sort()).toEqual(registered.filter((p) => !eligible(p)).map((p) => (p.openid ? 'noConsent' : 'notBound')).sort());
+    });
+
+    it('rejects asking for the call list without a notice', async () => {
+      expect(await t.call('committee', { action: 'noticeStats', electionId: v.electionId, callList: true }, CLERK)).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        fields: { callList: '请先选择公告，再获取电话通知名单' },
+      });
     });
 
     it('rejects a reminder while a push of the notice is still running', async () => {

@@ -2,9 +2,10 @@ import { CLERK, makeTestApp, type TestApp } from '../harness';
 import { makeVillage, messagesPerOpenid, recording, TEMPLATE, type Village } from './notice-fixture';
 import { NOTICE_PAGE_SIZE } from '../../../src/contracts/notice.contract';
 import { spendConsent } from '../../../server/push/consent';
+import type { Settings } from '../../../server/config/settings';
 
 type Item = { id: string; title: string; read: boolean; readAt: string | null; correctedBy: string | null };
-type Listed = { electionId: string; notices: Item[]; unread: number; pushesOwed: number };
+type Listed = { electionId: string; notices: Item[]; unread: number; pushesOwed: number; subscribeTemplateId: string };
 
 describe('notices for the villager', () => {
   let t: TestApp;
@@ -24,7 +25,7 @@ describe('notices for the villager', () => {
     it('records one consent per accepted template and shows the pushes owed', async () => {
       const r = await t.ok<{ recorded: number; pushesOwed: number; templates: { templateId: string; unused: number }[] }>(
         'notices',
-        { action: 'subscribe', electionId: v.electionId, templateIds: [TEMPLATE, 'OtherTemplate_abcdef'], accepted: [TEMPLATE] },
+        { action: 'subscribe', electionId: v.electionId, templateIds: [TEMPLATE], accepted: [TEMPLATE] },
         reader,
       );
       expect(r).toEqual({ recorded: 1, pushesOwed: 1, templates: [{ templateId: TEMPLATE, unused: 1 }] });
@@ -34,6 +35,24 @@ describe('notices for the villager', () => {
     });
     it('records nothing for a declined request', async () => {
       expect(await t.ok('notices', { action: 'subscribe', templateIds: [TEMPLATE], accepted: [] }, reader)).toMatchObject({ recorded: 0, pushesOwed: 0 });
+    });
+    it('gives the client the deployment’s notice template in notices.list, and records consents for it only', async () => {
+      expect(await t.ok<Listed>('notices', { action: 'list' }, reader)).toMatchObject({ subscribeTemplateId: TEMPLATE });
+      // Another deployment, another template (setting NOTICE_TEMPLATE_ID).
+      (t.app as { settings: Settings }).settings = { ...t.app.settings, noticeTemplateId: 'Configured_notice_tmpl_42' };
+      expect(await t.ok<Listed>('notices', { action: 'list' }, reader)).toMatchObject({ subscribeTemplateId: 'Configured_notice_tmpl_42' });
+      expect(await t.call('notices', { action: 'subscribe', templateIds: [TEMPLATE], accepted: [TEMPLATE] }, reader)).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'TEMPLATE_UNKNOWN' });
+      expect(await t.ok('notices', { action: 'subscribe', templateIds: ['Configured_notice_tmpl_42'], accepted: ['Configured_notice_tmpl_42'] }, reader)).toMatchObject({
+        recorded: 1,
+        templates: [{ templateId: 'Configured_notice_tmpl_42', unused: 1 }],
+      });
+    });
+    it('rejects a template that is not the deployment’s notice template, and records nothing', async () => {
+      for (const templateIds of [['OtherTemplate_abcdef'], [TEMPLATE, 'OtherTemplate_abcdef']]) {
+        const r = await t.call('notices', { action: 'subscribe', templateIds, accepted: templateIds }, reader);
+        expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'TEMPLATE_UNKNOWN', message: expect.stringContaining('不是本小程序的公告提醒消息') });
+      }
+      expect(await t.app.store.count('consent', { openid: reader })).toBe(0);
     });
     it('rejects an accepted template that was not asked for, and an unbound caller', async () => {
       expect(await t.call('notices', { action: 'subscribe', templateIds: [TEMPLATE], accepted: ['Smuggled_template_1'] }, reader)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });

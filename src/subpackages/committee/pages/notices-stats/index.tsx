@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { ErrorView, Loading } from '../../../../components/state-views';
-import { useNoticeStats, useRemindUnread, useRouteParam, type NoticeStats, type RemindOutput } from '../../../../hooks/notice-committee';
+import { useCallList, useNoticeStats, useRemindUnread, useRouteParam, type CallListEntry, type NoticeStats, type RemindOutput } from '../../../../hooks/notice-committee';
 import type { ElectionView } from '../../../../hooks/session-store';
 import { dateTime } from '../../../../services/format';
 import { openNoticeCompose } from '../../../../services/notice-navigation';
@@ -12,7 +12,10 @@ import '../../../../components/notice.scss';
 type Rate = NonNullable<NoticeStats['detail']>['awareness']['overall'];
 const CALL_PAGE = 50;
 
-/** 阅读情况: 知晓率 overall, per group (bar chart), migrants apart; deliveries; 提醒未读 and the call list. */
+/**
+ * 阅读情况: 知晓率 overall, per group (bar chart), migrants apart; deliveries (情况不明 too);
+ * 提醒未读 and the call list, which 重新获取电话通知名单 fetches again without pushing.
+ */
 export default function NoticeStatsPage() {
   return <CommitteeGate>{(e) => <Stats election={e} />}</CommitteeGate>;
 }
@@ -40,7 +43,9 @@ function Bar({ label, r, migrant }: { label: string; r: Rate; migrant?: boolean 
 function Stats({ election }: { election: ElectionView }) {
   const id = useRouteParam('id');
   const { data, error, reload } = useNoticeStats(election.id, id);
-  const { remind, pending, error: remindError, result } = useRemindUnread();
+  const { remind, pending, error: remindError } = useRemindUnread();
+  const { fetchList, pending: fetching, error: fetchError } = useCallList();
+  const [shown, setShown] = useState<CallListShown | null>(null);
 
   if (!id) {
     return (
@@ -58,13 +63,24 @@ function Stats({ election }: { election: ElectionView }) {
     if (pending || d.unread.total === 0) return;
     const ok = await confirmDialog(
       '提醒未读',
-      `还有${d.unread.total}人没有读。其中${d.unread.withConsent}人有订阅次数，会再收到一条微信提醒；其余${d.unread.callOnly}人生成电话通知名单，交村民小组长逐一通知。`,
+      `还有${d.unread.total}人没有读。其中${d.unread.withConsent}人有订阅次数，会再收到一条微信提醒；其余的人生成电话通知名单，交村民小组长逐一通知。`,
       '提醒',
     );
     if (!ok) return;
-    if (await remind(election.id, n.id)) {
+    const r = await remind(election.id, n.id);
+    if (r) {
+      setShown({ callList: r.callList, push: r.push, fetched: false });
       toast('已提醒', 'success');
       void reload();
+    }
+  };
+
+  const doFetchList = async () => {
+    if (fetching) return;
+    const list = await fetchList(election.id, n.id);
+    if (list) {
+      setShown({ callList: list, push: null, fetched: true });
+      toast('已重新获取', 'success');
     }
   };
 
@@ -106,7 +122,8 @@ function Stats({ election }: { election: ElectionView }) {
         <Row k='正在发送' v={del.pending + del.sending} />
         <Row k='发送失败' v={del.failed} />
         <Row k='没有订阅（未推送）' v={del.noConsent} />
-        {del.unknown > 0 ? <Row k='情况不明（不会重发）' v={del.unknown} /> : null}
+        <Row k='情况不明（不会重发）' v={del.unknown} testid='deliveries-unknown' />
+        {del.unknown > 0 ? <Text className='text small muted'>情况不明：发送时程序中断，不知道微信有没有送到。为了不重复打扰，不会再发，这些人如果没有读，会列入电话通知名单。</Text> : null}
         <Text className='text small muted'>
           共推送{d.jobs.length}次（发布{d.jobs.filter((j) => j.kind === 'publish').length}次，提醒{d.jobs.filter((j) => j.kind === 'remind').length}次）。
         </Text>
@@ -116,17 +133,24 @@ function Stats({ election }: { election: ElectionView }) {
         <Text className='card-title'>还没有读的选民</Text>
         <Row k='未读' v={d.unread.total} />
         <Row k='可以再推送提醒' v={d.unread.withConsent} />
-        <Row k='需要电话通知' v={d.unread.callOnly} />
+        <Row k='只能电话通知' v={d.unread.callOnly} />
+        <Row k='推送情况不明' v={d.unread.pushUnknown} testid='unread-unknown' />
+        <Row k='电话通知名单' v={d.unread.onCallList} testid='unread-call-list' />
         {remindError ? <Text className='notice error'>{remindError.message}</Text> : null}
+        {fetchError ? <Text className='notice error'>{fetchError.message}</Text> : null}
         <Button className={'btn' + (pending || d.unread.total === 0 ? ' disabled' : '')} id='notice-remind' onClick={() => void doRemind()}>
           {pending ? '正在提醒…' : '提醒未读'}
         </Button>
+        <Button className={'btn secondary' + (fetching ? ' disabled' : '')} id='call-list-fetch' onClick={() => void doFetchList()}>
+          {fetching ? '正在获取…' : '重新获取电话通知名单'}
+        </Button>
+        <Text className='text small muted'>重新获取名单不会再发微信提醒。</Text>
         <Button className='btn plain' id='stats-refresh' onClick={() => void reload()}>
           刷新
         </Button>
       </View>
 
-      {result ? <RemindResult r={result} /> : null}
+      {shown ? <CallListCard key={shown.fetched ? 'fetched' : 'reminded'} shown={shown} /> : null}
 
       {!n.correctedBy && n.type !== 'voterList' ? (
         <Button className='btn secondary' id='notice-correct' onClick={() => openNoticeCompose({ id: n.id, type: n.type })}>
@@ -137,16 +161,23 @@ function Stats({ election }: { election: ElectionView }) {
   );
 }
 
-function Row({ k, v }: { k: string; v: number }) {
+function Row({ k, v, testid }: { k: string; v: number; testid?: string }) {
   return (
-    <View className='row'>
+    <View className='row' data-testid={testid}>
       <Text className='row-key'>{k}</Text>
       <Text className='row-value'>{v}人</Text>
     </View>
   );
 }
 
-function RemindResult({ r }: { r: RemindOutput }) {
+interface CallListShown {
+  callList: CallListEntry[];
+  /** The reminder round that produced it; null when fetched again without pushing. */
+  push: RemindOutput['push'] | null;
+  fetched: boolean;
+}
+
+function CallListCard({ shown: r }: { shown: CallListShown }) {
   const [shown, setShown] = useState(CALL_PAGE);
   const rows = r.callList.slice(0, shown);
   const groups: Array<{ group: string; rows: typeof rows }> = [];
@@ -158,12 +189,19 @@ function RemindResult({ r }: { r: RemindOutput }) {
   const perGroup = new Map<string, number>();
   for (const row of r.callList) perGroup.set(row.group, (perGroup.get(row.group) ?? 0) + 1);
   return (
-    <View className='card' data-testid='remind-result'>
-      <Text className='card-title'>提醒结果</Text>
-      <Text className='text' data-testid='remind-pushed'>
-        本次微信提醒{r.push.counts.total - r.push.counts.noConsent}人（已送达{r.push.counts.sent}人
-        {r.push.counts.failed ? `，失败${r.push.counts.failed}人` : ''}）。
-      </Text>
+    <View className='card' data-testid='remind-result' data-fetched={r.fetched ? 'yes' : 'no'}>
+      <Text className='card-title'>{r.push ? '提醒结果' : '电话通知名单'}</Text>
+      {r.push ? (
+        <Text className='text' data-testid='remind-pushed'>
+          本次微信提醒{r.push.counts.total - r.push.counts.noConsent}人（已送达{r.push.counts.sent}人
+          {r.push.counts.failed ? `，失败${r.push.counts.failed}人` : ''}
+          {r.push.counts.unknown ? `，情况不明${r.push.counts.unknown}人` : ''}）。
+        </Text>
+      ) : (
+        <Text className='text' data-testid='remind-pushed'>
+          按最近一轮推送的结果重新获取，没有再发微信提醒。
+        </Text>
+      )}
       <Text className='text' data-testid='call-count'>
         电话通知名单共{r.callList.length}人，请交村民小组长逐一通知：
       </Text>
