@@ -1,6 +1,7 @@
 import { committee } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { createElectionUseCase } from '../use-cases/committee/create-election.use-case';
+import { updateElectionUseCase } from '../use-cases/committee/update-election.use-case';
 import { objection } from '../../src/contracts';
 import { decideObjectionUseCase } from '../use-cases/objections/decide-objection.use-case';
 import { listObjectionsUseCase } from '../use-cases/objections/list-objections.use-case';
@@ -17,6 +18,7 @@ import { publishVoterListAndPush } from '../use-cases/notices/publish-voter-list
 
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
+  updateElection: route(committee.updateElection, updateElectionUseCase),
   publishVoterList: route(objection.publishVoterList, publishVoterListAndPush),
   listObjections: route(objection.listObjections, listObjectionsUseCase),
   decideObjection: route(objection.decideObjection, decideObjectionUseCase),

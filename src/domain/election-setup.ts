@@ -68,3 +68,100 @@ export function validateElectionSetup(input: ElectionSetupInput, rules: RuleSet)
   }
   return ok({ registrationOpensOn, nominationOpensOn, nominationClosesOn });
 }
+
+/** 村民选举委员会 member roles: 主任, 副主任, 委员. */
+export type CommitteeRole = 'chair' | 'viceChair' | 'member';
+
+/** Who chose the election committee (RULES.md §2: 村民会议, 村民代表会议 or the 村民小组). */
+export type CommitteeChosenBy = 'villagerMeeting' | 'representativeMeeting' | 'groupMeetings';
+
+export type ElectionCommitteeMember = { readonly name: string; readonly role: CommitteeRole; readonly group: string };
+
+/** 村民选举委员会 roster: who chose it, when, and its members. */
+export type ElectionCommitteeRoster = {
+  readonly chosenBy: CommitteeChosenBy;
+  readonly chosenOn: CivilDate;
+  readonly members: readonly ElectionCommitteeMember[];
+};
+
+export type RosterReason = 'ROSTER_TOO_SMALL' | 'ROSTER_CHAIR' | 'ROSTER_DUPLICATE' | 'UNKNOWN_GROUP' | 'BAD_DATE';
+
+/** Order of the roles on the roster and its notice. */
+export const COMMITTEE_ROLE_ORDER: readonly CommitteeRole[] = ['chair', 'viceChair', 'member'];
+
+/**
+ * Checks an election committee roster (RULES.md §2): at least the preset's number of members,
+ * the preset's number of 主任, each member once, each in a group of this village, chosen on a
+ * day that has come. An even number of members is accepted with a warning (odd preferred).
+ */
+export function checkElectionCommittee(
+  roster: ElectionCommitteeRoster,
+  village: { readonly groups: readonly string[] },
+  today: CivilDate,
+  rules: RuleSet,
+): Result<{ readonly warnings: readonly string[] }, 'INVALID_INPUT', RosterReason> {
+  const { minMembers, chairs, oddPreferred } = rules.electionCommittee;
+  const bad = (reason: RosterReason, message: string) => err('INVALID_INPUT', reason, message);
+  if (!isCivilDate(roster.chosenOn)) return bad('BAD_DATE', `“${roster.chosenOn}”不是有效的日期`);
+  if (compareCivil(roster.chosenOn, today) > 0) return bad('BAD_DATE', '推选日期不能晚于今天');
+  const n = roster.members.length;
+  if (n < minMembers) return bad('ROSTER_TOO_SMALL', `选举委员会至少要有${minMembers}名成员，现在只有${n}名`);
+  const chairCount = roster.members.filter((m) => m.role === 'chair').length;
+  if (chairCount !== chairs) return bad('ROSTER_CHAIR', `选举委员会应当有${chairs}名主任，现在是${chairCount}名`);
+  const seen = new Set<string>();
+  for (const m of roster.members) {
+    if (!village.groups.includes(m.group)) return bad('UNKNOWN_GROUP', `${m.name}所在的“${m.group}”不是本村的村民小组`);
+    const key = `${m.name}\u0000${m.group}`;
+    if (seen.has(key)) return bad('ROSTER_DUPLICATE', `${m.name}（${m.group}）填了两次`);
+    seen.add(key);
+  }
+  const warnings = oddPreferred && n % 2 === 0 ? [`选举委员会现在是${n}人，一般应为单数，便于表决`] : [];
+  return ok({ warnings });
+}
+
+/** The parts of an election's setup that committee.updateElection can change. */
+export type SetupField = 'title' | 'electionDay' | 'presetId' | 'posts' | 'registrationOpensOn' | 'nominationWindow' | 'electionCommittee' | 'voting';
+
+export type LockReason = 'FIXED_BY_VOTER_LIST' | 'NOMINATION_STARTED' | 'ELECTION_DAY_REACHED';
+
+export type FieldLock = { readonly field: SetupField; readonly reason: LockReason; readonly message: string };
+
+/**
+ * Which setup fields can no longer change on `today`, and why (each lock is final):
+ * - from the voter list's publication: election day, rule preset, title and registration start.
+ *   The list is published relative to E (RULES.md §1, E−N), ages are counted on E, the
+ *   objection clock (fixed relative to E in some presets) and the notice name the election;
+ * - from the day nomination opens: posts and seats (each ballot lists up to `seats` names per
+ *   post, RULES.md §3) and the nomination window (nothing is accepted outside the window the
+ *   villagers were told);
+ * - from election day: the voting arrangements (hours, places, stations, mobile boxes), which
+ *   must have been announced before E.
+ * The election committee roster never locks while the election is active: a member nominated as
+ * a candidate leaves it and the committee fills the seat (RULES.md §2); every change is audited.
+ */
+export function setupLocks(
+  state: { readonly voterListPublishedOn: CivilDate | null; readonly electionDay: CivilDate; readonly nominationOpensOn: CivilDate },
+  today: CivilDate,
+): readonly FieldLock[] {
+  const locks: FieldLock[] = [];
+  if (state.voterListPublishedOn !== null) {
+    const message = `选民名单已于${state.voterListPublishedOn}公布，选举日、适用规则、选举名称和登记开始日期不能再改`;
+    for (const field of ['electionDay', 'presetId', 'title', 'registrationOpensOn'] as const) locks.push({ field, reason: 'FIXED_BY_VOTER_LIST', message });
+  }
+  if (compareCivil(state.nominationOpensOn, today) <= 0) {
+    const message = `提名已于${state.nominationOpensOn}开始，职位名额和提名时间不能再改`;
+    for (const field of ['posts', 'nominationWindow'] as const) locks.push({ field, reason: 'NOMINATION_STARTED', message });
+  }
+  if (compareCivil(state.electionDay, today) <= 0) {
+    locks.push({ field: 'voting', reason: 'ELECTION_DAY_REACHED', message: '已经到了选举日，投票时间、地点、投票站和流动票箱不能再改' });
+  }
+  return locks;
+}
+
+/**
+ * A nomination window moved by an update must not open in the past: villagers could not have
+ * nominated on days already gone (RULES.md §3 "nothing accepted outside it").
+ */
+export function checkNominationStart(opensOn: CivilDate, today: CivilDate): Result<true, 'INVALID_INPUT', 'PAST_DATE'> {
+  return compareCivil(opensOn, today) < 0 ? err('INVALID_INPUT', 'PAST_DATE', `提名开始日期（${opensOn}）已经过去了，最早只能定在今天（${today}）`) : ok(true);
+}

@@ -1,19 +1,23 @@
 /**
  * 公告 — which typed notice the election committee may publish when (RULES.md §6).
  *
- * A typed notice announces data the store already holds (the voter list, the nomination window,
- * the formal candidates …): it is refused while that data does not exist, and refused after the
- * last day the law or the preset allows for it. A free-text notice is always allowed.
+ * A typed notice announces data the store already holds (the voter list, the election
+ * committee, the voting arrangements, the formal candidates …): it is refused while that data
+ * does not exist or does not meet the rules, and refused after the last day the law or the
+ * preset allows for it. A free-text notice is always allowed.
  *
  * Dates are Asia/Shanghai civil dates (calendar.ts); "by E−N" means on or before E−N.
  * Where RULES.md names a notice without a number (committee members, election day and places,
- * proxy list, polling stations), the only fixed point is election day itself: a notice that
- * prepares the vote is useless from E on, so its last day is E−1.
+ * proxy list, polling stations, objection results), the only fixed point is election day itself:
+ * a notice that prepares the vote is useless from E on, so its last day is E−N with the preset's
+ * notices.prepareVoteDaysBefore (1); results are due on E or within notices.resultsDaysAfter.
  */
 import type { CalendarEntry, CalendarKey, ElectionCalendar } from './calendar';
 import { addDays, compareCivil, type CivilDate } from './civil-date';
+import { checkElectionCommittee, type ElectionCommitteeRoster } from './election-setup';
 import type { RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
+import { checkVotingArrangements, type VotingArrangements } from './voting-arrangements';
 
 export const NOTICE_TYPE_KEYS = [
   'committeeMembers',
@@ -29,10 +33,14 @@ export const NOTICE_TYPE_KEYS = [
 ] as const;
 export type NoticeTypeKey = (typeof NOTICE_TYPE_KEYS)[number];
 
-/** What the store holds for each typed notice, counted by the caller at publication time. */
+/** What the store holds for each typed notice, read by the caller at publication time. */
 export type NoticeFacts = {
-  /** Election committee members recorded with their names (a roster, not just logins). */
-  readonly committeeRoster: number;
+  /** The 村民选举委员会 roster (committee.updateElection), or null while none is recorded. */
+  readonly electionCommittee: ElectionCommitteeRoster | null;
+  /** Voting hours, central place, stations and mobile boxes (committee.updateElection), or null. */
+  readonly voting: VotingArrangements | null;
+  /** The village's groups: a roster or station naming a group the village no longer has is not valid. */
+  readonly groups: readonly string[];
   /** Registered voters (status registered) of this election. */
   readonly registeredVoters: number;
   /** Objections decided (upheld or rejected). */
@@ -41,19 +49,18 @@ export type NoticeFacts = {
   readonly formalCandidates: number;
   /** Approved proxy authorisations (委托投票). */
   readonly approvedProxies: number;
-  /** Polling stations and mobile ballot boxes recorded. */
-  readonly pollingStations: number;
   /** Whether the count has been recorded. */
   readonly resultsRecorded: boolean;
 };
 
 export const NO_FACTS: NoticeFacts = {
-  committeeRoster: 0,
+  electionCommittee: null,
+  voting: null,
+  groups: [],
   registeredVoters: 0,
   decidedObjections: 0,
   formalCandidates: 0,
   approvedProxies: 0,
-  pollingStations: 0,
   resultsRecorded: false,
 };
 
@@ -70,18 +77,19 @@ export type NoticeRefusal = { code: 'NOT_ELIGIBLE' | 'WINDOW_CLOSED'; reason: No
 
 const entryOf = (calendar: ElectionCalendar, key: CalendarKey): CalendarEntry | undefined => calendar.entries.find((e) => e.key === key);
 
-/** The day before election day: the last day of every notice that prepares the vote. */
-const dayBefore = (calendar: ElectionCalendar): CivilDate => addDays(calendar.electionDay, -1);
+/** The last day of every notice that prepares the vote: E − notices.prepareVoteDaysBefore. */
+const prepareVoteLastDay = (calendar: ElectionCalendar, rules: RuleSet): CivilDate => addDays(calendar.electionDay, -rules.notices.prepareVoteDaysBefore);
 
 /**
  * The publication window of each typed notice.
  * @see RULES.md §1 voter list ≥ 20 days before E (preset voterList.publishDaysBefore)
  * @see RULES.md §3 formal candidates ≥ 5 days before E (preset candidates.publishDaysBefore; 7 or 3 in provincial presets)
- * @see RULES.md §4 proxy list "before E"
- * @see RULES.md §6 results "same or next day"
+ * @see RULES.md §4 proxy list "before E"; §6 notices that prepare the vote (preset notices.prepareVoteDaysBefore)
+ * @see RULES.md §6 results "same or next day" (preset notices.resultsDaysAfter)
  */
 export function noticeWindow(type: NoticeTypeKey, calendar: ElectionCalendar, rules: RuleSet): NoticeWindow {
   const e = calendar.electionDay;
+  const beforeVote = prepareVoteLastDay(calendar, rules);
   switch (type) {
     case 'voterList':
       return {
@@ -100,60 +108,78 @@ export function noticeWindow(type: NoticeTypeKey, calendar: ElectionCalendar, ru
     case 'nominationWindow': {
       const n = entryOf(calendar, 'nomination');
       // Villagers must learn the window before it opens; the opening day itself is the last chance.
-      return { opensOn: null, lastDay: n?.opensOn ?? dayBefore(calendar), basis: '提名时间应当在提名开始之前（最晚当天）公布' };
+      return { opensOn: null, lastDay: n?.opensOn ?? beforeVote, basis: '提名时间应当在提名开始之前（最晚当天）公布' };
     }
     case 'objectionResults':
-      return { opensOn: null, lastDay: dayBefore(calendar), basis: '申诉处理结果应当在选举日以前公布' };
+      return { opensOn: null, lastDay: beforeVote, basis: '申诉处理结果应当在选举日以前公布' };
     case 'proxyList':
-      return { opensOn: null, lastDay: dayBefore(calendar), basis: '委托投票名单应当在选举日以前公布' };
+      return { opensOn: null, lastDay: beforeVote, basis: '委托投票名单应当在选举日以前公布' };
     case 'committeeMembers':
-      return { opensOn: null, lastDay: dayBefore(calendar), basis: '选举委员会成员应当在选举日以前公布' };
+      return { opensOn: null, lastDay: beforeVote, basis: '选举委员会成员应当在选举日以前公布' };
     case 'electionDayPlaces':
-      return { opensOn: null, lastDay: dayBefore(calendar), basis: '选举日、时间和地点应当在选举日以前公布' };
+      return { opensOn: null, lastDay: beforeVote, basis: '选举日、时间和地点应当在选举日以前公布' };
     case 'pollingStations':
-      return { opensOn: null, lastDay: dayBefore(calendar), basis: '投票站和流动票箱应当在选举日以前公布' };
+      return { opensOn: null, lastDay: beforeVote, basis: '投票站和流动票箱应当在选举日以前公布' };
     case 'results':
-      return { opensOn: e, lastDay: addDays(e, 1), basis: '选举结果应当在选举当日或者次日公布' };
+      return {
+        opensOn: e,
+        lastDay: addDays(e, rules.notices.resultsDaysAfter),
+        basis: rules.notices.resultsDaysAfter === 1 ? '选举结果应当在选举当日或者次日公布' : `选举结果应当在选举当日或者${rules.notices.resultsDaysAfter}日内公布`,
+      };
     case 'freeText':
       return { opensOn: null, lastDay: null, basis: '一般公告不受期限限制' };
   }
 }
 
 const NOT_READY_MESSAGES: Readonly<Record<Exclude<NoticeTypeKey, 'freeText'>, string>> = {
-  committeeMembers: '还没有录入选举委员会成员名单（姓名），暂时不能生成这份公告；可以先发一般公告',
-  electionDayPlaces: '还没有确定选举日，不能发布选举日公告',
+  committeeMembers: '还没有录入选举委员会成员名单：请先在“选举设置”里填写每位成员的姓名、职务和所在小组',
+  electionDayPlaces: '还没有确定投票时间和投票地点：请先在“选举设置”里填写投票时间、中心会场和投票站',
   voterList: '还没有已登记的选民，不能公布选民名单',
   objectionResults: '还没有处理完毕的申诉，没有可以公布的处理结果',
   nominationWindow: '还没有确定提名时间，不能发布提名公告',
-  formalCandidates: '还没有确定正式候选人，不能公布正式候选人名单',
-  proxyList: '还没有经批准的委托投票，不能公布委托投票名单',
-  pollingStations: '还没有设置投票站和流动票箱，不能发布这份公告',
+  formalCandidates: '还没有确定正式候选人：要在提名结束、经资格审查确定正式候选人以后，才能公布正式候选人名单',
+  proxyList: '还没有经选举委员会批准的委托投票，没有可以公布的委托投票名单',
+  pollingStations: '还没有设置投票站和流动票箱：请先在“选举设置”里填写',
   results: '还没有登记选举结果，不能公布选举结果',
 };
 
-/** Whether the data a typed notice announces exists. */
-export function isNoticeDataReady(type: NoticeTypeKey, facts: NoticeFacts): boolean {
+/**
+ * Why the data a typed notice announces is not there or not valid (Chinese, for the
+ * committee), or null when it is ready. Stored setup data is checked again against the current
+ * rules and village groups: a notice never publishes what updateElection would now refuse.
+ */
+export function noticeDataProblem(type: NoticeTypeKey, facts: NoticeFacts, today: CivilDate, rules: RuleSet): string | null {
   switch (type) {
-    case 'committeeMembers':
-      return facts.committeeRoster > 0;
-    case 'electionDayPlaces':
-    case 'nominationWindow':
     case 'freeText':
-      // The election day and the nomination window always exist once the election does
-      // (the calendar fills the window from the preset when the committee sets none).
-      return true;
+    case 'nominationWindow':
+      // The nomination window always exists once the election does (the calendar fills it
+      // from the preset when the committee sets none).
+      return null;
+    case 'committeeMembers': {
+      if (!facts.electionCommittee) return NOT_READY_MESSAGES.committeeMembers;
+      const c = checkElectionCommittee(facts.electionCommittee, facts, today, rules);
+      return c.ok ? null : `选举委员会成员名单不符合要求：${c.message ?? ''}`;
+    }
+    case 'electionDayPlaces':
+    case 'pollingStations': {
+      if (!facts.voting) return NOT_READY_MESSAGES[type];
+      const c = checkVotingArrangements(facts.voting, facts, rules);
+      if (!c.ok) return `投票安排不符合要求：${c.message ?? ''}`;
+      if (type === 'pollingStations' && facts.voting.stations.length + facts.voting.mobileBoxes.length === 0) {
+        return '只设了中心会场，没有投票站和流动票箱，不需要这份公告（投票地点写在选举日公告里）';
+      }
+      return null;
+    }
     case 'voterList':
-      return facts.registeredVoters > 0;
+      return facts.registeredVoters > 0 ? null : NOT_READY_MESSAGES.voterList;
     case 'objectionResults':
-      return facts.decidedObjections > 0;
+      return facts.decidedObjections > 0 ? null : NOT_READY_MESSAGES.objectionResults;
     case 'formalCandidates':
-      return facts.formalCandidates > 0;
+      return facts.formalCandidates > 0 ? null : NOT_READY_MESSAGES.formalCandidates;
     case 'proxyList':
-      return facts.approvedProxies > 0;
-    case 'pollingStations':
-      return facts.pollingStations > 0;
+      return facts.approvedProxies > 0 ? null : NOT_READY_MESSAGES.proxyList;
     case 'results':
-      return facts.resultsRecorded;
+      return facts.resultsRecorded ? null : NOT_READY_MESSAGES.results;
   }
 }
 
@@ -183,8 +209,7 @@ export function checkNoticePublication(
   if (window.opensOn !== null && compareCivil(today, window.opensOn) < 0) {
     return err('WINDOW_CLOSED', 'NOT_YET_OPEN', `还不到公布时间：最早${window.opensOn}可以公布`);
   }
-  if (type !== 'freeText' && !isNoticeDataReady(type, facts)) {
-    return err('NOT_ELIGIBLE', 'DATA_NOT_READY', NOT_READY_MESSAGES[type]);
-  }
+  const problem = noticeDataProblem(type, facts, today, rules);
+  if (problem !== null) return err('NOT_ELIGIBLE', 'DATA_NOT_READY', problem);
   return ok({ window, lastDayToday: window.lastDay === today });
 }

@@ -6,6 +6,7 @@ export const COMMITTEE_PAGES = {
   roll: `${ROOT}/roll/index`,
   import: `${ROOT}/import/index`,
   objections: `${ROOT}/objections/index`,
+  electionSetup: `${ROOT}/election-setup/index`,
 } as const;
 
 export function openCommitteePage(page: keyof typeof COMMITTEE_PAGES, query: Record<string, string> = {}): void {

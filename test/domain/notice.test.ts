@@ -1,5 +1,7 @@
 import { buildCalendar } from '../../src/domain/calendar';
-import { checkNoticePublication, isNoticeDataReady, NO_FACTS, NOTICE_TYPE_KEYS, noticeWindow, type NoticeFacts } from '../../src/domain/notice';
+import { checkNoticePublication, noticeDataProblem, NO_FACTS, NOTICE_TYPE_KEYS, noticeWindow, type NoticeFacts } from '../../src/domain/notice';
+import type { ElectionCommitteeRoster } from '../../src/domain/election-setup';
+import type { VotingArrangements } from '../../src/domain/voting-arrangements';
 import { resolveRuleSet } from '../../src/domain/presets/registry';
 import type { RuleSet } from '../../src/domain/presets/types';
 import { NOTICE_TYPES } from '../../src/contracts/store-documents.schema';
@@ -12,7 +14,24 @@ function rules(presetId = 'national', kind: 'village' | 'community' = 'village',
 const E = '2026-05-10';
 const national = rules();
 const calendar = buildCalendar({ electionDay: E }, national);
-const READY: NoticeFacts = { committeeRoster: 5, registeredVoters: 100, decidedObjections: 2, formalCandidates: 8, approvedProxies: 3, pollingStations: 2, resultsRecorded: true };
+const GROUPS = ['一组', '二组', '三组'];
+const ROSTER: ElectionCommitteeRoster = {
+  chosenBy: 'representativeMeeting',
+  chosenOn: '2026-03-01',
+  members: [
+    { name: '王建国', role: 'chair', group: '一组' },
+    { name: '李秀英', role: 'viceChair', group: '二组' },
+    { name: '张伟', role: 'member', group: '三组' },
+  ],
+};
+const VOTING: VotingArrangements = {
+  opensAt: '08:00',
+  closesAt: '17:00',
+  centralPlace: '村委会大院',
+  stations: [{ name: '第一投票站', place: '村小学', groups: ['二组', '三组'] }],
+  mobileBoxes: [{ station: '中心会场', monitors: [{ name: '赵强', group: '一组' }, { name: '黄敏', group: '二组' }, { name: '陈明', group: '三组' }] }],
+};
+const READY: NoticeFacts = { electionCommittee: ROSTER, voting: VOTING, groups: GROUPS, registeredVoters: 100, decidedObjections: 2, formalCandidates: 8, approvedProxies: 3, resultsRecorded: true };
 
 describe('notice types', () => {
   it('are the stored notice types, one for one', () => {
@@ -58,7 +77,7 @@ describe('formal candidate list (E−5 by preset)', () => {
   it('rejects when no formal candidate exists, in Chinese', () => {
     const r = checkNoticePublication('formalCandidates', NO_FACTS, '2026-05-04', calendar, national);
     expect(r).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'DATA_NOT_READY' });
-    if (!r.ok) expect(r.message).toBe('还没有确定正式候选人，不能公布正式候选人名单');
+    if (!r.ok) expect(r.message).toBe('还没有确定正式候选人：要在提名结束、经资格审查确定正式候选人以后，才能公布正式候选人名单');
   });
 });
 
@@ -77,7 +96,61 @@ describe('notices that prepare the vote', () => {
     expect(checkNoticePublication('proxyList', READY, '2026-05-01', calendar, noProxies)).toMatchObject({ code: 'NOT_ELIGIBLE', reason: 'NOT_APPLICABLE' });
   });
   it('rejects committee members while no named roster exists', () => {
-    expect(checkNoticePublication('committeeMembers', NO_FACTS, '2026-04-01', calendar, national)).toMatchObject({ reason: 'DATA_NOT_READY' });
+    const r = checkNoticePublication('committeeMembers', NO_FACTS, '2026-04-01', calendar, national);
+    expect(r).toMatchObject({ reason: 'DATA_NOT_READY' });
+    if (!r.ok) expect(r.message).toContain('选举委员会成员名单');
+  });
+});
+
+describe('notices from the election setup (roster, voting arrangements)', () => {
+  const today = '2026-04-01';
+  it('accepts committee members, election day and places, and polling stations once the data is recorded', () => {
+    for (const type of ['committeeMembers', 'electionDayPlaces', 'pollingStations'] as const) expect(noticeDataProblem(type, READY, today, national)).toBeNull();
+  });
+  it('rejects when a stored roster no longer meets the rules (two members left)', () => {
+    const facts = { ...READY, electionCommittee: { ...ROSTER, members: ROSTER.members.slice(0, 2) } };
+    expect(noticeDataProblem('committeeMembers', facts, today, national)).toBe('选举委员会成员名单不符合要求：选举委员会至少要有3名成员，现在只有2名');
+  });
+  it('rejects when a member’s group is no longer a group of the village', () => {
+    expect(noticeDataProblem('committeeMembers', { ...READY, groups: ['一组', '二组'] }, today, national)).toContain('三组');
+  });
+  it('rejects the election-day and station notices while no voting arrangements are recorded', () => {
+    const facts = { ...READY, voting: null };
+    expect(noticeDataProblem('electionDayPlaces', facts, today, national)).toContain('投票时间和投票地点');
+    expect(noticeDataProblem('pollingStations', facts, today, national)).toContain('投票站和流动票箱');
+  });
+  it('rejects when a stored mobile box has fewer monitors than the preset asks', () => {
+    const stricter = { ...national, voting: { ...national.voting, mobileBoxMinMonitors: 4 } };
+    expect(noticeDataProblem('pollingStations', READY, today, stricter)).toContain('至少要有4名监票人员');
+  });
+  it('rejects the polling-station notice when there is only the central place', () => {
+    const facts = { ...READY, voting: { ...VOTING, stations: [], mobileBoxes: [] } };
+    expect(noticeDataProblem('pollingStations', facts, today, national)).toContain('只设了中心会场');
+    expect(noticeDataProblem('electionDayPlaces', facts, today, national)).toBeNull();
+  });
+});
+
+describe('notices whose data comes from features not built yet', () => {
+  it.each([
+    ['formalCandidates', { formalCandidates: 0 }, '还没有确定正式候选人'],
+    ['proxyList', { approvedProxies: 0 }, '还没有经选举委员会批准的委托投票'],
+    ['results', { resultsRecorded: false }, '还没有登记选举结果'],
+  ] as const)('rejects %s while its data is missing, naming what is missing', (type, missing, message) => {
+    expect(noticeDataProblem(type, { ...READY, ...missing }, '2026-05-10', national)).toContain(message);
+    expect(noticeDataProblem(type, READY, '2026-05-10', national)).toBeNull();
+  });
+});
+
+describe('preset parameters of the notice windows', () => {
+  it('takes the last day of notices that prepare the vote from the preset (notices.prepareVoteDaysBefore)', () => {
+    const two = { ...national, notices: { ...national.notices, prepareVoteDaysBefore: 2 } };
+    expect(noticeWindow('committeeMembers', calendar, two).lastDay).toBe('2026-05-08');
+    expect(checkNoticePublication('pollingStations', READY, '2026-05-09', calendar, two)).toMatchObject({ reason: 'DEADLINE_PASSED' });
+  });
+  it('takes the results deadline from the preset (notices.resultsDaysAfter)', () => {
+    const sameDay = { ...national, notices: { ...national.notices, resultsDaysAfter: 0 } };
+    expect(noticeWindow('results', calendar, sameDay).lastDay).toBe(E);
+    expect(checkNoticePublication('results', READY, '2026-05-11', calendar, sameDay)).toMatchObject({ reason: 'DEADLINE_PASSED' });
   });
 });
 
@@ -98,7 +171,7 @@ describe('results (same or next day)', () => {
 describe('free text and corrections', () => {
   it('allows free text at any time, data or not', () => {
     expect(checkNoticePublication('freeText', NO_FACTS, '2026-06-30', calendar, national).ok).toBe(true);
-    expect(isNoticeDataReady('freeText', NO_FACTS)).toBe(true);
+    expect(noticeDataProblem('freeText', NO_FACTS, '2026-06-30', national)).toBeNull();
   });
   it('allows a correction after the last day (it repairs a timely notice), still only with data', () => {
     expect(checkNoticePublication('electionDayPlaces', READY, E, calendar, national, { isCorrection: true }).ok).toBe(true);

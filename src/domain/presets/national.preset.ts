@@ -94,6 +94,32 @@ const villageBase = {
   electionCommittee: {
     /** @see 村民委员会组织法 (2018) Art. 12; RULES.md §2 "≥ 3 members, odd number preferred" */
     minMembers: 3,
+    /** @see RULES.md §2 "≥ 3 members, odd number preferred"; 村民委员会选举规程 (推选村民选举委员会) — an even roster is a warning, not a refusal */
+    oddPreferred: true,
+    /** @see RULES.md §2; 村民委员会选举规程 (村民选举委员会的组成): one 主任 presides over the committee's work — verify against the 规程 text */
+    chairs: 1,
+  },
+  voting: {
+    /** @see RULES.md §5 "Mobile ballot boxes (流动票箱) … ≥ 3 monitors each"; 村民委员会选举规程 (流动票箱) */
+    mobileBoxMinMonitors: 3,
+    /**
+     * @see RULES.md §5 "guide: ≤ 1 box per ≤ 500 voters, ≤ 2 per 500–1,000"; 村民委员会选举规程
+     * (流动票箱) — a guide: more boxes are accepted with a warning
+     */
+    mobileBoxGuide: [
+      { upToVoters: 500, maxBoxes: 1 },
+      { upToVoters: 1000, maxBoxes: 2 },
+    ],
+  },
+  notices: {
+    /**
+     * @see RULES.md §6 (committee members; election day, time and places; objection results; proxy
+     * list "before E" §4; polling stations): none has its own number, and a notice that prepares the
+     * vote is useless from E on, so the last day is E−1
+     */
+    prepareVoteDaysBefore: 1,
+    /** @see RULES.md §6 "results (same or next day)"; 村民委员会组织法 (2018) Art. 15 选举结果当场公布 */
+    resultsDaysAfter: 1,
   },
   /** @see 村民委员会组织法 (2018) Art. 15: 登记参加选举的村民 vote directly */
   electorate: 'allVoters',

@@ -52,5 +52,16 @@ export function ruleSetProblems(rules: RuleSet): string[] {
 
   if (!positive(committee.minMembers) || committee.maxMembers < committee.minMembers) p.push('committee size range is empty');
   if (rules.electionCommittee.minMembers < 3) p.push('election committee needs at least 3 members (RULES.md §2)');
+  if (!positive(rules.electionCommittee.chairs) || rules.electionCommittee.chairs >= rules.electionCommittee.minMembers) p.push('election committee chairs must be at least 1 and fewer than its members');
+
+  const { voting, notices } = rules;
+  if (voting.mobileBoxMinMonitors < 3) p.push('a mobile ballot box needs at least 3 monitors (RULES.md §5)');
+  voting.mobileBoxGuide.forEach((band, i) => {
+    const before = voting.mobileBoxGuide[i - 1];
+    if (!positive(band.upToVoters) || !positive(band.maxBoxes)) p.push('voting.mobileBoxGuide bands must be positive integers');
+    else if (before && (band.upToVoters <= before.upToVoters || band.maxBoxes < before.maxBoxes)) p.push('voting.mobileBoxGuide bands must ascend');
+  });
+  if (!positive(notices.prepareVoteDaysBefore)) p.push('notices that prepare the vote must be published before E');
+  if (!Number.isInteger(notices.resultsDaysAfter) || notices.resultsDaysAfter < 0) p.push('notices.resultsDaysAfter must be a non-negative integer');
   return p;
 }

@@ -110,6 +110,30 @@ export type RuleSet = {
   /** 村民选举委员会 / 居民选举委员会 */
   readonly electionCommittee: {
     readonly minMembers: number;
+    /** An odd number of members is preferred: an even roster is accepted with a warning. */
+    readonly oddPreferred: boolean;
+    /** How many 主任 the roster has (the member who presides). */
+    readonly chairs: number;
+  };
+  /** Election-day arrangements (投票站, 流动票箱). */
+  readonly voting: {
+    /** Monitors (监票人员) who go with each mobile ballot box, at least. */
+    readonly mobileBoxMinMonitors: number;
+    /**
+     * Guide for the number of mobile boxes: while registered voters are at most `upToVoters`,
+     * at most `maxBoxes` boxes (bands ascending). More boxes is a warning, never a refusal.
+     */
+    readonly mobileBoxGuide: readonly { readonly upToVoters: number; readonly maxBoxes: number }[];
+  };
+  /** 公告 deadlines that are not tied to one calendar step (RULES.md §6). */
+  readonly notices: {
+    /**
+     * A notice that prepares the vote (committee members, election day and places, objection
+     * results, proxy list, polling stations) is published on or before E − N.
+     */
+    readonly prepareVoteDaysBefore: number;
+    /** 选举结果: published on E or at the latest N days after. */
+    readonly resultsDaysAfter: number;
   };
   readonly electorate: Electorate;
 };

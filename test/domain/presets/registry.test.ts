@@ -92,6 +92,22 @@ describe('checker (rule-set.check)', () => {
   it('rejects when proxies are allowed up to election day', () => {
     expect(ruleSetProblems({ ...base, proxy: { ...base.proxy, deadlineDaysBefore: 0 } })).toContain('proxy deadline must fall before E');
   });
+  it('rejects when a mobile ballot box may go out with fewer than 3 monitors (RULES.md §5)', () => {
+    expect(ruleSetProblems({ ...base, voting: { ...base.voting, mobileBoxMinMonitors: 2 } })).toContain('a mobile ballot box needs at least 3 monitors (RULES.md §5)');
+  });
+  it('rejects when the mobile-box guide bands do not ascend', () => {
+    const guide = [{ upToVoters: 1000, maxBoxes: 2 }, { upToVoters: 500, maxBoxes: 1 }];
+    expect(ruleSetProblems({ ...base, voting: { ...base.voting, mobileBoxGuide: guide } })).toContain('voting.mobileBoxGuide bands must ascend');
+  });
+  it('rejects when notices that prepare the vote could be published on election day', () => {
+    expect(ruleSetProblems({ ...base, notices: { ...base.notices, prepareVoteDaysBefore: 0 } })).toContain('notices that prepare the vote must be published before E');
+  });
+  it('rejects when the results deadline is before election day', () => {
+    expect(ruleSetProblems({ ...base, notices: { ...base.notices, resultsDaysAfter: -1 } })).toContain('notices.resultsDaysAfter must be a non-negative integer');
+  });
+  it('rejects when the election committee has no 主任', () => {
+    expect(ruleSetProblems({ ...base, electionCommittee: { ...base.electionCommittee, chairs: 0 } })).toContain('election committee chairs must be at least 1 and fewer than its members');
+  });
   it('rejects when a representative electorate allows proxies', () => {
     const c = must('national', 'community', '2026-05-10');
     expect(ruleSetProblems({ ...c, electorate: 'householdRepresentatives' })).toContain('representative electorates have no proxies (RULES.md §8)');
@@ -117,6 +133,15 @@ describe('provincial presets differ from the national defaults on real parameter
   });
   it('candidate order by strokes, except Zhejiang by votes', () => {
     expect([n, gd, zj].map((r) => r.candidates.order)).toEqual(['stroke', 'stroke', 'votes']);
+  });
+});
+
+describe('election committee, voting and notice parameters (RULES.md §2, §5, §6)', () => {
+  it.each(allRuleSets().map((r) => [r.id, r]))('%s: ≥ 3 members, one 主任, odd preferred, ≥ 3 monitors per box, guide 1 per 500 and 2 per 1,000, E−1 and next day', (_id, r) => {
+    const rs = r as RuleSet;
+    expect(rs.electionCommittee).toEqual({ minMembers: 3, oddPreferred: true, chairs: 1 });
+    expect(rs.voting).toEqual({ mobileBoxMinMonitors: 3, mobileBoxGuide: [{ upToVoters: 500, maxBoxes: 1 }, { upToVoters: 1000, maxBoxes: 2 }] });
+    expect(rs.notices).toEqual({ prepareVoteDaysBefore: 1, resultsDaysAfter: 1 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import CommitteeRegistration from '../../../../components/committee-registration';
 import CountdownCard from '../../../../components/countdown-card';
 import NoticeCommitteeLink from '../../../../components/notice-committee-link';
@@ -7,6 +7,7 @@ import PageShell from '../../../../components/page-shell';
 import { ErrorView, Loading } from '../../../../components/state-views';
 import Timeline from '../../../../components/timeline';
 import { useSession } from '../../../../hooks/session-store';
+import { openCommitteePage } from '../../../../services/committee-nav';
 
 /**
  * 选举委员会工作台. Role-gated in the UI for clarity only: every committee action is checked
@@ -63,6 +64,9 @@ export default function CommitteeDashboard() {
                       </View>
                     ))}
                     <Text className='text small muted'>适用规则：{e.presetName}</Text>
+                    <Button className='btn secondary' id='go-election-setup' onClick={() => openCommitteePage('electionSetup')}>
+                      选举设置：委员会成员、投票站
+                    </Button>
                   </View>
                   <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
                   <NoticeCommitteeLink />

@@ -6,8 +6,12 @@ import type { ElectionView } from '../../../../hooks/session-store';
 import { civilDate } from '../../../../services/format';
 import { openNoticeStats } from '../../../../services/notice-navigation';
 import { confirmDialog, toast } from '../../../../services/navigation';
+import { openCommitteePage } from '../../../../services/committee-nav';
 import CommitteeGate from '../notices/committee-gate';
 import '../../../../components/notice.scss';
+
+/** Typed notices generated from the election setup (committee.updateElection): a refusal links to it. */
+const FROM_SETUP = new Set(['committeeMembers', 'electionDayPlaces', 'pollingStations']);
 
 /**
  * 写公告: the type picks a template generated from the store (the list frozen at publication);
@@ -106,6 +110,18 @@ function Compose({ election }: { election: ElectionView }) {
               {t.basis}
             </Text>
             {!t.allowed && t.message ? <Text className='text small strong'>暂不能发布：{t.message}</Text> : null}
+            {!t.allowed && t.reason === 'DATA_NOT_READY' && FROM_SETUP.has(t.type) ? (
+              <Button
+                className='btn secondary'
+                data-action='go-setup'
+                onClick={(ev) => {
+                  ev.stopPropagation();
+                  openCommitteePage('electionSetup');
+                }}
+              >
+                去填写选举设置
+              </Button>
+            ) : null}
           </View>
         ))}
       </View>

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { civilDateSchema, personNameSchema } from './common.schema';
+
+/**
+ * The data committee.updateElection keeps on the election and the typed notices announce:
+ * the 村民选举委员会 roster (RULES.md §2) and the election-day voting arrangements (RULES.md §5,
+ * §6). Input schemas carry the Chinese messages forms show; the numeric rules (members, 主任,
+ * monitors, the mobile-box guide) are the domain's (src/domain/election-setup.ts,
+ * src/domain/voting-arrangements.ts), checked against the election's rule set.
+ */
+
+export const committeeRoleSchema = z.enum(['chair', 'viceChair', 'member'], { error: '职务只能是主任、副主任或委员' });
+export const committeeChosenBySchema = z.enum(['villagerMeeting', 'representativeMeeting', 'groupMeetings'], { error: '请选择由哪个会议推选' });
+
+/** Text that is published on a notice: never anything shaped like an ID or phone number (RULES.md §7). */
+function placeText(what: string, max: number) {
+  return z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(2, { error: `${what}至少两个字` })
+    .max(max, { error: `${what}不能超过${max}个字` })
+    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), { error: `${what}里请不要写身份证号码或手机号码` });
+}
+
+const groupNameSchema = z.string({ error: '请选择村民小组' }).trim().min(1, { error: '请选择村民小组' }).max(40, { error: '小组名称太长了' });
+
+const clockTimeSchema = (what: string) =>
+  z.string({ error: `请填写${what}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}应为 08:00 这样的时刻（24小时制）` });
+
+export const electionCommitteeMemberSchema = z
+  .object({ name: personNameSchema, role: committeeRoleSchema, group: groupNameSchema })
+  .strict();
+
+/** 村民选举委员会: who chose it, when, and its members (at least the preset's number). */
+export const electionCommitteeInputSchema = z
+  .object({
+    chosenBy: committeeChosenBySchema,
+    chosenOn: civilDateSchema,
+    members: z.array(electionCommitteeMemberSchema, { error: '请填写选举委员会成员' }).min(1, { error: '请填写选举委员会成员' }).max(25, { error: '选举委员会成员太多了' }),
+  })
+  .strict();
+export type ElectionCommitteeInput = z.infer<typeof electionCommitteeInputSchema>;
+
+export const monitorSchema = z.object({ name: personNameSchema, group: groupNameSchema }).strict();
+
+export const pollingStationSchema = z
+  .object({
+    name: placeText('投票站名称', 20),
+    place: placeText('投票站地点', 40),
+    groups: z.array(groupNameSchema, { error: '请选择这个投票站服务的村民小组' }).min(1, { error: '每个投票站至少服务一个村民小组' }).max(60, { error: '小组太多了' }),
+  })
+  .strict();
+
+export const mobileBallotBoxSchema = z
+  .object({
+    /** The station it sets out from, by name, or 中心会场. */
+    station: z.string({ error: '请选择流动票箱从哪里出发' }).trim().min(1, { error: '请选择流动票箱从哪里出发' }).max(20, { error: '名称太长了' }),
+    monitors: z.array(monitorSchema, { error: '请填写监票人员' }).max(10, { error: '监票人员太多了' }),
+  })
+  .strict();
+
+/** Voting hours (Asia/Shanghai), the central place, polling stations and mobile boxes. */
+export const votingArrangementsInputSchema = z
+  .object({
+    opensAt: clockTimeSchema('投票开始时间'),
+    closesAt: clockTimeSchema('投票结束时间'),
+    centralPlace: placeText('中心会场地点', 40),
+    stations: z.array(pollingStationSchema, { error: '投票站填写有误' }).max(30, { error: '投票站太多了' }),
+    mobileBoxes: z.array(mobileBallotBoxSchema, { error: '流动票箱填写有误' }).max(30, { error: '流动票箱太多了' }),
+  })
+  .strict();
+export type VotingArrangementsInput = z.infer<typeof votingArrangementsInputSchema>;
+
+/**
+ * Stored shapes (read back with zod, ARCHITECTURE.md principle 4). Plain on purpose: a rule that
+ * tightens later must not make an old election unreadable; the notice readiness check applies
+ * the current rules instead.
+ */
+export const electionCommitteeRecord = z.object({
+  chosenBy: committeeChosenBySchema,
+  chosenOn: z.string(),
+  members: z.array(z.object({ name: z.string(), role: committeeRoleSchema, group: z.string() })),
+  updatedAt: z.string(),
+});
+export type ElectionCommitteeRecord = z.infer<typeof electionCommitteeRecord>;
+
+export const votingArrangementsRecord = z.object({
+  opensAt: z.string(),
+  closesAt: z.string(),
+  centralPlace: z.string(),
+  stations: z.array(z.object({ name: z.string(), place: z.string(), groups: z.array(z.string()) })),
+  mobileBoxes: z.array(z.object({ station: z.string(), monitors: z.array(z.object({ name: z.string(), group: z.string() })) })),
+  updatedAt: z.string(),
+});
+export type VotingArrangementsRecord = z.infer<typeof votingArrangementsRecord>;
