@@ -45,9 +45,9 @@ export function renderApiDocs(examples: readonly ExecutedExample[]): string {
       lines.push('|---|---|');
       for (const [code, reasons] of Object.entries(c.errors)) lines.push(`| \`${code}\` | ${reasons && reasons.length ? reasons.map((r) => `\`${r}\``).join(', ') : '—'} |`);
       lines.push('');
-      const ex = examples.find((e) => e.fn === fn && e.action === c.action);
-      if (ex) {
-        lines.push(`Example (caller \`${ex.caller ?? 'none'}\`):`);
+      // Every executed example of the action: later ones show other inputs (e.g. another kind of caller).
+      examples.filter((e) => e.fn === fn && e.action === c.action).forEach((ex, i) => {
+        lines.push(`${i === 0 ? 'Example' : `Example ${i + 1}`} (caller \`${ex.caller ?? 'none'}\`):`);
         lines.push('');
         lines.push('```json');
         lines.push(JSON.stringify(ex.event, null, 2));
@@ -59,7 +59,7 @@ export function renderApiDocs(examples: readonly ExecutedExample[]): string {
         lines.push(JSON.stringify(ex.reply, null, 2));
         lines.push('```');
         lines.push('');
-      }
+      });
       lines.push('<details><summary>Input schema (JSON Schema of the zod contract)</summary>');
       lines.push('');
       lines.push('```json');

@@ -82,7 +82,7 @@ export const INDEXED_FIELDS = {
   meta: [],
   noticeChunk: [],
   voterListMap: [],
-  objection: ['electionId', 'objectorVoterId', 'status'],
+  objection: ['electionId', 'objectorVoterId', 'objectorOpenid', 'status'],
   delivery: ['electionId', 'refId'],
   duplicate: ['townshipId', 'electionId'],
   rollImport: ['electionId'],

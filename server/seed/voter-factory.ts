@@ -5,6 +5,7 @@ import type { VoterDoc } from '../../src/contracts/store-documents.schema';
 import type { Store } from '../ports/store.port';
 import { keyedHash, newId, randomCode, type RandomSource } from '../security/keyed-hash';
 import { nameKey } from '../use-cases/shared/name-key';
+import { rollKeyId } from '../use-cases/roll/registration-claim';
 import { syntheticIdNumber } from './synthetic-people';
 
 export interface DraftVoter {
@@ -67,14 +68,19 @@ export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: 
   return { id: newId(rng, 'p'), doc, idNumber, bindingCode };
 }
 
-/** Writes entries and their deployment-wide idIndex claims in transactions of `batch`. */
+/**
+ * Writes entries, their roll keys and — for registered entries only, as the roll does (不重登:
+ * only a registered entry holds the person's registration) — their deployment-wide idIndex
+ * claims, in transactions of `batch`.
+ */
 export async function writeVoters(store: Store, drafts: readonly DraftVoter[], at: string, batch = 400): Promise<void> {
   for (let i = 0; i < drafts.length; i += batch) {
     const slice = drafts.slice(i, i + batch);
     await store.runTransaction(async (tx) => {
       for (const d of slice) {
         await tx.set('voter', d.id, d.doc);
-        await tx.set('idIndex', d.doc.idHash, { voterId: d.id, villageId: d.doc.villageId, electionId: d.doc.electionId, at });
+        await tx.set('meta', rollKeyId(d.doc.electionId, d.doc.idHash), { voterId: d.id });
+        if (d.doc.status === 'registered') await tx.set('idIndex', d.doc.idHash, { voterId: d.id, villageId: d.doc.villageId, electionId: d.doc.electionId, at });
       }
     });
   }

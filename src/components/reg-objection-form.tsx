@@ -3,15 +3,29 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import type { FileObjectionInput } from '../hooks/use-registration-actions';
 import { useVoterListSearch, type ListEntry } from '../hooks/use-voter-list-search';
 import type { ErrEnvelope } from '../services/contracts';
+import IdNumberInput from './id-number-input';
 
-type Kind = FileObjectionInput['kind'];
+/** What the form asks: about someone on or off the list, or — off the list oneself — about one's own entry. */
+type Kind = 'missingPerson' | 'wrongPerson' | 'wrongDetails' | 'missingMe' | 'myDetails';
 type WrongField = 'name' | 'group' | 'idNumber' | 'category' | 'status' | 'other';
 
-const KINDS: Array<{ kind: Kind; label: string; hint: string }> = [
-  { kind: 'missingPerson', label: '漏登了某人', hint: '应该登记的人不在名单上' },
-  { kind: 'wrongPerson', label: '不应登记某人', hint: '名单上有不该登记的人' },
-  { kind: 'wrongDetails', label: '登记信息有误', hint: '名单上某人的信息写错了' },
-];
+/**
+ * Who is objecting decides what they may object about (the server enforces it): a registered
+ * voter about anyone; someone whose own entry is not on the list only about that entry.
+ */
+export type ObjectorStanding = { kind: 'registered' } | { kind: 'offList'; voterId: string; statusLabel: string };
+
+const KINDS: Record<ObjectorStanding['kind'], Array<{ kind: Kind; label: string; hint: string }>> = {
+  registered: [
+    { kind: 'missingPerson', label: '漏登了某人', hint: '应该登记的人不在名单上' },
+    { kind: 'wrongPerson', label: '不应登记某人', hint: '名单上有不该登记的人' },
+    { kind: 'wrongDetails', label: '登记信息有误', hint: '名单上某人的信息写错了' },
+  ],
+  offList: [
+    { kind: 'missingMe', label: '我自己不在名单上', hint: '我要参加选举，公布的名单上没有我' },
+    { kind: 'myDetails', label: '我的登记信息有误', hint: '我的姓名、小组或类别等写错了' },
+  ],
+};
 const FIELDS: Array<[WrongField, string]> = [
   ['name', '姓名'],
   ['group', '村民小组'],
@@ -22,6 +36,7 @@ const FIELDS: Array<[WrongField, string]> = [
 ];
 
 interface Props {
+  standing: ObjectorStanding;
   defaultGroup: string;
   pending: boolean;
   error: ErrEnvelope | null;
@@ -29,9 +44,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** 提出异议 about the published voter list. */
-export default function RegObjectionForm({ defaultGroup, pending, error, onSubmit, onCancel }: Props) {
-  const [kind, setKind] = useState<Kind>('missingPerson');
+/** 提出异议 about the published voter list, by a bound voter. */
+export default function RegObjectionForm({ standing, defaultGroup, pending, error, onSubmit, onCancel }: Props) {
+  const kinds = KINDS[standing.kind];
+  const [kind, setKind] = useState<Kind>(kinds[0]!.kind);
   const [name, setName] = useState('');
   const [group, setGroup] = useState(defaultGroup);
   const [details, setDetails] = useState('');
@@ -43,20 +59,27 @@ export default function RegObjectionForm({ defaultGroup, pending, error, onSubmi
   const fieldError = (f: string) => error?.fields?.[f];
   const submit = () => {
     if (pending) return;
-    if (kind === 'missingPerson') void onSubmit({ kind, name, group, details });
+    if (kind === 'missingMe') void onSubmit({ kind: 'missingPerson', about: 'me', details });
+    else if (kind === 'myDetails' && standing.kind === 'offList') void onSubmit({ kind: 'wrongDetails', voterId: standing.voterId, wrongFields: fields, details });
+    else if (kind === 'missingPerson') void onSubmit({ kind, name, group, details });
     // No entry chosen yet: the contract's own message asks for one.
     else if (kind === 'wrongPerson') void onSubmit(picked ? { kind, listNo: picked.no, details } : ({ kind, details } as FileObjectionInput));
-    else void onSubmit(picked ? { kind, listNo: picked.no, wrongFields: fields, details } : ({ kind, wrongFields: fields, details } as FileObjectionInput));
+    else if (kind === 'wrongDetails') void onSubmit(picked ? { kind, listNo: picked.no, wrongFields: fields, details } : ({ kind, wrongFields: fields, details } as FileObjectionInput));
   };
 
   return (
     <View className='card' data-testid='objection-form'>
       <Text className='card-title'>提出异议</Text>
       <Text className='text muted'>对公布的选民名单有意见，可以在申诉期限内提出。选举委员会要书面答复。</Text>
+      {standing.kind === 'offList' ? (
+        <Text className='notice warn' data-testid='objection-off-list'>
+          您的登记现在是“{standing.statusLabel}”，不在公布的选民名单上。您可以就本人的登记提出异议；选举委员会同意后，把您列入名单。
+        </Text>
+      ) : null}
 
       <View className='field'>
         <Text className='field-label'>是什么问题</Text>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <View
             key={k.kind}
             className={'choice' + (kind === k.kind ? ' on' : '')}
@@ -77,7 +100,11 @@ export default function RegObjectionForm({ defaultGroup, pending, error, onSubmi
         ))}
       </View>
 
-      {kind === 'missingPerson' ? (
+      {kind === 'missingMe' ? (
+        <Text className='text' data-testid='objection-about-me'>
+          外出的村民：这份异议就算您本人表示参加本届选举。户籍不在本村的：选举委员会还要请村民会议或村民代表会议同意。
+        </Text>
+      ) : kind === 'myDetails' ? null : kind === 'missingPerson' ? (
         <View>
           <View className='field'>
             <Text className='field-label'>漏登的人的姓名</Text>
@@ -151,7 +178,7 @@ export default function RegObjectionForm({ defaultGroup, pending, error, onSubmi
         </View>
       )}
 
-      {kind === 'wrongDetails' ? (
+      {kind === 'wrongDetails' || kind === 'myDetails' ? (
         <View className='field'>
           <Text className='field-label'>哪一项有误（可以选几项）</Text>
           <View className='chips'>
@@ -172,7 +199,7 @@ export default function RegObjectionForm({ defaultGroup, pending, error, onSubmi
       ) : null}
 
       <View className='field'>
-        <Text className='field-label'>{kind === 'wrongDetails' ? '写一下哪里不对、应该是什么' : '写一下理由'}</Text>
+        <Text className='field-label'>{kind === 'wrongDetails' || kind === 'myDetails' ? '写一下哪里不对、应该是什么' : '写一下理由'}</Text>
         <Text className='field-hint'>请不要写身份证号码或手机号码</Text>
         <Textarea
           className={'textarea' + (fieldError('details') ? ' invalid' : '')}
@@ -180,7 +207,7 @@ export default function RegObjectionForm({ defaultGroup, pending, error, onSubmi
           id='objection-details'
           maxlength={300}
           value={details}
-          placeholder={kind === 'missingPerson' ? '例如：她一直住在本村，今年满18周岁' : '至少写5个字'}
+          placeholder={kind === 'missingPerson' ? '例如：她一直住在本村，今年满18周岁' : kind === 'missingMe' ? '例如：我在外地打工，要参加这次选举' : '至少写5个字'}
           onInput={(e) => setDetails(e.detail.value)}
         />
         {fieldError('details') ? <Text className='field-error'>{fieldError('details')}</Text> : null}
@@ -196,6 +223,117 @@ export default function RegObjectionForm({ defaultGroup, pending, error, onSubmi
       </Button>
       <Button className='btn plain' id='objection-cancel' onClick={onCancel}>
         取消
+      </Button>
+    </View>
+  );
+}
+
+interface SelfProps {
+  electionId: string | null;
+  pending: boolean;
+  error: ErrEnvelope | null;
+  onSubmit: (input: FileObjectionInput) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+/**
+ * 我不在名单上 — for someone not bound and not on the roll: they name themself (name, ID
+ * number, group) and object that they are missing. The ID number is kept only masked.
+ */
+export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onCancel }: SelfProps) {
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [group, setGroup] = useState('');
+  const [details, setDetails] = useState('');
+  const [consent, setConsent] = useState(false);
+  const fieldError = (f: string) => error?.fields?.[`identity.${f}`] ?? error?.fields?.[f];
+
+  if (!electionId) {
+    return (
+      <View className='card' data-testid='self-objection-no-election'>
+        <Text className='card-title'>我不在选民名单上</Text>
+        <Text className='text'>请用微信扫一扫村里张贴的选举公告上的二维码，再提出异议。二维码里有本村这次选举的信息。</Text>
+        <Button className='btn plain' id='self-objection-cancel' onClick={onCancel}>
+          返回
+        </Button>
+      </View>
+    );
+  }
+  const submit = () => {
+    if (pending) return;
+    void onSubmit({ kind: 'missingPerson', about: 'me', identity: { electionId, name, idNumber, group, consent: consent as true }, details });
+  };
+
+  return (
+    <View className='card' data-testid='self-objection-form'>
+      <Text className='card-title'>我不在选民名单上</Text>
+      <Text className='text muted'>选民名单公布后，本人应当登记却没有列入的，可以在申诉期限内提出异议。选举委员会核实后书面答复，结果会发到这个微信上。</Text>
+      <Text className='text small muted'>如果您收到了《选民登记告知书》，说明您已经在登记里了，请先绑定，不用填这张表。</Text>
+      <View className='spacer' />
+      <View className='field'>
+        <Text className='field-label'>您的姓名</Text>
+        <Input
+          className={'input' + (fieldError('name') ? ' invalid' : '')}
+          placeholderClass='input-placeholder'
+          id='self-objection-name'
+          type='text'
+          maxlength={20}
+          value={name}
+          placeholder='和身份证上一样'
+          onInput={(e) => setName(e.detail.value)}
+        />
+        {fieldError('name') ? <Text className='field-error'>{fieldError('name')}</Text> : null}
+      </View>
+      <View className='field'>
+        <Text className='field-label'>您的身份证号码</Text>
+        <IdNumberInput value={idNumber} invalid={!!fieldError('idNumber')} onChange={setIdNumber} />
+        {fieldError('idNumber') ? <Text className='field-error'>{fieldError('idNumber')}</Text> : null}
+      </View>
+      <View className='field'>
+        <Text className='field-label'>您是哪个村民小组的</Text>
+        <Input
+          className={'input' + (fieldError('group') ? ' invalid' : '')}
+          placeholderClass='input-placeholder'
+          id='self-objection-group'
+          type='text'
+          maxlength={20}
+          value={group}
+          placeholder='例如 第三村民小组'
+          onInput={(e) => setGroup(e.detail.value)}
+        />
+        {fieldError('group') ? <Text className='field-error'>{fieldError('group')}</Text> : null}
+      </View>
+      <View className='field'>
+        <Text className='field-label'>写一下理由</Text>
+        <Text className='field-hint'>例如户口在本村、在外地打工要参加选举；请不要再写身份证号码或手机号码</Text>
+        <Textarea
+          className={'textarea' + (fieldError('details') ? ' invalid' : '')}
+          placeholderClass='input-placeholder'
+          id='self-objection-details'
+          maxlength={300}
+          value={details}
+          placeholder='至少写5个字'
+          onInput={(e) => setDetails(e.detail.value)}
+        />
+        {fieldError('details') ? <Text className='field-error'>{fieldError('details')}</Text> : null}
+      </View>
+      <View className='field'>
+        <View className={'consent' + (consent ? ' checked' : '') + (fieldError('consent') ? ' invalid' : '')} role='checkbox' aria-checked={consent} id='self-objection-consent' onClick={() => setConsent(!consent)}>
+          <View className='checkbox'>{consent ? '✓' : ''}</View>
+          <Text className='consent-text'>我同意为处理异议而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。</Text>
+        </View>
+        {fieldError('consent') ? <Text className='field-error'>{fieldError('consent')}</Text> : null}
+      </View>
+      {error && !(error.fields && Object.keys(error.fields).length) ? (
+        <Text className='notice error' data-testid='self-objection-error'>
+          {error.message}
+        </Text>
+      ) : null}
+      <Button className={'btn' + (pending ? ' disabled' : '')} id='self-objection-submit' disabled={pending} onClick={submit}>
+        {pending ? '正在提交…' : '提交异议'}
+      </Button>
+      <Button className='btn plain' id='self-objection-cancel' onClick={onCancel}>
+        返回
       </Button>
     </View>
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { listChangeKindSchema, noticeTypeSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from './store-documents.schema';
 
 /**
@@ -76,8 +76,18 @@ export type MyObjectionView = z.infer<typeof myObjectionViewSchema>;
 
 /** An objection in the committee's queue: with its statutory clock; the ID number only masked. */
 export const queuedObjectionViewSchema = myObjectionViewSchema.extend({
-  subject: z.object({ voterId: z.string().nullable(), name: z.string(), group: z.string(), idMasked: z.string().nullable() }),
-  objector: z.object({ voterId: z.string(), name: z.string(), group: z.string() }),
+  subject: z.object({
+    voterId: z.string().nullable(),
+    name: z.string(),
+    group: z.string(),
+    idMasked: z.string().nullable(),
+    /** The subject's roll entry as it stands now (pending, flagged…), when the objection names one. */
+    entry: z.object({ status: voterStatusSchema, statusLabel: z.string(), category: voterCategorySchema, categoryLabel: z.string() }).nullable(),
+  }),
+  /** `selfIdentified`: a WeChat user not on the roll who objected that they are missing (voterId null). */
+  objector: z.object({ voterId: z.string().nullable(), name: z.string(), group: z.string(), selfIdentified: z.boolean() }),
+  /** Filed by the person it is about: for category B, their objection is their declaration (本人表示参加选举). */
+  byPerson: z.boolean(),
   clock: z.object({
     /** Asia/Shanghai calendar days to the last day: 0 on the last day, and once decided or overdue. */
     daysLeft: z.number().int(),
@@ -114,28 +124,63 @@ export const publishVoterList = defineAction({
     UNAUTHENTICATED: ['NO_OPENID'],
     FORBIDDEN: ['NOT_COMMITTEE'],
     NOT_FOUND: ['ELECTION_UNKNOWN'],
-    CONFLICT: ['ALREADY_PUBLISHED', 'ELECTION_CLOSED', 'LIST_EMPTY'],
+    CONFLICT: ['ALREADY_PUBLISHED', 'ELECTION_CLOSED', 'LIST_EMPTY', 'ROLL_CHANGED'],
     WINDOW_CLOSED: ['PUBLICATION_TOO_LATE'],
   },
 });
 
-const missingPersonInput = z
+const details = writtenText(5, 300, '申诉理由');
+
+/** A bound voter: someone (else) is missing from the list. */
+const missingSomeoneInput = z
   .object({
     kind: z.literal('missingPerson'),
+    about: z.literal('someone').optional(),
     name: personNameSchema,
     group: groupNameSchema,
     /** Optional: only its keyed hash and masked form are kept. */
     idNumber: idNumberInputSchema.optional(),
-    details: writtenText(5, 300, '申诉理由'),
+    details,
   })
   .strict();
+
+/**
+ * A WeChat user not bound to the roll identifies themself (个人信息保护法 Art. 29: separate
+ * consent); the ID number is kept only as its keyed hash and masked form.
+ */
+const selfIdentitySchema = z
+  .object({
+    electionId: electionIdSchema,
+    name: personNameSchema,
+    idNumber: idNumberInputSchema,
+    group: groupNameSchema,
+    consent: z.literal(true, { error: '请先阅读并同意个人信息处理说明' }),
+  })
+  .strict();
+
+/**
+ * 我自己不在名单上: the caller is the missing person — a bound voter whose own entry is not on the
+ * list (pending when it was published, or flagged), or, with `identity`, a WeChat user who is
+ * not on the roll at all.
+ */
+const missingMeInput = z
+  .object({
+    kind: z.literal('missingPerson'),
+    about: z.literal('me'),
+    /** Only when not bound to the roll. */
+    identity: selfIdentitySchema.optional(),
+    details,
+  })
+  .strict();
+
+const missingPersonInput = z.discriminatedUnion('about', [missingSomeoneInput, missingMeInput], { error: '请选择是本人还是别人没有列入名单' });
 const wrongPersonInput = z
   .object({
     kind: z.literal('wrongPerson'),
     /** The entry: its 序号 on the published list, or its registration id. */
     listNo: listNoSchema.optional(),
     voterId: idSchema.optional(),
-    details: writtenText(5, 300, '申诉理由'),
+    details,
   })
   .strict()
   .refine(oneEntry, ONE_ENTRY);
@@ -150,20 +195,24 @@ const wrongDetailsInput = z
   .strict()
   .refine(oneEntry, ONE_ENTRY);
 
-/** 申诉 — a voter objects about any entry of the published list, or about a missing person. */
+/**
+ * 申诉 — a voter objects about any entry of the published list, or about a missing person; a
+ * person left off the list objects about their own entry; a WeChat user not on the roll objects
+ * that they themselves are missing (`about: 'me'` with `identity`).
+ */
 export const fileObjection = defineAction({
   fn: 'registration',
   action: 'fileObjection',
-  who: 'voter',
-  summary: '对选民名单提出申诉：漏登、错登或登记信息有误，在法定申诉期限内提出',
+  who: 'anyone',
+  summary: '对选民名单提出申诉：漏登、错登或登记信息有误，在法定申诉期限内提出；本人没有列入名单的（包括还没有绑定、不在登记里的人），可以就本人提出申诉',
   input: z.discriminatedUnion('kind', [missingPersonInput, wrongPersonInput, wrongDetailsInput], { error: '请选择申诉类型：漏登、错登或信息有误' }),
   output: z.object({ objection: myObjectionViewSchema }),
   errors: {
     INVALID_INPUT: [...ID_REASONS, 'GROUP_UNKNOWN'],
     UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'],
-    NOT_FOUND: ['ELECTION_GONE', 'ENTRY_UNKNOWN'],
-    NOT_ELIGIBLE: ['NOT_REGISTERED'],
-    CONFLICT: ['ENTRY_NOT_ON_LIST', 'ALREADY_ON_LIST', 'DUPLICATE_OBJECTION'],
+    NOT_FOUND: ['ELECTION_GONE', 'ELECTION_UNKNOWN', 'ENTRY_UNKNOWN'],
+    NOT_ELIGIBLE: ['NOT_REGISTERED', 'UNDER_18'],
+    CONFLICT: ['ENTRY_NOT_ON_LIST', 'ALREADY_ON_LIST', 'ALREADY_ON_ROLL', 'ALREADY_BOUND', 'DUPLICATE_OBJECTION'],
     WINDOW_CLOSED: ['LIST_NOT_PUBLISHED', 'OBJECTION_WINDOW_CLOSED'],
     LIMIT_EXCEEDED: ['TOO_MANY_OPEN'],
   },
@@ -172,11 +221,11 @@ export const fileObjection = defineAction({
 export const myObjections = defineAction({
   fn: 'registration',
   action: 'myObjections',
-  who: 'voter',
-  summary: '我的申诉：本人提出的申诉、处理期限、处理结果和理由',
+  who: 'anyone',
+  summary: '我的申诉：本微信提出的申诉（包括绑定前就本人提出的）、处理期限、处理结果和理由',
   input: z.object({}).strict(),
   output: z.object({ objections: z.array(myObjectionViewSchema) }),
-  errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
+  errors: { UNAUTHENTICATED: ['NO_OPENID'] },
 });
 
 export const listObjections = defineAction({
@@ -194,7 +243,35 @@ export const listObjections = defineAction({
   errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
-const categoryOnDecision = z.enum(['A', 'B'], { error: '户籍不在本村的村民须申请登记并经村民会议同意，请选择A类或B类' });
+const minutesRefSchema = z.string({ error: '请填写会议记录编号' }).trim().min(1, { error: '请填写会议记录编号' }).max(60, { error: '会议记录编号太长了' });
+
+/** Category B: the person told the committee themselves (本人表示参加选举), in person or by phone. */
+const declarationRecordSchema = z
+  .object({
+    channel: z.enum(['inPerson', 'phone'], { error: '请选择本人是当面还是电话表示的' }),
+    declaredOn: civilDateSchema,
+  })
+  .strict();
+
+/** Category C: the 村民会议/村民代表会议 approval; `residenceSince` fills a missing residence start. */
+const meetingRecordSchema = z
+  .object({
+    meeting: z.enum(['villagerMeeting', 'representativeMeeting'], { error: '请选择村民会议或村民代表会议' }),
+    meetingDate: civilDateSchema,
+    minutesRef: minutesRefSchema,
+    residenceSince: civilDateSchema.optional(),
+  })
+  .strict();
+
+/**
+ * The records that put a person of category B or C on the list (RULES.md §1): B needs the
+ * person's own declaration — an objection filed by the person is one, otherwise `declaration`;
+ * C needs the meeting's approval (`residence`).
+ */
+const registrationRecordFields = {
+  declaration: declarationRecordSchema.optional(),
+  residence: meetingRecordSchema.optional(),
+};
 
 const listChangeInput = z.discriminatedUnion(
   'kind',
@@ -206,7 +283,17 @@ const listChangeInput = z.discriminatedUnion(
         /** Collected by the committee from the person's ID card; stored only as keyed hash + masked form. */
         idNumber: idNumberInputSchema,
         group: groupNameSchema,
-        category: categoryOnDecision,
+        category: z.enum(['A', 'B', 'C'], { error: '请选择登记类别：A、B 或 C' }),
+        ...registrationRecordFields,
+      })
+      .strict(),
+    z
+      .object({
+        /** 补办登记: an entry still pending at publication (B not declared, C not decided), or flagged off, goes on the list with its record. */
+        kind: z.literal('registerVoter'),
+        /** Defaults to the entry the objection is about. */
+        voterId: idSchema.optional(),
+        ...registrationRecordFields,
       })
       .strict(),
     z
@@ -228,7 +315,7 @@ const listChangeInput = z.discriminatedUnion(
         name: personNameSchema.optional(),
         group: groupNameSchema.optional(),
         idNumber: idNumberInputSchema.optional(),
-        category: categoryOnDecision.optional(),
+        category: z.enum(['A', 'B'], { error: '户籍不在本村的村民须申请登记并经村民会议同意，请选择A类或B类' }).optional(),
       })
       .strict()
       .refine((c) => c.name !== undefined || c.group !== undefined || c.idNumber !== undefined || c.category !== undefined, {
@@ -236,7 +323,7 @@ const listChangeInput = z.discriminatedUnion(
         path: ['name'],
       }),
   ],
-  { error: '更正方式只能是列入、恢复、除名或更正信息' },
+  { error: '更正方式只能是列入、补办登记、恢复、除名或更正信息' },
 );
 
 /** 申诉处理 — decide in writing; an upheld objection changes the list; the result is published and pushed. */
@@ -264,12 +351,22 @@ export const decideObjection = defineAction({
     warning: z.string().nullable(),
   }),
   errors: {
-    INVALID_INPUT: ['CHANGE_REQUIRED', 'CHANGE_NOT_ALLOWED', 'GROUP_UNKNOWN', 'FLAG_NOT_ALLOWED', ...ID_REASONS],
+    INVALID_INPUT: [
+      'CHANGE_REQUIRED',
+      'CHANGE_NOT_ALLOWED',
+      'GROUP_UNKNOWN',
+      'FLAG_NOT_ALLOWED',
+      ...ID_REASONS,
+      'ID_MISMATCH',
+      'DECLARATION_REQUIRED',
+      'MEETING_REQUIRED',
+      'BAD_DATE',
+    ],
     UNAUTHENTICATED: ['NO_OPENID'],
     FORBIDDEN: ['NOT_COMMITTEE'],
     NOT_FOUND: ['ELECTION_UNKNOWN', 'OBJECTION_UNKNOWN', 'ENTRY_UNKNOWN'],
-    NOT_ELIGIBLE: ['UNDER_18'],
-    CONFLICT: ['ALREADY_DECIDED', 'ENTRY_CHANGED', 'NOT_FLAGGED', 'ALREADY_ON_ROLL', 'NOT_HELD', 'DOUBLE_REGISTRATION'],
+    NOT_ELIGIBLE: ['UNDER_18', 'NO_RESIDENCE_DATE', 'RESIDENCE_TOO_SHORT'],
+    CONFLICT: ['ALREADY_DECIDED', 'ENTRY_CHANGED', 'NOT_FLAGGED', 'RECORD_REQUIRED', 'ALREADY_ON_ROLL', 'NOT_HELD', 'DOUBLE_REGISTRATION'],
   },
 });
 

@@ -44,7 +44,7 @@ const reasonSchema = z.string({ error: '请写明理由' }).trim().min(2, { erro
 const cell = (max: number) => z.string({ error: '单元格内容应为文字' }).max(max, { error: `单元格内容不超过${max}字` });
 
 export const meetingSchema = z.enum(['villagerMeeting', 'representativeMeeting'], { error: '请选择村民会议或村民代表会议' });
-export const declarationChannelSchema = z.enum(['app', 'inPerson', 'phone']);
+export const declarationChannelSchema = z.enum(['app', 'inPerson', 'phone', 'objection']);
 
 /** A row sent as data (a client that parsed the sheet itself): the same columns, as text. */
 export const rollRowInputSchema = z
@@ -72,6 +72,14 @@ export const rollFileSchema = z
 
 export const importRowStatusSchema = z.enum(['created', 'updated', 'unchanged', 'rejected']);
 
+/**
+ * Warnings on accepted rows (the row is imported; the clerk should look):
+ * SAME_NAME_OTHER_ID — a new entry has the name and group of an entry already on the roll under
+ * another ID number that this file does not contain: perhaps this file corrects that person's ID
+ * number, and the old entry should be flagged off.
+ */
+export const ROLL_ROW_WARNINGS = ['SAME_NAME_OTHER_ID'] as const;
+
 export const importRollRowSchema = z.object({
   row: z.number().int(),
   status: importRowStatusSchema,
@@ -89,6 +97,14 @@ export const importRollRowSchema = z.object({
   bindingCode: z.string().optional(),
   /** Updated rows: which fields changed. */
   changed: z.array(z.string()).optional(),
+  /** Accepted rows the clerk should check (see ROLL_ROW_WARNINGS); the other entry only masked. */
+  warning: z
+    .object({
+      reason: z.enum(ROLL_ROW_WARNINGS),
+      message: z.string(),
+      other: z.object({ voterId: z.string(), name: z.string(), group: z.string(), idMasked: z.string(), status: voterStatusSchema }),
+    })
+    .optional(),
 });
 
 /** 导入选民登记表 */
@@ -123,6 +139,8 @@ export const importRoll = defineAction({
     unchanged: z.number().int(),
     rejected: z.number().int(),
     rejectedByReason: z.record(z.string(), z.number().int()),
+    /** Accepted rows with a warning. */
+    warned: z.number().int(),
     rows: z.array(importRollRowSchema),
   }),
   errors: {
@@ -300,6 +318,7 @@ export const declareParticipation = defineAction({
     UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'],
     NOT_FOUND: ['ELECTION_GONE'],
     NOT_ELIGIBLE: ['NOT_CATEGORY_B', 'FLAGGED'],
+    CONFLICT: ['DOUBLE_REGISTRATION'],
     WINDOW_CLOSED: ['LIST_PUBLISHED', 'REGISTRATION_CLOSED', 'ELECTION_CLOSED'],
   },
 });
@@ -340,7 +359,8 @@ export const duplicateRowSchema = z.object({
   village: z.object({ id: z.string(), name: z.string() }),
   /** Where the person is registered. */
   registeredIn: z.object({ id: z.string(), name: z.string() }),
-  source: z.enum(['import', 'application']),
+  /** What was refused: a roll row, a category C application, a migrant's declaration, a committee act (approval, recorded declaration, restore), an objection's list change. */
+  source: z.enum(['import', 'application', 'declaration', 'committee', 'objection']),
   importId: z.string().nullable(),
   fileName: z.string().nullable(),
   row: z.number().int().nullable(),

@@ -19,16 +19,20 @@ export type ObjectionStatus = 'open' | 'upheld' | 'rejected';
 export type DecisionOutcome = 'upheld' | 'rejected';
 
 /**
- * What an upheld objection does to the list: add a new entry, put an existing (flagged) entry
- * back on the list, take an entry off with a status flag, or correct an entry's details.
+ * What an upheld objection does to the list: add a new entry, register an entry that was still
+ * pending when the list was published (a migrant who had not declared, an undecided category C
+ * application), put a flagged entry back on the list, take an entry off with a status flag, or
+ * correct an entry's details.
  */
-export type ListChangeKind = 'addVoter' | 'reinstateVoter' | 'removeVoter' | 'correctDetails';
+export type ListChangeKind = 'addVoter' | 'registerVoter' | 'reinstateVoter' | 'removeVoter' | 'correctDetails';
 
 /**
- * Anti-abuse policy, not election law: one objector may have at most this many undecided
- * objections at a time (the committee must answer each one within 3 days).
+ * Anti-abuse policy, not election law: one objector may have at most `maxOpenPerObjector`
+ * undecided objections at a time (the committee must answer each one within 3 days); a WeChat
+ * user who is not on the roll objects only that they themselves are missing, so at most
+ * `maxOpenSelfIdentified` at a time per WeChat user and per person (ID number).
  */
-export const OBJECTION_POLICY = { maxOpenPerObjector: 20 } as const;
+export const OBJECTION_POLICY = { maxOpenPerObjector: 20, maxOpenSelfIdentified: 1 } as const;
 
 export type FilingWindow = {
   /** The day the objection is received: the day it is filed (Asia/Shanghai). */
@@ -63,23 +67,32 @@ export function objectionFilingWindow(
   return ok({ receivedOn: today, filingLastDay, decisionLastDay, decisionDeadline: endOfShanghaiDay(decisionLastDay).toISOString() });
 }
 
+/** Who objects: a voter of this roll (bound), or a WeChat user not on it who identifies themself. */
+export type Objector = { readonly kind: 'voter'; readonly voterId: string; readonly status: VoterStatus } | { readonly kind: 'selfIdentified' };
+
 /**
  * Standing (谁可以申诉): a registered voter may object about any entry, or about a missing
- * person. A person whose own entry is not on the list (pending, flagged deprived, moved away…)
- * may still object about that entry — it is their own right being decided — but about nothing
- * else.
+ * person. A person whose own entry is not on the list (pending when it was published, flagged
+ * deprived, moved away…) may still object about that entry — that they are missing, or that its
+ * details are wrong — since it is their own right being decided, but about nothing else. Someone
+ * not on the roll at all may object only that they themselves are missing.
  */
 export function objectionStanding(
-  objector: { readonly voterId: string; readonly status: VoterStatus },
+  objector: Objector,
   kind: ObjectionKind,
-  subjectVoterId: string | null,
+  subject: { readonly voterId: string | null; readonly self: boolean },
 ): Result<'anyEntry' | 'ownEntry', 'NOT_ELIGIBLE', 'NOT_REGISTERED'> {
+  if (objector.kind === 'selfIdentified') {
+    if (kind === 'missingPerson' && subject.self && subject.voterId === null) return ok('ownEntry');
+    return err('NOT_ELIGIBLE', 'NOT_REGISTERED', '不在本村选民登记里的人，只能就本人没有列入名单提出申诉');
+  }
   if (objector.status === 'registered') return ok('anyEntry');
-  if (kind === 'wrongDetails' && subjectVoterId === objector.voterId) return ok('ownEntry');
+  const own = subject.voterId === objector.voterId;
+  if (own && (kind === 'wrongDetails' || kind === 'missingPerson')) return ok('ownEntry');
   return err(
     'NOT_ELIGIBLE',
     'NOT_REGISTERED',
-    '只有已登记的选民可以对名单上的其他人提出申诉；您自己的登记有误，可以就本人的登记提出申诉',
+    '只有已登记的选民可以对名单上的其他人提出申诉；您自己没有列入名单或登记有误，可以就本人的登记提出申诉',
   );
 }
 
@@ -128,19 +141,20 @@ export function summarizeObjections(list: readonly ObjectionClockInput[], today:
 /**
  * The list changes an outcome admits for a kind of objection. A rejection changes nothing;
  * an upheld objection always changes the list (that is what upholding it means):
- * - missing person → add a new entry, or reinstate an existing entry that was flagged off;
+ * - missing person → add a new entry, register a pending entry, or reinstate a flagged entry;
  * - wrong person → take the entry off with a status flag;
- * - wrong details → correct the entry, or reinstate it when its status was what was wrong.
+ * - wrong details → correct the entry, or — when its status was what was wrong — register the
+ *   pending entry or reinstate the flagged one.
  */
 export function allowedChanges(kind: ObjectionKind, outcome: DecisionOutcome): readonly ListChangeKind[] {
   if (outcome === 'rejected') return [];
   switch (kind) {
     case 'missingPerson':
-      return ['addVoter', 'reinstateVoter'];
+      return ['addVoter', 'registerVoter', 'reinstateVoter'];
     case 'wrongPerson':
       return ['removeVoter'];
     case 'wrongDetails':
-      return ['correctDetails', 'reinstateVoter'];
+      return ['correctDetails', 'registerVoter', 'reinstateVoter'];
   }
 }
 
@@ -151,7 +165,7 @@ export function checkDecisionChange(
 ): Result<true, 'INVALID_INPUT', 'CHANGE_REQUIRED' | 'CHANGE_NOT_ALLOWED'> {
   const allowed = allowedChanges(kind, outcome);
   if (change === null) {
-    return allowed.length === 0 ? ok(true) : err('INVALID_INPUT', 'CHANGE_REQUIRED', '申诉成立的，请同时填写对选民名单的更正（列入、恢复、除名或更正信息）');
+    return allowed.length === 0 ? ok(true) : err('INVALID_INPUT', 'CHANGE_REQUIRED', '申诉成立的，请同时填写对选民名单的更正（列入、补办登记、恢复、除名或更正信息）');
   }
   if (!allowed.includes(change)) {
     return err(

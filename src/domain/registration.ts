@@ -13,6 +13,7 @@
 import { isOfVotingAge } from './age';
 import { addYearsClamped, compareCivil, type CivilDate } from './civil-date';
 import type { RuleSet } from './presets/types';
+import { err, ok, type Result } from './result';
 import type { VoterCategory, VoterStatus } from './voter-todo';
 
 export type { VoterCategory, VoterStatus } from './voter-todo';
@@ -52,14 +53,12 @@ export function statusForCategory(r: CategoryRecord): 'pending' | 'registered' {
 }
 
 /**
- * Whether an entry holds the person's deployment-wide registration (不重登): every unflagged
- * entry does, except a category C application the meeting rejected (that person is not
- * registered here and may register where they belong). Flagged entries keep whatever they held.
+ * Whether an entry holds the person's deployment-wide registration (不重登): only a registered
+ * entry does — the first registration confirmed anywhere wins (人户分离: a migrant still pending
+ * in the 户籍 village does not stop their category C application where they live). A pending or
+ * flagged entry holds nothing; the claim is taken at the moment an entry becomes registered.
  */
-export function claimsRegistration(r: CategoryRecord & { readonly status: VoterStatus }): boolean {
-  if (isFlagged(r.status)) return false;
-  return !(r.category === 'C' && r.residence === 'rejected');
-}
+export const holdsRegistration = (status: VoterStatus): boolean => status === 'registered';
 
 /** Whether the preset lets the committee use this flag (无法行使选举权 is provincial; RULES.md §1). */
 export const isFlagAllowed = (flag: VoterFlag, rules: RuleSet): boolean => flag !== 'unableToExercise' || rules.voter.unableToExerciseFlagAllowed;
@@ -94,8 +93,89 @@ export function ageEligibility(birthDate: CivilDate, electionDay: CivilDate, tod
   return null;
 }
 
-/** Ways a person's own declaration of participation (category B) reaches the committee. */
-export type DeclarationChannel = 'app' | 'inPerson' | 'phone';
+/**
+ * Ways a person's own declaration of participation (category B) reaches the committee: from the
+ * phone, in person or by phone to the committee, or in the person's own objection that they are
+ * missing from the published list (the objection states that they will take part).
+ */
+export type DeclarationChannel = 'app' | 'inPerson' | 'phone' | 'objection';
+
+/** The meeting's decision on a category C application, as the committee records it. */
+export interface MeetingRecord {
+  readonly meeting: ResidenceMeeting;
+  readonly meetingDate: CivilDate;
+  readonly minutesRef: string;
+}
+
+export type RegistrationRecordReason = 'DECLARATION_REQUIRED' | 'MEETING_REQUIRED' | 'BAD_DATE' | 'NO_RESIDENCE_DATE' | 'RESIDENCE_TOO_SHORT';
+
+export interface RegistrationRecordInput {
+  /** Category B: a declaration the committee received in person or by phone, and its day. */
+  readonly declaration: { readonly channel: 'inPerson' | 'phone'; readonly on: CivilDate } | null;
+  /** Category B: the day the person's own objection (that they are missing) was received. */
+  readonly ownObjectionOn: CivilDate | null;
+  /** Category C: the 村民会议/村民代表会议 decision. */
+  readonly meeting: MeetingRecord | null;
+  /** Category C: since when the person lives in the village. */
+  readonly residenceSince: CivilDate | null;
+}
+
+/** The record that makes an entry registered (stored with it). */
+export interface RegistrationRecord {
+  readonly declaration: { readonly channel: DeclarationChannel; readonly on: CivilDate } | null;
+  readonly meeting: MeetingRecord | null;
+}
+
+/**
+ * What the law needs on record before a person of `category` is put on the list — by the
+ * committee, or by an upheld objection after publication (RULES.md §1): nothing for A; for B the
+ * person's own declaration (本人表示参加选举) — their own objection counts, a word from anyone
+ * else does not; for C the approval of the 村民会议/村民代表会议 (date and minutes reference) and a
+ * residence that reaches the preset's years on election day. Records that do not apply to the
+ * category are not kept.
+ */
+export function registrationRecord(
+  category: VoterCategory,
+  given: RegistrationRecordInput,
+  electionDay: CivilDate,
+  today: CivilDate,
+  rules: RuleSet,
+): Result<RegistrationRecord, 'INVALID_INPUT' | 'NOT_ELIGIBLE', RegistrationRecordReason> {
+  const fail = (code: 'INVALID_INPUT' | 'NOT_ELIGIBLE', reason: RegistrationRecordReason, message: string) => err(code, reason, message);
+  switch (category) {
+    case 'A':
+      return ok({ declaration: null, meeting: null });
+    case 'B': {
+      if (given.declaration) {
+        if (compareCivil(given.declaration.on, today) > 0) return fail('INVALID_INPUT', 'BAD_DATE', `表示参加的日期（${given.declaration.on}）还没到，不能记录`);
+        return ok({ declaration: given.declaration, meeting: null });
+      }
+      if (given.ownObjectionOn) return ok({ declaration: { channel: 'objection', on: given.ownObjectionOn }, meeting: null });
+      return fail(
+        'INVALID_INPUT',
+        'DECLARATION_REQUIRED',
+        '户籍在本村、外出居住的村民，须本人表示参加选举才能列入名单：请填写本人是当面还是电话向选举委员会表示的，以及哪一天',
+      );
+    }
+    case 'C': {
+      const m = given.meeting;
+      if (!m) {
+        return fail('INVALID_INPUT', 'MEETING_REQUIRED', '户籍不在本村的村民，须经村民会议或村民代表会议同意才能列入名单：请填写是哪个会议、开会日期和会议记录编号');
+      }
+      if (compareCivil(m.meetingDate, today) > 0) return fail('INVALID_INPUT', 'BAD_DATE', `会议日期（${m.meetingDate}）还没到，不能记录`);
+      if (!given.residenceSince) return fail('NOT_ELIGIBLE', 'NO_RESIDENCE_DATE', '没有居住起始日期，不能审核居住年限；请填写从哪天开始在本村居住');
+      if (!residenceRequirementMet(given.residenceSince, electionDay, rules)) {
+        const years = rules.voter.residenceYearsForCategoryC;
+        return fail(
+          'NOT_ELIGIBLE',
+          'RESIDENCE_TOO_SHORT',
+          `到选举日（${electionDay}）在本村居住不满${years}年（自${given.residenceSince}起居住，${residenceCompletesOn(given.residenceSince, rules)}才满${years}年），不能登记`,
+        );
+      }
+      return ok({ declaration: null, meeting: m });
+    }
+  }
+}
 
 const SQUEEZE = /[\s\u3000、，,。.;；:：()（）【】[\]\-—_/／·]/g;
 

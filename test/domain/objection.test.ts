@@ -52,19 +52,34 @@ describe('objectionFilingWindow (zhejiang: file by E−10, decide by E−7)', ()
 
 describe('objectionStanding', () => {
   const me = 'p_me';
+  const voter = (status: 'registered' | 'pending' | 'movedAway' | 'deprived') => ({ kind: 'voter' as const, voterId: me, status });
+  const self = { kind: 'selfIdentified' as const };
   it('lets a registered voter object about any entry and any kind', () => {
     for (const kind of ['missingPerson', 'wrongPerson', 'wrongDetails'] as const) {
-      expect(objectionStanding({ voterId: me, status: 'registered' }, kind, kind === 'missingPerson' ? null : 'p_other')).toEqual({ ok: true, value: 'anyEntry' });
+      expect(objectionStanding(voter('registered'), kind, { voterId: kind === 'missingPerson' ? null : 'p_other', self: false })).toEqual({ ok: true, value: 'anyEntry' });
     }
   });
-  it('lets a person off the list object about their own entry', () => {
-    expect(objectionStanding({ voterId: me, status: 'movedAway' }, 'wrongDetails', me)).toEqual({ ok: true, value: 'ownEntry' });
-    expect(objectionStanding({ voterId: me, status: 'pending' }, 'wrongDetails', me)).toEqual({ ok: true, value: 'ownEntry' });
+  it('lets a person off the list object about their own entry: its details, or that they are missing', () => {
+    expect(objectionStanding(voter('movedAway'), 'wrongDetails', { voterId: me, self: true })).toEqual({ ok: true, value: 'ownEntry' });
+    expect(objectionStanding(voter('pending'), 'wrongDetails', { voterId: me, self: true })).toEqual({ ok: true, value: 'ownEntry' });
+    expect(objectionStanding(voter('pending'), 'missingPerson', { voterId: me, self: true })).toEqual({ ok: true, value: 'ownEntry' });
+    expect(objectionStanding(voter('deprived'), 'missingPerson', { voterId: me, self: true })).toEqual({ ok: true, value: 'ownEntry' });
   });
   it('rejects a person off the list objecting about someone else', () => {
-    expect(objectionStanding({ voterId: me, status: 'deprived' }, 'wrongDetails', 'p_other')).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'NOT_REGISTERED' });
-    expect(objectionStanding({ voterId: me, status: 'pending' }, 'missingPerson', null)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
-    expect(objectionStanding({ voterId: me, status: 'pending' }, 'wrongPerson', me)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(objectionStanding(voter('deprived'), 'wrongDetails', { voterId: 'p_other', self: false })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'NOT_REGISTERED' });
+    expect(objectionStanding(voter('pending'), 'missingPerson', { voterId: null, self: false })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(objectionStanding(voter('pending'), 'missingPerson', { voterId: 'p_other', self: false })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+  });
+  it('rejects a person off the list objecting that their own entry should not be there', () => {
+    expect(objectionStanding(voter('pending'), 'wrongPerson', { voterId: me, self: true })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+  });
+  it('lets someone not on the roll object that they themselves are missing', () => {
+    expect(objectionStanding(self, 'missingPerson', { voterId: null, self: true })).toEqual({ ok: true, value: 'ownEntry' });
+  });
+  it('rejects someone not on the roll objecting about anyone else or any entry', () => {
+    expect(objectionStanding(self, 'missingPerson', { voterId: null, self: false })).toMatchObject({ ok: false, reason: 'NOT_REGISTERED' });
+    expect(objectionStanding(self, 'wrongPerson', { voterId: 'p_other', self: false })).toMatchObject({ ok: false, reason: 'NOT_REGISTERED' });
+    expect(objectionStanding(self, 'missingPerson', { voterId: 'p_other', self: true })).toMatchObject({ ok: false, reason: 'NOT_REGISTERED' });
   });
 });
 
@@ -116,10 +131,11 @@ describe('checkDecisionChange', () => {
   it('rejects a change that does not fit the kind', () => {
     expect(checkDecisionChange('wrongPerson', 'upheld', 'addVoter')).toMatchObject({ ok: false, reason: 'CHANGE_NOT_ALLOWED' });
     expect(checkDecisionChange('missingPerson', 'upheld', 'removeVoter')).toMatchObject({ ok: false, reason: 'CHANGE_NOT_ALLOWED' });
+    expect(checkDecisionChange('wrongPerson', 'upheld', 'registerVoter')).toMatchObject({ ok: false, reason: 'CHANGE_NOT_ALLOWED' });
   });
   it('accepts each kind with its own changes', () => {
-    expect(allowedChanges('missingPerson', 'upheld')).toEqual(['addVoter', 'reinstateVoter']);
+    expect(allowedChanges('missingPerson', 'upheld')).toEqual(['addVoter', 'registerVoter', 'reinstateVoter']);
     expect(allowedChanges('wrongPerson', 'upheld')).toEqual(['removeVoter']);
-    expect(allowedChanges('wrongDetails', 'upheld')).toEqual(['correctDetails', 'reinstateVoter']);
+    expect(allowedChanges('wrongDetails', 'upheld')).toEqual(['correctDetails', 'registerVoter', 'reinstateVoter']);
   });
 });

@@ -2,10 +2,11 @@ import { resolveRuleSet } from '../../src/domain/presets/registry';
 import type { RuleSet } from '../../src/domain/presets/types';
 import {
   ageEligibility,
-  claimsRegistration,
+  holdsRegistration,
   isFlagAllowed,
   isFlagged,
   parseCategoryText,
+  registrationRecord,
   residenceCompletesOn,
   residenceRequirementMet,
   statusForCategory,
@@ -32,18 +33,53 @@ describe('statusForCategory (A automatic, B once declared, C once approved; RULE
   });
 });
 
-describe('claimsRegistration (不重登)', () => {
-  it('holds the registration for pending and registered entries', () => {
-    expect(claimsRegistration({ category: 'B', declared: false, residence: null, status: 'pending' })).toBe(true);
-    expect(claimsRegistration({ category: 'A', declared: false, residence: null, status: 'registered' })).toBe(true);
+describe('holdsRegistration (不重登: the first confirmed registration wins)', () => {
+  it('holds the registration for a registered entry', () => {
+    expect(holdsRegistration('registered')).toBe(true);
   });
-  it('rejects when the meeting rejected a category C application', () => {
-    expect(claimsRegistration({ category: 'C', declared: false, residence: 'rejected', status: 'pending' })).toBe(false);
+  it('rejects a pending entry (an undeclared migrant, an undecided or refused category C)', () => {
+    expect(holdsRegistration('pending')).toBe(false);
   });
-  it('does not take a registration for a flagged entry', () => {
-    expect(claimsRegistration({ category: 'A', declared: false, residence: null, status: 'movedAway' })).toBe(false);
+  it('rejects a flagged entry', () => {
+    for (const f of ['deprived', 'deceased', 'movedAway', 'unableToExercise'] as const) expect(holdsRegistration(f)).toBe(false);
     expect(isFlagged('deceased')).toBe(true);
     expect(isFlagged('pending')).toBe(false);
+  });
+});
+
+describe('registrationRecord (what an entry needs on record to be on the list; RULES.md §1)', () => {
+  const E = '2026-05-10';
+  const today = '2026-04-20';
+  const none = { declaration: null, ownObjectionOn: null, meeting: null, residenceSince: null };
+  const meeting = { meeting: 'villagerMeeting' as const, meetingDate: '2026-04-18', minutesRef: '2026-4号' };
+  it('needs nothing for category A', () => {
+    expect(registrationRecord('A', none, E, today, rules())).toEqual({ ok: true, value: { declaration: null, meeting: null } });
+  });
+  it('takes the person’s own objection as a category B declaration (本人表示参加选举)', () => {
+    expect(registrationRecord('B', { ...none, ownObjectionOn: '2026-04-19' }, E, today, rules())).toEqual({
+      ok: true,
+      value: { declaration: { channel: 'objection', on: '2026-04-19' }, meeting: null },
+    });
+  });
+  it('keeps a declaration the committee received in person or by phone', () => {
+    expect(registrationRecord('B', { ...none, declaration: { channel: 'phone', on: '2026-04-20' } }, E, today, rules())).toMatchObject({ ok: true, value: { declaration: { channel: 'phone' } } });
+  });
+  it('rejects category B without the person’s declaration', () => {
+    expect(registrationRecord('B', none, E, today, rules())).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'DECLARATION_REQUIRED' });
+  });
+  it('rejects a declaration dated after today', () => {
+    expect(registrationRecord('B', { ...none, declaration: { channel: 'inPerson', on: '2026-04-21' } }, E, today, rules())).toMatchObject({ ok: false, reason: 'BAD_DATE' });
+  });
+  it('accepts category C with the meeting’s approval and exactly a year of residence on election day', () => {
+    expect(registrationRecord('C', { ...none, meeting, residenceSince: '2025-05-10' }, E, today, rules())).toEqual({ ok: true, value: { declaration: null, meeting } });
+  });
+  it('rejects category C without the meeting’s decision', () => {
+    expect(registrationRecord('C', { ...none, residenceSince: '2020-01-01' }, E, today, rules())).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'MEETING_REQUIRED' });
+  });
+  it('rejects category C a day short of the residence, or without a residence date, or with a future meeting', () => {
+    expect(registrationRecord('C', { ...none, meeting, residenceSince: '2025-05-11' }, E, today, rules())).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'RESIDENCE_TOO_SHORT' });
+    expect(registrationRecord('C', { ...none, meeting }, E, today, rules())).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'NO_RESIDENCE_DATE' });
+    expect(registrationRecord('C', { ...none, meeting: { ...meeting, meetingDate: '2026-04-21' }, residenceSince: '2020-01-01' }, E, today, rules())).toMatchObject({ ok: false, reason: 'BAD_DATE' });
   });
 });
 

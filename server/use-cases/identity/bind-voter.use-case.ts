@@ -22,7 +22,7 @@ import {
 import { parseIdNumber } from '../../../src/domain/id-number';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
-import { readDoc } from '../../runtime/documents';
+import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
 import { actorOf, requireOpenid } from '../shared/access';
@@ -52,14 +52,25 @@ export const bindVoter: UseCase<typeof bind> = async (input, ctx) => {
   const idHash = keyedHash(idHmacKey, 'id', parsed.value.normalized);
   const codeHash = keyedHash(idHmacKey, 'binding-code', input.bindingCode);
 
+  // The person's entries by the blind index (a pending migrant holds no idIndex claim: only a
+  // registered entry does); each candidate is re-read inside the transaction.
+  const candidates = (await findDocs(ctx.store, 'voter', { idHash }, voterDoc, { limit: 20 })).map((v) => v._id);
+
   const outcome = await ctx.store.runTransaction<Outcome>(async (tx) => {
     const attempt = await readDoc(tx, 'bindAttempt', openid, bindAttemptDoc);
     if (attempt?.lockedUntil && attempt.lockedUntil > nowIso) return { kind: 'locked', lockedUntil: attempt.lockedUntil };
     if (await readDoc(tx, 'binding', openid, bindingDoc)) return { kind: 'alreadyBound' };
 
     const index = await readDoc(tx, 'idIndex', idHash, idIndexDoc);
-    const voter = index ? await readDoc(tx, 'voter', index.voterId, voterDoc) : null;
-    if (!voter || voter.nameKey !== nameKey(input.name) || !sameHash(voter.bindingCodeHash, codeHash)) {
+    let voter = null;
+    for (const id of new Set([...(index ? [index.voterId] : []), ...candidates])) {
+      const v = await readDoc(tx, 'voter', id, voterDoc);
+      if (v && v.idHash === idHash && v.nameKey === nameKey(input.name) && sameHash(v.bindingCodeHash, codeHash)) {
+        voter = v;
+        break;
+      }
+    }
+    if (!voter) {
       // A stale lock that expired starts a fresh count.
       const failures = (attempt && !attempt.lockedUntil ? attempt.failures : 0) + 1;
       const lockedUntil = failures >= bindMaxFailures ? new Date(now.getTime() + bindLockMinutes * 60_000).toISOString() : null;

@@ -1,7 +1,9 @@
 /**
  * committee.decideObjection — 申诉处理决定: the committee decides in writing (RULES.md §1). An
- * upheld objection changes the list (add, reinstate, remove with a flag, correct details) in the
- * same transaction; the decision is published as an 申诉处理结果公告 (one immutable notice per
+ * upheld objection changes the list (add, register a pending entry, reinstate, remove with a flag,
+ * correct details) in the same transaction, with the record the person's category needs
+ * (apply-list-change.ts: B the person's declaration — their own objection is one —, C the
+ * 村民会议/村民代表会议 approval); the decision is published as an 申诉处理结果公告 (one immutable notice per
  * decision, names and groups only) and pushed to the objector.
  *
  * A decision after the objection's statutory last day is still recorded — the committee must
@@ -13,16 +15,21 @@
  *   `warning` when the decision is late
  * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN | OBJECTION_UNKNOWN | ENTRY_UNKNOWN
  * - INVALID_INPUT CHANGE_REQUIRED | CHANGE_NOT_ALLOWED (the change does not fit the kind and outcome),
- *   GROUP_UNKNOWN, FLAG_NOT_ALLOWED, ID_* (the ID number collected by the committee)
- * - NOT_ELIGIBLE UNDER_18: the person to add is under 18 on election day
+ *   GROUP_UNKNOWN, FLAG_NOT_ALLOWED, ID_* (the ID number collected by the committee), ID_MISMATCH (a
+ *   self-identified objector's own objection adds someone else), DECLARATION_REQUIRED (category B
+ *   without the person's declaration), MEETING_REQUIRED (category C without the meeting's decision),
+ *   BAD_DATE (a future declaration or meeting)
+ * - NOT_ELIGIBLE UNDER_18: the person to add is under 18 on election day · NO_RESIDENCE_DATE |
+ *   RESIDENCE_TOO_SHORT (category C)
  * - CONFLICT ALREADY_DECIDED · ENTRY_CHANGED (the entry changed since) · NOT_FLAGGED (reinstating an entry
- *   that awaits its own declaration or meeting) · ALREADY_ON_ROLL | NOT_HELD (another entry of this roll
- *   holds the person) · DOUBLE_REGISTRATION
+ *   that awaits its own declaration or meeting: register it) · RECORD_REQUIRED (reinstating a flagged entry
+ *   whose category record does not allow registration: register it with the record) · ALREADY_ON_ROLL | NOT_HELD (another entry of this roll holds the person) ·
+ *   DOUBLE_REGISTRATION (registered in another village; recorded for township.duplicates)
  */
 import type { decideObjection } from '../../../src/contracts/objection.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
-import { objectionDoc, objectionLoadDoc, voterDoc, type NoticeDoc, type ObjectionDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDoc, objectionLoadDoc, voterDoc, type NoticeDoc, type ObjectionDoc, type ObjectionLoadDoc } from '../../../src/contracts/store-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkDecisionChange, isLateDecision } from '../../../src/domain/objection';
 import { err, ok, type Result } from '../../../src/domain/result';
@@ -31,13 +38,13 @@ import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
-import { applyListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
+import { applyListChange, precheckListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
 import { committeeElection } from './election-access';
 import { objectionLoadId } from './file-objection.use-case';
 import { noticeView, prepareAttachment } from './notice-attachment';
 import { objectionResultNotice } from './notice-text';
 import { notifyObjector } from './notify-objector';
-import { queuedObjectionView } from './objection-views';
+import { queuedObjectionView, subjectEntryOf } from './objection-views';
 
 interface Decided {
   objection: WithId<ObjectionDoc>;
@@ -60,8 +67,15 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
   const today = shanghaiDateOf(now);
   let prepared: PreparedChange | null = null;
   if (input.change) {
-    const p = prepareListChange(input.change, { voterId: found.subjectVoterId, objectionNo: found.no }, scope.value, { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng });
+    const p = prepareListChange(
+      input.change,
+      { voterId: found.subjectVoterId, objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
+      scope.value,
+      { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng },
+    );
     if (!p.ok) return p;
+    const pre = await precheckListChange(ctx.store, p.value, election._id);
+    if (!pre.ok) return pre;
     prepared = p.value;
   }
   const actor = actorOf(ctx);
@@ -72,8 +86,9 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
     const o = await readDoc(tx, 'objection', found._id, objectionDoc);
     if (!o) throw new Error('objection vanished');
     if (o.status !== 'open') return err('CONFLICT', 'ALREADY_DECIDED', `第${o.no}号申诉已经处理过了，处理决定不能更改`);
-    const loadId = objectionLoadId(o.electionId, o.objectorVoterId);
-    const load = await readDoc(tx, 'meta', loadId, objectionLoadDoc);
+    const loadIds = o.loadIds ?? (o.objectorVoterId ? [objectionLoadId(o.electionId, o.objectorVoterId)] : []);
+    const loads: Array<{ id: string; doc: ObjectionLoadDoc | null }> = [];
+    for (const id of loadIds) loads.push({ id, doc: await readDoc(tx, 'meta', id, objectionLoadDoc) });
 
     let applied: AppliedChange | null = null;
     if (prepared) {
@@ -120,7 +135,7 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
     };
     await tx.set('notice', noticeId, notice);
     await tx.update('objection', o._id, { status: decided.status, decision: decided.decision });
-    if (load) await tx.set('meta', loadId, { open: Math.max(0, load.open - 1), keys: load.keys.filter((k) => k !== o.dedupeKey) });
+    for (const { id, doc } of loads) if (doc) await tx.set('meta', id, { open: Math.max(0, doc.open - 1), keys: doc.keys.filter((k) => k !== o.dedupeKey) });
     await appendAudit(tx, {
       scope: election._id,
       action: 'committee.decideObjection',
@@ -134,9 +149,9 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
   if (!r.ok) return r;
 
   const delivery = await notifyObjector(ctx, r.value.objection);
-  const objector = await readDoc(ctx.store, 'voter', r.value.objection.objectorVoterId, voterDoc);
+  const objector = r.value.objection.objectorVoterId ? await readDoc(ctx.store, 'voter', r.value.objection.objectorVoterId, voterDoc) : null;
   return ok({
-    objection: queuedObjectionView(r.value.objection, objector, today),
+    objection: queuedObjectionView(r.value.objection, objector, await subjectEntryOf(ctx.store, r.value.objection), today),
     notice: noticeView(r.value.notice),
     delivery,
     newVoter: r.value.applied?.newVoter ?? null,

@@ -1,105 +1,248 @@
 /**
- * registration.fileObjection — 申诉: a voter objects to the published list, about a missing
+ * registration.fileObjection — 申诉: an objection to the published list, about a missing
  * person, an entry that should not be there, or an entry's wrong details (RULES.md §1). The
  * objection gets its statutory decision deadline at filing (receipt day + 3, or E−N in a
  * 'beforeElection' preset).
  *
+ * Who: a registered voter about anyone; a person whose own entry is not on the list (pending
+ * when it was published, or flagged) about that entry — "我自己不在名单上" (`about: 'me'`), or its
+ * details; a WeChat user not on the roll at all, only that they themselves are missing, naming
+ * themself (`about: 'me'` with `identity`: name, ID number — kept only as keyed hash and masked
+ * form —, group, consent). A missing-person objection is about whoever is not on the published
+ * list: the check is membership of the frozen list (or an upheld addition since), not status.
+ *
  * Outcomes:
  * - ok: the objection with its decision deadline
- * - UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_FOUND ELECTION_GONE
+ * - UNAUTHENTICATED NO_OPENID | NOT_BOUND (not bound, and not objecting about themself with
+ *   `identity`) · NOT_FOUND ELECTION_GONE | ELECTION_UNKNOWN (the `identity.electionId`)
  * - WINDOW_CLOSED LIST_NOT_PUBLISHED | OBJECTION_WINDOW_CLOSED (after the last day, 24:00 Asia/Shanghai)
  * - NOT_FOUND ENTRY_UNKNOWN: no such entry (序号 or id) in this election
  * - INVALID_INPUT GROUP_UNKNOWN | ID_*: the missing person's group or ID number is wrong
- * - NOT_ELIGIBLE NOT_REGISTERED: the objector is not on the list and objects about someone else
+ * - NOT_ELIGIBLE NOT_REGISTERED: the objector is not on the list and objects about someone else ·
+ *   UNDER_18: a self-identified objector under 18 on election day
  * - CONFLICT ENTRY_NOT_ON_LIST: "wrong person" about an entry already off the list;
- *   ALREADY_ON_LIST: the "missing" person (by ID number) is on the list; DUPLICATE_OBJECTION
- * - LIMIT_EXCEEDED TOO_MANY_OPEN: OBJECTION_POLICY.maxOpenPerObjector undecided objections
+ *   ALREADY_ON_LIST: the "missing" person is on the published list (or was added since);
+ *   ALREADY_ON_ROLL: a self-identified objector's ID number is on this roll (bind instead);
+ *   ALREADY_BOUND: `identity` sent by a bound user; DUPLICATE_OBJECTION
+ * - LIMIT_EXCEEDED TOO_MANY_OPEN: OBJECTION_POLICY.maxOpenPerObjector undecided objections (a
+ *   self-identified WeChat user: maxOpenSelfIdentified)
  */
 import type { fileObjection } from '../../../src/contracts/objection.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
+import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import {
+  bindingDoc,
   counterDoc,
-  idIndexDoc,
+  electionDoc,
   objectionLoadDoc,
+  villageDoc,
   voterDoc,
+  type ElectionDoc,
   type ObjectionDoc,
   type ObjectionLoadDoc,
+  type VillageDoc,
+  type VoterDoc,
 } from '../../../src/contracts/store-documents.schema';
-import { shanghaiDateOf } from '../../../src/domain/civil-date';
+import { shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
 import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
-import { OBJECTION_POLICY, objectionFilingWindow, objectionStanding } from '../../../src/domain/objection';
+import { OBJECTION_POLICY, objectionFilingWindow, objectionStanding, type FilingWindow, type Objector } from '../../../src/domain/objection';
+import type { RuleSet } from '../../../src/domain/presets/types';
+import { ageEligibility } from '../../../src/domain/registration';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
-import { readDoc } from '../../runtime/documents';
+import type { Store } from '../../ports/store.port';
+import type { CallContext } from '../../runtime/context';
+import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
+import { readRollKey } from '../roll/registration-claim';
+import { actorOf, requireOpenid } from '../shared/access';
+import { rulesOf } from '../shared/election-view';
 import { nameKey } from '../shared/name-key';
 import { boundVoter } from './election-access';
-import { readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list';
+import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list';
 import { myObjectionView } from './objection-views';
 
-export const objectionLoadId = (electionId: string, voterId: string) => `objectionLoad:${electionId}:${voterId}`;
+/** meta/objectionLoad:{electionId}:{key} — an objector's undecided objections; key: voter id, `self:{idHash}` or `wx:{actor}`. */
+export const objectionLoadId = (electionId: string, key: string) => `objectionLoad:${electionId}:${key}`;
 export const objectionSeqId = (electionId: string) => `objectionSeq:${electionId}`;
 
+type Input = ParsedInputOf<typeof fileObjection>;
+
 const entryUnknown = () => err('NOT_FOUND', 'ENTRY_UNKNOWN', '选民名单上没有这一条，请核对名单序号');
+const groupUnknown = (group: string, village: VillageDoc) => err('INVALID_INPUT', 'GROUP_UNKNOWN', `${village.name}没有“${group}”，请从列表中选择村民小组`);
+const alreadyOnRoll = () =>
+  err('CONFLICT', 'ALREADY_ON_ROLL', '您已经在本村的选民登记里了：请先用《选民登记告知书》上的绑定码绑定，再就本人的登记提出申诉；没有告知书的，请联系村选举委员会');
+
+/** Who files, with the limits that apply to them. */
+interface Filer {
+  readonly objector: Objector;
+  readonly objectorVoterId: string | null;
+  readonly election: WithId<ElectionDoc>;
+  readonly village: WithId<VillageDoc>;
+  readonly rules: RuleSet;
+  /** The load documents this objection counts against, and the most each may hold open. */
+  readonly loads: ReadonlyArray<{ id: string; max: number; full: 'DUPLICATE_OBJECTION' | 'TOO_MANY_OPEN' }>;
+}
+
+interface Subject {
+  readonly subjectVoterId: string | null;
+  readonly subject: ObjectionDoc['subject'];
+  /** The objection is about the objector themself. */
+  readonly self: boolean;
+  /** A self-identified person's ID hash, checked against the roll again in the transaction. */
+  readonly selfIdHash: string | null;
+}
+
+/** Whether an entry is on the list as it stands: frozen at publication, or added since by an upheld objection. */
+async function onPublishedList(store: Store, electionId: string, entry: WithId<VoterDoc>): Promise<boolean> {
+  if (entry.status === 'registered') return true;
+  const freeze = await readVoterListFreeze(store, electionId);
+  return freeze !== null && (await isOnVoterList(store, freeze, entry._id));
+}
+
+/** A WeChat user not on the roll who objects that they themself are missing. */
+async function selfIdentified(
+  ctx: CallContext,
+  identity: NonNullable<Extract<Input, { about: 'me' }>['identity']>,
+  today: CivilDate,
+): Promise<Result<{ filer: Filer; subject: Subject; window: FilingWindow }, ErrorCode>> {
+  const election = await readDoc(ctx.store, 'election', identity.electionId, electionDoc);
+  if (!election) return err('NOT_FOUND', 'ELECTION_UNKNOWN', '没有找到这场选举，请扫村里张贴的选举公告上的二维码');
+  const village = await readDoc(ctx.store, 'village', election.villageId, villageDoc);
+  if (!village) throw new Error(`election ${election._id} has no village`);
+  const rules = rulesOf(election);
+  const window = objectionFilingWindow(election.voterListPublishedOn, election.electionDay, today, rules);
+  if (!window.ok) return window;
+  if (!village.groups.includes(identity.group)) return groupUnknown(identity.group, village);
+  const parsed = parseIdNumber(identity.idNumber);
+  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+  const age = ageEligibility(parsed.value.birthDate, election.electionDay, today, rules);
+  if (age) return err(age.reason === 'UNDER_18' ? 'NOT_ELIGIBLE' : 'INVALID_INPUT', age.reason, age.message);
+  const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
+  // Entries older than roll keys are found by the blind index; the roll key is checked again in the transaction.
+  if ((await findDocs(ctx.store, 'voter', { electionId: election._id, idHash }, voterDoc, { limit: 1 })).length) return alreadyOnRoll();
+  const actor = actorOf(ctx);
+  return ok({
+    window: window.value,
+    filer: {
+      objector: { kind: 'selfIdentified' },
+      objectorVoterId: null,
+      election,
+      village,
+      rules,
+      loads: [
+        { id: objectionLoadId(election._id, `self:${idHash}`), max: OBJECTION_POLICY.maxOpenSelfIdentified, full: 'DUPLICATE_OBJECTION' },
+        { id: objectionLoadId(election._id, actor), max: OBJECTION_POLICY.maxOpenSelfIdentified, full: 'TOO_MANY_OPEN' },
+      ],
+    },
+    subject: { subjectVoterId: null, subject: { name: identity.name, group: identity.group, idMasked: maskIdNumber(parsed.value.normalized), idHash }, self: true, selfIdHash: idHash },
+  });
+}
+
+/** The entry or person the objection is about, for a bound objector. */
+async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, election: WithId<ElectionDoc>, village: VillageDoc): Promise<Result<Subject, ErrorCode>> {
+  if (input.kind === 'missingPerson' && input.about === 'me') {
+    if (await onPublishedList(ctx.store, election._id, me)) return err('CONFLICT', 'ALREADY_ON_LIST', '您已经在公布的选民名单上了，不需要提出“没有列入名单”的申诉');
+    return ok({ subjectVoterId: me._id, subject: { name: me.name, group: me.group, idMasked: me.idMasked, idHash: null }, self: true, selfIdHash: null });
+  }
+  if (input.kind === 'missingPerson') {
+    if (!village.groups.includes(input.group)) return groupUnknown(input.group, village);
+    if (input.idNumber === undefined) return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idMasked: null, idHash: null }, self: false, selfIdHash: null });
+    const parsed = parseIdNumber(input.idNumber);
+    if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+    const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
+    const idMasked = maskIdNumber(parsed.value.normalized);
+    // An entry of this roll that is not on the list (pending at publication, flagged) is what the objection is about.
+    const [entry] = await findDocs(ctx.store, 'voter', { electionId: election._id, idHash }, voterDoc, { limit: 1 });
+    if (entry && (await onPublishedList(ctx.store, election._id, entry))) return err('CONFLICT', 'ALREADY_ON_LIST', '这个人已经在本届选民名单上了');
+    return ok({ subjectVoterId: entry?._id ?? null, subject: { name: input.name, group: input.group, idMasked, idHash }, self: entry?._id === me._id, selfIdHash: null });
+  }
+  let voterId: string | null = input.voterId ?? null;
+  if (input.listNo !== undefined) {
+    const freeze = await readVoterListFreeze(ctx.store, election._id);
+    voterId = freeze ? await voterIdOfListNo(ctx.store, freeze, input.listNo) : null;
+  }
+  const entry = voterId ? await readDoc(ctx.store, 'voter', voterId, voterDoc) : null;
+  if (!entry || entry.electionId !== election._id) return entryUnknown();
+  if (input.kind === 'wrongPerson' && entry.status !== 'registered') {
+    return err('CONFLICT', 'ENTRY_NOT_ON_LIST', `${entry.name}目前不在选民名单上，不需要对其提出错登申诉`);
+  }
+  return ok({ subjectVoterId: entry._id, subject: { name: entry.name, group: entry.group, idMasked: entry.idMasked, idHash: null }, self: entry._id === me._id, selfIdHash: null });
+}
 
 export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input, ctx) => {
-  const scope = await boundVoter(ctx);
-  if (!scope.ok) return scope;
-  const { openid, voter: me, election, village, rules } = scope.value;
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const openid = who.value;
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const window = objectionFilingWindow(election.voterListPublishedOn, election.electionDay, shanghaiDateOf(now), rules);
-  if (!window.ok) return window;
+  const today = shanghaiDateOf(now);
+  const aboutMe = input.kind === 'missingPerson' && input.about === 'me';
+  const identity = input.kind === 'missingPerson' && input.about === 'me' ? input.identity : undefined;
 
-  const key = ctx.settings.idHmacKey;
-  let subjectVoterId: string | null = null;
-  let subject: ObjectionDoc['subject'];
-  let subjectRef: string;
-  if (input.kind === 'missingPerson') {
-    if (!village.groups.includes(input.group)) return err('INVALID_INPUT', 'GROUP_UNKNOWN', `本村没有“${input.group}”，请从列表中选择村民小组`);
-    let idHash: string | null = null;
-    let idMasked: string | null = null;
-    if (input.idNumber !== undefined) {
-      const parsed = parseIdNumber(input.idNumber);
-      if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
-      idHash = keyedHash(key, 'id', parsed.value.normalized);
-      idMasked = maskIdNumber(parsed.value.normalized);
-      const claim = await readDoc(ctx.store, 'idIndex', idHash, idIndexDoc);
-      const entry = claim && claim.electionId === election._id ? await readDoc(ctx.store, 'voter', claim.voterId, voterDoc) : null;
-      if (entry?.status === 'registered') return err('CONFLICT', 'ALREADY_ON_LIST', '这个人已经在本届选民名单上了');
-    }
-    subject = { name: input.name, group: input.group, idMasked, idHash };
-    subjectRef = idHash ?? `${nameKey(input.name)}|${input.group}`;
+  let filer: Filer;
+  let found: Subject;
+  let window: FilingWindow;
+  const bound = await readDoc(ctx.store, 'binding', openid, bindingDoc);
+  if (!bound && identity) {
+    const s = await selfIdentified(ctx, identity, today);
+    if (!s.ok) return s;
+    ({ filer, subject: found, window } = s.value);
   } else {
-    let voterId: string | null = input.voterId ?? null;
-    if (input.listNo !== undefined) {
-      const freeze = await readVoterListFreeze(ctx.store, election._id);
-      voterId = freeze ? await voterIdOfListNo(ctx.store, freeze, input.listNo) : null;
+    if (bound && identity) return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份，不用再填写姓名和身份证号码；请直接就本人的登记提出申诉');
+    const scope = await boundVoter(ctx);
+    if (!scope.ok) {
+      return scope.reason === 'NOT_BOUND' && aboutMe
+        ? err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份；不在本村选民登记里的，请填写本人的姓名、身份证号码和村民小组')
+        : scope;
     }
-    const entry = voterId ? await readDoc(ctx.store, 'voter', voterId, voterDoc) : null;
-    if (!entry || entry.electionId !== election._id) return entryUnknown();
-    if (input.kind === 'wrongPerson' && entry.status !== 'registered') {
-      return err('CONFLICT', 'ENTRY_NOT_ON_LIST', `${entry.name}目前不在选民名单上，不需要对其提出错登申诉`);
-    }
-    subjectVoterId = entry._id;
-    subject = { name: entry.name, group: entry.group, idMasked: entry.idMasked, idHash: null };
-    subjectRef = entry._id;
+    const { voter: me, election, village, rules } = scope.value;
+    filer = {
+      objector: { kind: 'voter', voterId: me._id, status: me.status },
+      objectorVoterId: me._id,
+      election,
+      village,
+      rules,
+      loads: [{ id: objectionLoadId(election._id, me._id), max: OBJECTION_POLICY.maxOpenPerObjector, full: 'TOO_MANY_OPEN' }],
+    };
+    // The window first: before publication there is no list to be missing from.
+    const w = objectionFilingWindow(election.voterListPublishedOn, election.electionDay, today, rules);
+    if (!w.ok) return w;
+    window = w.value;
+    const s = await subjectOf(ctx, input, me, election, village);
+    if (!s.ok) return s;
+    found = s.value;
   }
 
-  const standing = objectionStanding({ voterId: me._id, status: me.status }, input.kind, subjectVoterId);
+  const standing = objectionStanding(filer.objector, input.kind, { voterId: found.subjectVoterId, self: found.self });
   if (!standing.ok) return standing;
 
-  const dedupeKey = keyedHash(key, 'name', `objection|${input.kind}|${subjectRef}`).slice(0, 24);
+  const subjectRef = found.subjectVoterId ?? found.subject.idHash ?? `${nameKey(found.subject.name)}|${found.subject.group}`;
+  const dedupeKey = keyedHash(ctx.settings.idHmacKey, 'name', `objection|${input.kind}|${subjectRef}`).slice(0, 24);
+  return file(ctx, { input, openid, at, window, filer, found, dedupeKey });
+};
+
+async function file(
+  ctx: CallContext,
+  f: { input: Input; openid: string; at: string; window: FilingWindow; filer: Filer; found: Subject; dedupeKey: string },
+) {
+  const { input, openid, at, window, filer, found, dedupeKey } = f;
+  const { election, village } = filer;
   const id = newId(ctx.rng, 'o');
-  const loadId = objectionLoadId(election._id, me._id);
   const seqId = objectionSeqId(election._id);
   const r = await ctx.store.runTransaction<Result<ObjectionDoc, ErrorCode>>(async (tx) => {
-    const load: ObjectionLoadDoc = (await readDoc(tx, 'meta', loadId, objectionLoadDoc)) ?? { open: 0, keys: [] };
-    if (load.keys.includes(dedupeKey)) return err('CONFLICT', 'DUPLICATE_OBJECTION', '您已经就这件事提出过申诉，正在等待选举委员会处理');
-    if (load.open >= OBJECTION_POLICY.maxOpenPerObjector) {
-      return err('LIMIT_EXCEEDED', 'TOO_MANY_OPEN', `您已有${load.open}件申诉正在处理，请等处理后再提出新的申诉`);
+    if (found.selfIdHash && (await readRollKey(tx, election._id, found.selfIdHash))) return alreadyOnRoll();
+    const loads: Array<{ id: string; doc: ObjectionLoadDoc }> = [];
+    for (const l of filer.loads) {
+      const load: ObjectionLoadDoc = (await readDoc(tx, 'meta', l.id, objectionLoadDoc)) ?? { open: 0, keys: [] };
+      if (load.keys.includes(dedupeKey)) return err('CONFLICT', 'DUPLICATE_OBJECTION', '您已经就这件事提出过申诉，正在等待选举委员会处理');
+      if (load.open >= l.max) {
+        return l.full === 'DUPLICATE_OBJECTION'
+          ? err('CONFLICT', 'DUPLICATE_OBJECTION', '已经有人以这个身份证号码就本人提出过申诉，正在等待选举委员会处理')
+          : err('LIMIT_EXCEEDED', 'TOO_MANY_OPEN', l.max === 1 ? '您已经提出过一件申诉，正在等待选举委员会处理，处理后才能再提出' : `您已有${load.open}件申诉正在处理，请等处理后再提出新的申诉`);
+      }
+      loads.push({ id: l.id, doc: load });
     }
     const no = ((await readDoc(tx, 'meta', seqId, counterDoc))?.value ?? 0) + 1;
     const doc: ObjectionDoc = {
@@ -107,22 +250,24 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
       villageId: village._id,
       no,
       kind: input.kind,
-      objectorVoterId: me._id,
+      objectorVoterId: filer.objectorVoterId,
       objectorOpenid: openid,
-      subjectVoterId,
-      subject,
+      byPerson: found.self,
+      loadIds: loads.map((l) => l.id),
+      subjectVoterId: found.subjectVoterId,
+      subject: found.subject,
       wrongFields: input.kind === 'wrongDetails' ? [...new Set(input.wrongFields)] : [],
       details: input.details,
       dedupeKey,
       filedAt: at,
-      receivedOn: window.value.receivedOn,
-      decisionLastDay: window.value.decisionLastDay,
-      decisionDeadline: window.value.decisionDeadline,
+      receivedOn: window.receivedOn,
+      decisionLastDay: window.decisionLastDay,
+      decisionDeadline: window.decisionDeadline,
       status: 'open',
       decision: null,
     };
     await tx.set('meta', seqId, { value: no });
-    await tx.set('meta', loadId, { open: load.open + 1, keys: [...load.keys, dedupeKey] });
+    for (const l of loads) await tx.set('meta', l.id, { open: l.doc.open + 1, keys: [...l.doc.keys, dedupeKey] });
     await tx.set('objection', id, doc);
     await appendAudit(tx, {
       scope: election._id,
@@ -130,9 +275,9 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
       actor: actorOf(ctx),
       at,
       subject: id,
-      data: { no, kind: input.kind, subjectVoterId, decisionLastDay: doc.decisionLastDay },
+      data: { no, kind: input.kind, subjectVoterId: found.subjectVoterId, byPerson: found.self, selfIdentified: filer.objectorVoterId === null, decisionLastDay: doc.decisionLastDay },
     });
     return ok(doc);
   });
   return r.ok ? ok({ objection: myObjectionView({ ...r.value, _id: id }) }) : r;
-};
+}

@@ -40,3 +40,13 @@ export async function voterIdOfListNo(store: Store, freeze: VoterListFreezeDoc, 
   if (!map || map.noticeId !== freeze.noticeId) throw new Error(`voter list map ${index} of ${freeze.electionId} is missing`);
   return map.voterIds[(listNo - 1) % NOTICE_CHUNK_SIZE] ?? null;
 }
+
+/** Whether `voterId` is a row of the published list (reads its chunks of voter ids, by id). */
+export async function isOnVoterList(store: Store, freeze: VoterListFreezeDoc, voterId: string): Promise<boolean> {
+  for (let index = 0; index < freeze.chunkCount; index++) {
+    const map = await readDoc(store, 'voterListMap', voterListMapId(freeze.noticeId, index), voterListMapDoc);
+    if (!map || map.noticeId !== freeze.noticeId) throw new Error(`voter list map ${index} of ${freeze.electionId} is missing`);
+    if (map.voterIds.includes(voterId)) return true;
+  }
+  return false;
+}

@@ -44,9 +44,10 @@ export const listObjectionsUseCase: UseCase<typeof listObjections> = async (inpu
         return o.status === input.status;
     }
   });
-  const objectors = await objectorsOf(ctx.store, wanted);
+  const entries = await objectorsOf(ctx.store, wanted);
+  const entry = (id: string | null) => (id ? (entries.get(id) ?? null) : null);
   return ok({
-    objections: wanted.sort(queueOrder).map((o) => queuedObjectionView(o, objectors.get(o.objectorVoterId) ?? null, today)),
+    objections: wanted.sort(queueOrder).map((o) => queuedObjectionView(o, entry(o.objectorVoterId), entry(o.subjectVoterId), today)),
     figures,
     today,
   });

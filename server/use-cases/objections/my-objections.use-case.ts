@@ -1,20 +1,27 @@
 /**
- * registration.myObjections — the caller's objections: status, statutory deadline, decision and
- * its written reason (newest first).
+ * registration.myObjections — the objections this WeChat user filed: status, statutory deadline,
+ * decision and its written reason (newest first). Found by the filing WeChat user, so a person
+ * who objected before being on the roll (self-identified) follows their objection, and still
+ * sees it once bound; a bound voter also sees those filed from their entry.
  *
- * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
+ * Outcomes: ok | UNAUTHENTICATED NO_OPENID
  */
 import type { myObjections } from '../../../src/contracts/objection.contract';
-import { objectionDoc } from '../../../src/contracts/store-documents.schema';
+import { bindingDoc, objectionDoc } from '../../../src/contracts/store-documents.schema';
 import { ok } from '../../../src/domain/result';
-import { findAllDocs } from '../../runtime/documents';
+import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from './election-access';
+import { requireOpenid } from '../shared/access';
 import { myObjectionView } from './objection-views';
 
 export const myObjectionsUseCase: UseCase<typeof myObjections> = async (_input, ctx) => {
-  const scope = await boundVoter(ctx);
-  if (!scope.ok) return scope;
-  const mine = await findAllDocs(ctx.store, 'objection', { objectorVoterId: scope.value.voter._id }, objectionDoc);
-  return ok({ objections: mine.sort((a, b) => b.no - a.no).map(myObjectionView) });
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
+  const [byOpenid, byEntry] = await Promise.all([
+    findAllDocs(ctx.store, 'objection', { objectorOpenid: who.value }, objectionDoc),
+    binding ? findAllDocs(ctx.store, 'objection', { objectorVoterId: binding.voterId }, objectionDoc) : Promise.resolve([]),
+  ]);
+  const mine = new Map([...byOpenid, ...byEntry].map((o) => [o._id, o]));
+  return ok({ objections: [...mine.values()].sort((a, b) => b.filedAt.localeCompare(a.filedAt) || b.no - a.no).map(myObjectionView) });
 };

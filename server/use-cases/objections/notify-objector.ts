@@ -49,7 +49,8 @@ export function objectionResultMessage(openid: string, o: ObjectionDoc): NotifyM
 }
 
 export async function notifyObjector(ctx: CallContext, o: WithId<ObjectionDoc>): Promise<{ id: string; status: DeliveryStatus }> {
-  const id = deliveryIdOf('objectionResult', o._id, o.objectorVoterId);
+  // A self-identified objector has no roll entry: the delivery is addressed to them as the objection's filer.
+  const id = deliveryIdOf('objectionResult', o._id, o.objectorVoterId ?? 'filer');
   const message = objectionResultMessage(o.objectorOpenid, o);
   const at = ctx.clock.now().toISOString();
   const claimed = await ctx.store.runTransaction(async (tx) => {

@@ -1,6 +1,6 @@
 /** Replies about objections: the objector's view, and the committee's queue view with its clock. */
 import type { MyObjectionView, QueuedObjectionView } from '../../../src/contracts/objection.contract';
-import { LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
+import { CATEGORY_LABELS, LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import { voterDoc, type ObjectionDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
 import type { CivilDate } from '../../../src/domain/civil-date';
 import { objectionClock } from '../../../src/domain/objection';
@@ -41,18 +41,35 @@ export function myObjectionView(o: WithId<ObjectionDoc>): MyObjectionView {
 export const clockOf = (o: ObjectionDoc, today: CivilDate) =>
   objectionClock({ status: o.status, decisionLastDay: o.decisionLastDay, late: o.decision?.late ?? false }, today);
 
-export function queuedObjectionView(o: WithId<ObjectionDoc>, objector: WithId<VoterDoc> | null, today: CivilDate): QueuedObjectionView {
+export function queuedObjectionView(o: WithId<ObjectionDoc>, objector: WithId<VoterDoc> | null, subjectEntry: WithId<VoterDoc> | null, today: CivilDate): QueuedObjectionView {
+  const e = subjectEntry && subjectEntry._id === o.subjectVoterId ? subjectEntry : null;
+  // A WeChat user not on the roll objects about themself only: the objector is the subject.
+  const self = o.objectorVoterId === null;
   return {
     ...myObjectionView(o),
-    subject: { voterId: o.subjectVoterId, name: o.subject.name, group: o.subject.group, idMasked: o.subject.idMasked },
-    objector: { voterId: o.objectorVoterId, name: objector?.name ?? '（登记已不存在）', group: objector?.group ?? '' },
+    subject: {
+      voterId: o.subjectVoterId,
+      name: o.subject.name,
+      group: o.subject.group,
+      idMasked: o.subject.idMasked,
+      entry: e ? { status: e.status, statusLabel: STATUS_LABELS[e.status], category: e.category, categoryLabel: CATEGORY_LABELS[e.category] } : null,
+    },
+    objector: self
+      ? { voterId: null, name: o.subject.name, group: o.subject.group, selfIdentified: true }
+      : { voterId: o.objectorVoterId, name: objector?.name ?? '（登记已不存在）', group: objector?.group ?? '', selfIdentified: false },
+    byPerson: o.byPerson ?? false,
     clock: clockOf(o, today),
   };
 }
 
-/** The objectors' entries, read once each. */
+/** The entry an objection is about, as it stands now. */
+export async function subjectEntryOf(store: Store, o: ObjectionDoc): Promise<WithId<VoterDoc> | null> {
+  return o.subjectVoterId ? readDoc(store, 'voter', o.subjectVoterId, voterDoc) : null;
+}
+
+/** The objectors' and subjects' entries, read once each. */
 export async function objectorsOf(store: Store, list: readonly ObjectionDoc[]): Promise<Map<string, WithId<VoterDoc>>> {
-  const ids = [...new Set(list.map((o) => o.objectorVoterId))];
+  const ids = [...new Set(list.flatMap((o) => [o.objectorVoterId, o.subjectVoterId]).filter((id): id is string => id !== null))];
   const docs = await Promise.all(ids.map((id) => readDoc(store, 'voter', id, voterDoc)));
   return new Map(docs.filter((d): d is WithId<VoterDoc> => d !== null).map((d) => [d._id, d]));
 }

@@ -4,21 +4,34 @@
  * 选民名单公告 notice, and sets election.voterListPublishedOn, which starts the objection clock.
  * After this the list changes only through decided objections, each published in turn.
  *
+ * Serialised against concurrent roll changes by optimistic concurrency (roll-access.ts
+ * rollVersion): the roll version is read before the registered voters are queried and checked
+ * again — and written — inside the publishing transaction. A change committed in between makes
+ * the publication start over with a fresh query (up to PUBLISH_ATTEMPTS times); a change running
+ * concurrently writes the same version document, so one of the two transactions is aborted and
+ * retried (CloudBase), or they run one after the other (embedded). Either way the frozen list is
+ * exactly the registered entries at the instant of publication.
+ *
  * Outcomes:
  * - ok: the notice, the objection window, and `warning` when only the statutory minimum margin
  *   is left before election day (RULES.md §1 "warn when the gap is < 21 days")
  * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN
- * - CONFLICT ALREADY_PUBLISHED: published once, never again · ELECTION_CLOSED · LIST_EMPTY
+ * - CONFLICT ALREADY_PUBLISHED: published once, never again · ELECTION_CLOSED · LIST_EMPTY ·
+ *   ROLL_CHANGED: the roll kept changing during PUBLISH_ATTEMPTS tries (try again shortly)
  * - WINDOW_CLOSED PUBLICATION_TOO_LATE: today is later than E−N of the preset
  */
 import type { publishVoterList } from '../../../src/contracts/objection.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, voterDoc, type NoticeDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, voterDoc, type ElectionDoc, type NoticeDoc, type VillageDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
 import { objectionDecisionLastDay, objectionFilingLastDay, voterListPublicationCheck } from '../../../src/domain/calendar';
 import { endOfShanghaiDay, shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
-import { findAllDocs, readDoc } from '../../runtime/documents';
+import { createPublicationPushJob } from '../../push/notice-push';
+import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
+import type { CallContext } from '../../runtime/context';
+import type { RuleSet } from '../../../src/domain/presets/types';
+import { readRollVersion, rollVersionId } from '../roll/roll-access';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
@@ -30,6 +43,8 @@ import { objectionRuleText, voterListNotice } from './notice-text';
 
 /** Chunk documents per transaction when pre-writing a long list. */
 const CHUNKS_PER_TX = 10;
+/** Fresh starts when the roll changed between the query and the publishing transaction. */
+export const PUBLISH_ATTEMPTS = 3;
 
 const alreadyPublished = (on: string) => err('CONFLICT', 'ALREADY_PUBLISHED', `选民名单已于${on}公布；公布后的更改须通过申诉处理并公布处理结果`);
 
@@ -46,8 +61,54 @@ export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (
   const check = voterListPublicationCheck(today, election.electionDay, rules);
   if (!check.ok) return check;
 
+  let published: Published | null = null;
+  for (let attempt = 1; attempt <= PUBLISH_ATTEMPTS && !published; attempt++) {
+    const r = await publishOnce(ctx, { election, village, rules, at, today, marginDays: check.value.marginDays });
+    if (!r.ok) return r;
+    published = r.value;
+  }
+  if (!published) {
+    ctx.log.info('voterList.rollChanged', { electionId: election._id, attempts: PUBLISH_ATTEMPTS, requestId: ctx.requestId });
+    return err('CONFLICT', 'ROLL_CHANGED', '公布时选民登记正在变动（有人正在登记或导入），名单没有公布；请稍等一会儿再点“公布”');
+  }
+  const { notice, noticeId, rows, filingLastDay, ruleText } = published;
+
+  const stored = await readDoc(ctx.store, 'election', election._id, electionDoc);
+  if (!stored) throw new Error('election vanished after publication');
+  const warning = check.value.bareMinimum
+    ? `今天是法定最晚的公布日（选举日${election.electionDay}前${rules.voterList.publishDaysBefore}日），没有留出余地：名单公布后的任何更改都只能通过申诉处理，请确认名单准确无误。`
+    : null;
+  return ok({
+    notice: noticeView({ ...notice, _id: noticeId }),
+    publishedOn: today,
+    count: rows,
+    objections: { filingLastDay, filingDeadline: endOfShanghaiDay(filingLastDay).toISOString(), rule: ruleText },
+    warning,
+    election: electionSummary(stored, village, now),
+  });
+};
+
+interface Published {
+  notice: NoticeDoc;
+  noticeId: string;
+  rows: number;
+  filingLastDay: string;
+  ruleText: string;
+}
+
+/**
+ * One try: the freeze as read now, published only if no roll change committed since the version
+ * was read (null: start over). Refusals (ALREADY_PUBLISHED, LIST_EMPTY) end the publication.
+ */
+async function publishOnce(
+  ctx: CallContext,
+  p: { election: WithId<ElectionDoc>; village: WithId<VillageDoc>; rules: RuleSet; at: string; today: string; marginDays: number },
+): Promise<Result<Published | null, ErrorCode>> {
+  const { election, village, rules, at, today } = p;
+  const version = await readRollVersion(ctx.store, election._id);
   // The freeze: registered entries as read now. Entries still pending (undeclared migrants,
-  // undecided category C) are not on the list; they come on only through an objection.
+  // undecided category C) are not on the list; they come on only through an upheld objection
+  // (registerVoter, with the person's declaration or the meeting's decision).
   const voters = await findAllDocs(ctx.store, 'voter', { electionId: election._id, status: 'registered' }, voterDoc);
   if (voters.length === 0) return err('CONFLICT', 'LIST_EMPTY', '还没有已登记的选民，不能公布空的选民名单');
   const { rows, voterIds } = orderVoterList(voters, village.groups);
@@ -92,12 +153,18 @@ export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (
       for (const [collection, id, data] of batch) await tx.set(collection, id, data);
     });
   }
-  const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
+  const r = await ctx.store.runTransaction<Result<true | 'stale', ErrorCode>>(async (tx) => {
     const fresh = await readDoc(tx, 'election', election._id, electionDoc);
     if (!fresh) throw new Error('election vanished during publication');
     if (fresh.voterListPublishedOn !== null) return alreadyPublished(fresh.voterListPublishedOn);
     if (await tx.get('meta', voterListFreezeId(election._id))) return alreadyPublished(today);
+    // Optimistic check: a roll change committed since the query makes this freeze stale.
+    if ((await readRollVersion(tx, election._id)) !== version) return ok('stale');
+    // Written so that a roll change running concurrently conflicts with this transaction.
+    await tx.set('meta', rollVersionId(election._id), { value: version + 1 });
     await tx.set('notice', noticeId, notice);
+    // The push job commits with the notice: a crash after this leaves it to the push timer.
+    await createPublicationPushJob(tx, notice, noticeId, at);
     await tx.set('meta', voterListFreezeId(election._id), freeze);
     await tx.update('election', election._id, { voterListPublishedOn: today });
     await appendAudit(tx, {
@@ -106,28 +173,15 @@ export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (
       actor,
       at,
       subject: noticeId,
-      data: { count: rows.length, hash: attachment.hash, publishedOn: today, marginDays: check.value.marginDays, filingLastDay },
+      data: { count: rows.length, hash: attachment.hash, publishedOn: today, marginDays: p.marginDays, filingLastDay },
     });
     return ok(true);
   });
-  if (!r.ok) {
+  if (!r.ok || r.value === 'stale') {
     await ctx.store.runTransaction(async (tx) => {
       for (const [collection, id] of chunkDocs) await tx.remove(collection, id);
     });
-    return r;
+    return r.ok ? ok(null) : r;
   }
-
-  const stored = await readDoc(ctx.store, 'election', election._id, electionDoc);
-  if (!stored) throw new Error('election vanished after publication');
-  const warning = check.value.bareMinimum
-    ? `今天是法定最晚的公布日（选举日${election.electionDay}前${rules.voterList.publishDaysBefore}日），没有留出余地：名单公布后的任何更改都只能通过申诉处理，请确认名单准确无误。`
-    : null;
-  return ok({
-    notice: noticeView({ ...notice, _id: noticeId }),
-    publishedOn: today,
-    count: rows.length,
-    objections: { filingLastDay, filingDeadline: endOfShanghaiDay(filingLastDay).toISOString(), rule: ruleText },
-    warning,
-    election: electionSummary(stored, village, now),
-  });
-};
+  return ok({ notice, noticeId, rows: rows.length, filingLastDay, ruleText });
+}

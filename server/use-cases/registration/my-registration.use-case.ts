@@ -28,6 +28,6 @@ export const myRegistration: UseCase<typeof mine> = async (_input, ctx) => {
   return ok({
     voter: voterView(voter, election, village.name),
     election: electionSummary(election, village, now),
-    todo: voterTodos({ category: voter.category, status: voter.status, confirmed: voter.confirmed }, calendar),
+    todo: voterTodos({ category: voter.category, status: voter.status, confirmed: voter.confirmed, residence: voter.residenceDecision?.outcome ?? null }, calendar),
   });
 };

@@ -1,8 +1,11 @@
 /**
  * registration.applyResidence — a WeChat user not yet on any roll applies to vote where they
  * live (category C: 户籍 elsewhere, living in the village ≥ the preset's years on election day).
- * Creates a pending C entry holding the person's deployment-wide registration and binds the
- * applicant to it; the committee then records the 村民会议/村民代表会议 decision.
+ * Creates a pending C entry and binds the applicant to it; the committee then records the
+ * 村民会议/村民代表会议 decision, and the approval takes the person's deployment-wide registration
+ * (不重登). A person already registered in another village is refused at once (they must be
+ * released there first); a migrant merely pending in their 户籍 village is not registered there,
+ * so they may apply here — the first registration confirmed wins.
  *
  * The applicant's own dates are checked at once (a residence already too short on election day
  * cannot be approved), unlike a committee import, where the meeting decides.
@@ -30,9 +33,9 @@ import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
 import { actorOf, requireOpenid } from '../shared/access';
 import { electionSummary, voterView } from '../shared/election-view';
-import { electionClosed, loadElection, requireRegistrationOpen } from './roll-access';
+import { bumpRollVersion, electionClosed, loadElection, requireRegistrationOpen } from './roll-access';
 import { draftRollEntry } from './roll-entry';
-import { inspectClaim, recordDoubleRegistration, takeClaim } from './registration-claim';
+import { inspectClaim, readRollKey, recordDoubleRegistration, setRollKey } from './registration-claim';
 
 const ALREADY_ON_ROLL = '您已经在本村的选民登记里了，请用《选民登记告知书》上的绑定码绑定；没有告知书的，请联系村选举委员会';
 
@@ -65,8 +68,8 @@ export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (inpu
   const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
   const idMasked = maskIdNumber(parsed.value.normalized);
   const name = normalizePersonName(input.name);
-  // An entry of this person without the claim (an application the meeting rejected, a released
-  // registration) is found by the blind index; the claim itself is checked in the transaction.
+  // An entry of this person on this roll is found by the blind index (entries older than roll
+  // keys); the roll key and the claim are checked in the transaction.
   const onRoll = await findDocs(ctx.store, 'voter', { electionId: election._id, idHash }, voterDoc, { limit: 1 });
   if (onRoll.length) return err('CONFLICT', 'ALREADY_ON_ROLL', ALREADY_ON_ROLL);
 
@@ -78,6 +81,7 @@ export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (inpu
     if (await readDoc(tx, 'binding', openid, bindingDoc)) {
       return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份，不能再申请；如需更换，请先在“我的”里解除绑定');
     }
+    if (await readRollKey(tx, election._id, idHash)) return err('CONFLICT', 'ALREADY_ON_ROLL', ALREADY_ON_ROLL);
     const claim = await inspectClaim(tx, idHash, here);
     if (claim.kind === 'thisElection') return err('CONFLICT', 'ALREADY_ON_ROLL', ALREADY_ON_ROLL);
     if (claim.kind === 'elsewhere') {
@@ -105,7 +109,8 @@ export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (inpu
       at,
     );
     await tx.set('voter', entry.id, entry.doc);
-    await takeClaim(tx, idHash, { voterId: entry.id, ...here }, at);
+    await setRollKey(tx, election._id, idHash, entry.id);
+    await bumpRollVersion(tx, election._id);
     await tx.set('binding', openid, { voterId: entry.id, electionId: election._id, villageId: village._id, boundAt: at });
     await appendAudit(tx, { scope: election._id, action: 'registration.applyResidence', actor: actorOf(ctx), at, subject: entry.id, data: { category: 'C', group } });
     return ok({ ...entry.doc, _id: entry.id });

@@ -1,12 +1,15 @@
 /**
  * registration.declareParticipation — a migrant (category B: 户籍 here, living elsewhere)
  * declares from the phone that they will take part (本人表示参加选举), optionally with the city
- * they live in now; their entry becomes registered.
+ * they live in now; their entry becomes registered and takes the person's deployment-wide
+ * registration (不重登) in the same transaction — the first registration confirmed anywhere wins.
  *
  * Outcomes:
  * - ok (again ok with `alreadyDeclared: true`, whatever the channel of the first declaration)
  * - UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE
  * - NOT_ELIGIBLE NOT_CATEGORY_B | FLAGGED
+ * - CONFLICT DOUBLE_REGISTRATION: registered in another village meanwhile (人户分离, e.g. approved
+ *   there as category C); the attempt is recorded for township.duplicates
  * - WINDOW_CLOSED LIST_PUBLISHED (from publication on, a missing name is an objection) |
  *   REGISTRATION_CLOSED (after the last lawful publication day) | ELECTION_CLOSED
  */
@@ -23,8 +26,9 @@ import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';
 import { rulesOf, voterView } from '../shared/election-view';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
-import { electionClosed, requireRegistrationOpen } from './roll-access';
+import { bumpRollVersion, electionClosed, requireRegistrationOpen } from './roll-access';
 import { loadOwnEntry } from './own-entry';
+import { claimFor, recordDoubleRegistration } from './registration-claim';
 
 function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
   if (v.category !== 'B') return err('NOT_ELIGIBLE', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的选民需要表示参加选举；您的登记不需要这一步');
@@ -50,8 +54,17 @@ export const declareParticipationUseCase: UseCase<typeof declareParticipation> =
     if (v.declaration) return ok({ voter: v, already: true });
     const open = await requireRegistrationOpen(tx, v.electionId, rules, today);
     if (!open.ok) return open;
+    const claim = await claimFor(tx, v, at);
+    if (!claim.ok) {
+      if (claim.reason === 'NOT_HELD') return err('CONFLICT', 'DOUBLE_REGISTRATION', '本届选举中您另有一条登记，请联系村选举委员会核对');
+      // Committed with the refusal: the township must see the attempt.
+      await recordDoubleRegistration(tx, { electionId: v.electionId, villageId: v.villageId, idHash: v.idHash, idMasked: v.idMasked, name: v.name, claim: claim.claim, source: 'declaration', importId: null, row: null, at });
+      return err('CONFLICT', 'DOUBLE_REGISTRATION', `您已在“${claim.villageName}”登记为选民，一个人不能在两个村重复登记。如确应在本村参加选举，请先联系该村选举委员会释放登记`);
+    }
     const declaration = { channel: 'app' as const, on: today, livesIn: input.livesIn ? scrubNote(input.livesIn).text : null, at };
+    await claim.take();
     await tx.update('voter', v._id, { declaration, status: 'registered', updatedAt: at });
+    await bumpRollVersion(tx, v.electionId);
     await appendAudit(tx, { scope: v.electionId, action: 'registration.declareParticipation', actor: actorOf(ctx), at, subject: v._id, data: { from: v.status, to: 'registered' } });
     return ok({ voter: { ...v, declaration, status: 'registered', updatedAt: at }, already: false });
   });

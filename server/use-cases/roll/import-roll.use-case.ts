@@ -6,7 +6,11 @@
  * - ok: a per-row report; each row `created` (with its binding code, shown this once),
  *   `updated` (the changed field names), `unchanged`, or `rejected` with a reason:
  *   MISSING_FIELD | BAD_NAME | ID_LENGTH | ID_CHARS | ID_CHECK_DIGIT | ID_BIRTH_DATE | UNDER_18 |
- *   UNKNOWN_GROUP | BAD_CATEGORY | BAD_DATE | DUPLICATE_IN_FILE | DOUBLE_REGISTRATION
+ *   UNKNOWN_GROUP | BAD_CATEGORY | BAD_DATE | DUPLICATE_IN_FILE | DOUBLE_REGISTRATION (registered in
+ *   another village — whatever the row's category: a pending B or C row for that person is refused
+ *   too, they must be released there first); an accepted new row may carry a `warning`
+ *   SAME_NAME_OTHER_ID (an entry of the same name and group under another ID number that this
+ *   file does not contain: perhaps a corrected ID number, the old entry to be flagged off)
  * - INVALID_INPUT BAD_FILE | BAD_HEADER | EMPTY_FILE: the file itself cannot be read as a roll
  * - LIMIT_EXCEEDED TOO_MANY_ROWS | FILE_TOO_LARGE
  * - FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
@@ -18,15 +22,18 @@
  * leaves that field alone; a blank cell in a present column clears it. A change of name, group or
  * category asks the voter to confirm again.
  *
- * Writes go in transactions of ROLL_BATCH rows, each row taking the person's deployment-wide
- * claim (idIndex) inside its transaction: of two villages importing one person at once, exactly
- * one registers them, the other row is DOUBLE_REGISTRATION and the township sees it. One audit
- * entry per transaction lists the entries created and the field names changed (never values).
+ * Writes go in transactions of ROLL_BATCH rows. A row that registers its person (category A, or a
+ * category change that makes the entry registered) takes the deployment-wide claim (idIndex)
+ * inside its transaction: of two villages importing one person at once, exactly one registers
+ * them, the other row is DOUBLE_REGISTRATION and the township sees it. A row that takes the entry
+ * off the list (A → B) releases the claim. Each entry also gets its roll key (one entry per
+ * person per roll), and each transaction bumps the roll version (publication's optimistic check).
+ * One audit entry per transaction lists the entries created and the field names changed (never values).
  */
 import { MAX_IMPORT_ROWS, type importRoll } from '../../../src/contracts/roll.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { voterDoc, duplicateDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
-import { claimsRegistration, isFlagged, statusForCategory } from '../../../src/domain/registration';
+import { holdsRegistration, isFlagged, statusForCategory } from '../../../src/domain/registration';
 import { checkRollRow, type RollRejectReason, type RollRowInput, type ValidRollRow } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
@@ -39,13 +46,16 @@ import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { nameKey } from '../shared/name-key';
-import { listPublishedError, loadCommitteeElection, requireActiveElection, requireListOpen, isVoterListPublished, type ElectionScope } from './roll-access';
+import { bumpRollVersion, listPublishedError, loadCommitteeElection, requireActiveElection, requireListOpen, isVoterListPublished, type ElectionScope } from './roll-access';
 import { categoryRecordOf, draftRollEntry } from './roll-entry';
 import {
   doubleRegistrationMessage,
   inspectClaim,
+  readRollKey,
   recordDoubleRegistration,
+  releaseClaim,
   resolveDoubleRegistration,
+  setRollKey,
   takeClaim,
   type ClaimCache,
 } from './registration-claim';
@@ -128,6 +138,23 @@ function fromRows(rows: NonNullable<Parameters<UseCase<typeof importRoll>>[0]['r
 
 type BatchOutcome = { rows: RowReport[] };
 
+type SameName = ReadonlyMap<string, readonly WithId<VoterDoc>[]>;
+const sameNameKey = (name: string, group: string) => `${nameKey(name)}|${group}`;
+
+/**
+ * A new entry named like an existing one of the same group, under an ID number this file does not
+ * contain: the file may correct that person's ID number, leaving the old entry registered.
+ */
+function sameNameWarning(valid: ValidRollRow, idHash: string, sameName: SameName, inFile: ReadonlySet<string>): RowReport['warning'] {
+  const other = (sameName.get(sameNameKey(valid.name, valid.group)) ?? []).find((v) => v.idHash !== idHash && !inFile.has(v.idHash) && !isFlagged(v.status));
+  if (!other) return undefined;
+  return {
+    reason: 'SAME_NAME_OTHER_ID',
+    message: `本村${other.group}已有一位${other.name}（身份证号码${other.idMasked}），这次的文件里没有那一条。如果这次是改正了此人的身份证号码，请把原来那一条注销（标记为“已迁出”并写明“身份证号码登记错误”），以免一人两条登记`,
+    other: { voterId: other._id, name: other.name, group: other.group, idMasked: other.idMasked, status: other.status },
+  };
+}
+
 /** One transaction: every row's claim, entry and duplicate record, and one audit entry. */
 async function importBatch(
   tx: TxOps,
@@ -135,6 +162,8 @@ async function importBatch(
   scope: ElectionScope,
   batch: readonly Planned[],
   known: ReadonlyMap<string, WithId<VoterDoc>>,
+  sameName: SameName,
+  inFile: ReadonlySet<string>,
   openDuplicates: ReadonlySet<string>,
   importId: string,
   batchNo: number,
@@ -151,7 +180,8 @@ async function importBatch(
 
   for (const { valid, idHash } of batch) {
     const claim = await inspectClaim(tx, idHash, here, cache);
-    const existingId = claim.kind === 'thisElection' ? claim.voterId : known.get(idHash)?._id;
+    // This person's entry on this roll: its roll key, else (entries older than roll keys) the snapshot or the claim.
+    const existingId = (await readRollKey(tx, here.electionId, idHash)) ?? known.get(idHash)?._id ?? (claim.kind === 'thisElection' ? claim.voterId : undefined);
     const existing = existingId ? await readDoc(tx, 'voter', existingId, voterDoc) : null;
 
     if (existing && existing.electionId === here.electionId) {
@@ -162,19 +192,22 @@ async function importBatch(
         if (next.category !== 'C') next.residenceDecision = null;
         if (!isFlagged(existing.status)) next.status = statusForCategory(categoryRecordOf(next));
       }
-      const ownsClaim = claim.kind === 'thisElection' && claim.voterId === existing._id;
-      const needsClaim = !ownsClaim && claimsRegistration({ ...categoryRecordOf(next), status: next.status });
-      if (needsClaim && claim.kind === 'elsewhere') {
+      const holds = claim.kind === 'thisElection' && claim.voterId === existing._id;
+      const takes = !holds && holdsRegistration(next.status);
+      const releases = holds && !holdsRegistration(next.status);
+      if (takes && claim.kind === 'elsewhere') {
         await recordDoubleRegistration(tx, { ...here, idHash, idMasked: valid.idMasked, name: valid.name, claim: claim.claim, source: 'import', importId, row: valid.row, at });
         doubles += 1;
         rows.push(rejected(valid.row, 'DOUBLE_REGISTRATION', doubleRegistrationMessage(claim.villageName), { ...described(valid), voterId: existing._id }));
         continue;
       }
-      if (fields.length === 0 && !needsClaim) {
+      if (fields.length === 0 && !takes && !releases) {
         rows.push({ row: valid.row, status: 'unchanged', ...described(valid), voterStatus: existing.status, voterId: existing._id });
         continue;
       }
-      if (needsClaim) await takeClaim(tx, idHash, { voterId: existing._id, ...here }, at);
+      if (takes) await takeClaim(tx, idHash, { voterId: existing._id, ...here }, at);
+      if (releases) await releaseClaim(tx, idHash, existing._id);
+      if (existingId !== (await readRollKey(tx, here.electionId, idHash))) await setRollKey(tx, here.electionId, idHash, existing._id);
       const reconfirm = fields.some((f) => f === 'name' || f === 'group' || f === 'category');
       await tx.update('voter', existing._id, {
         ...patch,
@@ -196,6 +229,8 @@ async function importBatch(
       continue;
     }
 
+    // Registered elsewhere: refused whatever the category — a pending B or C entry here would
+    // only wait for a registration the other village holds (they must be released there first).
     if (claim.kind === 'elsewhere') {
       await recordDoubleRegistration(tx, { ...here, idHash, idMasked: valid.idMasked, name: valid.name, claim: claim.claim, source: 'import', importId, row: valid.row, at });
       doubles += 1;
@@ -222,10 +257,12 @@ async function importBatch(
       at,
     );
     await tx.set('voter', entry.id, entry.doc);
-    await takeClaim(tx, idHash, { voterId: entry.id, ...here }, at);
+    await setRollKey(tx, here.electionId, idHash, entry.id);
+    if (holdsRegistration(entry.doc.status)) await takeClaim(tx, idHash, { voterId: entry.id, ...here }, at);
     if (openDuplicates.has(idHash)) await resolveDoubleRegistration(tx, here.electionId, idHash, at);
     created.push(entry.id);
     const notes = [...categoryHint(valid), ...valid.warnings];
+    const warning = sameNameWarning(valid, idHash, sameName, inFile);
     rows.push({
       row: valid.row,
       status: 'created',
@@ -234,9 +271,11 @@ async function importBatch(
       voterId: entry.id,
       bindingCode: entry.bindingCode,
       ...(notes.length ? { message: notes.join('；') } : {}),
+      ...(warning ? { warning } : {}),
     });
   }
 
+  if (created.length || updated.length) await bumpRollVersion(tx, here.electionId);
   if (created.length || updated.length || doubles) {
     await appendAudit(tx, {
       scope: here.electionId,
@@ -295,7 +334,11 @@ export const importRollUseCase: UseCase<typeof importRoll> = async (input, ctx) 
   });
 
   // Snapshot of this roll: rows already stored as they are need no transaction at all.
-  const known = new Map((await findAllDocs(ctx.store, 'voter', { electionId: election._id }, voterDoc)).map((v) => [v.idHash, v]));
+  const roll = await findAllDocs(ctx.store, 'voter', { electionId: election._id }, voterDoc);
+  const known = new Map(roll.map((v) => [v.idHash, v]));
+  const sameName = new Map<string, WithId<VoterDoc>[]>();
+  for (const v of roll) sameName.set(sameNameKey(v.name, v.group), [...(sameName.get(sameNameKey(v.name, v.group)) ?? []), v]);
+  const inFile = new Set(firstRowOf.keys());
   const openDuplicates = new Set(
     (await findAllDocs(ctx.store, 'duplicate', { electionId: election._id }, duplicateDoc)).filter((d) => d.resolvedAt === null).map((d) => d.idHash),
   );
@@ -316,6 +359,8 @@ export const importRollUseCase: UseCase<typeof importRoll> = async (input, ctx) 
         scope,
         batch.map((w) => w.p),
         known,
+        sameName,
+        inFile,
         openDuplicates,
         importId,
         i / ROLL_BATCH + 1,
@@ -353,6 +398,7 @@ export const importRollUseCase: UseCase<typeof importRoll> = async (input, ctx) 
     ...summary,
     accepted: summary.created + summary.updated + summary.unchanged,
     rejectedByReason,
+    warned: rows.filter((r) => r.warning).length,
     rows,
   });
 };

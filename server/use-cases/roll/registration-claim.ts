@@ -1,10 +1,16 @@
 /**
  * 不重登 — one registration per person across every village of the deployment (RULES.md §1):
- * `idIndex/{idHash}` names the entry that holds it. It is read and written only inside
- * transactions, so of two villages racing for one person exactly one gets the claim.
+ * `idIndex/{idHash}` names the entry that holds it. Only a registered entry holds it — the first
+ * registration confirmed anywhere wins (人户分离): it is taken in the transaction that makes an
+ * entry registered (A at import, B at its declaration, C at the meeting's approval, a restore, an
+ * upheld objection) and released in the one that takes it off the list. It is read and written
+ * only inside transactions, so of two villages racing for one person exactly one gets it.
  *
  * A claim is stale — and may be taken over — when it belongs to another election of the same
  * village (the previous term) or to an election that is no longer active anywhere.
+ *
+ * `meta/rollKey:{electionId}:{idHash}` is the other half: one entry per person on one roll,
+ * whatever its status, so two applications or imports racing within one election make one entry.
  */
 import { duplicateDoc, electionDoc, idIndexDoc, villageDoc, type DuplicateDoc, type IdIndexDoc } from '../../../src/contracts/store-documents.schema';
 import type { TxOps } from '../../ports/store.port';
@@ -49,6 +55,23 @@ export async function releaseClaim(tx: TxOps, idHash: string, voterId: string): 
   return true;
 }
 
+/** meta/rollKey:{electionId}:{idHash} → the entry of this person on this election's roll. */
+export const rollKeyId = (electionId: string, idHash: string) => `rollKey:${electionId}:${idHash}`;
+
+/** The entry of this person on this roll, by its roll key (entries written before roll keys existed are found by query). */
+export async function readRollKey(tx: TxOps, electionId: string, idHash: string): Promise<string | null> {
+  const doc = await tx.get<{ voterId?: unknown }>('meta', rollKeyId(electionId, idHash));
+  return typeof doc?.voterId === 'string' ? doc.voterId : null;
+}
+
+export async function setRollKey(tx: TxOps, electionId: string, idHash: string, voterId: string): Promise<void> {
+  await tx.set('meta', rollKeyId(electionId, idHash), { voterId });
+}
+
+export async function removeRollKey(tx: TxOps, electionId: string, idHash: string, voterId: string): Promise<void> {
+  if ((await readRollKey(tx, electionId, idHash)) === voterId) await tx.remove('meta', rollKeyId(electionId, idHash));
+}
+
 export const doubleRegistrationMessage = (villageName: string) =>
   `此人已在“${villageName}”登记为选民，一个人不能在两个村重复登记。如确应在本村登记（人户分离），须先由该村选举委员会释放其登记`;
 
@@ -90,6 +113,29 @@ export async function recordDoubleRegistration(
     resolvedAt: null,
   };
   await tx.set('duplicate', id, doc);
+}
+
+export type ClaimOutcome =
+  | { readonly ok: true; readonly take: () => Promise<void> }
+  | { readonly ok: false; readonly reason: 'DOUBLE_REGISTRATION'; readonly villageName: string; readonly claim: IdIndexDoc }
+  | { readonly ok: false; readonly reason: 'NOT_HELD' };
+
+/**
+ * Whether `voter` may become registered (hold the person's registration): a free or stale claim
+ * is taken (by the returned `take`, to run with the other writes), its own claim is kept; another
+ * village's live claim refuses (DOUBLE_REGISTRATION), as does another entry of this roll (NOT_HELD).
+ */
+export async function claimFor(
+  tx: TxOps,
+  voter: { _id: string; idHash: string; electionId: string; villageId: string },
+  at: string,
+  cache?: ClaimCache,
+): Promise<ClaimOutcome> {
+  const claim = await inspectClaim(tx, voter.idHash, { electionId: voter.electionId, villageId: voter.villageId }, cache);
+  if (claim.kind === 'elsewhere') return { ok: false, reason: 'DOUBLE_REGISTRATION', villageName: claim.villageName, claim: claim.claim };
+  if (claim.kind === 'thisElection' && claim.voterId === voter._id) return { ok: true, take: async () => undefined };
+  if (claim.kind === 'thisElection') return { ok: false, reason: 'NOT_HELD' };
+  return { ok: true, take: () => takeClaim(tx, voter.idHash, { voterId: voter._id, villageId: voter.villageId, electionId: voter.electionId }, at) };
 }
 
 /** The person got registered here after all (the other village released them). */

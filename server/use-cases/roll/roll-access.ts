@@ -53,6 +53,28 @@ export const requireActiveElection = (election: ElectionDoc): Result<true, Error
 export const voterListFreezeId = (electionId: string) => `voterList:${electionId}`;
 
 /**
+ * meta/rollVersion:{electionId} — a counter that every transaction changing the roll's entries
+ * (who is on it, names, groups) increments. committee.publishVoterList reads it before it
+ * queries the registered voters and writes it in its own transaction: a roll change committed
+ * in between is seen (the publication starts over), and a roll change running concurrently
+ * writes the same document, so on CloudBase's snapshot isolation one of the two is aborted
+ * and retried instead of both committing (no write skew; store.port.ts).
+ */
+export const rollVersionId = (electionId: string) => `rollVersion:${electionId}`;
+
+export async function readRollVersion(ops: TxOps, electionId: string): Promise<number> {
+  const doc = await ops.get<{ value?: unknown }>('meta', rollVersionId(electionId));
+  return typeof doc?.value === 'number' ? doc.value : 0;
+}
+
+/** Marks the roll as changed, inside the transaction that changes it. */
+export async function bumpRollVersion(tx: TxOps, electionId: string): Promise<number> {
+  const next = (await readRollVersion(tx, electionId)) + 1;
+  await tx.set('meta', rollVersionId(electionId), { value: next });
+  return next;
+}
+
+/**
  * 选民名单已公布: from publication on, the list changes only through objections and their
  * published decisions (RULES.md §1). Read through `tx` so a publication racing a change is seen.
  */

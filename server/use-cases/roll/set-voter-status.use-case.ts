@@ -7,14 +7,16 @@
  * - WINDOW_CLOSED LIST_PUBLISHED: a list-changing operation after publication (use an objection)
  *   | ELECTION_CLOSED
  * - flags (deprived, deceased, movedAway, unableToExercise): NOT_ELIGIBLE FLAG_NOT_ALLOWED
- *   (unableToExercise where the preset has no such flag) | CONFLICT ALREADY_SET
+ *   (unableToExercise where the preset has no such flag) | CONFLICT ALREADY_SET; a flag takes the
+ *   entry off the list and frees the person's registration (不重登: only registered entries hold it)
  * - restore: CONFLICT NOT_FLAGGED | CONFLICT DOUBLE_REGISTRATION (registered elsewhere meanwhile)
  * - approveResidence / rejectResidence (category C, 村民会议/村民代表会议): CONFLICT NOT_CATEGORY_C |
  *   ALREADY_DECIDED | NOT_ELIGIBLE FLAGGED | NO_RESIDENCE_DATE | RESIDENCE_TOO_SHORT (less than the
  *   preset's years on election day; exactly N years qualifies) | INVALID_INPUT BAD_DATE (future
  *   meeting) | CONFLICT DOUBLE_REGISTRATION
  * - recordDeclaration (category B, in person or by phone): CONFLICT NOT_CATEGORY_B |
- *   ALREADY_DECLARED | NOT_ELIGIBLE FLAGGED | INVALID_INPUT BAD_DATE
+ *   ALREADY_DECLARED | NOT_ELIGIBLE FLAGGED | INVALID_INPUT BAD_DATE | CONFLICT DOUBLE_REGISTRATION
+ * - every DOUBLE_REGISTRATION refusal is recorded for township.duplicates (source 'committee')
  * - releaseRegistration (人户分离): CONFLICT NOT_HELD
  */
 import type { setVoterStatus } from '../../../src/contracts/roll.contract';

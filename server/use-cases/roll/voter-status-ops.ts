@@ -4,7 +4,11 @@
  * committee.decideObjection may run the list-changing ones after publication (`via:
  * 'objection'`), since an upheld objection is how the published list changes (RULES.md §1).
  *
- * Every check happens before the first write, so a refusal leaves the transaction clean.
+ * Every check happens before the first write, so a refusal leaves the transaction clean — except
+ * a DOUBLE_REGISTRATION refusal, which records the attempt for the township (township.duplicates).
+ *
+ * 不重登: only a registered entry holds the person's deployment-wide claim (registration-claim.ts),
+ * so the operations that put an entry on the list take it and those that take it off release it.
  */
 import type { SetVoterStatusInput, VoterStatusOp } from '../../../src/contracts/roll.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
@@ -12,7 +16,7 @@ import { MEETING_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import type { VoterDoc } from '../../../src/contracts/store-documents.schema';
 import { compareCivil, type CivilDate } from '../../../src/domain/civil-date';
 import type { RuleSet } from '../../../src/domain/presets/types';
-import { claimsRegistration, isFlagAllowed, isFlagged, residenceCompletesOn, residenceRequirementMet, statusForCategory } from '../../../src/domain/registration';
+import { holdsRegistration, isFlagAllowed, isFlagged, residenceCompletesOn, residenceRequirementMet, statusForCategory } from '../../../src/domain/registration';
 import { scrubNote } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
@@ -20,7 +24,8 @@ import type { TxOps } from '../../ports/store.port';
 import type { WithId } from '../../runtime/documents';
 import { keyedHash, randomCode, type RandomSource } from '../../security/keyed-hash';
 import { BINDING_CODE_LENGTH, categoryRecordOf } from './roll-entry';
-import { doubleRegistrationMessage, inspectClaim, releaseClaim, takeClaim } from './registration-claim';
+import { claimFor, doubleRegistrationMessage, inspectClaim, recordDoubleRegistration, releaseClaim } from './registration-claim';
+import { bumpRollVersion } from './roll-access';
 
 /** Operations that change who is on the list: refused after publication except through an objection. */
 export const LIST_CHANGING_OPS: ReadonlySet<VoterStatusOp> = new Set<VoterStatusOp>([
@@ -63,15 +68,27 @@ const clean = (reason: string) => scrubNote(reason).text;
 const reasonOf = (c: VoterStatusChange): string | undefined => ('reason' in c && typeof c.reason === 'string' ? c.reason : undefined);
 
 /**
- * Makes sure an entry that becomes active holds the person's registration (不重登): takes a
- * free or stale claim, refuses when another village's active election holds it.
+ * Makes sure an entry that becomes registered holds the person's registration (不重登): takes a
+ * free or stale claim, refuses when another village's active election holds it — and records
+ * that refusal for the township.
  */
-async function ensureClaim(tx: TxOps, voter: WithId<VoterDoc>, at: string): Promise<Result<() => Promise<void>, ErrorCode>> {
-  const claim = await inspectClaim(tx, voter.idHash, { electionId: voter.electionId, villageId: voter.villageId });
-  if (claim.kind === 'elsewhere') return err('CONFLICT', 'DOUBLE_REGISTRATION', doubleRegistrationMessage(claim.villageName));
-  if (claim.kind === 'thisElection' && claim.voterId === voter._id) return ok(async () => undefined);
-  if (claim.kind === 'thisElection') return err('CONFLICT', 'NOT_HELD', '此人在本届选举中另有一条登记，请先核对');
-  return ok(() => takeClaim(tx, voter.idHash, { voterId: voter._id, villageId: voter.villageId, electionId: voter.electionId }, at));
+export async function ensureClaim(tx: TxOps, voter: WithId<VoterDoc>, env: Pick<StatusOpEnv, 'at' | 'via'>): Promise<Result<() => Promise<void>, ErrorCode>> {
+  const c = await claimFor(tx, voter, env.at);
+  if (c.ok) return ok(c.take);
+  if (c.reason === 'NOT_HELD') return err('CONFLICT', 'NOT_HELD', '此人在本届选举中另有一条登记，请先核对');
+  await recordDoubleRegistration(tx, {
+    electionId: voter.electionId,
+    villageId: voter.villageId,
+    idHash: voter.idHash,
+    idMasked: voter.idMasked,
+    name: voter.name,
+    claim: c.claim,
+    source: env.via.kind === 'objection' ? 'objection' : 'committee',
+    importId: null,
+    row: null,
+    at: env.at,
+  });
+  return err('CONFLICT', 'DOUBLE_REGISTRATION', doubleRegistrationMessage(c.villageName));
 }
 
 const futureDate = (d: CivilDate, today: CivilDate, what: string) =>
@@ -97,6 +114,10 @@ export async function applyVoterStatusOp(
         return err('NOT_ELIGIBLE', 'FLAG_NOT_ALLOWED', `本地选举规则（${env.rules.name}）没有“${STATUS_LABELS.unableToExercise}”这一标记`);
       }
       if (voter.status === change.op) return err('CONFLICT', 'ALREADY_SET', `此人已经标记为“${STATUS_LABELS[change.op]}”`);
+      // Off the list: the person may be registered where they now belong.
+      after = async () => {
+        await releaseClaim(tx, voter.idHash, voter._id);
+      };
       patch.status = change.op;
       patch.statusReason = clean(change.reason);
       break;
@@ -104,8 +125,8 @@ export async function applyVoterStatusOp(
     case 'restore': {
       if (!isFlagged(voter.status)) return err('CONFLICT', 'NOT_FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，没有需要恢复的标记`);
       const target = statusForCategory(categoryRecordOf(voter));
-      if (claimsRegistration({ ...categoryRecordOf(voter), status: target })) {
-        const c = await ensureClaim(tx, voter, env.at);
+      if (holdsRegistration(target)) {
+        const c = await ensureClaim(tx, voter, env);
         if (!c.ok) return c;
         after = c.value;
       }
@@ -133,7 +154,7 @@ export async function applyVoterStatusOp(
             `到选举日（${env.electionDay}）在本村居住不满${years}年（自${voter.residenceSince}起居住，${residenceCompletesOn(voter.residenceSince, env.rules)}才满${years}年），不能登记`,
           );
         }
-        const c = await ensureClaim(tx, voter, env.at);
+        const c = await ensureClaim(tx, voter, env);
         if (!c.ok) return c;
         after = c.value;
         patch.status = 'registered';
@@ -163,6 +184,9 @@ export async function applyVoterStatusOp(
       if (voter.declaration) return err('CONFLICT', 'ALREADY_DECLARED', `此人已于${voter.declaration.on}表示参加选举`);
       const bad = futureDate(change.declaredOn, env.today, '表示参加的日期');
       if (bad) return bad;
+      const c = await ensureClaim(tx, voter, env);
+      if (!c.ok) return c;
+      after = c.value;
       patch.declaration = { channel: change.channel, on: change.declaredOn, livesIn: null, at: env.at };
       patch.status = 'registered';
       Object.assign(data, { channel: change.channel, declaredOn: change.declaredOn });
@@ -190,6 +214,7 @@ export async function applyVoterStatusOp(
   await after();
   const next = { ...voter, ...patch, updatedAt: env.at };
   await tx.update('voter', voter._id, { ...patch, updatedAt: env.at });
+  if (opChangesList(change.op)) await bumpRollVersion(tx, voter.electionId);
   await appendAudit(tx, {
     scope: voter.electionId,
     action: 'committee.setVoterStatus',

@@ -6,7 +6,7 @@ import PageShell from '../../components/page-shell';
 import RegApplyForm from '../../components/reg-apply-form';
 import RegEntryActions from '../../components/reg-entry-actions';
 import RegMyObjections from '../../components/reg-my-objections';
-import RegObjectionForm from '../../components/reg-objection-form';
+import RegObjectionForm, { RegSelfObjectionForm, type ObjectorStanding } from '../../components/reg-objection-form';
 import { ErrorView, Loading } from '../../components/state-views';
 import TodoList from '../../components/todo-list';
 import { useSession } from '../../hooks/session-store';
@@ -17,17 +17,21 @@ import { routeElectionId } from '../../hooks/use-route-params';
 import { beijingDay } from '../../services/format';
 
 /**
- * 我的登记: bind when not bound (or, not on the roll, apply as category C); otherwise the own
- * entry, what is left to do, confirm / declare, and objections with their decisions.
+ * 我的登记: bind when not bound (or, not on the roll, apply as category C, or object that one is
+ * missing from the published list); otherwise the own entry, what is left to do, confirm /
+ * declare, and objections with their decisions — someone whose own entry is not on the list may
+ * object about that entry only.
  */
 export default function RegistrationPage() {
   const { status, whoami, mine, mineError, error, clockOffsetMs, loadedAt, reload } = useSession();
   const { unbind, pending } = useUnbind();
-  const [mode, setMode] = useState<'main' | 'apply' | 'object'>('main');
+  const [mode, setMode] = useState<'main' | 'apply' | 'object' | 'selfObject'>('main');
   const election = mine?.election ?? whoami?.elections.find((e) => e.id === whoami.voter?.electionId) ?? null;
   // Objections exist only once the voter list is published (the objections phase and later).
   const listPublished = !!election && election.phase !== 'preparation' && election.phase !== 'registration';
-  const objections = useMyObjections(!!whoami?.voter && listPublished, `${whoami?.voter?.id ?? ''}:${loadedAt}`);
+  // Objections are followed by WeChat user: a bound voter once the list is out, and anyone not bound (who may have objected unbound).
+  const unbound = !!whoami && !whoami.voter;
+  const objections = useMyObjections((!!whoami?.voter && listPublished) || unbound, `${whoami?.voter?.id ?? ''}:${loadedAt}`);
 
   if (status === 'idle' || (status === 'loading' && !whoami)) {
     return (
@@ -49,18 +53,40 @@ export default function RegistrationPage() {
     // Assumption: the poster's QR code opens this page with ?electionId=…; otherwise the
     // election the caller is already related to.
     const electionId = routeElectionId() ?? whoami.elections[0]?.id ?? null;
+    const filed = objections.list.data?.objections ?? [];
     return (
       <PageShell>
         {mode === 'apply' ? (
           <RegApplyForm electionId={electionId} today={today} onCancel={() => setMode('main')} />
+        ) : mode === 'selfObject' ? (
+          <RegSelfObjectionForm
+            electionId={electionId}
+            pending={objections.filing}
+            error={objections.fileError}
+            onSubmit={async (input) => {
+              const ok = await objections.file(input);
+              if (ok) setMode('main');
+              return ok;
+            }}
+            onCancel={() => {
+              objections.clearFileError();
+              setMode('main');
+            }}
+          />
         ) : (
           <View>
             <BindForm lockedUntil={whoami.bindLockedUntil} nowMs={serverNow(clockOffsetMs)} />
+            {filed.length ? <RegMyObjections items={filed} error={objections.list.error} unbound /> : null}
             <View className='card' data-testid='not-on-roll'>
               <Text className='card-title'>我不在名单上</Text>
               <Text className='text'>户籍不在本村、但在本村居住的，可以申请登记。</Text>
               <Button className='btn secondary' id='go-apply' onClick={() => setMode('apply')}>
                 申请登记（外来人口）
+              </Button>
+              <View className='spacer' />
+              <Text className='text'>选民名单已经公布，本人应当登记却不在名单上的，可以提出异议。</Text>
+              <Button className='btn secondary' id='go-self-object' onClick={() => setMode('selfObject')}>
+                我不在名单上，提出异议
               </Button>
             </View>
           </View>
@@ -70,6 +96,7 @@ export default function RegistrationPage() {
   }
 
   const voter = mine?.voter ?? whoami.voter;
+  const standing: ObjectorStanding = voter.status === 'registered' ? { kind: 'registered' } : { kind: 'offList', voterId: voter.id, statusLabel: voter.statusLabel };
   return (
     <PageShell>
       <EntryCard voter={voter} />
@@ -78,6 +105,7 @@ export default function RegistrationPage() {
       <RegEntryActions voter={voter} />
       {mode === 'object' ? (
         <RegObjectionForm
+          standing={standing}
           defaultGroup={voter.group}
           pending={objections.filing}
           error={objections.fileError}
@@ -94,8 +122,12 @@ export default function RegistrationPage() {
       ) : null}
       {listPublished ? <RegMyObjections items={objections.list.data?.objections ?? null} error={objections.list.error} /> : null}
       {listPublished && mode !== 'object' ? (
-        <View className='card'>
-          <Text className='text muted'>对公布的选民名单有意见（漏登、错登、信息有误），可以提出异议。</Text>
+        <View className='card' data-testid='object-entry'>
+          <Text className='text muted'>
+            {standing.kind === 'registered'
+              ? '对公布的选民名单有意见（漏登、错登、信息有误），可以提出异议。'
+              : '您不在公布的选民名单上。要参加选举，或者您的登记有误，可以就本人的登记提出异议。'}
+          </Text>
           <Button className='btn secondary' id='go-object' onClick={() => setMode('object')}>
             提出异议
           </Button>

@@ -72,7 +72,9 @@ describe('committee.listObjections and registration.myObjections', () => {
     await file({ kind: 'missingPerson', name: '吴强', group: '第一村民小组', details: '吴强住在第一村民小组' }, 'wx-other');
     const mine = await t.ok<{ objections: ObjectionReply['objection'][] }>('registration', { action: 'myObjections' }, OBJECTOR);
     expect(mine.objections.map((o) => o.subject.name)).toEqual(['周洁', '孙海']);
-    expect(await t.call('registration', { action: 'myObjections' }, 'wx-stranger')).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_BOUND' });
+    // A WeChat user who filed nothing (bound or not) has none; without a WeChat identity, no list.
+    expect(await t.ok('registration', { action: 'myObjections' }, 'wx-stranger')).toEqual({ objections: [] });
+    expect(await t.call('registration', { action: 'myObjections' }, null)).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NO_OPENID' });
   });
 });
 

@@ -132,6 +132,45 @@ describe('committee.importRoll', () => {
     expect(mine.voter).toMatchObject({ category: 'B', status: 'pending', confirmed: false });
   });
 
+  it('releases the deployment-wide registration when a corrected file makes a registered entry pending (A → B)', async () => {
+    await importFile(t, f.electionId, 'roll.csv', toCsv(base()));
+    const other = await villageWithElection(t, { name: '邻村', voters: 0 });
+    const rows = base();
+    rows[1] = ['赵大山', A1, '第一村民小组', '13812345678', 'B', '', ''];
+    await importFile(t, f.electionId, 'roll.csv', toCsv(rows));
+    const there = await importRows(t, other.electionId, [{ name: '赵大山', idNumber: A1, group: '第一村民小组', category: 'A' }]);
+    expect(there.rows[0]).toMatchObject({ status: 'created', voterStatus: 'registered' });
+  });
+
+  describe('a corrected ID number (warning, not rejection)', () => {
+    const FIXED = syntheticId('1970-01-02', 12);
+    it('warns on a new row named like an entry of the same group whose ID number this file no longer has', async () => {
+      const first = await importFile(t, f.electionId, 'roll.csv', toCsv(base()));
+      const corrected = base();
+      corrected[1] = ['赵大山', FIXED, '第一村民小组', '13812345678', 'A', '', ''];
+      const r = await importFile(t, f.electionId, 'roll-v2.csv', toCsv(corrected));
+      expect(r).toMatchObject({ created: 1, unchanged: 3, rejected: 0, warned: 1 });
+      expect(r.rows[0]).toMatchObject({
+        status: 'created',
+        warning: { reason: 'SAME_NAME_OTHER_ID', other: { voterId: first.rows[0]!.voterId, name: '赵大山', group: '第一村民小组', idMasked: `9901**********${A1.slice(-4)}`, status: 'registered' } },
+      });
+      expect(r.rows[0]!.warning!.message).toContain('注销');
+      expect(JSON.stringify(r)).not.toContain(A1);
+    });
+    it('does not warn when the other entry is still in the file (two people of one name)', async () => {
+      await importFile(t, f.electionId, 'roll.csv', toCsv(base()));
+      const r = await importFile(t, f.electionId, 'roll-v2.csv', toCsv([...base(), ['赵大山', FIXED, '第一村民小组', '', 'A', '', '']]));
+      expect(r).toMatchObject({ created: 1, warned: 0 });
+      expect(r.rows[4]!.warning).toBeUndefined();
+    });
+    it('does not warn for a namesake in another group, or when the old entry is already flagged off', async () => {
+      const first = await importFile(t, f.electionId, 'roll.csv', toCsv(base()));
+      expect((await importRows(t, f.electionId, [{ name: '赵大山', idNumber: FIXED, group: '第二村民小组', category: 'A' }])).warned).toBe(0);
+      await t.ok('committee', { action: 'setVoterStatus', electionId: f.electionId, voterId: first.rows[0]!.voterId, op: 'movedAway', reason: '身份证号码登记错误' }, CLERK);
+      expect((await importRows(t, f.electionId, [{ name: '赵大山', idNumber: syntheticId('1970-01-02', 13), group: '第一村民小组', category: 'A' }])).warned).toBe(0);
+    });
+  });
+
   it('imports a GBK CSV as Excel saves it on a Chinese Windows', async () => {
     const r = await importFile(t, f.electionId, '登记表.csv', encodeGbk(toCsv(base())));
     expect(r).toMatchObject({ encoding: 'gb18030', created: 4 });
@@ -253,9 +292,9 @@ describe('double registration across villages (不重登)', () => {
       expect(pair.map((x) => x.status).sort()).toEqual(['created', 'rejected']);
       expect(pair.filter((x) => x.reason === 'DOUBLE_REGISTRATION')).toHaveLength(1);
     }
-    // One claim per person: the 120 plus each village fixture's 4 seeded people.
+    // One claim per registered person: the 120 plus each village fixture's 3 registered people (its pending migrant holds none).
     const claims = [...(await t.app.store.find('idIndex', { villageId: east.villageId }, { limit: 1000 })), ...(await t.app.store.find('idIndex', { villageId: west.villageId }, { limit: 1000 }))];
-    expect(claims.length).toBe(120 + 4 + 4);
+    expect(claims.length).toBe(120 + 3 + 3);
   });
 
   it('lets the other village register the person once the first releases the registration (人户分离), resolving the duplicate', async () => {
@@ -271,6 +310,22 @@ describe('double registration across villages (不重登)', () => {
     // Re-importing the old file in the first village does not take the person back.
     const back = await importFile(t, east.electionId, 'east.csv', toCsv(one('赵大山', A1)));
     expect(back.rows[0]).toMatchObject({ status: 'unchanged', voterStatus: 'movedAway' });
+  });
+
+  it('rejects a pending row (B or C) for a person registered in another village, and accepts one only pending there', async () => {
+    await importFile(t, east.electionId, 'east.csv', toCsv(one('赵大山', A1)));
+    const r = await importFile(t, west.electionId, 'west.csv', toCsv([HEADER, ['赵大山', A1, '第一村民小组', '', 'B', '', '']]));
+    expect(r.rows[0]).toMatchObject({ status: 'rejected', reason: 'DOUBLE_REGISTRATION' });
+    await importFile(t, east.electionId, 'east.csv', toCsv([HEADER, ['孙外出', B1, '第一村民小组', '', 'B', '', '']]));
+    const pendingThere = await importFile(t, west.electionId, 'west.csv', toCsv([HEADER, ['孙外出', B1, '第一村民小组', '', 'C', '2020-01-01', '']]));
+    expect(pendingThere.rows[0]).toMatchObject({ status: 'created', voterStatus: 'pending' });
+  });
+
+  it('makes one entry of two imports racing for the same person within one roll', async () => {
+    const rows = [HEADER, ['孙外出', B1, '第一村民小组', '', 'B', '', '']];
+    const [a, b] = await Promise.all([importFile(t, east.electionId, 'a.csv', toCsv(rows)), importFile(t, east.electionId, 'b.csv', toCsv(rows))]);
+    expect([a.rows[0]!.status, b.rows[0]!.status].sort()).toEqual(['created', 'unchanged']);
+    expect(await t.app.store.count('voter', { electionId: east.electionId, idHash: (await t.app.store.get<{ idHash: string }>('voter', a.rows[0]!.voterId!))!.idHash })).toBe(1);
   });
 
   it('takes over a registration held by an election that is no longer active', async () => {

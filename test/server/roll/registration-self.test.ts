@@ -81,7 +81,7 @@ describe('registration.* (the villager side)', () => {
       const who = await t.ok<{ roles: string[] }>('identity', { action: 'whoami' }, 'wx-new');
       expect(who.roles).toContain('voter');
       const mine = await t.ok<{ todo: { key: string }[] }>('registration', { action: 'mine' }, 'wx-new');
-      expect(mine.todo.map((x) => x.key)).toContain('apply');
+      expect(mine.todo.map((x) => x.key)).toEqual(['awaitMeeting', 'confirm']);
       const list = await t.ok<{ rows: { category: string; status: string; bound: boolean; residenceSince: string }[] }>('committee', { action: 'listVoters', electionId: f.electionId, name: '周新来' }, CLERK);
       expect(list.rows[0]).toMatchObject({ category: 'C', status: 'pending', bound: true, residenceSince: '2025-04-10' });
     });
@@ -94,7 +94,7 @@ describe('registration.* (the villager side)', () => {
     });
     it('rejects DOUBLE_REGISTRATION when registered in another village, and the township sees the application', async () => {
       const home = await villageWithElection(t, { name: '户籍村' });
-      await importRows(t, home.electionId, [{ name: '周新来', idNumber: NEW, group: '第一村民小组', category: 'B' }]);
+      await importRows(t, home.electionId, [{ name: '周新来', idNumber: NEW, group: '第一村民小组', category: 'A' }]);
       const r = await apply();
       expect(r).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'DOUBLE_REGISTRATION' });
       if (!r.ok) expect(r.message).toContain('户籍村');
@@ -114,6 +114,11 @@ describe('registration.* (the villager side)', () => {
     it('rejects LIST_PUBLISHED after publication', async () => {
       await t.app.store.set('meta', `voterList:${f.electionId}`, { electionId: f.electionId });
       expect(await apply()).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'LIST_PUBLISHED' });
+    });
+    it('accepts a migrant who is only pending (undeclared) in their 户籍 village: that is no registration yet', async () => {
+      const home = await villageWithElection(t, { name: '户籍村' });
+      await importRows(t, home.electionId, [{ name: '周新来', idNumber: NEW, group: '第一村民小组', category: 'B' }]);
+      expect(await apply()).toMatchObject({ ok: true, data: { voter: { category: 'C', status: 'pending' } } });
     });
     it('lets exactly one of two users racing to apply with the same ID number win', async () => {
       const rs = await Promise.all(['wx-1', 'wx-2', 'wx-3'].map((o) => apply({}, o)));
@@ -184,5 +189,85 @@ describe('committee.listVoters and committee.stats', () => {
       objections: { open: 0, decided: 0, overdue: 0 },
       voterListPublishedOn: null,
     });
+  });
+});
+
+describe('人户分离: the first confirmed registration wins (不重登)', () => {
+  // 户籍村 imports the migrant as pending B; 居住村 is where they live and apply as category C.
+  const P = syntheticId('1987-07-07', 77);
+  const meeting = { meeting: 'villagerMeeting', meetingDate: '2026-02-28', minutesRef: '2026-1号' };
+  let t: TestApp;
+  let home: VillageFixture;
+  let here: VillageFixture;
+  let homeEntry: string;
+  beforeEach(async () => {
+    t = makeTestApp();
+    home = await villageWithElection(t, { name: '户籍村', voters: 0 });
+    here = await villageWithElection(t, { name: '居住村', voters: 0 });
+    const roll = await importRows(t, home.electionId, [{ name: '钱双村', idNumber: P, group: '第一村民小组', category: 'B' }]);
+    homeEntry = roll.rows[0]!.voterId!;
+    await t.ok('identity', { action: 'bind', name: '钱双村', idNumber: P, bindingCode: roll.rows[0]!.bindingCode, consent: true }, 'wx-home');
+  });
+  afterEach(() => t.close());
+
+  const applyHere = () =>
+    t.ok<{ voter: { id: string; status: string } }>('registration', { action: 'applyResidence', electionId: here.electionId, name: '钱双村', idNumber: P, group: '第二村民小组', residenceSince: '2020-01-01', consent: true }, 'wx-here');
+  const approveHere = (voterId: string) => t.call('committee', { action: 'setVoterStatus', electionId: here.electionId, voterId, op: 'approveResidence', ...meeting }, CLERK);
+  const declareHome = () => t.call<{ voter: { status: string } }>('registration', { action: 'declareParticipation' }, 'wx-home');
+  const duplicates = () => t.ok<{ rows: { source: string; village: { id: string }; registeredIn: { id: string } }[] }>('township', { action: 'duplicates' }, TOWNSHIP);
+
+  it('approval of the C application wins over the pending B entry, and a later declaration in the 户籍 village is refused and recorded', async () => {
+    const applied = await applyHere();
+    expect(await approveHere(applied.voter.id)).toMatchObject({ ok: true, data: { voter: { status: 'registered' } } });
+    const r = await declareHome();
+    expect(r).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'DOUBLE_REGISTRATION' });
+    if (!r.ok) expect(r.message).toContain('居住村');
+    expect((await t.app.store.get('voter', homeEntry))?.status).toBe('pending');
+    expect((await duplicates()).rows).toEqual([expect.objectContaining({ source: 'declaration', village: { id: home.villageId, name: '户籍村' }, registeredIn: { id: here.villageId, name: '居住村' } })]);
+  });
+
+  it('a declaration in the 户籍 village wins over the pending C application, and the later approval is refused and recorded', async () => {
+    const applied = await applyHere();
+    expect(await declareHome()).toMatchObject({ ok: true, data: { voter: { status: 'registered' } } });
+    expect(await approveHere(applied.voter.id)).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'DOUBLE_REGISTRATION' });
+    expect((await t.app.store.get('voter', applied.voter.id))?.status).toBe('pending');
+    expect((await duplicates()).rows).toEqual([expect.objectContaining({ source: 'committee', village: { id: here.villageId, name: '居住村' }, registeredIn: { id: home.villageId, name: '户籍村' } })]);
+  });
+
+  it('rejects a new application, and a pending import row, once the person is registered in the other village', async () => {
+    await declareHome();
+    expect(await t.call('registration', { action: 'applyResidence', electionId: here.electionId, name: '钱双村', idNumber: P, group: '第二村民小组', residenceSince: '2020-01-01', consent: true }, 'wx-here')).toMatchObject({
+      ok: false,
+      reason: 'DOUBLE_REGISTRATION',
+    });
+    const row = await importRows(t, here.electionId, [{ name: '钱双村', idNumber: P, group: '第二村民小组', category: 'C', residenceSince: '2020-01-01' }]);
+    expect(row.rows[0]).toMatchObject({ status: 'rejected', reason: 'DOUBLE_REGISTRATION' });
+  });
+
+  it('rejects a declaration the committee records in person when the person is registered elsewhere', async () => {
+    const applied = await applyHere();
+    await approveHere(applied.voter.id);
+    const r = await t.call('committee', { action: 'setVoterStatus', electionId: home.electionId, voterId: homeEntry, op: 'recordDeclaration', channel: 'inPerson', declaredOn: '2026-03-01' }, CLERK);
+    expect(r).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'DOUBLE_REGISTRATION' });
+  });
+
+  it('releases the registration when the entry is flagged off the list, and a restore is refused once registered elsewhere', async () => {
+    await declareHome();
+    await t.ok('committee', { action: 'setVoterStatus', electionId: home.electionId, voterId: homeEntry, op: 'movedAway', reason: '户口迁往居住村' }, CLERK);
+    const applied = await applyHere();
+    expect(await approveHere(applied.voter.id)).toMatchObject({ ok: true });
+    expect(await t.call('committee', { action: 'setVoterStatus', electionId: home.electionId, voterId: homeEntry, op: 'restore', reason: '核实未迁出' }, CLERK)).toMatchObject({
+      ok: false,
+      reason: 'DOUBLE_REGISTRATION',
+    });
+  });
+
+  it('lets exactly one of a declaration and an approval racing for the person win', async () => {
+    const applied = await applyHere();
+    const [d, a] = await Promise.all([declareHome(), approveHere(applied.voter.id)]);
+    expect([d.ok, a.ok].filter(Boolean)).toHaveLength(1);
+    expect([d, a].filter((x) => !x.ok && x.reason === 'DOUBLE_REGISTRATION')).toHaveLength(1);
+    const statuses = [(await t.app.store.get('voter', homeEntry))?.status, (await t.app.store.get('voter', applied.voter.id))?.status];
+    expect(statuses.filter((x) => x === 'registered')).toHaveLength(1);
   });
 });

@@ -71,7 +71,21 @@ export interface ImportReply {
   unchanged: number;
   rejected: number;
   rejectedByReason: Record<string, number>;
-  rows: { row: number; status: string; reason?: string; message?: string; name?: string; group?: string; voterId?: string; bindingCode?: string; voterStatus?: string; changed?: string[]; idMasked?: string }[];
+  warned: number;
+  rows: {
+    row: number;
+    status: string;
+    reason?: string;
+    message?: string;
+    name?: string;
+    group?: string;
+    voterId?: string;
+    bindingCode?: string;
+    voterStatus?: string;
+    changed?: string[];
+    idMasked?: string;
+    warning?: { reason: string; message: string; other: { voterId: string; name: string; group: string; idMasked: string; status: string } };
+  }[];
 }
 
 export const importFile = (t: TestApp, electionId: string, name: string, bytes: Buffer | string, openid = CLERK) =>

@@ -5,6 +5,7 @@ import PrintButton from '../../../../components/print-button';
 import RollFilePicker from '../../../../components/roll-file-picker';
 import { useActionCall } from '../../../../hooks/use-action';
 import { roll, type OutputOf } from '../../../../services/contracts';
+import { noticeSheetText } from '../../../../services/notice-sheet-text';
 
 type Report = OutputOf<typeof roll.importRoll>;
 const SHOWN_REJECTED = 300;
@@ -23,6 +24,7 @@ function ImportRoll({ electionId, villageName, title }: { electionId: string; vi
   if (printing && report) return <NoticeSheets report={report} villageName={villageName} title={title} onBack={() => setPrinting(false)} />;
 
   const rejected = report?.rows.filter((r) => r.status === 'rejected') ?? [];
+  const warned = report?.rows.filter((r) => r.warning) ?? [];
   const codes = report?.rows.filter((r) => r.bindingCode) ?? [];
   return (
     <View>
@@ -62,6 +64,7 @@ function ImportRoll({ electionId, villageName, title }: { electionId: string; vi
             <Figure label='已更新' value={report.updated} />
             <Figure label='无变化' value={report.unchanged} />
             <Figure label='未导入' value={report.rejected} />
+            {report.warned ? <Figure label='请核对' value={report.warned} /> : null}
           </View>
           {report.ignoredColumns.length ? <Text className='text small muted'>没有用到的列：{report.ignoredColumns.join('、')}</Text> : null}
           {report.rejected === 0 ? <Text className='notice ok'>每一行都导入了。</Text> : null}
@@ -82,6 +85,27 @@ function ImportRoll({ electionId, villageName, title }: { electionId: string; vi
             </View>
           ))}
           {rejected.length > SHOWN_REJECTED ? <Text className='text small muted'>还有{rejected.length - SHOWN_REJECTED}行没有列出。</Text> : null}
+        </View>
+      ) : null}
+
+      {report && warned.length ? (
+        <View className='card' data-testid='import-warnings'>
+          <Text className='card-title'>请核对的行（{warned.length}行）</Text>
+          <Text className='text small muted'>这些行已经导入。本村已有同名、同小组的人，身份证号码不一样，这次的文件里又没有那一条：可能是改正了身份证号码，原来那一条还在名单上。</Text>
+          {warned.slice(0, SHOWN_REJECTED).map((r) => (
+            <View className='todo-item' key={r.row} data-row={r.row} data-warning={r.warning!.reason}>
+              <Text className='text strong'>
+                第{r.row}行 {r.name}
+                {r.group ? ` · ${r.group}` : ''}
+                {r.idMasked ? ` · ${r.idMasked}` : ''}
+              </Text>
+              <Text className='text small'>
+                原有登记：{r.warning!.other.name}（{r.warning!.other.group}，身份证号码{r.warning!.other.idMasked}）
+              </Text>
+              <Text className='text small'>{r.warning!.message}</Text>
+            </View>
+          ))}
+          {warned.length > SHOWN_REJECTED ? <Text className='text small muted'>还有{warned.length - SHOWN_REJECTED}行没有列出。</Text> : null}
         </View>
       ) : null}
 
@@ -126,7 +150,7 @@ function NoticeSheets({ report, villageName, title, onBack }: { report: Report; 
             <Text className='text'>
               {r.name}（{villageName} {r.group}）：
             </Text>
-            <Text className='text small'>您已登记为{title || '本届选举'}的选民。请在微信里打开“村选通”小程序，用姓名、身份证号码和下面的绑定码绑定身份，核对本人的登记信息。</Text>
+            <Text className='text small'>{noticeSheetText({ title, category: r.category, status: r.voterStatus })}</Text>
             <Text className='text'>
               绑定码：<Text className='code'>{r.bindingCode}</Text>
             </Text>

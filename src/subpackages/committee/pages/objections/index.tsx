@@ -83,9 +83,15 @@ function Queue({ electionId }: { electionId: string }) {
             <Row k='涉及' v={`${o.subject.name}（${o.subject.group}）`} />
             {o.subject.idMasked ? <Row k='身份证号码' v={o.subject.idMasked} /> : null}
             <Row k='提出人' v={`${o.objector.name}（${o.objector.group}）`} />
+            {o.subject.entry ? <Row k='现在的登记' v={`${o.subject.entry.statusLabel} · ${o.subject.entry.category}类`} /> : null}
             <Row k='收到' v={dateTime(o.filedAt)} />
             <Row k='最迟答复' v={civilDate(o.decisionLastDay)} />
           </View>
+          {o.byPerson ? (
+            <Text className='text small' data-testid='by-person'>
+              {o.objector.selfIdentified ? '申诉人就是本人，还不在本村选民登记里。' : '申诉人就是本人。'}
+            </Text>
+          ) : null}
           {o.wrongFields.length ? <Text className='text small'>有误的项：{o.wrongFields.map((w) => FIELD_LABELS[w] ?? w).join('、')}</Text> : null}
           <Text className='text'>理由：{o.details}</Text>
           {o.decision ? (
@@ -135,17 +141,34 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
   const [name, setName] = useState(item.subject.name);
   const [group, setGroup] = useState(item.subject.group);
   const [idNumber, setIdNumber] = useState('');
-  const [category, setCategory] = useState<'A' | 'B'>('A');
+  const [category, setCategory] = useState<'A' | 'B' | 'C'>(item.subject.entry?.category ?? 'A');
   const [flag, setFlag] = useState<FlagOp>('movedAway');
+  // 补办登记: the person's entry is on the roll but not on the list (pending at publication, or flagged).
+  const entry = item.subject.entry;
+  const [register, setRegister] = useState(item.kind === 'missingPerson' && !!entry && entry.status !== 'registered');
+  const [channel, setChannel] = useState<'inPerson' | 'phone'>('inPerson');
+  const [declaredOn, setDeclaredOn] = useState('');
+  const [meeting, setMeeting] = useState<'villagerMeeting' | 'representativeMeeting'>('representativeMeeting');
+  const [meetingDate, setMeetingDate] = useState('');
+  const [minutesRef, setMinutesRef] = useState('');
+  const [residenceSince, setResidenceSince] = useState('');
   const fe = (f: string) => call.error?.fields?.[f] ?? call.error?.fields?.[`change.${f}`];
+  const recordCategory = register ? (entry?.category ?? 'A') : category;
+  // A migrant's own objection is their declaration (本人表示参加选举); anyone else's is not.
+  const needsDeclaration = recordCategory === 'B' && !item.byPerson;
+  const records = () => ({
+    ...(needsDeclaration ? { declaration: { channel, declaredOn } } : {}),
+    ...(recordCategory === 'C' ? { residence: { meeting, meetingDate, minutesRef, ...(residenceSince.trim() ? { residenceSince: residenceSince.trim() } : {}) } } : {}),
+  });
 
   const change = (): DecideInput['change'] => {
-    if (item.kind === 'missingPerson') return { kind: 'addVoter', name, idNumber, group, category };
+    if (register) return { kind: 'registerVoter', ...records() };
+    if (item.kind === 'missingPerson') return { kind: 'addVoter', name, idNumber, group, category, ...records() };
     if (item.kind === 'wrongPerson') return { kind: 'removeVoter', status: flag };
     const c: { kind: 'correctDetails'; name?: string; group?: string; category?: 'A' | 'B' } = { kind: 'correctDetails' };
     if (name.trim() && name.trim() !== item.subject.name) c.name = name.trim();
     if (group.trim() && group.trim() !== item.subject.group) c.group = group.trim();
-    if (item.wrongFields.includes('category')) c.category = category;
+    if (item.wrongFields.includes('category') && category !== 'C') c.category = category;
     return c;
   };
 
@@ -169,7 +192,25 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
           异议不成立
         </View>
       </View>
-      {decision === 'upheld' && item.kind === 'missingPerson' ? (
+      {decision === 'upheld' && entry && entry.status !== 'registered' && item.kind !== 'wrongPerson' ? (
+        <View className='chips'>
+          <View className={'chip' + (register ? ' on' : '')} id='decide-register' onClick={() => setRegister(true)}>
+            补办登记，列入名单
+          </View>
+          {item.kind === 'wrongDetails' ? (
+            <View className={'chip' + (!register ? ' on' : '')} id='decide-correct' onClick={() => setRegister(false)}>
+              更正登记信息
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {decision === 'upheld' && register ? (
+        <Text className='text small muted'>
+          把{item.subject.name}现有的登记（{entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份异议，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
+          {recordCategory === 'C' ? '户籍不在本村的，须经村民会议或村民代表会议同意，请填写会议记录。' : ''}
+        </Text>
+      ) : null}
+      {decision === 'upheld' && item.kind === 'missingPerson' && !register ? (
         <View>
           <Text className='text small muted'>把这个人列入选民名单：请对照本人身份证填写。</Text>
           <View className='field'>
@@ -191,10 +232,52 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
             <View className={'chip' + (category === 'A' ? ' on' : '')} onClick={() => setCategory('A')}>
               A 户籍在本村、住在本村
             </View>
-            <View className={'chip' + (category === 'B' ? ' on' : '')} onClick={() => setCategory('B')}>
+            <View className={'chip' + (category === 'B' ? ' on' : '')} id='decide-category-B' onClick={() => setCategory('B')}>
               B 户籍在本村、住在外地
             </View>
+            <View className={'chip' + (category === 'C' ? ' on' : '')} id='decide-category-C' onClick={() => setCategory('C')}>
+              C 户籍不在本村、住在本村
+            </View>
           </View>
+          {category === 'B' && item.byPerson ? <Text className='text small muted'>本人提出的这份异议，就是本人表示参加选举。</Text> : null}
+        </View>
+      ) : null}
+      {decision === 'upheld' && (register || item.kind === 'missingPerson') && needsDeclaration ? (
+        <View className='field' data-testid='decide-declaration'>
+          <Text className='field-label'>本人是怎样表示参加选举的</Text>
+          <View className='chips'>
+            <View className={'chip' + (channel === 'inPerson' ? ' on' : '')} id='decide-channel-inPerson' onClick={() => setChannel('inPerson')}>
+              当面
+            </View>
+            <View className={'chip' + (channel === 'phone' ? ' on' : '')} id='decide-channel-phone' onClick={() => setChannel('phone')}>
+              电话
+            </View>
+          </View>
+          <Text className='field-label'>哪一天</Text>
+          <Input className={'input' + (fe('declaration.declaredOn') ? ' invalid' : '')} placeholderClass='input-placeholder' id='decide-declared-on' type='text' maxlength={10} value={declaredOn} placeholder='例如 2026-03-01' onInput={(e) => setDeclaredOn(e.detail.value)} />
+          {fe('declaration.declaredOn') ? <Text className='field-error'>{fe('declaration.declaredOn')}</Text> : null}
+        </View>
+      ) : null}
+      {decision === 'upheld' && (register || item.kind === 'missingPerson') && recordCategory === 'C' ? (
+        <View className='field' data-testid='decide-meeting'>
+          <Text className='field-label'>哪个会议同意的</Text>
+          <View className='chips'>
+            <View className={'chip' + (meeting === 'villagerMeeting' ? ' on' : '')} id='decide-meeting-villager' onClick={() => setMeeting('villagerMeeting')}>
+              村民会议
+            </View>
+            <View className={'chip' + (meeting === 'representativeMeeting' ? ' on' : '')} id='decide-meeting-representative' onClick={() => setMeeting('representativeMeeting')}>
+              村民代表会议
+            </View>
+          </View>
+          <Text className='field-label'>开会日期</Text>
+          <Input className={'input' + (fe('residence.meetingDate') ? ' invalid' : '')} placeholderClass='input-placeholder' id='decide-meeting-date' type='text' maxlength={10} value={meetingDate} placeholder='例如 2026-03-01' onInput={(e) => setMeetingDate(e.detail.value)} />
+          {fe('residence.meetingDate') ? <Text className='field-error'>{fe('residence.meetingDate')}</Text> : null}
+          <Text className='field-label'>会议记录编号</Text>
+          <Input className={'input' + (fe('residence.minutesRef') ? ' invalid' : '')} placeholderClass='input-placeholder' id='decide-minutes-ref' type='text' maxlength={60} value={minutesRef} onInput={(e) => setMinutesRef(e.detail.value)} />
+          {fe('residence.minutesRef') ? <Text className='field-error'>{fe('residence.minutesRef')}</Text> : null}
+          <Text className='field-label'>从哪天开始住在本村{register ? '（登记里已有的可以不填）' : ''}</Text>
+          <Input className={'input' + (fe('residence.residenceSince') ? ' invalid' : '')} placeholderClass='input-placeholder' id='decide-residence-since' type='text' maxlength={10} value={residenceSince} placeholder='例如 2020-05-01' onInput={(e) => setResidenceSince(e.detail.value)} />
+          {fe('residence.residenceSince') ? <Text className='field-error'>{fe('residence.residenceSince')}</Text> : null}
         </View>
       ) : null}
       {decision === 'upheld' && item.kind === 'wrongPerson' ? (
@@ -209,7 +292,7 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
           </View>
         </View>
       ) : null}
-      {decision === 'upheld' && item.kind === 'wrongDetails' ? (
+      {decision === 'upheld' && item.kind === 'wrongDetails' && !register ? (
         <View>
           <Text className='text small muted'>改正有误的项（没改的不用动）。</Text>
           <View className='field'>
