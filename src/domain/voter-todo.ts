@@ -1,34 +1,55 @@
 /**
  * What a voter still has to do for this election, shown on their own page (RULES.md §1):
  * a migrant (category B) declares participation (本人表示参加选举), a non-户籍 resident
- * (category C) applies, everyone checks their own entry while objections can still be filed.
+ * (category C) waits for the 村民会议/村民代表会议, everyone checks their own entry while
+ * objections can still be filed.
+ *
+ * A declaration is accepted until the voter list is published, and never after the last lawful
+ * publication day (E−N); once the list is out, someone left off it can only object (申诉).
+ * A category C entry exists only because the person applied (in the app, or on the committee's
+ * sheet), so nobody on the roll is asked to apply.
  */
 import type { ElectionCalendar } from './calendar';
 
 export type VoterCategory = 'A' | 'B' | 'C';
 export type VoterStatus = 'pending' | 'registered' | 'deprived' | 'deceased' | 'movedAway' | 'unableToExercise';
-export type VoterTodoKey = 'declare' | 'apply' | 'confirm' | 'object';
+export type VoterTodoKey = 'declare' | 'awaitMeeting' | 'confirm' | 'object';
 export type VoterTodo = { readonly key: VoterTodoKey; readonly label: string; readonly deadline: string | null };
 
-const deadlineOf = (calendar: ElectionCalendar, key: 'registration' | 'objectionFiling'): string | null =>
-  calendar.entries.find((x) => x.key === key)?.deadline ?? null;
+export interface VoterTodoInput {
+  readonly category: VoterCategory;
+  readonly status: VoterStatus;
+  readonly confirmed: boolean;
+  /** Category C: the meeting's decision, if any (null before the meeting, and for A and B). */
+  readonly residence: 'approved' | 'rejected' | null;
+}
 
-export function voterTodos(
-  voter: { readonly category: VoterCategory; readonly status: VoterStatus; readonly confirmed: boolean },
-  calendar: ElectionCalendar,
-): VoterTodo[] {
+const entryOf = (calendar: ElectionCalendar, key: 'voterListPublication' | 'objectionFiling') => calendar.entries.find((x) => x.key === key);
+
+export function voterTodos(voter: VoterTodoInput, calendar: ElectionCalendar): VoterTodo[] {
+  const publication = entryOf(calendar, 'voterListPublication');
+  const published = !!publication?.doneOn;
+  // Until publication the list is open: the latest the server accepts is the end of E−N.
+  const listCloses = publication?.deadline ?? null;
+  const objectionDeadline = entryOf(calendar, 'objectionFiling')?.deadline ?? null;
+  const offList = voter.status !== 'pending' && voter.status !== 'registered';
+  const rejected = voter.category === 'C' && voter.residence === 'rejected';
   const todos: VoterTodo[] = [];
-  if (voter.status === 'pending' && voter.category === 'B') {
-    todos.push({ key: 'declare', label: '表示参加本届选举（外出村民须本人表示）', deadline: deadlineOf(calendar, 'registration') });
+
+  if (voter.status === 'pending' && voter.category === 'B' && !published) {
+    todos.push({ key: 'declare', label: '表示参加本届选举（外出村民须本人表示；选民名单公布后就不能再表示）', deadline: listCloses });
   }
-  if (voter.status === 'pending' && voter.category === 'C') {
-    todos.push({ key: 'apply', label: '申请参加选举，经村民会议或村民代表会议同意后登记', deadline: deadlineOf(calendar, 'registration') });
+  if (voter.status === 'pending' && voter.category === 'C' && !rejected && !published) {
+    todos.push({ key: 'awaitMeeting', label: '您的登记申请等村民会议或村民代表会议决定，同意后才列入选民名单；结果可以问村选举委员会', deadline: null });
   }
-  if ((voter.status === 'pending' || voter.status === 'registered') && !voter.confirmed) {
-    todos.push({ key: 'confirm', label: '核对选民名单上的本人信息，有误可以申诉', deadline: deadlineOf(calendar, 'objectionFiling') });
+  // Someone who is, or may still be, on the list checks their entry.
+  const mayBeListed = voter.status === 'registered' || (voter.status === 'pending' && !rejected && !published);
+  if (mayBeListed && !voter.confirmed) {
+    todos.push({ key: 'confirm', label: '核对选民名单上的本人信息，有误可以申诉', deadline: objectionDeadline });
   }
-  if (voter.status === 'deprived' || voter.status === 'unableToExercise' || voter.status === 'movedAway') {
-    todos.push({ key: 'object', label: '对未列入选民名单有异议的，可以向选举委员会申诉', deadline: deadlineOf(calendar, 'objectionFiling') });
+  // Left off the list: flagged, refused by the meeting, or still pending when the list came out.
+  if ((offList && voter.status !== 'deceased') || rejected || (voter.status === 'pending' && published)) {
+    todos.push({ key: 'object', label: '对未列入选民名单有异议的，可以向选举委员会申诉', deadline: objectionDeadline });
   }
   return todos;
 }

@@ -10,7 +10,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('weapp build output', () => {
-  it('has the four tabs, the notice detail and the committee sub-package', () => {
+  it('has the four tabs, the notice detail and the committee and township sub-packages', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
     expect(app.pages).toEqual(['pages/index/index', 'pages/notices/index', 'pages/registration/index', 'pages/me/index', 'pages/notices/detail']);
     expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '公告', '我的登记', '我的']);
@@ -18,8 +18,12 @@ describe('weapp build output', () => {
       expect(fs.existsSync(path.join(DIST, t.iconPath))).toBe(true);
       expect(fs.statSync(path.join(DIST, t.iconPath)).size).toBeLessThan(40 * 1024);
     }
-    expect(app.subPackages).toEqual([expect.objectContaining({ root: 'subpackages/committee', pages: expect.arrayContaining(['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index']) })]);
+    expect(app.subPackages).toEqual([
+      expect.objectContaining({ root: 'subpackages/committee', pages: expect.arrayContaining(['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index']) }),
+      expect.objectContaining({ root: 'subpackages/township', pages: ['pages/overview/index', 'pages/duplicates/index'] }),
+    ]);
     expect(fs.existsSync(path.join(DIST, 'subpackages/committee/pages/dashboard/index.js'))).toBe(true);
+    expect(fs.existsSync(path.join(DIST, 'subpackages/township/pages/overview/index.js'))).toBe(true);
   });
 
   it('uses the WeChat ID-card keyboard for the ID number', () => {

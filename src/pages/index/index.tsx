@@ -7,6 +7,7 @@ import { ErrorView, Loading } from '../../components/state-views';
 import Timeline from '../../components/timeline';
 import { pickElection, useSession } from '../../hooks/session-store';
 import { openCommitteeDashboard, openTab } from '../../services/navigation';
+import { openTownshipPage } from '../../services/township-nav';
 
 /** 首页: the election at a glance. */
 export default function HomePage() {
@@ -47,6 +48,11 @@ export default function HomePage() {
           选举委员会工作台
         </Button>
       ) : null}
+      {isTownship ? (
+        <Button className={isCommittee ? 'btn secondary' : 'btn'} id='go-township' onClick={() => openTownshipPage('overview')}>
+          乡镇工作台
+        </Button>
+      ) : null}
       {!bound ? (
         // Committee members and township staff may be voters too, but binding is not their first job here.
         <Button className={isCommittee || isTownship ? 'btn secondary' : 'btn'} id='go-bind' onClick={() => openTab('registration')}>
@@ -65,7 +71,7 @@ function NoElection({ isCommittee, isTownship }: { isCommittee: boolean; isTowns
     return (
       <View className='card' data-testid='no-election'>
         <Text className='card-title'>您是乡镇（街道）工作人员</Text>
-        <Text className='text'>各村的选举进度、邀请村选举委员会等工作，将在乡镇工作台办理（即将开放）。</Text>
+        <Text className='text'>各村的选举进度、超期没处理的申诉、重复登记的人，都在下面的“乡镇工作台”里。</Text>
       </View>
     );
   }

@@ -6,6 +6,7 @@ import { useSession } from '../../hooks/session-store';
 import { useUnbind } from '../../hooks/use-identity-actions';
 import { ROLE_LABELS } from '../../services/format';
 import { openCommitteeDashboard, openTab } from '../../services/navigation';
+import { openTownshipPage } from '../../services/township-nav';
 
 /** 我的: who I am (masked), large text, privacy notice, unbind. */
 export default function MePage() {
@@ -49,6 +50,11 @@ export default function MePage() {
       {(whoami?.committeeOf.length ?? 0) > 0 ? (
         <Button className='btn secondary' onClick={openCommitteeDashboard}>
           选举委员会工作台
+        </Button>
+      ) : null}
+      {whoami?.roles.includes('township') ? (
+        <Button className='btn secondary' id='me-township' onClick={() => openTownshipPage('overview')}>
+          乡镇工作台
         </Button>
       ) : null}
 

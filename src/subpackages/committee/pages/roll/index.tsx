@@ -1,10 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
+import NoticeSlip from '../../../../components/notice-slip';
+import PrintButton from '../../../../components/print-button';
+import { isFlagAllowed } from '../../../../domain/registration';
+import { resolveRuleSet } from '../../../../domain/presets/registry';
 import { useActionCall, useActionData } from '../../../../hooks/use-action';
+import { serverNow } from '../../../../hooks/use-countdown';
+import type { ElectionView } from '../../../../hooks/session-store';
 import { pageQuery } from '../../../../services/committee-nav';
 import { roll, type InputOf, type OutputOf } from '../../../../services/contracts';
-import { toast } from '../../../../services/navigation';
+import { beijingDay, civilDate } from '../../../../services/format';
+import { confirmDialog, toast } from '../../../../services/navigation';
 
 type Entry = OutputOf<typeof roll.listVoters>['rows'][number];
 type Category = 'A' | 'B' | 'C';
@@ -37,13 +44,40 @@ const MEETINGS: Array<['villagerMeeting' | 'representativeMeeting', string]> = [
   ['villagerMeeting', '村民会议'],
   ['representativeMeeting', '村民代表会议'],
 ];
+const CHANNELS: Array<['inPerson' | 'phone', string]> = [
+  ['inPerson', '本人当面表示'],
+  ['phone', '本人打电话表示'],
+];
 
-/** 选民名册: search by name / group / category / status, page by page; approvals and flags per entry. */
-export default function RollPage() {
-  return <CommitteeGate>{({ electionId }) => <Roll electionId={electionId} />}</CommitteeGate>;
+/**
+ * The flags the election's rule set lets the committee use (无法行使选举权 is provincial): the
+ * same domain check the server makes. No rule set for the election: only the statutory three.
+ */
+function allowedFlags(election: ElectionView): Array<[FlagOp, string]> {
+  const rules = resolveRuleSet(election.presetId, election.kind, election.electionDay);
+  return FLAGS.filter(([f]) => (rules.ok ? isFlagAllowed(f, rules.value) : f !== 'unableToExercise'));
 }
 
-function Roll({ electionId }: { electionId: string }) {
+/**
+ * 选民名册: search by name / group / category / status, page by page; per entry: category C
+ * decisions, a category B declaration made in person or by phone, flags, a new binding code,
+ * and releasing the registration (人户分离).
+ */
+export default function RollPage() {
+  return (
+    <CommitteeGate>
+      {({ electionId, election, village, clockOffsetMs }) => <Roll electionId={electionId} election={election!} villageName={village?.villageName ?? ''} clockOffsetMs={clockOffsetMs} />}
+    </CommitteeGate>
+  );
+}
+
+type Reissued = { voter: Entry; code: string };
+
+function Roll({ electionId, election, villageName, clockOffsetMs }: { electionId: string; election: ElectionView; villageName: string; clockOffsetMs: number }) {
+  const flags = useMemo(() => allowedFlags(election), [election]);
+  // Published lists change only through objections: the server refuses, the page does not offer.
+  const listPublished = !!election.calendar.find((e) => e.key === 'voterListPublication')?.doneOn;
+  const [reissued, setReissued] = useState<Reissued | null>(null);
   const initial = useMemo(() => pageQuery(), []);
   const [nameDraft, setNameDraft] = useState('');
   const [name, setName] = useState('');
@@ -66,7 +100,10 @@ function Roll({ electionId }: { electionId: string }) {
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const groups = data?.groups ?? [];
-  const statusIndex = STATUSES.findIndex(([s]) => s === status);
+  const statuses = STATUSES.filter(([s]) => s !== 'unableToExercise' || flags.some(([f]) => f === s));
+  const statusIndex = statuses.findIndex(([s]) => s === status);
+
+  if (reissued) return <ReissuedSheet reissued={reissued} title={election.title} villageName={villageName} listPublished={listPublished} onBack={() => setReissued(null)} />;
 
   return (
     <View>
@@ -98,9 +135,9 @@ function Roll({ electionId }: { electionId: string }) {
         </View>
         <View className='field'>
           <Text className='field-label'>状态</Text>
-          <Picker mode='selector' range={STATUSES.map(([, l]) => l)} value={Math.max(0, statusIndex)} onChange={(e) => (setStatus(STATUSES[Number(e.detail.value)]?.[0] ?? ''), setPage(1))}>
+          <Picker mode='selector' range={statuses.map(([, l]) => l)} value={Math.max(0, statusIndex)} onChange={(e) => (setStatus(statuses[Number(e.detail.value)]?.[0] ?? ''), setPage(1))}>
             <View className='input picker' id='roll-status'>
-              <Text>{STATUSES[Math.max(0, statusIndex)]?.[1]}</Text>
+              <Text>{statuses[Math.max(0, statusIndex)]?.[1]}</Text>
             </View>
           </Picker>
         </View>
@@ -112,7 +149,7 @@ function Roll({ electionId }: { electionId: string }) {
         {list.loading && !data ? <Text className='text muted'>正在加载…</Text> : null}
         {data && data.rows.length === 0 ? <Text className='text muted'>没有符合条件的人。</Text> : null}
         {(data?.rows ?? []).map((v) => (
-          <View key={v.id} className='todo-item' data-voter={v.id}>
+          <View key={v.id} className='todo-item' id={`voter-${v.id}`} data-voter={v.id}>
             <View onClick={() => setOpen(open === v.id ? null : v.id)}>
               <Text className='text strong'>
                 {v.name} · {v.group}
@@ -135,13 +172,17 @@ function Roll({ electionId }: { electionId: string }) {
               <EntryActions
                 electionId={electionId}
                 voter={v}
-                onDone={(updated) => {
+                flags={flags}
+                listPublished={listPublished}
+                today={beijingDay(serverNow(clockOffsetMs))}
+                onDone={(updated, code) => {
                   list.setData((d) => (d ? { ...d, rows: d.rows.map((r) => (r.id === updated.id ? updated : r)) } : d));
                   setOpen(null);
+                  if (code) setReissued({ voter: updated, code });
                 }}
               />
             ) : (
-              <Button className='btn plain' data-action='open' onClick={() => setOpen(v.id)}>
+              <Button className='btn plain' id={`open-${v.id}`} data-action='open' onClick={() => setOpen(v.id)}>
                 处理
               </Button>
             )}
@@ -167,59 +208,149 @@ function Roll({ electionId }: { electionId: string }) {
   );
 }
 
-type Mode = 'flag' | 'restore' | 'approve' | 'reject';
+type Mode = 'approve' | 'reject' | 'declare' | 'flag' | 'restore' | 'reissue' | 'release';
+type Meeting = 'villagerMeeting' | 'representativeMeeting';
+type Channel = 'inPerson' | 'phone';
 
-function EntryActions({ electionId, voter, onDone }: { electionId: string; voter: Entry; onDone: (v: Entry) => void }) {
+const FLAG_STATUSES: readonly string[] = ['deprived', 'deceased', 'movedAway', 'unableToExercise'];
+
+/** Which operations the entry offers; the server re-checks each one and explains a refusal. */
+function modesFor(voter: Entry, listPublished: boolean): Array<[Mode, string]> {
+  const flagged = FLAG_STATUSES.includes(voter.status);
+  const modes: Array<[Mode, string]> = [];
+  if (!listPublished) {
+    if (voter.category === 'C' && voter.status === 'pending' && !voter.residence) modes.push(['approve', '会议同意登记'], ['reject', '会议不同意']);
+    if (voter.category === 'B' && voter.status === 'pending' && !voter.declaration) modes.push(['declare', '记录本人表示参加']);
+    modes.push(flagged ? ['restore', '恢复'] : ['flag', '标记']);
+  }
+  modes.push(['reissue', '重新生成绑定码']);
+  // Whether this entry holds the deployment-wide registration is the server's to say (NOT_HELD).
+  if (!listPublished) modes.push(['release', '释放登记（人户分离）']);
+  return modes;
+}
+
+function EntryActions({
+  electionId,
+  voter,
+  flags,
+  listPublished,
+  today,
+  onDone,
+}: {
+  electionId: string;
+  voter: Entry;
+  flags: Array<[FlagOp, string]>;
+  listPublished: boolean;
+  today: string;
+  onDone: (v: Entry, bindingCode?: string) => void;
+}) {
   const call = useActionCall(roll.setVoterStatus);
-  const pendingC = voter.category === 'C' && voter.status === 'pending' && !voter.residence;
-  const flagged = ['deprived', 'deceased', 'movedAway', 'unableToExercise'].includes(voter.status);
-  const modes: Array<[Mode, string]> = [
-    ...(pendingC ? ([['approve', '会议同意登记'], ['reject', '会议不同意']] as Array<[Mode, string]>) : []),
-    ...(flagged ? ([['restore', '恢复']] as Array<[Mode, string]>) : ([['flag', '标记']] as Array<[Mode, string]>)),
-  ];
+  const modes = modesFor(voter, listPublished);
   const [mode, setMode] = useState<Mode>(modes[0]![0]);
   const [flag, setFlag] = useState<FlagOp>('deceased');
   const [reason, setReason] = useState('');
-  const [meeting, setMeeting] = useState<'villagerMeeting' | 'representativeMeeting'>('representativeMeeting');
+  const [meeting, setMeeting] = useState<Meeting>('representativeMeeting');
   const [meetingDate, setMeetingDate] = useState('');
   const [minutesRef, setMinutesRef] = useState('');
+  const [channel, setChannel] = useState<Channel>('inPerson');
+  const [declaredOn, setDeclaredOn] = useState(today);
   const fe = (f: string) => call.error?.fields?.[f];
+  const flagged = FLAG_STATUSES.includes(voter.status);
 
-  const submit = async () => {
+  const inputFor = (): InputOf<typeof roll.setVoterStatus> => {
     const base = { electionId, voterId: voter.id };
-    const input =
-      mode === 'flag'
-        ? { ...base, op: flag, reason }
-        : mode === 'restore'
-          ? { ...base, op: 'restore' as const, reason }
-          : mode === 'approve'
-            ? { ...base, op: 'approveResidence' as const, meeting, meetingDate, minutesRef }
-            : { ...base, op: 'rejectResidence' as const, meeting, meetingDate, minutesRef, reason };
-    const data = await call.run(input);
-    if (data) {
-      toast('已保存', 'success');
-      onDone(data.voter);
+    switch (mode) {
+      case 'flag':
+        return { ...base, op: flag, reason };
+      case 'restore':
+        return { ...base, op: 'restore', reason };
+      case 'approve':
+        return { ...base, op: 'approveResidence', meeting, meetingDate, minutesRef };
+      case 'reject':
+        return { ...base, op: 'rejectResidence', meeting, meetingDate, minutesRef, reason };
+      case 'declare':
+        return { ...base, op: 'recordDeclaration', channel, declaredOn };
+      case 'reissue':
+        return { ...base, op: 'reissueBindingCode' };
+      case 'release':
+        return { ...base, op: 'releaseRegistration', reason };
     }
   };
 
+  const confirmText = (): [string, string, string] | null => {
+    if (mode === 'release') {
+      return [
+        '释放登记',
+        `释放后，${voter.name}在本村的选民登记作废${flagged ? '' : '（标为“已迁出”）'}，另一个村（社区）就可以给此人登记选民。这一步会记入工作记录。确定释放吗？`,
+        '释放',
+      ];
+    }
+    if (mode === 'reissue') {
+      return [
+        '重新生成绑定码',
+        `${voter.name}原来的绑定码马上作废。新的绑定码只显示一次，请打印告知书或抄下来交给本人。${voter.bound ? '已经绑定的微信不受影响。' : ''}`,
+        '生成',
+      ];
+    }
+    return null;
+  };
+
+  const submit = async () => {
+    const input = inputFor();
+    const ask = confirmText();
+    // Bad input is reported by run() without calling the server; ask only about a complete request.
+    if (ask && roll.setVoterStatus.input.safeParse(input).success && !(await confirmDialog(...ask))) return;
+    const data = await call.run(input);
+    if (data) {
+      toast(mode === 'release' ? '登记已释放' : mode === 'reissue' ? '已生成新绑定码' : '已保存', 'success');
+      onDone(data.voter, data.bindingCode);
+    }
+  };
+
+  const needsReason = mode === 'flag' || mode === 'restore' || mode === 'reject' || mode === 'release';
   return (
     <View className='decision' data-testid='entry-actions'>
       <View className='chips'>
         {modes.map(([m, label]) => (
-          <View key={m} className={'chip' + (mode === m ? ' on' : '')} data-mode={m} onClick={() => setMode(m)}>
+          <View key={m} className={'chip' + (mode === m ? ' on' : '')} id={`mode-${m}`} data-mode={m} onClick={() => (setMode(m), call.clearError())}>
             {label}
           </View>
         ))}
       </View>
+      {listPublished ? <Text className='text small muted'>选民名单已经公布，名单上的改动要通过申诉处理。</Text> : null}
       {mode === 'flag' ? (
         <View className='field'>
           <Text className='field-label'>标记为</Text>
           <View className='chips'>
-            {FLAGS.map(([f, label]) => (
-              <View key={f} className={'chip' + (flag === f ? ' on' : '')} data-flag={f} onClick={() => setFlag(f)}>
+            {flags.map(([f, label]) => (
+              <View key={f} className={'chip' + (flag === f ? ' on' : '')} id={`flag-${f}`} data-flag={f} onClick={() => setFlag(f)}>
                 {label}
               </View>
             ))}
+          </View>
+        </View>
+      ) : null}
+      {mode === 'declare' ? (
+        <View data-testid='declare-in-person'>
+          <Text className='text small'>户籍在本村、外出居住的，本人当面或打电话向选举委员会表示参加选举，也算登记。别人不能代替表示。</Text>
+          <View className='field'>
+            <Text className='field-label'>怎么表示的</Text>
+            <View className='chips'>
+              {CHANNELS.map(([c, label]) => (
+                <View key={c} className={'chip' + (channel === c ? ' on' : '')} id={`channel-${c}`} data-channel={c} onClick={() => setChannel(c)}>
+                  {label}
+                </View>
+              ))}
+            </View>
+          </View>
+          <View className='field'>
+            <Text className='field-label'>哪天表示的</Text>
+            <Picker mode='date' value={declaredOn} end={today} onChange={(e) => setDeclaredOn(String(e.detail.value))}>
+              <View className={'input picker' + (fe('declaredOn') ? ' invalid' : '')} id='declared-on'>
+                <Text>{civilDate(declaredOn, true)}</Text>
+              </View>
+            </Picker>
+            {fe('declaredOn') ? <Text className='field-error'>{fe('declaredOn')}</Text> : null}
           </View>
         </View>
       ) : null}
@@ -229,7 +360,7 @@ function EntryActions({ electionId, voter, onDone }: { electionId: string; voter
             <Text className='field-label'>哪个会议决定的</Text>
             <View className='chips'>
               {MEETINGS.map(([m, label]) => (
-                <View key={m} className={'chip' + (meeting === m ? ' on' : '')} onClick={() => setMeeting(m)}>
+                <View key={m} className={'chip' + (meeting === m ? ' on' : '')} id={`meeting-${m}`} onClick={() => setMeeting(m)}>
                   {label}
                 </View>
               ))}
@@ -237,7 +368,7 @@ function EntryActions({ electionId, voter, onDone }: { electionId: string; voter
           </View>
           <View className='field'>
             <Text className='field-label'>会议日期</Text>
-            <Picker mode='date' value={meetingDate} onChange={(e) => setMeetingDate(String(e.detail.value))}>
+            <Picker mode='date' value={meetingDate} end={today} onChange={(e) => setMeetingDate(String(e.detail.value))}>
               <View className={'input picker' + (fe('meetingDate') ? ' invalid' : '')}>
                 <Text className={meetingDate ? '' : 'input-placeholder'}>{meetingDate || '点这里选择日期'}</Text>
               </View>
@@ -251,17 +382,59 @@ function EntryActions({ electionId, voter, onDone }: { electionId: string; voter
           </View>
         </View>
       ) : null}
-      {mode !== 'approve' ? (
+      {mode === 'reissue' ? (
+        <Text className='text small' data-testid='reissue-hint'>
+          告知书丢了、绑定码忘了，可以重新生成。旧的绑定码马上作废，新的只显示一次，可以打印成告知书。
+        </Text>
+      ) : null}
+      {mode === 'release' ? (
+        <Text className='text small' data-testid='release-hint'>
+          一个人在全乡镇只能在一个村（社区）登记。户籍在本村、人住在别村（人户分离），要在居住地登记的，先在这里释放本村的登记；释放后本村名单上此人标为“已迁出”。
+        </Text>
+      ) : null}
+      {needsReason ? (
         <View className='field'>
           <Text className='field-label'>理由（会记入工作记录）</Text>
-          <Textarea className={'textarea' + (fe('reason') ? ' invalid' : '')} placeholderClass='input-placeholder' maxlength={200} value={reason} placeholder='写明依据，例如死亡证明、迁出证明' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            className={'textarea' + (fe('reason') ? ' invalid' : '')}
+            placeholderClass='input-placeholder'
+            id='entry-reason'
+            maxlength={200}
+            value={reason}
+            placeholder={mode === 'release' ? '例如 本人长期住在松林村，要求在松林村登记' : '写明依据，例如死亡证明、迁出证明'}
+            onInput={(e) => setReason(e.detail.value)}
+          />
           {fe('reason') ? <Text className='field-error'>{fe('reason')}</Text> : null}
         </View>
       ) : null}
-      {call.error && !(call.error.fields && Object.keys(call.error.fields).length) ? <Text className='notice error'>{call.error.message}</Text> : null}
-      <Button className={'btn' + (call.pending ? ' disabled' : '')} disabled={call.pending} data-action='save' onClick={() => void submit()}>
-        {call.pending ? '正在保存…' : '保存'}
+      {call.error && !(call.error.fields && Object.keys(call.error.fields).length) ? (
+        <Text className='notice error' id='entry-error' data-testid='entry-error'>
+          {call.error.message}
+        </Text>
+      ) : null}
+      <Button className={'btn' + (call.pending ? ' disabled' : '')} disabled={call.pending || undefined} data-action='save' id='entry-save' onClick={() => void submit()}>
+        {call.pending ? '正在保存…' : mode === 'reissue' ? '生成新的绑定码' : mode === 'release' ? '释放登记' : '保存'}
       </Button>
+    </View>
+  );
+}
+
+/** The reissued binding code, shown once, as a printable 选民登记告知书 slip. */
+function ReissuedSheet({ reissued, title, villageName, listPublished, onBack }: { reissued: Reissued; title: string; villageName: string; listPublished: boolean; onBack: () => void }) {
+  const { voter, code } = reissued;
+  return (
+    <View id='reissued' data-testid='reissued'>
+      <View className='card no-print'>
+        <Text className='card-title'>新的绑定码</Text>
+        <Text className='notice warn'>新的绑定码只显示这一次，原来的已经作废。请打印下面的告知书交给{voter.name}本人，或把绑定码抄给他（她）。</Text>
+        <PrintButton />
+        <Button className='btn plain' id='close-reissued' onClick={onBack}>
+          返回名册
+        </Button>
+      </View>
+      <View className='card print-sheet'>
+        <NoticeSlip name={voter.name} villageName={villageName} group={voter.group} code={code} title={title} category={voter.category} status={voter.status} listPublished={listPublished} />
+      </View>
     </View>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '重复登记', enablePullDownRefresh: true });

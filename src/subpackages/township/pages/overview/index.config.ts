@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '乡镇工作台', enablePullDownRefresh: true });

@@ -1,0 +1,62 @@
+/** 重复登记 (township sub-package): people refused as registered elsewhere, ID numbers masked. */
+import { roll } from '../../src/contracts';
+import { bootApp, type Harness, type PageHandle } from './harness';
+import * as tx from './township-fixtures';
+
+let h: Harness;
+let page: PageHandle;
+const asked: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  h = bootApp((name, data) => {
+    const key = `${name}.${String(data.action)}`;
+    if (key === 'identity.whoami') return { ok: true, data: tx.whoamiTownship };
+    if (key === 'township.duplicates') {
+      asked.push(data);
+      return { ok: true, data: data.includeResolved ? tx.duplicatesAll : tx.duplicatesOpen };
+    }
+    return { ok: false, code: 'INTERNAL', message: `unexpected ${key}` };
+  });
+  page = await h.renderPage('subpackages/township/pages/duplicates/index');
+});
+afterAll(() => page?.unload());
+
+const text = () => page.text().replace(/\s+/g, '');
+
+describe('重复登记', () => {
+  it('uses replies that match the contract', () => {
+    expect(roll.duplicates.output.safeParse(tx.duplicatesAll).success).toBe(true);
+  });
+
+  it('asks for the unresolved ones first', () => {
+    expect(asked[0]).toEqual({ action: 'duplicates', includeResolved: false });
+  });
+
+  it('names the person (masked ID), the refusing village, where they are registered and the source row', () => {
+    const t = text();
+    expect(t).toContain('共1人');
+    expect(t).toContain('张秀兰·9901**********0028');
+    expect(t).toContain('松林村不能登记：已在清溪村登记');
+    expect(t).toContain('来源：导入名册《松林村选民登记表.xlsx》第2行');
+    expect(t).toContain('共2次');
+    expect(t).toContain('还没解决');
+  });
+
+  it('explains what the two villages should do', () => {
+    expect(text()).toContain('由已登记的村在选民名册上“释放登记”');
+  });
+
+  it('shows the resolved ones too when asked', async () => {
+    await page.tap('dups-all');
+    expect(asked.at(-1)).toEqual({ action: 'duplicates', includeResolved: true });
+    const t = text();
+    expect(t).toContain('共2人');
+    expect(t).toContain('周新来');
+    expect(t).toContain('本人在小程序上申请登记');
+    expect(t).toMatch(/已于5月6日11:00解决/);
+  });
+
+  it('never shows an ID number in clear', () => {
+    expect(page.text()).not.toMatch(/\d{17}[\dXx]/);
+  });
+});
