@@ -24,10 +24,10 @@ export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
 /** A synthetic ID number (area 990101 does not exist) for the person a committee adds on an objection. */
 const EXAMPLE_MISSING_PERSON_ID = ((first17: string) => first17 + idCheckChar(first17))('99010119750315013');
 
-/** A subscribe-message template id as the mini-program would report it (notices.subscribe). */
+/** The deployment's notice template (NOTICE_TEMPLATE_ID), as notices.list gives it and notices.subscribe reports it. */
 const EXAMPLE_NOTICE_TEMPLATE = 'Xq3mD8vTnoticeTemplate01';
 
-export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer' } as const;
+export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer', notOnRoll: 'oNotOnRoll' } as const;
 
 /** Synthetic ID numbers (area 990101 does not exist) for the roll examples. */
 const rollExampleId = (first17: string) => first17 + idCheckChar(first17);
@@ -37,6 +37,11 @@ const ROLL_IDS = {
   c: rollExampleId('99010119800917044'),
   under18: rollExampleId('99010120080501021'),
   newcomer: rollExampleId('99010119930412066'),
+  /** 王小红 as first typed (a wrong digit), and as corrected in the clerk's second file. */
+  typo: rollExampleId('99010119660707082'),
+  fixed: rollExampleId('99010119660707028'),
+  /** A migrant the clerk left out of the sheet, who objects from afar without being on the roll. */
+  notOnRoll: rollExampleId('99010119880808091'),
 } as const;
 
 export interface ExecutedExample {
@@ -54,6 +59,8 @@ interface State {
   electionId: string;
   voter: { name: string; idNumber: string; bindingCode: string };
   objectionId: string;
+  /** Further objections of the examples, by who filed them. */
+  objections: Record<string, string>;
   noticeId: string;
   /** Roll examples (committee.importRoll and after): entries by name, the second village. */
   roll: Record<string, { voterId: string; bindingCode: string }>;
@@ -104,6 +111,7 @@ const STEPS: Step[] = [
         { row: 3, name: '李志强', idNumber: ROLL_IDS.b, group: '二组', category: '外出', note: '在东莞务工' },
         { row: 4, name: '陈春梅', idNumber: ROLL_IDS.c, group: '第二村民小组', category: 'C', residenceSince: '2024-09-01' },
         { row: 5, name: '赵小光', idNumber: ROLL_IDS.under18, group: '第一村民小组', category: 'A' },
+        { row: 6, name: '王小红', idNumber: ROLL_IDS.typo, group: '第一村民小组', category: 'A' },
       ],
     }),
     keep: (d, s) => {
@@ -134,6 +142,17 @@ const STEPS: Step[] = [
     caller: 'newcomer',
     event: (s) => ({ action: 'applyResidence', electionId: s.electionId, name: '周晓燕', idNumber: ROLL_IDS.newcomer, group: '第一村民小组', residenceSince: '2023-05-20', consent: true }),
   },
+  // A corrected sheet fixes 王小红's ID number: the new row is accepted with a warning naming the old entry, which the clerk then flags off.
+  {
+    fn: 'committee',
+    caller: 'clerk',
+    event: (s) => ({ action: 'importRoll', electionId: s.electionId, rows: [{ row: 6, name: '王小红', idNumber: ROLL_IDS.fixed, group: '第一村民小组', category: 'A' }] }),
+  },
+  {
+    fn: 'committee',
+    caller: 'clerk',
+    event: (s) => ({ action: 'setVoterStatus', electionId: s.electionId, voterId: s.roll['王小红']?.voterId, op: 'movedAway', reason: '身份证号码登记错误，已按正确号码重新登记' }),
+  },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'stats', electionId: s.electionId }) },
   // 选民名单公布和申诉: after every roll step, since publication closes the roll to direct changes.
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'publishVoterList', electionId: s.electionId }) },
@@ -157,18 +176,89 @@ const STEPS: Step[] = [
       change: { kind: 'addVoter', name: '李建华', idNumber: EXAMPLE_MISSING_PERSON_ID, group: '第二村民小组', category: 'A' },
     }),
   },
+  // Left off the published list: 周晓燕's category C application was still undecided; she objects about her own entry, and the committee registers her with the meeting's decision.
+  {
+    fn: 'registration',
+    caller: 'newcomer',
+    event: () => ({ action: 'fileObjection', kind: 'missingPerson', about: 'me', details: '我在本村住了快三年，申请了登记，名单上没有我' }),
+    keep: (d, s) => (s.objections.newcomer = (d as { objection: { id: string } }).objection.id),
+  },
+  {
+    fn: 'committee',
+    caller: 'clerk',
+    event: (s) => ({
+      action: 'decideObjection',
+      electionId: s.electionId,
+      objectionId: s.objections.newcomer,
+      decision: 'upheld',
+      reason: '周晓燕在本村居住满一年，村民代表会议已同意其在本村参加选举，补办登记',
+      change: { kind: 'registerVoter', residence: { meeting: 'representativeMeeting', meetingDate: '2026-03-02', minutesRef: '清溪村民代表会议〔2026〕4号' } },
+    }),
+  },
+  // Not on the roll at all: a migrant the sheet left out identifies themself and objects; upheld, their objection is their declaration (category B).
+  {
+    fn: 'registration',
+    caller: 'notOnRoll',
+    event: (s) => ({
+      action: 'fileObjection',
+      kind: 'missingPerson',
+      about: 'me',
+      identity: { electionId: s.electionId, name: '孙海燕', idNumber: ROLL_IDS.notOnRoll, group: '第二村民小组', consent: true },
+      details: '我户籍在本村第二村民小组，在外地打工，要参加这次选举，名单上没有我',
+    }),
+    keep: (d, s) => (s.objections.notOnRoll = (d as { objection: { id: string } }).objection.id),
+  },
+  { fn: 'registration', caller: 'notOnRoll', event: () => ({ action: 'myObjections' }) },
+  {
+    fn: 'committee',
+    caller: 'clerk',
+    event: (s) => ({
+      action: 'decideObjection',
+      electionId: s.electionId,
+      objectionId: s.objections.notOnRoll,
+      decision: 'upheld',
+      reason: '经核实，孙海燕户籍在本村第二村民小组，本人申诉表示参加选举，列入选民名单',
+      change: { kind: 'addVoter', name: '孙海燕', idNumber: ROLL_IDS.notOnRoll, group: '第二村民小组', category: 'B' },
+    }),
+  },
+  // 选举设置: the election committee roster and the voting arrangements the typed notices announce.
+  {
+    fn: 'committee',
+    caller: 'clerk',
+    event: (s) => ({
+      action: 'updateElection',
+      electionId: s.electionId,
+      revision: 0,
+      electionCommittee: {
+        chosenBy: 'representativeMeeting',
+        chosenOn: '2026-02-27',
+        members: [
+          { name: '陈国华', role: 'chair', group: '第一村民小组' },
+          { name: '林美玲', role: 'viceChair', group: '第二村民小组' },
+          { name: '何志明', role: 'member', group: '第一村民小组' },
+        ],
+      },
+      voting: {
+        opensAt: '08:00',
+        closesAt: '16:00',
+        centralPlace: '村民委员会大院',
+        stations: [{ name: '第二投票站', place: '第二村民小组文化室', groups: ['第二村民小组'] }],
+        mobileBoxes: [{ station: '中心会场', monitors: [{ name: '吴建平', group: '第一村民小组' }, { name: '郑丽华', group: '第二村民小组' }, { name: '许文强', group: '第一村民小组' }] }],
+      },
+    }),
+  },
   // 公告: the villager subscribes (one push per consent), the committee publishes, the villager reads, the committee sees 知晓率 and reminds.
   { fn: 'notices', caller: 'villager', event: () => ({ action: 'subscribe', templateIds: [EXAMPLE_NOTICE_TEMPLATE], accepted: [EXAMPLE_NOTICE_TEMPLATE] }) },
   {
     fn: 'committee',
     caller: 'clerk',
-    event: (s) => ({ action: 'publishNotice', electionId: s.electionId, type: 'electionDayPlaces', body: '投票时间为上午8时至下午4时，中心投票站设在村民委员会大院。' }),
+    event: (s) => ({ action: 'publishNotice', electionId: s.electionId, type: 'electionDayPlaces', body: '外出务工的选民请提前安排返乡投票，不能回来的可以办理委托投票。' }),
     keep: (d, s) => (s.noticeId = (d as { notice: { id: string } }).notice.id),
   },
   { fn: 'notices', caller: 'villager', event: () => ({ action: 'list' }) },
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'get', noticeId: s.noticeId }) },
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId }) },
-  { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId }) },
+  { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId, callList: true }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'remindUnread', electionId: s.electionId, noticeId: s.noticeId }) },
   { fn: 'township', caller: 'township', event: () => ({ action: 'overview' }) },
   { fn: 'identity', caller: 'villager', event: () => ({ action: 'unbind' }) },
@@ -204,11 +294,11 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     clock: fixedClock(EXAMPLE_NOW),
     signer: createEd25519Signer(key),
     notifier: createRecordingNotifier(),
-    settings: parseSettings({ APP_MODE: 'dev', ID_HMAC_KEY: 'docs-example-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: key, TOWNSHIP_ADMIN_OPENIDS: EXAMPLE_OPENIDS.township }),
+    settings: parseSettings({ APP_MODE: 'dev', ID_HMAC_KEY: 'docs-example-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: key, TOWNSHIP_ADMIN_OPENIDS: EXAMPLE_OPENIDS.township, NOTICE_TEMPLATE_ID: EXAMPLE_NOTICE_TEMPLATE }),
     rng: seededRandom(2026),
     log: silentLogger,
   };
-  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', noticeId: '', roll: {}, other: { villageId: '', inviteCode: '', electionId: '' } };
+  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, other: { villageId: '', inviteCode: '', electionId: '' } };
   const out: ExecutedExample[] = [];
   try {
     for (const step of STEPS) {

@@ -27,6 +27,7 @@ export const OBJECTION_STATUS_LABELS = { open: '待处理', upheld: '申诉成�
 
 export const LIST_CHANGE_LABELS = {
   addVoter: '列入选民名单',
+  registerVoter: '补办登记，列入选民名单',
   reinstateVoter: '恢复列入选民名单',
   removeVoter: '从选民名单中除名',
   correctDetails: '更正登记信息',
@@ -48,11 +49,31 @@ export const NOTICE_TYPE_LABELS = {
   freeText: '公告',
 } as const;
 
+/** 村民选举委员会 roles (RULES.md §2). */
+export const COMMITTEE_ROLE_LABELS = { chair: '主任', viceChair: '副主任', member: '委员' } as const;
+
+/** Who chose the 村民选举委员会 (RULES.md §2). */
+export const COMMITTEE_CHOSEN_BY_LABELS = { villagerMeeting: '村民会议', representativeMeeting: '村民代表会议', groupMeetings: '各村民小组会议' } as const;
+
 /** 村民会议 / 村民代表会议: the meeting that decides a category C application (RULES.md §1). */
 export const MEETING_LABELS = { villagerMeeting: '村民会议', representativeMeeting: '村民代表会议' } as const;
 
 /** How a migrant (category B) declared participation. */
-export const DECLARATION_CHANNEL_LABELS = { app: '本人在小程序上表示', inPerson: '本人当面向选举委员会表示', phone: '本人电话向选举委员会表示' } as const;
+export const DECLARATION_CHANNEL_LABELS = {
+  app: '本人在小程序上表示',
+  inPerson: '本人当面向选举委员会表示',
+  phone: '本人电话向选举委员会表示',
+  objection: '本人在申诉中表示',
+} as const;
+
+/** township.duplicates: what was refused because the person is registered in another village. */
+export const DUPLICATE_SOURCE_LABELS = {
+  import: '导入名册',
+  application: '本人在小程序上申请登记（C类）',
+  declaration: '本人在小程序上表示参加选举（B类）',
+  committee: '选举委员会登记（记录本人表示参加、会议同意或恢复）',
+  objection: '申诉成立后列入名单',
+} as const;
 
 /** committee.importRoll per-row outcome. */
 export const IMPORT_ROW_STATUS_LABELS = { created: '新登记', updated: '已更新', unchanged: '无变化', rejected: '未导入' } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { civilDateSchema, electionKindSchema, postSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { electionCommitteeRecord, votingArrangementsRecord } from './election-setup.schema';
 
 /**
  * Shapes of stored documents, checked on every read (ARCHITECTURE.md principle 4): a document
@@ -40,6 +41,13 @@ export const electionDoc = z.object({
   voterListPublishedOn: civilDateSchema.nullable(),
   status: z.enum(['active', 'closed']),
   createdAt: z.string(),
+  /** 村民选举委员会 roster (committee.updateElection); absent until first recorded. */
+  electionCommittee: electionCommitteeRecord.nullable().optional(),
+  /** Voting hours, 中心会场, 投票站 and 流动票箱 (committee.updateElection); absent until recorded. */
+  voting: votingArrangementsRecord.nullable().optional(),
+  /** Bumped by every change through committee.updateElection (a form loaded earlier is refused as stale). */
+  revision: z.number().int().min(0).optional(),
+  updatedAt: z.string().optional(),
 });
 export type ElectionDoc = z.infer<typeof electionDoc>;
 
@@ -66,9 +74,9 @@ export const voterDoc = z.object({
   note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Category B: the person's own declaration of participation (本人表示参加选举). */
+  /** Category B: the person's own declaration of participation (本人表示参加选举); 'objection': in their own upheld objection. */
   declaration: z
-    .object({ channel: z.enum(['app', 'inPerson', 'phone']), on: civilDateSchema, livesIn: z.string().nullable(), at: z.string() })
+    .object({ channel: z.enum(['app', 'inPerson', 'phone', 'objection']), on: civilDateSchema, livesIn: z.string().nullable(), at: z.string() })
     .nullable()
     .optional(),
   /** Category C: the 村民会议/村民代表会议 decision on the application. */
@@ -149,6 +157,25 @@ export const noticeDoc = z.object({
 });
 export type NoticeDoc = z.infer<typeof noticeDoc>;
 
+/**
+ * meta/noticeSource:{electionId}:{type} — the settled data of a notice whose feature is not
+ * built yet (formal candidates, proxy list, results): the feature that determines the formal
+ * candidates, approves proxies or records the count writes it when its data is final. Its
+ * existence, with entries, is what those notices' readiness check reads; the notice is
+ * generated from it and frozen like any other list.
+ */
+export const NOTICE_SOURCE_TYPES = ['formalCandidates', 'proxyList', 'results'] as const;
+export const noticeSourceDoc = z.object({
+  electionId: z.string(),
+  type: z.enum(NOTICE_SOURCE_TYPES),
+  preparedAt: z.string(),
+  /** One or two sentences of Chinese for the notice body (e.g. the figures of the count). */
+  summary: z.string(),
+  /** Names and groups only (RULES.md §7). */
+  entries: z.array(attachmentEntry),
+});
+export type NoticeSourceDoc = z.infer<typeof noticeSourceDoc>;
+
 export const noticeChunkDoc = z.object({ noticeId: z.string(), index: z.number().int().min(0), entries: z.array(attachmentEntry) });
 export type NoticeChunkDoc = z.infer<typeof noticeChunkDoc>;
 
@@ -175,13 +202,13 @@ export type VoterListMapDoc = z.infer<typeof voterListMapDoc>;
 export const objectionKindSchema = z.enum(['missingPerson', 'wrongPerson', 'wrongDetails']);
 export const objectionStatusSchema = z.enum(['open', 'upheld', 'rejected']);
 export const wrongFieldSchema = z.enum(['name', 'group', 'idNumber', 'category', 'status', 'other']);
-export const listChangeKindSchema = z.enum(['addVoter', 'reinstateVoter', 'removeVoter', 'correctDetails']);
+export const listChangeKindSchema = z.enum(['addVoter', 'registerVoter', 'reinstateVoter', 'removeVoter', 'correctDetails']);
 
 /** What an upheld objection did to the list; never holds an ID number. */
 export const listChangeRecord = z.object({
   kind: listChangeKindSchema,
   voterId: z.string(),
-  /** removeVoter: the flag set; reinstateVoter: 'registered'. */
+  /** removeVoter: the flag set; addVoter, registerVoter, reinstateVoter: the status reached. */
   status: voterStatusSchema.nullable(),
   /** correctDetails: which fields changed. */
   fields: z.array(wrongFieldSchema),
@@ -195,9 +222,14 @@ export const objectionDoc = z.object({
   /** Running number in this election (第 n 号申诉). */
   no: z.number().int().min(1),
   kind: objectionKindSchema,
-  objectorVoterId: z.string(),
-  /** The WeChat user who filed it: the decision is pushed here. */
+  /** The objector's roll entry; null for a WeChat user not on the roll who objected that they are missing. */
+  objectorVoterId: z.string().nullable(),
+  /** The WeChat user who filed it: the decision is pushed here, and myObjections finds it by this. */
   objectorOpenid: z.string(),
+  /** Filed by the person it is about (their own entry, or a self-identified person not on the roll). */
+  byPerson: z.boolean().optional(),
+  /** The meta/objectionLoad documents this objection counts against while open. */
+  loadIds: z.array(z.string()).optional(),
   /** The entry objected to (wrongPerson, wrongDetails); null for a missing person. */
   subjectVoterId: z.string().nullable(),
   /** Snapshot at filing for display; an ID number only as keyed hash + masked form. */
@@ -266,7 +298,8 @@ export const duplicateDoc = z.object({
   name: z.string(),
   registeredVillageId: z.string(),
   registeredElectionId: z.string(),
-  source: z.enum(['import', 'application']),
+  /** What was refused: a roll row, a category C application, a declaration, a committee act, an objection's list change. */
+  source: z.enum(['import', 'application', 'declaration', 'committee', 'objection']),
   importId: z.string().nullable(),
   row: z.number().int().nullable(),
   firstAt: z.string(),

@@ -18,9 +18,12 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { bindFlow } from './flows/bind.flow';
 import { registrationFlow } from './flows/registration.flow';
 import { noticesFlow } from './flows/notices.flow';
+import { townshipFlow } from './flows/township.flow';
+import { electionSetupFlow } from './flows/election-setup.flow';
 import { fail, ROOT, SHOTS, VIEWPORT, withTimeout, type Flow, type Persona } from './lib';
 
-const allFlows: Flow[] = [bindFlow, registrationFlow, noticesFlow];
+const allFlows: Flow[] = [bindFlow, registrationFlow, noticesFlow, townshipFlow];
+allFlows.push(electionSetupFlow);
 /** E2E_FLOWS=registration,notices runs only those flows. */
 const only = (process.env.E2E_FLOWS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const flows = only.length ? allFlows.filter((f) => only.includes(f.name)) : allFlows;
