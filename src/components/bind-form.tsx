@@ -130,7 +130,7 @@ export default function BindForm({ lockedUntil, nowMs }: { lockedUntil: string |
         </Text>
       ) : null}
 
-      <Button className={'btn' + (pending || locked ? ' disabled' : '')} id='bind-submit' disabled={pending || locked} onClick={onSubmit}>
+      <Button className={'btn' + (pending || locked ? ' disabled' : '')} id='bind-submit' disabled={(pending || locked) || undefined} onClick={onSubmit}>
         {pending ? '正在绑定…' : '绑定'}
       </Button>
     </View>

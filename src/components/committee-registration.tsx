@@ -68,7 +68,7 @@ export default function CommitteeRegistration({ electionId, reloadKey }: { elect
         ) : (
           <View>
             <Text className='text'>公布选民名单后开始计算异议期限。名单上只有姓名和村民小组，不会公布身份证号码。</Text>
-            <Button className={'btn' + (publish.pending ? ' disabled' : '')} id='publish-list' disabled={publish.pending} onClick={() => void onPublish()}>
+            <Button className={'btn' + (publish.pending ? ' disabled' : '')} id='publish-list' disabled={publish.pending || undefined} onClick={() => void onPublish()}>
               {publish.pending ? '正在公布…' : '公布选民名单'}
             </Button>
           </View>

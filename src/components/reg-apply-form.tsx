@@ -91,7 +91,7 @@ export default function RegApplyForm({ electionId, today, onCancel }: { election
       <Button
         className={'btn' + (pending ? ' disabled' : '')}
         id='apply-submit'
-        disabled={pending}
+        disabled={pending || undefined}
         onClick={() => {
           clearError();
           void apply({ electionId, name, idNumber, group, residenceSince: since, consent: consent as true });

@@ -38,7 +38,7 @@ export default function RegEntryActions({ voter }: { voter: VoterView }) {
               {declareError.message}
             </Text>
           ) : null}
-          <Button className={'btn' + (declaring ? ' disabled' : '')} id='declare-submit' disabled={declaring} onClick={() => void declare(livesIn)}>
+          <Button className={'btn' + (declaring ? ' disabled' : '')} id='declare-submit' disabled={declaring || undefined} onClick={() => void declare(livesIn)}>
             {declaring ? '正在提交…' : '我要参加本届选举'}
           </Button>
         </View>
@@ -52,7 +52,7 @@ export default function RegEntryActions({ voter }: { voter: VoterView }) {
               {confirmError.message}
             </Text>
           ) : null}
-          <Button className={'btn' + (confirming ? ' disabled' : '')} id='confirm-entry' disabled={confirming} onClick={() => void confirmEntry()}>
+          <Button className={'btn' + (confirming ? ' disabled' : '')} id='confirm-entry' disabled={confirming || undefined} onClick={() => void confirmEntry()}>
             {confirming ? '正在提交…' : '信息无误，确认'}
           </Button>
         </View>

@@ -160,7 +160,7 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
                 placeholder='填写姓名，可以只填一部分'
                 onInput={(e) => setQuery(e.detail.value)}
               />
-              <Button className={'btn secondary' + (finder.loading ? ' disabled' : '')} id='objection-search-go' disabled={finder.loading} onClick={() => void finder.search(query)}>
+              <Button className={'btn secondary' + (finder.loading ? ' disabled' : '')} id='objection-search-go' disabled={finder.loading || undefined} onClick={() => void finder.search(query)}>
                 {finder.loading ? '正在查找…' : '查找'}
               </Button>
               {finder.message ? <Text className='notice warn'>{finder.message}</Text> : null}
@@ -218,7 +218,7 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
           {error.message}
         </Text>
       ) : null}
-      <Button className={'btn' + (pending ? ' disabled' : '')} id='objection-submit' disabled={pending} onClick={submit}>
+      <Button className={'btn' + (pending ? ' disabled' : '')} id='objection-submit' disabled={pending || undefined} onClick={submit}>
         {pending ? '正在提交…' : '提交异议'}
       </Button>
       <Button className='btn plain' id='objection-cancel' onClick={onCancel}>
@@ -329,7 +329,7 @@ export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onC
           {error.message}
         </Text>
       ) : null}
-      <Button className={'btn' + (pending ? ' disabled' : '')} id='self-objection-submit' disabled={pending} onClick={submit}>
+      <Button className={'btn' + (pending ? ' disabled' : '')} id='self-objection-submit' disabled={pending || undefined} onClick={submit}>
         {pending ? '正在提交…' : '提交异议'}
       </Button>
       <Button className='btn plain' id='self-objection-cancel' onClick={onCancel}>

@@ -11,7 +11,7 @@ export default function RollFilePicker({ disabled, onPicked }: RollFilePickerPro
       <Button
         className={'btn secondary' + (disabled ? ' disabled' : '')}
         id='roll-file'
-        disabled={disabled}
+        disabled={disabled || undefined}
         onClick={async () => {
           const f = await pick();
           if (f) onPicked(f);

@@ -110,6 +110,9 @@ async function runFlow(flow: Flow): Promise<[number, number]> {
       try {
         await withTimeout(step.run(ctx), step.timeoutMs ?? STEP_TIMEOUT_MS, step.name);
         if (pageErrors.length) fail(`page error: ${pageErrors.splice(0).join(' | ')}`);
+        // Taro H5 writes disabled={false} as disabled="false", and its stylesheet then dims the button.
+        const dimmed = await page.locator('taro-button-core[disabled="false"]').evaluateAll((els) => els.map((e) => e.id || (e as HTMLElement).innerText.trim()));
+        if (dimmed.length) fail(`enabled buttons rendered as disabled="false" (dimmed text): ${dimmed.join(', ')}; pass disabled={x || undefined}`);
         passed += 1;
         console.log(`  ✓ ${step.name} (${Date.now() - t0} ms)`);
       } catch (e) {

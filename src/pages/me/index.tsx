@@ -70,7 +70,7 @@ export default function MePage() {
       </View>
 
       {voter ? (
-        <Button className='btn plain' id='me-unbind' disabled={pending} onClick={unbind}>
+        <Button className='btn plain' id='me-unbind' disabled={pending || undefined} onClick={unbind}>
           解除绑定
         </Button>
       ) : null}

@@ -190,10 +190,10 @@ function Roll({ electionId, election, villageName, clockOffsetMs }: { electionId
         ))}
         {data && pages > 1 ? (
           <View className='btn-row'>
-            <Button className={'btn plain' + (page <= 1 ? ' disabled' : '')} id='roll-prev' disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            <Button className={'btn plain' + (page <= 1 ? ' disabled' : '')} id='roll-prev' disabled={(page <= 1) || undefined} onClick={() => setPage(page - 1)}>
               上一页
             </Button>
-            <Button className={'btn plain' + (page >= pages ? ' disabled' : '')} id='roll-next' disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            <Button className={'btn plain' + (page >= pages ? ' disabled' : '')} id='roll-next' disabled={(page >= pages) || undefined} onClick={() => setPage(page + 1)}>
               下一页
             </Button>
           </View>
