@@ -50,9 +50,10 @@ describe('重复登记', () => {
     await page.tap('dups-all');
     expect(asked.at(-1)).toEqual({ action: 'duplicates', includeResolved: true });
     const t = text();
-    expect(t).toContain('共2人');
+    expect(t).toContain('共3人');
     expect(t).toContain('周新来');
-    expect(t).toContain('本人在小程序上申请登记');
+    expect(t).toContain('来源：本人在小程序上申请登记（C类）');
+    expect(t).toContain('来源：本人在小程序上表示参加选举（B类）');
     expect(t).toMatch(/已于5月6日11:00解决/);
   });
 

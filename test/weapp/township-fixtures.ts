@@ -67,7 +67,7 @@ const duplicate = {
 
 export const duplicatesOpen: OutputOf<typeof roll.duplicates> = { total: 1, rows: [duplicate] };
 export const duplicatesAll: OutputOf<typeof roll.duplicates> = {
-  total: 2,
+  total: 3,
   rows: [
     duplicate,
     {
@@ -81,6 +81,17 @@ export const duplicatesAll: OutputOf<typeof roll.duplicates> = {
       row: null,
       attempts: 1,
       resolvedAt: '2026-05-06T03:00:00.000Z',
+    },
+    {
+      ...duplicate,
+      id: 'v-songlin:c9d0e1f2',
+      name: '吴外出',
+      idMasked: '9901**********0064',
+      source: 'declaration',
+      importId: null,
+      fileName: null,
+      row: null,
+      attempts: 1,
     },
   ],
 };

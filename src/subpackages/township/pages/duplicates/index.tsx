@@ -4,6 +4,7 @@ import TownshipGate from '../../../../components/township-gate';
 import { useActionData } from '../../../../hooks/use-action';
 import { roll, type OutputOf } from '../../../../services/contracts';
 import { dateTime } from '../../../../services/format';
+import { DUPLICATE_SOURCE_LABELS } from '../../../../contracts/labels';
 
 type Row = OutputOf<typeof roll.duplicates>['rows'][number];
 
@@ -51,7 +52,7 @@ function Duplicates({ reloadKey }: { reloadKey: string }) {
 }
 
 function DuplicateItem({ r }: { r: Row }) {
-  const where = r.source === 'import' ? `导入名册${r.fileName ? `《${r.fileName}》` : ''}${r.row !== null ? `第${r.row}行` : ''}` : '本人在小程序上申请登记';
+  const where = r.source === 'import' ? `导入名册${r.fileName ? `《${r.fileName}》` : ''}${r.row !== null ? `第${r.row}行` : ''}` : DUPLICATE_SOURCE_LABELS[r.source];
   return (
     <View className='todo-item' data-duplicate={r.id} data-resolved={r.resolvedAt ? 'yes' : 'no'}>
       <Text className='text strong'>
