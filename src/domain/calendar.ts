@@ -91,13 +91,14 @@ export const isObjectionFilingOpen = (publishedOn: CivilDate, electionDay: Civil
 
 /**
  * Whether the list may be published on `publishOn` (on or before E−N), and how much slack it
- * leaves: `bareMinimum` when the gap is below the preset's warning threshold (RULES.md §1).
+ * leaves: `bareMinimum` (with the committee's warning) when the gap is below the preset's
+ * warning threshold (RULES.md §1).
  */
 export function voterListPublicationCheck(
   publishOn: CivilDate,
   electionDay: CivilDate,
   rules: RuleSet,
-): Result<{ marginDays: number; bareMinimum: boolean }, 'WINDOW_CLOSED', 'PUBLICATION_TOO_LATE'> {
+): Result<{ marginDays: number; bareMinimum: boolean; warning: string | null }, 'WINDOW_CLOSED', 'PUBLICATION_TOO_LATE'> {
   const gap = diffDays(publishOn, electionDay);
   const { publishDaysBefore, warnWhenGapBelowDays } = rules.voterList;
   if (gap < publishDaysBefore) {
@@ -107,7 +108,15 @@ export function voterListPublicationCheck(
       `选民名单应当在选举日的${publishDaysBefore}日前公布，最晚为${latestVoterListPublication(electionDay, rules)}`,
     );
   }
-  return ok({ marginDays: gap - publishDaysBefore, bareMinimum: gap < warnWhenGapBelowDays });
+  const marginDays = gap - publishDaysBefore;
+  const bareMinimum = gap < warnWhenGapBelowDays;
+  const tail = '名单公布后的任何更改都只能通过申诉处理，请确认名单准确无误。';
+  const warning = !bareMinimum
+    ? null
+    : marginDays === 0
+      ? `今天是法定最晚的公布日（选举日${electionDay}前${publishDaysBefore}日），没有留出余地：${tail}`
+      : `今天公布，只比法定最晚公布日（${latestVoterListPublication(electionDay, rules)}）早${marginDays}天，余地很小：${tail}`;
+  return ok({ marginDays, bareMinimum, warning });
 }
 
 /**
@@ -155,8 +164,9 @@ export function buildCalendar(input: CalendarInput, rules: RuleSet): ElectionCal
   const nominationCloses = input.nominationClosesOn ?? addDays(e, -rules.nomination.defaultClosesDaysBefore);
 
   const entries: CalendarEntry[] = [
-    // Registration feeds the list, so it ends the day before the list is published.
-    entry('registration', input.registrationOpensOn ?? addDays(e, -rules.registration.opensDaysBefore), addDays(publication, -1), provisional),
+    // Registration feeds the list: it stays open (declarations, applications) until the list is
+    // published — at the latest on the last lawful publication day — and is over once it is.
+    entry('registration', input.registrationOpensOn ?? addDays(e, -rules.registration.opensDaysBefore), published ? addDays(published, -1) : publication, provisional),
     entry('voterListPublication', null, publication, false, published),
     entry('objectionFiling', publication, filingLast, provisional),
     entry('objectionDecision', publication, decisionLast, provisional),
@@ -262,16 +272,18 @@ type TimelineEntry = Pick<CalendarEntry, 'opensOn' | 'lastDay' | 'deadline' | 'd
 export function timelineMarks(entries: readonly TimelineEntry[], instant: Date): TimelineMark[] {
   const now = instant.getTime();
   const today = shanghaiDateOf(instant);
+  const opened = (x: TimelineEntry) => x.opensOn !== null && compareCivil(x.opensOn, today) <= 0;
+  // "Next" is the nearest deadline of a step that has not started yet (an open one is "now").
   let nextIndex = -1;
   entries.forEach((x, i) => {
-    if (x.doneOn || Date.parse(x.deadline) <= now) return;
+    if (x.doneOn || Date.parse(x.deadline) <= now || opened(x)) return;
     if (nextIndex < 0 || Date.parse(x.deadline) < Date.parse(entries[nextIndex]!.deadline)) nextIndex = i;
   });
   return entries.map((x, i) => {
     if (x.doneOn) return 'done';
     if (Date.parse(x.deadline) <= now) return ONE_TIME_ACTS.has(x.key) ? 'late' : 'done';
     // Only a step with an opening day can be "in progress"; a bare deadline is next or later.
-    if (x.opensOn !== null && compareCivil(x.opensOn, today) <= 0) return 'now';
+    if (opened(x)) return 'now';
     return i === nextIndex ? 'next' : 'later';
   });
 }

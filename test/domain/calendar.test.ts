@@ -34,8 +34,13 @@ describe('buildCalendar (national, list not yet published)', () => {
     expect(cal.objectionFiling).toMatchObject({ opensOn: '2026-04-20', lastDay: '2026-04-25', provisional: true });
     expect(cal.objectionDecision).toMatchObject({ lastDay: '2026-04-28', provisional: true });
   });
-  it('ends registration the day before publication', () => {
-    expect(cal.registration).toMatchObject({ opensOn: '2026-03-26', lastDay: '2026-04-19', provisional: true });
+  it('keeps registration open up to the last lawful publication day while the list is not out', () => {
+    expect(cal.registration).toMatchObject({ opensOn: '2026-03-26', lastDay: '2026-04-20', provisional: true });
+  });
+  it('ends registration the day before the list was actually published', () => {
+    const published = byKey(buildCalendar({ electionDay: '2026-05-10', voterListPublishedOn: '2026-04-10' }, national));
+    expect(published.registration).toMatchObject({ lastDay: '2026-04-09' });
+    expect(published.registration.provisional).toBeUndefined();
   });
   it('opens nomination after the last objection decision and closes it before the candidate list', () => {
     expect(cal.nomination).toMatchObject({ opensOn: '2026-04-29', lastDay: '2026-05-02' });
@@ -137,10 +142,18 @@ describe('objection windows, mode beforeElection (Zhejiang: file by E−10, deci
 describe('voterListPublicationCheck (E−20, warn below 21 days)', () => {
   const e = '2026-05-10';
   it('accepts when published on E−20, flagged as the bare minimum', () => {
-    expect(voterListPublicationCheck('2026-04-20', e, national)).toEqual({ ok: true, value: { marginDays: 0, bareMinimum: true } });
+    expect(voterListPublicationCheck('2026-04-20', e, national)).toMatchObject({ ok: true, value: { marginDays: 0, bareMinimum: true, warning: expect.stringContaining('今天是法定最晚的公布日') } });
   });
   it('accepts when published on E−21 without the warning', () => {
-    expect(voterListPublicationCheck('2026-04-19', e, national)).toEqual({ ok: true, value: { marginDays: 1, bareMinimum: false } });
+    expect(voterListPublicationCheck('2026-04-19', e, national)).toEqual({ ok: true, value: { marginDays: 1, bareMinimum: false, warning: null } });
+  });
+  it('names the days of margin left under a preset that warns more than a day ahead', () => {
+    const early: RuleSet = { ...national, voterList: { ...national.voterList, warnWhenGapBelowDays: 23 } };
+    expect(voterListPublicationCheck('2026-04-18', e, early)).toEqual({
+      ok: true,
+      value: { marginDays: 2, bareMinimum: true, warning: '今天公布，只比法定最晚公布日（2026-04-20）早2天，余地很小：名单公布后的任何更改都只能通过申诉处理，请确认名单准确无误。' },
+    });
+    expect(voterListPublicationCheck('2026-04-17', e, early)).toMatchObject({ ok: true, value: { bareMinimum: false, warning: null } });
   });
   it('rejects when published on E−19', () => {
     expect(voterListPublicationCheck('2026-04-21', e, national)).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'PUBLICATION_TOO_LATE' });
@@ -195,7 +208,7 @@ describe('phaseAt (boundaries at Asia/Shanghai midnight)', () => {
     expect(at(iso).phase).toBe(phase);
   });
   it('names the nearest deadline still ahead', () => {
-    expect(at('2026-04-01T02:00:00Z').next).toEqual({ key: 'registration', label: '选民登记', deadline: '2026-04-19T16:00:00.000Z' });
+    expect(at('2026-04-01T02:00:00Z').next).toEqual({ key: 'registration', label: '选民登记', deadline: '2026-04-20T16:00:00.000Z' });
     expect(at('2026-05-06T02:00:00Z').next?.key).toBe('proxyDeadline');
     expect(at('2026-05-09T15:59:59.999Z').next?.key).toBe('electionDay');
   });

@@ -33,12 +33,13 @@ describe('首页 (bound villager)', () => {
     expect(text).toContain('截止时间：5月9日 23:59');
   });
 
-  it('marks the statutory timeline done / in progress / not started', () => {
+  it('marks the statutory timeline done / in progress / next (the nearest step not started) / not started', () => {
     const text = page.text();
     expect(text).toContain('选举日程');
     expect(text).toContain('已结束发布选举公告');
     expect(text).toContain('进行中选民登记5月1日 至 5月9日');
-    expect(text).toContain('未开始公布选民名单5月31日 星期日');
+    expect(text).toContain('下一步公布选民名单5月31日 星期日');
+    expect(text).toContain('未开始提名候选人6月1日 至 6月5日');
     expect(text).toContain('（暂定）');
   });
 

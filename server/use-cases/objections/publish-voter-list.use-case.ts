@@ -75,9 +75,7 @@ export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (
 
   const stored = await readDoc(ctx.store, 'election', election._id, electionDoc);
   if (!stored) throw new Error('election vanished after publication');
-  const warning = check.value.bareMinimum
-    ? `今天是法定最晚的公布日（选举日${election.electionDay}前${rules.voterList.publishDaysBefore}日），没有留出余地：名单公布后的任何更改都只能通过申诉处理，请确认名单准确无误。`
-    : null;
+  const warning = check.value.warning;
   return ok({
     notice: noticeView({ ...notice, _id: noticeId }),
     publishedOn: today,
