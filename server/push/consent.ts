@@ -53,3 +53,9 @@ export async function spendConsent(tx: TxOps, openid: string, templateId: string
   await tx.set('consent', c._id, { ...c, unused: c.unused - 1, used: c.used + 1, lastUsedAt: at });
   return true;
 }
+
+/** Gives back a consent spent by spendConsent when the send proved that nothing went out. */
+export async function refundSpentConsent(tx: TxOps, openid: string, templateId: string): Promise<void> {
+  const c = await readDoc(tx, 'consent', consentId(openid, templateId), consentDoc);
+  if (c) await tx.set('consent', c._id, { ...c, unused: Math.min(MAX_UNUSED_CONSENTS, c.unused + 1), used: Math.max(0, c.used - 1) });
+}

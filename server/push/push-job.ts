@@ -52,7 +52,7 @@ import type { Store, TxOps, Where } from '../ports/store.port';
 import type { AppContext } from '../runtime/context';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
 import { committeeNameOf } from '../use-cases/objections/notice-text';
-import { consentId, consentsByOpenid, MAX_UNUSED_CONSENTS, templateWithConsent } from './consent';
+import { consentId, consentsByOpenid, refundSpentConsent, templateWithConsent } from './consent';
 import { noticeMessage } from './notice-message';
 import { backoffMs, classifyNotifyResult } from './notify-outcome';
 
@@ -273,9 +273,7 @@ async function claimDelivery(deps: Exec, id: string, token: string, leaseMs: num
 }
 
 async function refundConsent(tx: TxOps, d: NoticeDeliveryDoc): Promise<void> {
-  if (!d.templateId) return;
-  const c = await readDoc(tx, 'consent', consentId(d.openid, d.templateId), consentDoc);
-  if (c) await tx.set('consent', c._id, { ...c, unused: Math.min(MAX_UNUSED_CONSENTS, c.unused + 1), used: Math.max(0, c.used - 1) });
+  if (d.templateId) await refundSpentConsent(tx, d.openid, d.templateId);
 }
 
 type ConsentAction = 'keep' | 'refund' | 'zero';

@@ -224,7 +224,13 @@ export const myObjections = defineAction({
   who: 'anyone',
   summary: '我的申诉：本微信提出的申诉（包括绑定前就本人提出的）、处理期限、处理结果和理由',
   input: z.object({}).strict(),
-  output: z.object({ objections: z.array(myObjectionViewSchema) }),
+  output: z.object({
+    objections: z.array(myObjectionViewSchema),
+    /** The notice template (setting NOTICE_TEMPLATE_ID) a decision is pushed with; the client asks WeChat for it. */
+    subscribeTemplateId: z.string(),
+    /** Unspent subscribe consents of this WeChat user: the pushes still owed to them. */
+    pushesOwed: z.number().int().min(0),
+  }),
   errors: { UNAUTHENTICATED: ['NO_OPENID'] },
 });
 
@@ -344,8 +350,8 @@ export const decideObjection = defineAction({
   output: z.object({
     objection: queuedObjectionViewSchema,
     notice: noticeViewSchema,
-    /** The push to the objector: sent, failed (recorded, see the delivery), or skipped. */
-    delivery: z.object({ id: z.string(), status: z.enum(['sent', 'failed', 'skipped']) }),
+    /** The push to the objector: sent, failed (recorded, see the delivery), noConsent (the objector has no subscribe consent left: nothing sent), or skipped (already sent). */
+    delivery: z.object({ id: z.string(), status: z.enum(['sent', 'failed', 'noConsent', 'skipped']) }),
     /** A person added to the list: the binding code for their 选民登记告知书 (shown once). */
     newVoter: z.object({ voterId: z.string(), name: z.string(), group: z.string(), idMasked: z.string(), status: voterStatusSchema, bindingCode: z.string() }).nullable(),
     warning: z.string().nullable(),

@@ -277,7 +277,8 @@ export const deliveryDoc = z.object({
   recipientOpenid: z.string(),
   templateId: z.string(),
   page: z.string().nullable(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  /** noConsent: the recipient had no unspent subscribe consent, so nothing was sent. */
+  status: z.enum(['pending', 'sent', 'failed', 'noConsent']),
   attempts: z.number().int().min(0),
   lastError: z.object({ transient: z.boolean(), errCode: z.number().nullable(), errMsg: z.string() }).nullable(),
   createdAt: z.string(),

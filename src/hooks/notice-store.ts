@@ -158,7 +158,7 @@ export function useNoticeDetail() {
  * template — given by notices.list (`subscribeTemplateId`, setting NOTICE_TEMPLATE_ID) — records
  * what was accepted through notices.subscribe, and keeps the count of pushes owed up to date.
  */
-export function useNoticeSubscribe() {
+export function useNoticeSubscribe(templateOverride?: string, onRecorded?: (pushesOwed: number) => void) {
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const subscribeOnce = useCallback(async () => {
@@ -166,7 +166,7 @@ export function useNoticeSubscribe() {
     setPending(true);
     setMessage(null);
     try {
-      const templateId = state.data?.subscribeTemplateId;
+      const templateId = templateOverride ?? state.data?.subscribeTemplateId;
       if (!templateId) {
         setMessage({ ok: false, text: '公告还没有加载好，请稍后再点一次。' });
         return;
@@ -188,10 +188,11 @@ export function useNoticeSubscribe() {
         return;
       }
       notePushesOwed(res.data.pushesOwed);
+      onRecorded?.(res.data.pushesOwed);
       setMessage({ ok: true, text: `订阅成功：同意了${res.data.recorded}次。` });
     } finally {
       setPending(false);
     }
-  }, [pending]);
+  }, [pending, templateOverride, onRecorded]);
   return { subscribeOnce, pending, message, kind: CONSENT_KIND };
 }

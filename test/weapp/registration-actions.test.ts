@@ -61,7 +61,7 @@ beforeAll(async () => {
       voter = { ...voter, confirmed: true };
       return { ok: true, data: { voter, confirmedAt: '2026-05-06T12:00:00.000Z', alreadyConfirmed: false } };
     }
-    if (key === 'registration.myObjections') return { ok: true, data: { objections: [objection] } };
+    if (key === 'registration.myObjections') return { ok: true, data: { objections: [objection], subscribeTemplateId: 'dev-notice-template-local', pushesOwed: 0 } };
     return { ok: false, code: 'INTERNAL', message: `unexpected ${key}` };
   });
   page = await h.renderPage('pages/registration/index');

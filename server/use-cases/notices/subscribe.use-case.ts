@@ -8,27 +8,37 @@
  * notices.list) is accepted: a consent for any other id could never be used by a notice push,
  * and a client could otherwise fill the store with consents for made-up templates.
  *
+ * A WeChat user who is not bound may subscribe only while an objection they filed about
+ * themselves (registration.fileObjection with their own identity: "I am missing from the list")
+ * is open — its decision is pushed to them. Their consent carries no voter until they bind.
+ *
  * Not in the audit log, like read receipts: the consent document keeps the counts and times.
  *
- * Outcomes: ok | INVALID_INPUT TEMPLATE_UNKNOWN | UNAUTHENTICATED NO_OPENID | NOT_BOUND |
- * NOT_FOUND ELECTION_GONE
+ * Outcomes: ok | INVALID_INPUT TEMPLATE_UNKNOWN | UNAUTHENTICATED NO_OPENID | NOT_BOUND (not bound
+ * and no open objection of their own) | NOT_FOUND ELECTION_GONE
  */
 import type { subscribe } from '../../../src/contracts/notice.contract';
-import { consentDoc, type ConsentDoc } from '../../../src/contracts/store-documents.schema';
+import { consentDoc, objectionDoc, type ConsentDoc } from '../../../src/contracts/store-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
-import { readDoc } from '../../runtime/documents';
+import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { boundVoter } from '../objections/election-access';
+import { requireOpenid } from '../shared/access';
 
 export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) => {
   const configured = ctx.settings.noticeTemplateId;
   if (input.templateIds.some((t) => t !== configured)) {
     return err('INVALID_INPUT', 'TEMPLATE_UNKNOWN', '这不是本小程序的公告提醒消息，没有记录。请退出小程序重新打开，再点“订阅消息提醒”。');
   }
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const openid = who.value;
   const scope = await boundVoter(ctx);
-  if (!scope.ok) return scope;
-  const { openid, voter } = scope.value;
+  if (!scope.ok && scope.reason !== 'NOT_BOUND') return scope;
+  const voter = scope.ok ? scope.value.voter : null;
+  const waiting = voter ? null : await openOwnObjection(ctx, openid);
+  if (!voter && !waiting) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
   const at = ctx.clock.now().toISOString();
   await ctx.store.runTransaction(async (tx) => {
     for (const templateId of input.accepted) {
@@ -40,8 +50,8 @@ export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) =>
         unused: Math.min(MAX_UNUSED_CONSENTS, (c?.unused ?? 0) + 1),
         granted: (c?.granted ?? 0) + 1,
         used: c?.used ?? 0,
-        voterId: voter._id,
-        electionId: voter.electionId,
+        voterId: voter?._id ?? c?.voterId ?? null,
+        electionId: voter?.electionId ?? waiting?.electionId ?? c?.electionId ?? null,
         lastGrantedAt: at,
         lastUsedAt: c?.lastUsedAt ?? null,
       };
@@ -55,3 +65,9 @@ export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) =>
     templates: consents.map((c) => ({ templateId: c.templateId, unused: c.unused })),
   });
 };
+
+/** An undecided objection this WeChat user filed about themselves while not bound. */
+async function openOwnObjection(ctx: Parameters<UseCase<typeof subscribe>>[1], openid: string): Promise<{ electionId: string } | null> {
+  const mine = await findDocs(ctx.store, 'objection', { objectorOpenid: openid, status: 'open' }, objectionDoc, { limit: 1 });
+  return mine[0] ? { electionId: mine[0].electionId } : null;
+}

@@ -122,13 +122,20 @@ function Attachment({ a, kind, loading, onPage }: { a: NonNullable<NoticeDetail[
   );
 }
 
+/** Row fields shown in their own columns; any other text field (职务, 处理结果 …) goes on a second line. */
+const ROW_COLUMNS = new Set(['no', 'name', 'group']);
+
 function AttachmentRow({ row }: { row: Record<string, string | number | boolean | null> }) {
   if (typeof row.name === 'string') {
+    const extra = Object.entries(row)
+      .filter(([k, v]) => !ROW_COLUMNS.has(k) && (typeof v === 'string' || typeof v === 'number') && v !== '')
+      .map(([, v]) => v);
     return (
       <View className='notice-list-row' data-testid='attachment-row'>
         <Text className='notice-list-no'>{row.no ?? ''}</Text>
         <Text className='notice-list-name'>{row.name}</Text>
         <Text className='notice-list-group'>{typeof row.group === 'string' ? row.group : ''}</Text>
+        {extra.length ? <Text className='notice-list-extra'>{extra.join('　')}</Text> : null}
       </View>
     );
   }

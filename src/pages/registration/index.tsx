@@ -6,6 +6,7 @@ import PageShell from '../../components/page-shell';
 import RegApplyForm from '../../components/reg-apply-form';
 import RegEntryActions from '../../components/reg-entry-actions';
 import RegMyObjections from '../../components/reg-my-objections';
+import NoticeSubscribeCard from '../../components/notice-subscribe-card';
 import RegObjectionForm, { RegSelfObjectionForm, type ObjectorStanding } from '../../components/reg-objection-form';
 import { ErrorView, Loading } from '../../components/state-views';
 import TodoList from '../../components/todo-list';
@@ -77,6 +78,15 @@ export default function RegistrationPage() {
           <View>
             <BindForm lockedUntil={whoami.bindLockedUntil} nowMs={serverNow(clockOffsetMs)} />
             {filed.length ? <RegMyObjections items={filed} error={objections.list.error} unbound /> : null}
+            {objections.list.data && filed.some((o) => o.status === 'open') ? (
+              <NoticeSubscribeCard
+                pushesOwed={objections.list.data.pushesOwed}
+                templateId={objections.list.data.subscribeTemplateId}
+                owedText={(n) => (n > 0 ? '选举委员会答复您的异议时，会在微信里提醒您。' : '现在答复了也不会在微信里提醒您。')}
+                prompt='想在选举委员会答复时收到微信提醒，请点下面的按钮，再点“允许”。'
+                onRecorded={() => void objections.list.reload()}
+              />
+            ) : null}
             <View className='card' data-testid='not-on-roll'>
               <Text className='card-title'>我不在名单上</Text>
               <Text className='text'>户籍不在本村、但在本村居住的，可以申请登记。</Text>
@@ -135,7 +145,7 @@ export default function RegistrationPage() {
       ) : null}
       <View className='card'>
         <Text className='text muted'>登记信息有错，请找村选举委员会更正，或在公布名单后提出异议。</Text>
-        <Button className='btn plain' id='unbind' disabled={pending} onClick={unbind}>
+        <Button className='btn plain' id='unbind' disabled={pending || undefined} onClick={unbind}>
           解除绑定
         </Button>
       </View>

@@ -196,6 +196,8 @@ const steps: Step[] = [
       if (!/主任：陈国华/.test(body) || !body.includes('村民代表会议推选')) fail(`the roster notice reads "${body.slice(0, 300)}"`);
       const rows = await page.locator('[data-testid=attachment-row] >> visible=true').count();
       if (rows !== 3) fail(`the roster attachment has ${rows} rows`);
+      const first = (await page.locator('[data-testid=attachment-row] >> visible=true').first().innerText()).replace(/\s+/g, '');
+      if (!first.includes('陈国华') || !first.includes('主任')) fail(`the roster's first row reads "${first}" (the role is missing)`);
       await shown(page, '#notice-read').click();
       await shown(page, '[data-testid=notice-read-done]').waitFor();
       await shot(page, 'setup-12-villager-members', true);

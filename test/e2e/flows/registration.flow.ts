@@ -282,6 +282,12 @@ const steps: Step[] = [
       if (!mine.includes(OUTSIDER.name) || !mine.includes('最迟在')) fail(`the outsider's objections read: ${mine}`);
       if (/990101\d{11}/.test(await c.page.locator('body').innerText())) fail('an ID number is shown in clear');
       await shot(c.page, 'reg-16-self-objection-filed', true);
+      // Not bound, but waiting for an answer: they may subscribe to hear of it (simulated WeChat dialog).
+      await shown(c.page, '#notice-subscribe-btn').click();
+      await shown(c.page, '[data-testid=consent-dialog]').waitFor();
+      await shown(c.page, '#consent-accept').click();
+      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes('会在微信里提醒您')), undefined, { timeout: 10_000 });
+      await shot(c.page, 'reg-16b-self-objector-subscribed', true);
     },
   },
   {
@@ -304,6 +310,10 @@ const steps: Step[] = [
       await c.page.waitForFunction(() => !document.querySelector('[data-testid=decide-form]'), undefined, { timeout: 10_000 });
       await shown(c.page, '[data-filter=decided]').click();
       await shown(c.page, '[data-objection][data-status=upheld]').waitFor();
+      // The decision went to the outsider's WeChat, against the consent they gave (local notifier).
+      const sent = ((await (await fetch(`${c.base}/dev/deliveries`)).json()) as { deliveries: { message: { openid: string; page: string } }[] }).deliveries;
+      const toOutsider = sent.filter((d) => d.message.openid === OUTSIDER_PERSONA.openid && d.message.page.includes('registration'));
+      if (toOutsider.length !== 1) fail(`the outsider got ${toOutsider.length} pushes of the decision`);
     },
   },
   {

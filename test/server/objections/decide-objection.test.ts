@@ -1,10 +1,9 @@
-import { deliveryDoc, idIndexDoc, noticeDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import { consentDoc, deliveryDoc, idIndexDoc, noticeDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-log';
-import { readDoc } from '../../../server/runtime/documents';
+import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/objections/notice-attachment';
-import { OBJECTION_RESULT_TEMPLATE_ID } from '../../../server/use-cases/objections/notify-objector';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
-import { addVoters, bindVoter, notifierOf, publish, syntheticId, type ObjectionReply, type PublishReply } from './fixtures';
+import { addVoters, bindVoter, notifierOf, publish, subscribe, syntheticId, type ObjectionReply, type PublishReply } from './fixtures';
 
 const OBJECTOR = 'wx-objector';
 const NEW_ID = syntheticId('1975-03-15');
@@ -45,6 +44,11 @@ describe('committee.decideObjection', () => {
   });
   afterEach(() => t.close());
 
+  async function consentLeft(): Promise<number> {
+    const cs = await findAllDocs(t.app.store, 'consent', { openid: OBJECTOR }, consentDoc);
+    return cs.reduce((n, c) => n + c.unused, 0);
+  }
+
   describe('adding a missing person', () => {
     it('creates the registered entry and its deployment-wide claim, with a binding code shown once', async () => {
       const r = await t.ok<DecideReply>('committee', decide(), CLERK);
@@ -67,14 +71,34 @@ describe('committee.decideObjection', () => {
       expect(JSON.stringify(n)).not.toContain('9901**********0135');
     });
 
-    it('pushes the decision to the objector and records the delivery', async () => {
+    it('pushes the decision to a subscribed objector with the notice template, spending one consent', async () => {
+      await subscribe(t, OBJECTOR, 2);
       const r = await t.ok<DecideReply>('committee', decide(), CLERK);
       expect(r.delivery.status).toBe('sent');
       const sent = notifierOf(t).deliveries();
       expect(sent).toHaveLength(1);
-      expect(sent[0]!.message).toMatchObject({ openid: OBJECTOR, templateId: OBJECTION_RESULT_TEMPLATE_ID, data: { phrase2: { value: '成立' } } });
+      expect(sent[0]!.message).toMatchObject({
+        openid: OBJECTOR,
+        templateId: t.app.settings.noticeTemplateId,
+        data: { thing1: { value: '第1号申诉成立' }, thing3: { value: expect.stringMatching(/^理由：经核实/) } },
+      });
       const d = await readDoc(t.app.store, 'delivery', r.delivery.id, deliveryDoc);
       expect(d).toMatchObject({ status: 'sent', attempts: 1, recipientVoterId: f.voters[0]!.id, refId: objectionId, lastError: null });
+      expect(await consentLeft()).toBe(1);
+    });
+
+    it('sends nothing to an objector without a consent left, and records it as noConsent', async () => {
+      const r = await t.ok<DecideReply>('committee', decide(), CLERK);
+      expect(r.delivery.status).toBe('noConsent');
+      expect(notifierOf(t).deliveries()).toHaveLength(0);
+      expect(await readDoc(t.app.store, 'delivery', r.delivery.id, deliveryDoc)).toMatchObject({ status: 'noConsent', attempts: 0 });
+    });
+
+    it('gives the consent back when WeChat refuses in a way that proves nothing was sent', async () => {
+      await subscribe(t, OBJECTOR);
+      notifierOf(t).failNext({ ok: false, transient: false, errCode: 40003, errMsg: 'invalid openid' });
+      expect((await t.ok<DecideReply>('committee', decide(), CLERK)).delivery.status).toBe('failed');
+      expect(await consentLeft()).toBe(1);
     });
 
     it('shows the objector the decision and its reason in myObjections', async () => {
@@ -177,6 +201,7 @@ describe('committee.decideObjection', () => {
       const v = f.voters[3]!;
       await t.app.store.update('voter', v.id, { status: 'movedAway', statusReason: '外出' });
       await bindVoter(t, v, 'wx-moved');
+      await subscribe(t, 'wx-moved');
       const id = (await t.ok<ObjectionReply>('registration', { action: 'fileObjection', kind: 'wrongDetails', voterId: v.id, wrongFields: ['status'], details: '我没有迁出，户口还在本村' }, 'wx-moved')).objection.id;
       const r = await t.ok<DecideReply>('committee', decide({ objectionId: id, reason: '经核实户口未迁出，恢复登记', change: { kind: 'reinstateVoter' } }), CLERK);
       expect(r.objection.decision?.change?.kind).toBe('reinstateVoter');
@@ -205,6 +230,7 @@ describe('committee.decideObjection', () => {
     });
 
     it('records a refused push as a failed delivery; the decision stands', async () => {
+      await subscribe(t, OBJECTOR);
       notifierOf(t).failNext({ ok: false, transient: false, errCode: 43101, errMsg: 'user refuse to accept the msg' });
       const r = await t.ok<DecideReply>('committee', decide({ decision: 'rejected', change: undefined, reason: '经核实，孙海户籍不在本村' }), CLERK);
       expect(r.delivery.status).toBe('failed');

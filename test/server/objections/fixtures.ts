@@ -78,3 +78,9 @@ export interface ObjectionReply {
     decision: null | { outcome: string; reason: string; late: boolean; change: { kind: string } | null; noticeId: string };
   };
 }
+
+/** The WeChat user taps 允许 `times` times on the deployment's notice template (notices.subscribe). */
+export async function subscribe(t: TestApp, openid: string, times = 1): Promise<void> {
+  const tpl = t.app.settings.noticeTemplateId;
+  for (let i = 0; i < times; i++) await t.ok('notices', { action: 'subscribe', templateIds: [tpl], accepted: [tpl] }, openid);
+}

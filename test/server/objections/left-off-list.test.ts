@@ -8,7 +8,7 @@ import { verifyAuditChain } from '../../../server/audit/audit-log';
 import { readDoc } from '../../../server/runtime/documents';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { importRows, type ImportReply } from '../roll/roll-fixtures';
-import { bindVoter, notifierOf, publish, syntheticId, type ObjectionReply } from './fixtures';
+import { bindVoter, notifierOf, publish, subscribe, syntheticId, type ObjectionReply } from './fixtures';
 
 const VOTER = 'wx-voter';
 const MIGRANT = 'wx-migrant';
@@ -75,6 +75,7 @@ describe('objections from people left off the published list', () => {
 
     it('registers them when upheld: their objection is recorded as their own declaration (本人表示参加选举)', async () => {
       const id = await fileOk(me, MIGRANT);
+      await subscribe(t, MIGRANT);
       const r = await decide(id, { kind: 'registerVoter' });
       expect(r).toMatchObject({ ok: true, data: { objection: { decision: { change: { kind: 'registerVoter', label: '补办登记，列入选民名单' } } }, delivery: { status: 'sent' } } });
       const v = (await voter(migrant().id))!;
@@ -271,6 +272,7 @@ describe('objections from people left off the published list', () => {
 
     it('adds them when upheld — their objection is their declaration as category B — and pushes the decision to them', async () => {
       const id = await fileOk(self(), STRANGER);
+      await subscribe(t, STRANGER);
       const r = await decide(id, { kind: 'addVoter', name: '吴远方', idNumber: STRANGER_ID, group: '第二村民小组', category: 'B' }, '经核实，吴远方户籍在本村第二村民小组，本人申诉表示参加选举');
       expect(r).toMatchObject({ ok: true, data: { newVoter: { status: 'registered' }, delivery: { status: 'sent' } } });
       if (!r.ok) return;

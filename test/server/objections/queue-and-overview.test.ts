@@ -73,7 +73,7 @@ describe('committee.listObjections and registration.myObjections', () => {
     const mine = await t.ok<{ objections: ObjectionReply['objection'][] }>('registration', { action: 'myObjections' }, OBJECTOR);
     expect(mine.objections.map((o) => o.subject.name)).toEqual(['周洁', '孙海']);
     // A WeChat user who filed nothing (bound or not) has none; without a WeChat identity, no list.
-    expect(await t.ok('registration', { action: 'myObjections' }, 'wx-stranger')).toEqual({ objections: [] });
+    expect(await t.ok('registration', { action: 'myObjections' }, 'wx-stranger')).toMatchObject({ objections: [], pushesOwed: 0, subscribeTemplateId: t.app.settings.noticeTemplateId });
     expect(await t.call('registration', { action: 'myObjections' }, null)).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NO_OPENID' });
   });
 });

@@ -176,7 +176,8 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
     const input: DecideInput = { electionId, objectionId: item.id, decision, reason, ...(decision === 'upheld' ? { change: change() } : {}) };
     const data = await call.run(input);
     if (data) {
-      toast(data.delivery.status === 'sent' ? '已处理并通知申诉人' : '已处理', 'success');
+      if (data.delivery.status === 'noConsent') toast('已处理。申诉人没有订阅微信提醒，请电话告诉他结果');
+      else toast(data.delivery.status === 'sent' ? '已处理并通知申诉人' : '已处理', 'success');
       onDone();
     }
   };
@@ -325,7 +326,7 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
           {call.error.message}
         </Text>
       ) : null}
-      <Button className={'btn' + (call.pending ? ' disabled' : '')} id='decide-submit' disabled={call.pending} onClick={() => void submit()}>
+      <Button className={'btn' + (call.pending ? ' disabled' : '')} id='decide-submit' disabled={call.pending || undefined} onClick={() => void submit()}>
         {call.pending ? '正在提交…' : '提交处理结果'}
       </Button>
     </View>
