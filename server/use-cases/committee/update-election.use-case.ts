@@ -25,7 +25,7 @@
  *   ROSTER_DUPLICATE | UNKNOWN_GROUP | BAD_HOURS | STATION_DUPLICATE | GROUP_TWICE | UNKNOWN_STATION |
  *   TOO_FEW_MONITORS | MONITOR_TWICE
  * - WINDOW_CLOSED ELECTION_DAY_TOO_SOON | FIXED_BY_VOTER_LIST | NOMINATION_STARTED | ELECTION_DAY_REACHED
- * - CONFLICT ELECTION_CLOSED | STALE_REVISION | VOTERS_UNDER_AGE
+ * - CONFLICT ELECTION_CLOSED | STALE_REVISION | VOTERS_UNDER_AGE | ROLL_CHANGED (the roll changed while an earlier election day was checked)
  */
 import type { updateElection } from '../../../src/contracts/committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
@@ -41,6 +41,7 @@ import { checkVotingArrangements } from '../../../src/domain/voting-arrangements
 import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
+import { readRollVersion, writeRollVersion } from '../roll/roll-access';
 import type { UseCase } from '../../runtime/dispatch';
 import { committeeElection } from '../objections/election-access';
 import { actorOf } from '../shared/access';
@@ -168,9 +169,13 @@ export const updateElectionUseCase: UseCase<typeof updateElection> = async (inpu
   }
 
   const warnings: string[] = [];
+  // The age check reads the roll outside the transaction: the roll version read first and
+  // re-checked (and written) inside it catches a roll change in between (roll-access.ts).
+  let checkedRollVersion: number | null = null;
   if (changed.includes('electionDay')) {
     if (compareCivil(next.electionDay, election.electionDay) < 0) {
       // RULES.md §1: of age on E. An earlier E may leave people on the roll under age.
+      checkedRollVersion = await readRollVersion(ctx.store, election._id);
       const voters = await findAllDocs(ctx.store, 'voter', { electionId: election._id }, voterDoc);
       const under = voters.filter((v) => (v.status === 'registered' || v.status === 'pending') && !isOfVotingAge(v.birthDate, next.electionDay, rules));
       if (under.length > 0) {
@@ -206,6 +211,12 @@ export const updateElectionUseCase: UseCase<typeof updateElection> = async (inpu
     const current = await readDoc(tx, 'election', election._id, electionDoc);
     if (!current || canonicalJson({ ...current, _id: undefined }) !== loaded) {
       return err('CONFLICT', 'STALE_REVISION', '选举设置刚刚有了变化（其他成员修改或公布了选民名单），请刷新后再改');
+    }
+    if (checkedRollVersion !== null) {
+      if ((await readRollVersion(tx, election._id)) !== checkedRollVersion) {
+        return err('CONFLICT', 'ROLL_CHANGED', '刚才选民名册有了变化（有人正在登记或导入），选举日没有改；请稍等一会儿再保存');
+      }
+      await writeRollVersion(tx, election._id, checkedRollVersion);
     }
     await tx.set('election', election._id, next);
     await appendAudit(tx, { scope: election._id, action: 'committee.updateElection', actor: actorOf(ctx), at, subject: election._id, data: auditData(changed, election, next) });

@@ -67,6 +67,14 @@ export async function readRollVersion(ops: TxOps, electionId: string): Promise<n
   return typeof doc?.value === 'number' ? doc.value : 0;
 }
 
+/**
+ * Rewrites the version a check was made against, unchanged, inside the checking transaction: on
+ * CloudBase a concurrent roll change then conflicts with it instead of slipping past.
+ */
+export async function writeRollVersion(tx: TxOps, electionId: string, value: number): Promise<void> {
+  await tx.set('meta', rollVersionId(electionId), { value });
+}
+
 /** Marks the roll as changed, inside the transaction that changes it. */
 export async function bumpRollVersion(tx: TxOps, electionId: string): Promise<number> {
   const next = (await readRollVersion(tx, electionId)) + 1;

@@ -2,6 +2,9 @@ import { verifyAuditChain } from '../../../server/audit/audit-log';
 import { draftVoter, writeVoters } from '../../../server/seed/voter-factory';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { addDays } from '../../../src/domain/civil-date';
+import type { Store } from '../../../server/ports/store.port';
+import { gated } from '../gated-store';
+import { importRows, syntheticId } from '../roll/roll-fixtures';
 import { CLERK, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { G1, G2, MONITORS, ROSTER, VOTING } from './setup-fixture';
 
@@ -89,6 +92,20 @@ describe('committee.updateElection', () => {
       await writeVoters(t.app.store, [teen], t.app.clock.now().toISOString());
       expect(await update({ electionDay: '2026-03-25' })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'VOTERS_UNDER_AGE' });
       expect(await update({ electionDay: '2026-04-02' })).toMatchObject({ ok: true });
+    });
+    it('rejects ROLL_CHANGED when the roll changes between the age check and the write, and then sees the newcomer', async () => {
+      const g = gated(t.app.store);
+      (t.app as { store: Store }).store = g.store;
+      let imported = false;
+      g.hooks.find = async (c) => {
+        if (c !== 'voter' || imported) return;
+        imported = true;
+        // 18 on 2026-04-01: of age on the stored E, not on the earlier day being saved.
+        await importRows(t, f.electionId, [{ name: '周小光', idNumber: syntheticId('2008-04-01', 11), group: G1, category: 'A' }]);
+      };
+      expect(await update({ electionDay: '2026-03-25' })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ROLL_CHANGED', message: expect.stringContaining('稍等') });
+      expect(imported).toBe(true);
+      expect(await update({ electionDay: '2026-03-25' })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'VOTERS_UNDER_AGE' });
     });
   });
 

@@ -11,7 +11,8 @@
 import { voterDoc } from '../../../src/contracts/store-documents.schema';
 import { FakeCloudbaseDatabase } from '../../../server/adapters/cloudbase/cloudbase-db.fake';
 import { createCloudbaseStore } from '../../../server/adapters/cloudbase/cloudbase.store';
-import type { DocData, FindOptions, Store, TxOps, Where } from '../../../server/ports/store.port';
+import type { Store, Where } from '../../../server/ports/store.port';
+import { gate, gated } from '../gated-store';
 import { readDoc } from '../../../server/runtime/documents';
 import { isOnVoterList, readVoterListFreeze } from '../../../server/use-cases/objections/frozen-voter-list';
 import { PUBLISH_ATTEMPTS } from '../../../server/use-cases/objections/publish-voter-list.use-case';
@@ -20,59 +21,6 @@ import { importRows, syntheticId } from '../roll/roll-fixtures';
 import { bindVoter, type PublishReply } from './fixtures';
 
 const MIGRANT = 'wx-migrant';
-
-type FindHook = (collection: string, where: Where) => Promise<void>;
-type TxGetHook = (collection: string, id: string) => Promise<void>;
-
-/** The store with hooks after a query and after a read inside a transaction. */
-function gated(store: Store) {
-  const hooks: { find: FindHook | null; txGet: TxGetHook | null } = { find: null, txGet: null };
-  const wrapTx = (tx: TxOps): TxOps => ({
-    get: async <T extends DocData>(c: string, id: string) => {
-      const r = await tx.get<T>(c, id);
-      if (hooks.txGet) await hooks.txGet(c, id);
-      return r;
-    },
-    set: (c, id, d) => tx.set(c, id, d),
-    update: (c, id, p) => tx.update(c, id, p),
-    remove: (c, id) => tx.remove(c, id),
-  });
-  const wrapped: Store = {
-    get: (c, id) => store.get(c, id),
-    set: (c, id, d) => store.set(c, id, d),
-    update: (c, id, p) => store.update(c, id, p),
-    remove: (c, id) => store.remove(c, id),
-    count: (c, w) => store.count(c, w),
-    find: async <T extends DocData>(c: string, w: Where, o?: FindOptions) => {
-      const r = await store.find<T>(c, w, o);
-      if (hooks.find) await hooks.find(c, w);
-      return r;
-    },
-    runTransaction: (fn) => store.runTransaction((tx) => fn(wrapTx(tx))),
-    close: () => store.close(),
-  };
-  return { store: wrapped, hooks };
-}
-
-/** A point a transaction stops at until released, to let the test act from outside it. */
-function gate() {
-  let reached!: () => void;
-  let release!: () => void;
-  const reachedP = new Promise<void>((r) => (reached = r));
-  const releaseP = new Promise<void>((r) => (release = r));
-  let used = false;
-  return {
-    reached: reachedP,
-    release,
-    /** Stops the first caller only. */
-    async stop() {
-      if (used) return;
-      used = true;
-      reached();
-      await releaseP;
-    },
-  };
-}
 
 const ADAPTERS = {
   embedded: (t: TestApp) => t.app.store,
