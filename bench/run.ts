@@ -80,7 +80,52 @@ async function main(): Promise<void> {
   t = performance.now();
   await call('committee', { action: 'importRoll', electionId: seeded.electionId, rows }, DEMO_OPENIDS.committee);
   const reimportMs = performance.now() - t;
-  const imported = first.data as { created: number; rejected: number };
+  const imported = first.data as { created: number; rejected: number; rows: { row: number; status: string; category?: string; bindingCode?: string }[] };
+
+  // Notices: every imported category-A voter binds and subscribes once; a free-text notice is
+  // published (its push runs inside the call, local recording notifier), then read receipts,
+  // 知晓率 and a reminder round with its call list.
+  const template = local.app.settings.noticeTemplateId;
+  const bound: string[] = [];
+  for (const r of imported.rows) {
+    const src = rows[r.row - 1];
+    if (r.status !== 'created' || r.category !== 'A' || !r.bindingCode || !src) continue;
+    const openid = `bench-reader-${r.row}`;
+    const b = await call('identity', { action: 'bind', name: src.name, idNumber: src.idNumber, bindingCode: r.bindingCode, consent: true }, openid);
+    if (!b.ok) throw new Error(`bench bind failed: ${b.message}`);
+    const sub = await call('notices', { action: 'subscribe', templateIds: [template], accepted: [template] }, openid);
+    if (!sub.ok) throw new Error(`bench subscribe failed: ${sub.message}`);
+    bound.push(openid);
+  }
+  const sentBefore = local.notifier.deliveries().length;
+  t = performance.now();
+  const published = await call(
+    'committee',
+    { action: 'publishNotice', electionId: seeded.electionId, type: 'freeText', title: '关于选民登记的通知', body: '请外出村民在名单公布前表示是否参加选举。' },
+    DEMO_OPENIDS.committee,
+  );
+  const publishMs = performance.now() - t;
+  if (!published.ok) throw new Error(`publishNotice failed: ${published.message}`);
+  const notice = published.data as { notice: { id: string }; push: { status: string; counts: Record<string, number> } | null };
+  const sentByPublish = local.notifier.deliveries().length - sentBefore;
+  const readMs: number[] = [];
+  for (const openid of bound.slice(0, Math.floor(bound.length / 2))) {
+    t = performance.now();
+    const r = await call('notices', { action: 'markRead', noticeId: notice.notice.id }, openid);
+    readMs.push(performance.now() - t);
+    if (!r.ok) throw new Error(`markRead failed: ${r.message}`);
+  }
+  t = performance.now();
+  const stats = await call('committee', { action: 'noticeStats', electionId: seeded.electionId, noticeId: notice.notice.id }, DEMO_OPENIDS.committee);
+  const statsMs = performance.now() - t;
+  if (!stats.ok) throw new Error(`noticeStats failed: ${stats.message}`);
+  t = performance.now();
+  const remind = await call('committee', { action: 'remindUnread', electionId: seeded.electionId, noticeId: notice.notice.id }, DEMO_OPENIDS.committee);
+  const remindMs = performance.now() - t;
+  if (!remind.ok) throw new Error(`remindUnread failed: ${remind.message}`);
+  const statsData = stats.data as { notices: { id: string; awareness: { readers: number; registered: number; label: string } }[] };
+  const awareness = statsData.notices.find((n) => n.id === notice.notice.id)?.awareness ?? null;
+  const remindData = remind.data as { push: { counts: Record<string, number> }; callList: unknown[] };
 
   const results = {
     at: new Date().toISOString(),
@@ -91,6 +136,17 @@ async function main(): Promise<void> {
     registrationMineMs: percentiles(mineMs),
     importRoll2000: { created: imported.created, rejected: imported.rejected, ms: Math.round(importMs), reimportUnchangedMs: Math.round(reimportMs) },
     race: { calls: race.length, winners: race.filter((r) => r.ok).length, totalMs: Math.round(raceMs) },
+    notices: {
+      subscribedReaders: bound.length,
+      publishWithPushMs: Math.round(publishMs),
+      pushStatusAfterPublish: notice.push?.status ?? null,
+      messagesSentByPublish: sentByPublish,
+      markReadMs: percentiles(readMs),
+      noticeStatsMs: Math.round(statsMs),
+      awareness,
+      remindUnreadMs: Math.round(remindMs),
+      remindCallListEntries: remindData.callList.length,
+    },
     sizes: { weappDistBytes: dirBytes(join(__dirname, '..', 'dist')), h5DistBytes: dirBytes(join(__dirname, '..', 'dist-h5')) },
   };
   await local.close();
