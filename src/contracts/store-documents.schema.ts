@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_TYPE_KEYS } from '../domain/notice';
 import { civilDateSchema, electionKindSchema, postSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { electionCommitteeRecord, votingArrangementsRecord } from './election-setup.schema';
 
@@ -106,19 +107,8 @@ export type BindingDoc = z.infer<typeof bindingDoc>;
 export const bindAttemptDoc = z.object({ failures: z.number().int(), lockedUntil: z.string().nullable(), lastAt: z.string() });
 export type BindAttemptDoc = z.infer<typeof bindAttemptDoc>;
 
-/** 公告 types (RULES.md §6): each typed notice is generated from the data it announces. */
-export const NOTICE_TYPES = [
-  'committeeMembers',
-  'electionDayPlaces',
-  'voterList',
-  'objectionResults',
-  'nominationWindow',
-  'formalCandidates',
-  'proxyList',
-  'pollingStations',
-  'results',
-  'freeText',
-] as const;
+/** 公告 types (RULES.md §6): each typed notice is generated from the data it announces (src/domain/notice.ts). */
+export const NOTICE_TYPES = NOTICE_TYPE_KEYS;
 export const noticeTypeSchema = z.enum(NOTICE_TYPES);
 export type NoticeType = z.infer<typeof noticeTypeSchema>;
 

@@ -1,10 +1,9 @@
 import { buildCalendar } from '../../src/domain/calendar';
-import { checkNoticePublication, noticeDataProblem, NO_FACTS, NOTICE_TYPE_KEYS, noticeWindow, type NoticeFacts } from '../../src/domain/notice';
+import { checkNoticePublication, noticeDataProblem, NO_FACTS, noticeWindow, type NoticeFacts } from '../../src/domain/notice';
 import type { ElectionCommitteeRoster } from '../../src/domain/election-setup';
 import type { VotingArrangements } from '../../src/domain/voting-arrangements';
 import { resolveRuleSet } from '../../src/domain/presets/registry';
 import type { RuleSet } from '../../src/domain/presets/types';
-import { NOTICE_TYPES } from '../../src/contracts/store-documents.schema';
 
 function rules(presetId = 'national', kind: 'village' | 'community' = 'village', day = '2026-05-10'): RuleSet {
   const r = resolveRuleSet(presetId, kind, day);
@@ -32,12 +31,6 @@ const VOTING: VotingArrangements = {
   mobileBoxes: [{ station: '中心会场', monitors: [{ name: '赵强', group: '一组' }, { name: '黄敏', group: '二组' }, { name: '陈明', group: '三组' }] }],
 };
 const READY: NoticeFacts = { electionCommittee: ROSTER, voting: VOTING, groups: GROUPS, registeredVoters: 100, decidedObjections: 2, formalCandidates: 8, approvedProxies: 3, resultsRecorded: true };
-
-describe('notice types', () => {
-  it('are the stored notice types, one for one', () => {
-    expect([...NOTICE_TYPE_KEYS]).toEqual([...NOTICE_TYPES]);
-  });
-});
 
 describe('voter list notice (E−20)', () => {
   it('is allowed on E−20, the last day, and says so', () => {
