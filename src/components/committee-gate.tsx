@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useCommitteeElection } from '../hooks/use-committee';
+import type { ElectionView } from '../hooks/session-store';
 import PageShell from './page-shell';
 import { ErrorView, Loading } from './state-views';
 
 type Ctx = ReturnType<typeof useCommitteeElection>;
 
 /** Committee pages: loading, error, not a member, no election yet — then the page itself. */
-export default function CommitteeGate({ children }: { children: (ctx: Ctx & { electionId: string }) => ReactNode }) {
+export default function CommitteeGate({ children }: { children: (ctx: Ctx & { electionId: string; election: ElectionView }) => ReactNode }) {
   const ctx = useCommitteeElection();
   const { status, whoami, error, reload, village, election } = ctx;
   let body: ReactNode;
@@ -27,6 +28,6 @@ export default function CommitteeGate({ children }: { children: (ctx: Ctx & { el
         <Text className='text'>还没有创建本届选举。</Text>
       </View>
     );
-  else return <PageShell>{children({ ...ctx, electionId: election.id })}</PageShell>;
+  else return <PageShell>{children({ ...ctx, election, electionId: election.id })}</PageShell>;
   return <PageShell>{body}</PageShell>;
 }

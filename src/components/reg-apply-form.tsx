@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import { useApplyResidence } from '../hooks/use-registration-actions';
 import { civilDate } from '../services/format';
-import IdNumberInput from './id-number-input';
+import { ConsentField, FieldError, FormError, IdNumberField, TextField } from './form-fields';
 
 /**
  * 申请登记（外来人口，C类）: for someone living here whose 户籍 is elsewhere. `electionId` comes
@@ -34,39 +34,9 @@ export default function RegApplyForm({ electionId, today, onCancel }: { election
       <Text className='card-title'>申请登记（外来人口）</Text>
       <Text className='text muted'>户籍不在本村、在本村居住满规定年限的，可以申请参加本村选举。经村民会议或村民代表会议同意后才算登记。</Text>
       <View className='spacer' />
-      <View className='field'>
-        <Text className='field-label'>姓名</Text>
-        <Input
-          className={'input' + (fieldError('name') ? ' invalid' : '')}
-          placeholderClass='input-placeholder'
-          id='apply-name'
-          type='text'
-          maxlength={20}
-          value={name}
-          placeholder='和身份证上一样'
-          onInput={(e) => setName(e.detail.value)}
-        />
-        {fieldError('name') ? <Text className='field-error'>{fieldError('name')}</Text> : null}
-      </View>
-      <View className='field'>
-        <Text className='field-label'>身份证号码</Text>
-        <IdNumberInput value={idNumber} invalid={!!fieldError('idNumber')} onChange={setIdNumber} />
-        {fieldError('idNumber') ? <Text className='field-error'>{fieldError('idNumber')}</Text> : null}
-      </View>
-      <View className='field'>
-        <Text className='field-label'>住在哪个村民小组</Text>
-        <Input
-          className={'input' + (fieldError('group') ? ' invalid' : '')}
-          placeholderClass='input-placeholder'
-          id='apply-group'
-          type='text'
-          maxlength={20}
-          value={group}
-          placeholder='例如 第三村民小组'
-          onInput={(e) => setGroup(e.detail.value)}
-        />
-        {fieldError('group') ? <Text className='field-error'>{fieldError('group')}</Text> : null}
-      </View>
+      <TextField id='apply-name' label='姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
+      <IdNumberField label='身份证号码' value={idNumber} onChange={setIdNumber} error={fieldError('idNumber')} />
+      <TextField id='apply-group' label='住在哪个村民小组' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
       <View className='field'>
         <Text className='field-label'>从哪天开始住在本村</Text>
         <Picker mode='date' value={since || today} end={today} onChange={(e) => setSince(String(e.detail.value))}>
@@ -74,20 +44,10 @@ export default function RegApplyForm({ electionId, today, onCancel }: { election
             <Text className={since ? '' : 'input-placeholder'}>{since ? civilDate(since, true, false) : '点这里选择日期'}</Text>
           </View>
         </Picker>
-        {fieldError('residenceSince') ? <Text className='field-error'>{fieldError('residenceSince')}</Text> : null}
+        <FieldError error={fieldError('residenceSince')} />
       </View>
-      <View className='field'>
-        <View className={'consent' + (consent ? ' checked' : '') + (fieldError('consent') ? ' invalid' : '')} role='checkbox' aria-checked={consent} id='apply-consent' onClick={() => setConsent(!consent)}>
-          <View className='checkbox'>{consent ? '✓' : ''}</View>
-          <Text className='consent-text'>我同意为登记选民而处理我的姓名和身份证号码。身份证号码只用来核对是否已在别处登记，不会公开。</Text>
-        </View>
-        {fieldError('consent') ? <Text className='field-error'>{fieldError('consent')}</Text> : null}
-      </View>
-      {error && !(error.fields && Object.keys(error.fields).length) ? (
-        <Text className='notice error' data-testid='apply-error'>
-          {error.message}
-        </Text>
-      ) : null}
+      <ConsentField id='apply-consent' checked={consent} onToggle={() => setConsent(!consent)} error={fieldError('consent')} text='我同意为登记选民而处理我的姓名和身份证号码。身份证号码只用来核对是否已在别处登记，不会公开。' />
+      <FormError error={error} testId='apply-error' />
       <Button
         className={'btn' + (pending ? ' disabled' : '')}
         id='apply-submit'

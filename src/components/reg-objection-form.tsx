@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import type { FileObjectionInput } from '../hooks/use-registration-actions';
 import { useVoterListSearch, type ListEntry } from '../hooks/use-voter-list-search';
 import type { ErrEnvelope } from '../services/contracts';
-import IdNumberInput from './id-number-input';
+import { ConsentField, FieldError, FormError, IdNumberField, TextAreaField, TextField } from './form-fields';
 
 /** What the form asks: about someone on or off the list, or — off the list oneself — about one's own entry. */
 type Kind = 'missingPerson' | 'wrongPerson' | 'wrongDetails' | 'missingMe' | 'myDetails';
@@ -106,34 +106,8 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
         </Text>
       ) : kind === 'myDetails' ? null : kind === 'missingPerson' ? (
         <View>
-          <View className='field'>
-            <Text className='field-label'>漏登的人的姓名</Text>
-            <Input
-              className={'input' + (fieldError('name') ? ' invalid' : '')}
-              placeholderClass='input-placeholder'
-              id='objection-name'
-              type='text'
-              maxlength={20}
-              value={name}
-              placeholder='和身份证上一样'
-              onInput={(e) => setName(e.detail.value)}
-            />
-            {fieldError('name') ? <Text className='field-error'>{fieldError('name')}</Text> : null}
-          </View>
-          <View className='field'>
-            <Text className='field-label'>他（她）在哪个村民小组</Text>
-            <Input
-              className={'input' + (fieldError('group') ? ' invalid' : '')}
-              placeholderClass='input-placeholder'
-              id='objection-group'
-              type='text'
-              maxlength={20}
-              value={group}
-              placeholder='例如 第三村民小组'
-              onInput={(e) => setGroup(e.detail.value)}
-            />
-            {fieldError('group') ? <Text className='field-error'>{fieldError('group')}</Text> : null}
-          </View>
+          <TextField id='objection-name' label='漏登的人的姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
+          <TextField id='objection-group' label='他（她）在哪个村民小组' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
         </View>
       ) : (
         <View className='field'>
@@ -174,7 +148,7 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
               ))}
             </View>
           )}
-          {fieldError('listNo') ? <Text className='field-error'>{fieldError('listNo')}</Text> : null}
+          <FieldError error={fieldError('listNo')} />
         </View>
       )}
 
@@ -194,30 +168,13 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
               </View>
             ))}
           </View>
-          {fieldError('wrongFields') ? <Text className='field-error'>{fieldError('wrongFields')}</Text> : null}
+          <FieldError error={fieldError('wrongFields')} />
         </View>
       ) : null}
 
-      <View className='field'>
-        <Text className='field-label'>{kind === 'wrongDetails' || kind === 'myDetails' ? '写一下哪里不对、应该是什么' : '写一下理由'}</Text>
-        <Text className='field-hint'>请不要写身份证号码或手机号码</Text>
-        <Textarea
-          className={'textarea' + (fieldError('details') ? ' invalid' : '')}
-          placeholderClass='input-placeholder'
-          id='objection-details'
-          maxlength={300}
-          value={details}
-          placeholder={kind === 'missingPerson' ? '例如：她一直住在本村，今年满18周岁' : kind === 'missingMe' ? '例如：我在外地打工，要参加这次选举' : '至少写5个字'}
-          onInput={(e) => setDetails(e.detail.value)}
-        />
-        {fieldError('details') ? <Text className='field-error'>{fieldError('details')}</Text> : null}
-      </View>
+      <TextAreaField id='objection-details' label={kind === 'wrongDetails' || kind === 'myDetails' ? '写一下哪里不对、应该是什么' : '写一下理由'} hint='请不要写身份证号码或手机号码' value={details} onChange={setDetails} error={fieldError('details')} placeholder={kind === 'missingPerson' ? '例如：她一直住在本村，今年满18周岁' : kind === 'missingMe' ? '例如：我在外地打工，要参加这次选举' : '至少写5个字'} />
 
-      {error && !(error.fields && Object.keys(error.fields).length) ? (
-        <Text className='notice error' data-testid='objection-error'>
-          {error.message}
-        </Text>
-      ) : null}
+      <FormError error={error} testId='objection-error' />
       <Button className={'btn' + (pending ? ' disabled' : '')} id='objection-submit' disabled={pending || undefined} onClick={submit}>
         {pending ? '正在提交…' : '提交异议'}
       </Button>
@@ -270,65 +227,12 @@ export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onC
       <Text className='text muted'>选民名单公布后，本人应当登记却没有列入的，可以在申诉期限内提出异议。选举委员会核实后书面答复，结果会发到这个微信上。</Text>
       <Text className='text small muted'>如果您收到了《选民登记告知书》，说明您已经在登记里了，请先绑定，不用填这张表。</Text>
       <View className='spacer' />
-      <View className='field'>
-        <Text className='field-label'>您的姓名</Text>
-        <Input
-          className={'input' + (fieldError('name') ? ' invalid' : '')}
-          placeholderClass='input-placeholder'
-          id='self-objection-name'
-          type='text'
-          maxlength={20}
-          value={name}
-          placeholder='和身份证上一样'
-          onInput={(e) => setName(e.detail.value)}
-        />
-        {fieldError('name') ? <Text className='field-error'>{fieldError('name')}</Text> : null}
-      </View>
-      <View className='field'>
-        <Text className='field-label'>您的身份证号码</Text>
-        <IdNumberInput value={idNumber} invalid={!!fieldError('idNumber')} onChange={setIdNumber} />
-        {fieldError('idNumber') ? <Text className='field-error'>{fieldError('idNumber')}</Text> : null}
-      </View>
-      <View className='field'>
-        <Text className='field-label'>您是哪个村民小组的</Text>
-        <Input
-          className={'input' + (fieldError('group') ? ' invalid' : '')}
-          placeholderClass='input-placeholder'
-          id='self-objection-group'
-          type='text'
-          maxlength={20}
-          value={group}
-          placeholder='例如 第三村民小组'
-          onInput={(e) => setGroup(e.detail.value)}
-        />
-        {fieldError('group') ? <Text className='field-error'>{fieldError('group')}</Text> : null}
-      </View>
-      <View className='field'>
-        <Text className='field-label'>写一下理由</Text>
-        <Text className='field-hint'>例如户口在本村、在外地打工要参加选举；请不要再写身份证号码或手机号码</Text>
-        <Textarea
-          className={'textarea' + (fieldError('details') ? ' invalid' : '')}
-          placeholderClass='input-placeholder'
-          id='self-objection-details'
-          maxlength={300}
-          value={details}
-          placeholder='至少写5个字'
-          onInput={(e) => setDetails(e.detail.value)}
-        />
-        {fieldError('details') ? <Text className='field-error'>{fieldError('details')}</Text> : null}
-      </View>
-      <View className='field'>
-        <View className={'consent' + (consent ? ' checked' : '') + (fieldError('consent') ? ' invalid' : '')} role='checkbox' aria-checked={consent} id='self-objection-consent' onClick={() => setConsent(!consent)}>
-          <View className='checkbox'>{consent ? '✓' : ''}</View>
-          <Text className='consent-text'>我同意为处理异议而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。</Text>
-        </View>
-        {fieldError('consent') ? <Text className='field-error'>{fieldError('consent')}</Text> : null}
-      </View>
-      {error && !(error.fields && Object.keys(error.fields).length) ? (
-        <Text className='notice error' data-testid='self-objection-error'>
-          {error.message}
-        </Text>
-      ) : null}
+      <TextField id='self-objection-name' label='您的姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
+      <IdNumberField label='您的身份证号码' value={idNumber} onChange={setIdNumber} error={fieldError('idNumber')} />
+      <TextField id='self-objection-group' label='您是哪个村民小组的' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
+      <TextAreaField id='self-objection-details' label='写一下理由' hint='例如户口在本村、在外地打工要参加选举；请不要再写身份证号码或手机号码' value={details} onChange={setDetails} error={fieldError('details')} placeholder='至少写5个字' />
+      <ConsentField id='self-objection-consent' checked={consent} onToggle={() => setConsent(!consent)} error={fieldError('consent')} text='我同意为处理异议而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。' />
+      <FormError error={error} testId='self-objection-error' />
       <Button className={'btn' + (pending ? ' disabled' : '')} id='self-objection-submit' disabled={pending || undefined} onClick={submit}>
         {pending ? '正在提交…' : '提交异议'}
       </Button>

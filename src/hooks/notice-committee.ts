@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { notices, type ErrEnvelope, type InputOf, type OutputOf } from '../services/contracts';
-import { callAction } from '../services/api';
-import { useSession, type ElectionView } from './session-store';
+import { notices, type InputOf, type OutputOf } from '../services/contracts';
+import { useActionCall, useActionData } from './use-action';
 
 export type NoticeStats = OutputOf<typeof notices.noticeStats>;
 export type PublishInput = InputOf<typeof notices.publishNotice>;
@@ -11,14 +10,6 @@ export type RemindOutput = OutputOf<typeof notices.remindUnread>;
 export type CallListEntry = RemindOutput['callList'][number];
 export type NoticeTypeOption = NoticeStats['types'][number];
 
-/** The election a committee member works on: the first one of a village they serve. */
-export function useCommitteeElection(): { session: ReturnType<typeof useSession>; election: ElectionView | null } {
-  const session = useSession();
-  const villages = new Set((session.whoami?.committeeOf ?? []).map((v) => v.villageId));
-  const election = (session.whoami?.elections ?? []).find((e) => villages.has(e.villageId)) ?? null;
-  return { session, election };
-}
-
 export function useRouteParam(name: string): string | null {
   const raw = useRouter().params[name];
   return typeof raw === 'string' && raw ? decodeURIComponent(raw) : null;
@@ -26,64 +17,25 @@ export function useRouteParam(name: string): string | null {
 
 /** committee.noticeStats: all notices and the publishable types, or one notice's detail. */
 export function useNoticeStats(electionId: string | null, noticeId?: string | null) {
-  const [data, setData] = useState<NoticeStats | null>(null);
-  const [error, setError] = useState<ErrEnvelope | null>(null);
-  const gen = useRef(0);
-  const load = useCallback(async () => {
-    if (!electionId) return;
-    const mine = ++gen.current;
-    const res = await callAction(notices.noticeStats, { electionId, ...(noticeId ? { noticeId } : {}) });
-    if (mine !== gen.current) return;
-    if (res.ok) {
-      setData(res.data);
-      setError(null);
-    } else setError(res);
-  }, [electionId, noticeId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const input = electionId ? { electionId, ...(noticeId ? { noticeId } : {}) } : null;
+  const { data, error, reload } = useActionData(notices.noticeStats, input, input ? `${electionId}:${noticeId ?? ''}` : null);
   // Back from compose or stats: show the fresh figures.
+  const loaded = data !== null || error !== null;
   useDidShow(() => {
-    if (gen.current > 0) void load();
+    if (loaded) void reload();
   });
-  return { data, error, reload: load };
+  return { data, error, reload };
 }
 
 /** Preview and publish (committee.publishNotice); a refusal stays on the page. */
 export function usePublishNotice() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ErrEnvelope | null>(null);
-  const run = useCallback(async (input: PublishInput): Promise<PublishOutput | null> => {
-    setPending(true);
-    setError(null);
-    try {
-      const res = await callAction(notices.publishNotice, input);
-      if (res.ok) return res.data;
-      setError(res);
-      return null;
-    } finally {
-      setPending(false);
-    }
-  }, []);
-  return { run, pending, error, clearError: useCallback(() => setError(null), []) };
+  return useActionCall(notices.publishNotice);
 }
 
 /** 提醒未读 (committee.remindUnread): pushes to the unread with a consent left; call list for the rest. */
 export function useRemindUnread() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ErrEnvelope | null>(null);
-  const remind = useCallback(async (electionId: string, noticeId: string): Promise<RemindOutput | null> => {
-    setPending(true);
-    setError(null);
-    try {
-      const res = await callAction(notices.remindUnread, { electionId, noticeId });
-      if (res.ok) return res.data;
-      setError(res);
-      return null;
-    } finally {
-      setPending(false);
-    }
-  }, []);
+  const { run, pending, error } = useActionCall(notices.remindUnread);
+  const remind = useCallback((electionId: string, noticeId: string): Promise<RemindOutput | null> => run({ electionId, noticeId }), [run]);
   return { remind, pending, error };
 }
 
@@ -92,19 +44,13 @@ export function useRemindUnread() {
  * from committee.noticeStats with `callList: true` — nothing is pushed again.
  */
 export function useCallList() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ErrEnvelope | null>(null);
-  const fetchList = useCallback(async (electionId: string, noticeId: string): Promise<CallListEntry[] | null> => {
-    setPending(true);
-    setError(null);
-    try {
-      const res = await callAction(notices.noticeStats, { electionId, noticeId, callList: true });
-      if (res.ok) return res.data.detail?.callList ?? [];
-      setError(res);
-      return null;
-    } finally {
-      setPending(false);
-    }
-  }, []);
+  const { run, pending, error } = useActionCall(notices.noticeStats);
+  const fetchList = useCallback(
+    async (electionId: string, noticeId: string): Promise<CallListEntry[] | null> => {
+      const data = await run({ electionId, noticeId, callList: true });
+      return data ? (data.detail?.callList ?? []) : null;
+    },
+    [run],
+  );
   return { fetchList, pending, error };
 }

@@ -102,3 +102,20 @@ export async function api<T>(c: FlowCtx, key: string, fn: string, event: Record<
   if (!body.ok) fail(`${fn}.${String(event.action)} refused: ${body.message}`);
   return body.data as T;
 }
+
+/** 我的登记 → 填入演示数据 → agree → 绑定, as the dev persona `key`; waits for the bound entry. */
+export async function bindAs(c: FlowCtx, key: string): Promise<void> {
+  await openAs(c, key, 'pages/registration/index');
+  await shown(c.page, '[data-testid=bind-form]').waitFor();
+  await shown(c.page, '[data-testid=demo-fill]').click();
+  if ((await shown(c.page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(c.page, '#bind-consent').click();
+  await shown(c.page, '#bind-submit').click();
+  await shown(c.page, '[data-testid=entry]').waitFor();
+}
+
+/** Taro H5's showModal: press its confirm button. */
+export async function confirmModal(page: Page): Promise<void> {
+  const ok = page.locator('.taro-model__confirm >> visible=true').first();
+  await ok.waitFor();
+  await ok.click();
+}

@@ -13,7 +13,7 @@ import TodoList from '../../components/todo-list';
 import { useSession } from '../../hooks/session-store';
 import { serverNow } from '../../hooks/use-countdown';
 import { useUnbind } from '../../hooks/use-identity-actions';
-import { useMyObjections } from '../../hooks/use-registration-actions';
+import { useMyObjections, type FileObjectionInput } from '../../hooks/use-registration-actions';
 import { routeElectionId } from '../../hooks/use-route-params';
 import { beijingDay } from '../../services/format';
 
@@ -33,6 +33,20 @@ export default function RegistrationPage() {
   // Objections are followed by WeChat user: a bound voter once the list is out, and anyone not bound (who may have objected unbound).
   const unbound = !!whoami && !whoami.voter;
   const objections = useMyObjections((!!whoami?.voter && listPublished) || unbound, `${whoami?.voter?.id ?? ''}:${loadedAt}`);
+  /** Both objection forms: filing returns to the page, cancelling clears the refusal. */
+  const objectionFormProps = {
+    pending: objections.filing,
+    error: objections.fileError,
+    onSubmit: async (input: FileObjectionInput) => {
+      const ok = await objections.file(input);
+      if (ok) setMode('main');
+      return ok;
+    },
+    onCancel: () => {
+      objections.clearFileError();
+      setMode('main');
+    },
+  };
 
   if (status === 'idle' || (status === 'loading' && !whoami)) {
     return (
@@ -62,17 +76,7 @@ export default function RegistrationPage() {
         ) : mode === 'selfObject' ? (
           <RegSelfObjectionForm
             electionId={electionId}
-            pending={objections.filing}
-            error={objections.fileError}
-            onSubmit={async (input) => {
-              const ok = await objections.file(input);
-              if (ok) setMode('main');
-              return ok;
-            }}
-            onCancel={() => {
-              objections.clearFileError();
-              setMode('main');
-            }}
+            {...objectionFormProps}
           />
         ) : (
           <View>
@@ -117,17 +121,7 @@ export default function RegistrationPage() {
         <RegObjectionForm
           standing={standing}
           defaultGroup={voter.group}
-          pending={objections.filing}
-          error={objections.fileError}
-          onSubmit={async (input) => {
-            const ok = await objections.file(input);
-            if (ok) setMode('main');
-            return ok;
-          }}
-          onCancel={() => {
-            objections.clearFileError();
-            setMode('main');
-          }}
+          {...objectionFormProps}
         />
       ) : null}
       {listPublished ? <RegMyObjections items={objections.list.data?.objections ?? null} error={objections.list.error} /> : null}

@@ -6,15 +6,9 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fail, openAs, SHOTS, shot, shown, tab, type Flow, type Step } from '../lib';
+import { bindAs, confirmModal, fail, openAs, SHOTS, shot, shown, tab, type Flow, type Step } from '../lib';
 
 const COMPOSE = 'subpackages/committee/pages/notices-compose/index';
-
-async function confirmModal(page: Page): Promise<void> {
-  const ok = page.locator('.taro-model__confirm >> visible=true').first();
-  await ok.waitFor();
-  await ok.click();
-}
 
 const allowed = (page: Page, type: string) => shown(page, `[data-testid=notice-type][data-type=${type}]`).getAttribute('data-allowed');
 
@@ -62,13 +56,8 @@ const steps: Step[] = [
   {
     name: 'the villager binds with 填入演示数据',
     async run(c) {
-      const { page } = c;
-      await page.goto(c.base + '/');
-      await openAs(c, 'villager', 'pages/registration/index');
-      await shown(page, '[data-testid=demo-fill]').click();
-      if ((await shown(page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(page, '#bind-consent').click();
-      await shown(page, '#bind-submit').click();
-      await shown(page, '[data-testid=entry]').waitFor();
+      await c.page.goto(c.base + '/');
+      await bindAs(c, 'villager');
     },
   },
   {

@@ -6,16 +6,9 @@
  * on the call list, which is fetched again without pushing; 开发模式 → 推送记录 lists it all.
  */
 import type { Page } from 'playwright-core';
-import { fail, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
+import { bindAs, confirmModal, fail, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
 
 const STATS = 'subpackages/committee/pages/notices-stats/index';
-
-/** Taro H5's showModal: press its confirm button. */
-async function confirmModal(page: Page): Promise<void> {
-  const ok = page.locator('.taro-model__confirm >> visible=true').first();
-  await ok.waitFor();
-  await ok.click();
-}
 
 async function text(page: Page, selector: string): Promise<string> {
   return (await shown(page, selector).innerText()).replace(/\s+/g, '');
@@ -49,13 +42,8 @@ const steps: Step[] = [
   {
     name: 'the villager binds with 填入演示数据',
     async run(c) {
-      const { page } = c;
-      await page.goto(c.base + '/');
-      await openAs(c, 'villager', 'pages/registration/index');
-      await shown(page, '[data-testid=demo-fill]').click();
-      if ((await shown(page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(page, '#bind-consent').click();
-      await shown(page, '#bind-submit').click();
-      await shown(page, '[data-testid=entry]').waitFor();
+      await c.page.goto(c.base + '/');
+      await bindAs(c, 'villager');
     },
   },
   {
@@ -82,11 +70,7 @@ const steps: Step[] = [
     name: 'a second villager (受托人) binds and subscribes twice: one push for the notice, one for a reminder',
     async run(c) {
       const { page } = c;
-      await openAs(c, 'proxy', 'pages/registration/index');
-      await shown(page, '[data-testid=demo-fill]').click();
-      if ((await shown(page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(page, '#bind-consent').click();
-      await shown(page, '#bind-submit').click();
-      await shown(page, '[data-testid=entry]').waitFor();
+      await bindAs(c, 'proxy');
       await tab(page, '首页');
       await shown(page, '[data-testid=pushes-owed]').waitFor();
       await subscribeOnce(page, 1);

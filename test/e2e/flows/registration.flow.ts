@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
 import { idCheckChar } from '../../../src/domain/id-number';
-import { api, fail, openAs, persona, shot, shown, type Flow, type FlowCtx, type Persona, type Step } from '../lib';
+import { api, bindAs, fail, openAs, persona, shot, shown, type Flow, type FlowCtx, type Persona, type Step } from '../lib';
 
 const DASHBOARD = 'subpackages/committee/pages/dashboard/index';
 const IMPORT = 'subpackages/committee/pages/import/index';
@@ -94,15 +94,6 @@ interface Whoami {
 
 async function text(c: FlowCtx, selector: string): Promise<string> {
   return (await shown(c.page, selector).innerText()).replace(/\s+/g, ' ');
-}
-
-async function bindAs(c: FlowCtx, key: string): Promise<void> {
-  await openAs(c, key, REGISTRATION);
-  await shown(c.page, '[data-testid=bind-form]').waitFor();
-  await shown(c.page, '[data-testid=demo-fill]').click();
-  if ((await shown(c.page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(c.page, '#bind-consent').click();
-  await shown(c.page, '#bind-submit').click();
-  await shown(c.page, '[data-testid=entry]').waitFor();
 }
 
 const steps: Step[] = [

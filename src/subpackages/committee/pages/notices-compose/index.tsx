@@ -7,7 +7,7 @@ import { civilDate } from '../../../../services/format';
 import { openNoticeStats } from '../../../../services/notice-navigation';
 import { confirmDialog, toast } from '../../../../services/navigation';
 import { openCommitteePage } from '../../../../services/committee-nav';
-import CommitteeGate from '../notices/committee-gate';
+import CommitteeGate from '../../../../components/committee-gate';
 import '../../../../components/notice.scss';
 
 /** Typed notices generated from the election setup (committee.updateElection): a refusal links to it. */
@@ -19,7 +19,7 @@ const FROM_SETUP = new Set(['committeeMembers', 'electionDayPlaces', 'pollingSta
  * is shown as the server words it. The voter list goes through 公布选民名单 (publishVoterList).
  */
 export default function NoticeComposePage() {
-  return <CommitteeGate>{(e) => <Compose election={e} />}</CommitteeGate>;
+  return <CommitteeGate>{({ election }) => <Compose election={election} />}</CommitteeGate>;
 }
 
 function Compose({ election }: { election: ElectionView }) {

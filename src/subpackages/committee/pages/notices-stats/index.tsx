@@ -6,7 +6,7 @@ import type { ElectionView } from '../../../../hooks/session-store';
 import { dateTime } from '../../../../services/format';
 import { openNoticeCompose } from '../../../../services/notice-navigation';
 import { confirmDialog, toast } from '../../../../services/navigation';
-import CommitteeGate from '../notices/committee-gate';
+import CommitteeGate from '../../../../components/committee-gate';
 import '../../../../components/notice.scss';
 
 type Rate = NonNullable<NoticeStats['detail']>['awareness']['overall'];
@@ -17,7 +17,7 @@ const CALL_PAGE = 50;
  * 提醒未读 and the call list, which 重新获取电话通知名单 fetches again without pushing.
  */
 export default function NoticeStatsPage() {
-  return <CommitteeGate>{(e) => <Stats election={e} />}</CommitteeGate>;
+  return <CommitteeGate>{({ election }) => <Stats election={election} />}</CommitteeGate>;
 }
 
 function percent(r: Rate): number {

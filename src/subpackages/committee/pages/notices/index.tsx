@@ -4,12 +4,12 @@ import { useNoticeStats } from '../../../../hooks/notice-committee';
 import type { ElectionView } from '../../../../hooks/session-store';
 import { dateTime } from '../../../../services/format';
 import { openNoticeCompose, openNoticeStats } from '../../../../services/notice-navigation';
-import CommitteeGate from './committee-gate';
+import CommitteeGate from '../../../../components/committee-gate';
 import '../../../../components/notice.scss';
 
 /** 公告管理: every published notice with its 知晓率; write a new one. */
 export default function CommitteeNoticesPage() {
-  return <CommitteeGate>{(e) => <NoticeList election={e} />}</CommitteeGate>;
+  return <CommitteeGate>{({ election }) => <NoticeList election={election} />}</CommitteeGate>;
 }
 
 function NoticeList({ election }: { election: ElectionView }) {

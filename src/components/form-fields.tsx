@@ -1,0 +1,94 @@
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { ErrEnvelope } from '../services/contracts';
+import IdNumberInput from './id-number-input';
+
+/** The field's error under it, in the server's Chinese (ErrEnvelope.fields). */
+export function FieldError({ error }: { error: string | undefined }) {
+  return error ? <Text className='field-error'>{error}</Text> : null;
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | undefined;
+  placeholder: string;
+  maxlength?: number;
+}
+
+/** A labelled one-line text input with its error (large tap target from `.input`). */
+export function TextField({ id, label, hint, value, onChange, error, placeholder, maxlength = 20 }: TextFieldProps) {
+  return (
+    <View className='field'>
+      <Text className='field-label'>{label}</Text>
+      {hint ? <Text className='field-hint'>{hint}</Text> : null}
+      <Input
+        className={'input' + (error ? ' invalid' : '')}
+        placeholderClass='input-placeholder'
+        id={id}
+        type='text'
+        maxlength={maxlength}
+        value={value}
+        placeholder={placeholder}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      <FieldError error={error} />
+    </View>
+  );
+}
+
+/** A labelled multi-line text with its error. */
+export function TextAreaField({ id, label, hint, value, onChange, error, placeholder, maxlength = 300 }: TextFieldProps) {
+  return (
+    <View className='field'>
+      <Text className='field-label'>{label}</Text>
+      {hint ? <Text className='field-hint'>{hint}</Text> : null}
+      <Textarea
+        className={'textarea' + (error ? ' invalid' : '')}
+        placeholderClass='input-placeholder'
+        id={id}
+        maxlength={maxlength}
+        value={value}
+        placeholder={placeholder}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      <FieldError error={error} />
+    </View>
+  );
+}
+
+/** The ID number (the platform's own input: digit keyboard on WeChat) with its label and error. */
+export function IdNumberField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error: string | undefined }) {
+  return (
+    <View className='field'>
+      <Text className='field-label'>{label}</Text>
+      <IdNumberInput value={value} invalid={!!error} onChange={onChange} />
+      <FieldError error={error} />
+    </View>
+  );
+}
+
+/** 单独同意 (PIPL): a tappable box with the purpose in words. */
+export function ConsentField({ id, checked, onToggle, error, text }: { id: string; checked: boolean; onToggle: () => void; error: string | undefined; text: string }) {
+  return (
+    <View className='field'>
+      <View className={'consent' + (checked ? ' checked' : '') + (error ? ' invalid' : '')} role='checkbox' aria-checked={checked} id={id} onClick={onToggle}>
+        <View className='checkbox'>{checked ? '✓' : ''}</View>
+        <Text className='consent-text'>{text}</Text>
+      </View>
+      <FieldError error={error} />
+    </View>
+  );
+}
+
+/** A refusal that names no field (field errors are shown under their fields). */
+export function FormError({ error, testId }: { error: ErrEnvelope | null; testId: string }) {
+  if (!error || (error.fields && Object.keys(error.fields).length)) return null;
+  return (
+    <Text className='notice error' data-testid={testId}>
+      {error.message}
+    </Text>
+  );
+}
