@@ -4,10 +4,10 @@
  * against the shared document whenever that document is present.
  */
 export const ACTION_CATALOGUE: Readonly<Record<string, readonly string[]>> = {
-  identity: ['whoami', 'bind', 'unbind', 'redeemInvite'],
-  township: ['createVillage', 'inviteCommittee', 'overview', 'duplicates'],
+  identity: ['whoami', 'bind', 'unbind', 'redeemInvite', 'publicKeys'],
+  township: ['createVillage', 'inviteCommittee', 'overview', 'duplicates', 'members', 'revokeMember'],
   committee: [
-    'createElection', 'updateElection', 'importRoll', 'listVoters', 'setVoterStatus', 'publishVoterList',
+    'createElection', 'updateElection', 'importRoll', 'unlockBinding', 'revealPhone', 'listVoters', 'setVoterStatus', 'publishVoterList',
     'listObjections', 'decideObjection', 'publishNotice', 'noticeStats', 'remindUnread', 'tally',
     'closeNominations', 'reviewCandidate', 'withdrawCandidate', 'publishCandidates', 'enterPaperNomination',
     'listProxies', 'decideProxy', 'publishProxyList', 'checkIn', 'stats', 'report',
