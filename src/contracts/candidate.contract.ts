@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { defineAction } from './define-action';
+import { civilDateSchema, idSchema, personNameSchema, postSchema } from './common.schema';
+import { ballotNamesSchema, nomineeViewSchema } from './nomination.contract';
+
+/** The committee's side of nominations: tally, close, formal candidates (RULES.md §2–3). */
+
+const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
+const recordSchema = z.string({ error: '请写明依据' }).trim().min(2, { error: '请写明会议或决定的记录' }).max(200, { error: '不超过200字' });
+
+const tallyLineSchema = z.object({ voterId: idSchema, name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), votes: z.number().int() });
+
+export const candidateStatusSchema = z.enum(['candidate', 'flagged', 'disqualified', 'withdrawn']);
+
+export const candidateViewSchema = nomineeViewSchema.extend({
+  post: postSchema,
+  postLabel: z.string(),
+  votes: z.number().int(),
+  via: z.enum(['votes', 'tieResolution', 'womanRule']),
+  status: candidateStatusSchema,
+  review: z.array(z.object({ key: z.string(), label: z.string(), outcome: z.enum(['pass', 'flag', 'block']), note: z.string().nullable(), source: z.string() })),
+});
+
+export const selectionViewSchema = z.object({
+  publishable: z.boolean(),
+  problems: z.array(z.object({ reason: z.string(), post: z.string(), message: z.string(), tied: z.array(tallyLineSchema).optional(), slots: z.number().int().optional() })),
+  posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int(), target: z.number().int(), initialCount: z.number().int(), status: z.enum(['ok', 'tie', 'shortfall']), candidates: z.array(candidateViewSchema) })),
+  woman: z.object({ status: z.enum(['present', 'added', 'tie', 'noneNominated', 'pending']), message: z.string() }),
+});
+
+export const tally = defineAction({
+  fn: 'committee',
+  action: 'tally',
+  who: 'committee',
+  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对',
+  input: z.object({ electionId: electionIdSchema, recount: z.boolean().optional() }).strict(),
+  output: z.object({
+    ballots: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    paper: z.number().int(),
+    posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int(), lines: z.array(tallyLineSchema) })),
+    closed: z.boolean(),
+    /** Present when `recount` was asked: the count rebuilt from the audit log and whether it matches. */
+    recount: z.object({ matches: z.boolean(), ballots: z.number().int() }).nullable(),
+    at: z.string(),
+  }),
+  errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+});
+
+export const closeNominations = defineAction({
+  fn: 'committee',
+  action: 'closeNominations',
+  who: 'committee',
+  summary: '结束提名，确定初步和正式候选人；票数相同时记录选委会的决定（预选或抽签）',
+  input: z
+    .object({
+      electionId: electionIdSchema,
+      resolution: z.object({ post: z.enum(['director', 'deputy', 'member', 'woman']), chosen: z.array(idSchema).min(1, { error: '请选择人选' }), method: z.enum(['preElection', 'draw']), record: recordSchema }).strict().optional(),
+      margins: z.object({ director: z.number().int().min(0).max(5).optional(), deputy: z.number().int().min(0).max(5).optional(), member: z.number().int().min(0).max(5).optional() }).strict().optional(),
+    })
+    .strict(),
+  output: z.object({ closedAt: z.string(), selection: selectionViewSchema, tallyHash: z.string() }),
+  errors: {
+    FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
+    NOT_FOUND: ['ELECTION_UNKNOWN'],
+    WINDOW_CLOSED: ['WINDOW_STILL_OPEN', 'ALREADY_PUBLISHED'],
+    INVALID_INPUT: ['RESOLUTION_NOT_APPLICABLE'],
+  },
+});
+
+export const reviewCandidate = defineAction({
+  fn: 'committee',
+  action: 'reviewCandidate',
+  who: 'committee',
+  summary: '资格审查：逐项记录通过、存疑或不符合，写明理由和依据；也记录学历、党员、连任等报表信息',
+  input: z
+    .object({
+      electionId: electionIdSchema,
+      voterId: idSchema,
+      checks: z.array(z.object({ key: z.string().min(1).max(40), outcome: z.enum(['pass', 'flag', 'block']), note: z.string().trim().max(200).optional() }).strict()).max(20),
+      profile: z.object({ education: z.string().max(20).optional(), partyMember: z.boolean().optional(), incumbent: z.boolean().optional() }).strict().optional(),
+    })
+    .strict(),
+  output: z.object({ candidate: candidateViewSchema, selection: selectionViewSchema }),
+  errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOT_A_CANDIDATE'], INVALID_INPUT: ['UNKNOWN_CHECK', 'NOTE_REQUIRED'], WINDOW_CLOSED: ['NOT_CLOSED'] },
+});
+
+export const withdrawCandidate = defineAction({
+  fn: 'committee',
+  action: 'withdrawCandidate',
+  who: 'committee',
+  summary: '候选人书面退出：记录书面申请，按得票依次递补，已公布的名单需重新公布',
+  input: z.object({ electionId: electionIdSchema, voterId: idSchema, writtenOn: civilDateSchema, record: recordSchema }).strict(),
+  output: z.object({ selection: selectionViewSchema, refilledBy: nomineeViewSchema.nullable(), republishNeeded: z.boolean() }),
+  errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOT_A_CANDIDATE'], CONFLICT: ['ALREADY_WITHDRAWN'], WINDOW_CLOSED: ['NOT_CLOSED', 'ELECTION_DAY_PASSED'] },
+});
+
+export const publishCandidates = defineAction({
+  fn: 'committee',
+  action: 'publishCandidates',
+  who: 'committee',
+  summary: '公布正式候选人名单（按姓氏笔画或得票排序），生成正式候选人名单公告',
+  input: z.object({ electionId: electionIdSchema }).strict(),
+  output: z.object({ publishedAt: z.string(), version: z.number().int(), order: z.enum(['stroke', 'votes']), posts: z.array(z.object({ post: postSchema, label: z.string(), names: z.array(nomineeViewSchema.extend({ votes: z.number().int() })) })), tallyRoot: z.string() }),
+  errors: {
+    FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
+    NOT_FOUND: ['ELECTION_UNKNOWN'],
+    WINDOW_CLOSED: ['NOT_CLOSED', 'PAST_DEADLINE'],
+    CONFLICT: ['TIE_AT_CUT', 'SHORTFALL', 'WOMAN_TIE', 'REVIEW_PENDING', 'UNCHANGED'],
+  },
+});
+
+export const enterPaperNomination = defineAction({
+  fn: 'committee',
+  action: 'enterPaperNomination',
+  who: 'committee',
+  summary: '录入纸质提名票（代写或收回的纸质票），与线上提名计入同一计票；无效票计为无效',
+  input: z
+    .object({
+      electionId: electionIdSchema,
+      voterId: idSchema,
+      voterName: personNameSchema,
+      names: ballotNamesSchema,
+      valid: z.boolean(),
+      invalidReason: z.string().trim().max(100).optional(),
+      scanRef: z.string({ error: '请填写纸质票编号或扫描件编号' }).trim().min(1, { error: '请填写纸质票编号或扫描件编号' }).max(60),
+      assisted: z.boolean(),
+    })
+    .strict(),
+  output: z.object({ receiptCode: z.string(), valid: z.boolean() }),
+  errors: {
+    FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
+    NOT_FOUND: ['ELECTION_UNKNOWN', 'VOTER_UNKNOWN'],
+    INVALID_INPUT: ['NAME_MISMATCH', 'EMPTY_BALLOT', 'UNKNOWN_POST', 'TOO_MANY_NAMES', 'DUPLICATE_NOMINEE', 'INVALID_REASON_REQUIRED'],
+    NOT_ELIGIBLE: ['NOT_REGISTERED', 'NOMINEE_OTHER_VILLAGE', 'NOMINEE_NOT_REGISTERED', 'NOMINEE_UNDER_AGE'],
+    WINDOW_CLOSED: ['NOT_OPEN_YET', 'CLOSED', 'NO_WINDOW', 'NOMINATIONS_CLOSED'],
+    CONFLICT: ['DIGITAL_BALLOT_EXISTS', 'ALREADY_SUBMITTED'],
+  },
+});

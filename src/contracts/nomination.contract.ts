@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { defineAction } from './define-action';
+import { idSchema, postSchema } from './common.schema';
+import { signatureInputSchema } from './signature.schema';
+
+/** 直接提名 — schemas of the villager's nomination actions (RULES.md §3). */
+
+const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
+
+/** Nominee ids per post, as the ballot holds them. */
+export const ballotNamesSchema = z
+  .object({
+    director: z.array(idSchema).max(20).optional(),
+    deputy: z.array(idSchema).max(20).optional(),
+    member: z.array(idSchema).max(20).optional(),
+  }, { error: '提名内容不对' })
+  .strict();
+
+/** A nominee as a villager sees them: enough to tell namesakes apart, no ID digits (RULES.md §7). */
+export const nomineeViewSchema = z.object({
+  voterId: idSchema,
+  name: z.string(),
+  group: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthYear: z.number().int(),
+});
+export type NomineeView = z.infer<typeof nomineeViewSchema>;
+
+export const receiptSchema = z.object({
+  /** Short code printed for the voter, e.g. `NM7K-3QPA-X9`. */
+  code: z.string(),
+  /** SHA-256 (hex) of the submission's canonical form. */
+  hash: z.string(),
+  keyId: z.string(),
+  /** Ed25519 over the hash, base64url. */
+  signature: z.string(),
+  submittedAt: z.string(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+const postLineSchema = z.object({ post: postSchema, label: z.string(), seats: z.number().int(), names: z.array(nomineeViewSchema) });
+
+export const form = defineAction({
+  fn: 'nominations',
+  action: 'form',
+  who: 'voter',
+  summary: '提名票：每个职位可提名的人数、提名时间、本人是否已提名',
+  input: z.object({ electionId: electionIdSchema.optional() }).strict(),
+  output: z.object({
+    electionId: idSchema,
+    title: z.string(),
+    posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int() })),
+    window: z.object({ opensOn: z.string().nullable(), closesOn: z.string().nullable(), open: z.boolean(), message: z.string().nullable(), closesAt: z.string().nullable() }),
+    jointMinimum: z.number().int(),
+    resubmission: z.enum(['replace', 'reject']),
+    mine: z.array(postLineSchema).nullable(),
+  }),
+  errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'], NOT_FOUND: ['ELECTION_GONE'] },
+});
+
+export const searchNominees = defineAction({
+  fn: 'nominations',
+  action: 'searchNominees',
+  who: 'voter',
+  summary: '查找本村可被提名的选民：按姓名，显示小组、性别、出生年份以区分同名',
+  input: z.object({ electionId: electionIdSchema.optional(), name: z.string({ error: '请输入姓名' }).trim().min(1, { error: '请输入姓名' }).max(20, { error: '姓名太长了' }) }).strict(),
+  output: z.object({ results: z.array(nomineeViewSchema), more: z.boolean() }),
+  errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'] },
+});
+
+export const submit = defineAction({
+  fn: 'nominations',
+  action: 'submit',
+  who: 'voter',
+  summary: '提交本人签名的提名票，得到可核验的回执',
+  input: z.object({ electionId: electionIdSchema.optional(), names: ballotNamesSchema, signature: signatureInputSchema }).strict(),
+  output: z.object({ receipt: receiptSchema, replaced: z.boolean(), names: z.array(postLineSchema) }),
+  errors: {
+    UNAUTHENTICATED: ['NOT_BOUND'],
+    INVALID_INPUT: ['EMPTY_BALLOT', 'UNKNOWN_POST', 'TOO_MANY_NAMES', 'DUPLICATE_NOMINEE'],
+    NOT_ELIGIBLE: ['NOT_REGISTERED', 'NOMINEE_OTHER_VILLAGE', 'NOMINEE_NOT_REGISTERED', 'NOMINEE_UNDER_AGE'],
+    WINDOW_CLOSED: ['NOT_OPEN_YET', 'CLOSED', 'NO_WINDOW', 'NOMINATIONS_CLOSED'],
+    CONFLICT: ['ALREADY_SUBMITTED', 'PAPER_BALLOT_EXISTS'],
+  },
+});
+
+export const mine = defineAction({
+  fn: 'nominations',
+  action: 'mine',
+  who: 'voter',
+  summary: '我的提名：本人提交的提名票和回执',
+  input: z.object({ electionId: electionIdSchema.optional() }).strict(),
+  output: z.object({ ballot: z.object({ names: z.array(postLineSchema), receipt: receiptSchema, channel: z.enum(['app', 'paper']) }).nullable() }),
+  errors: { UNAUTHENTICATED: ['NOT_BOUND'] },
+});
+
+export const verifyReceipt = defineAction({
+  fn: 'nominations',
+  action: 'verifyReceipt',
+  who: 'anyone',
+  summary: '核验提名回执：回执是否真实、覆盖哪张提名票、是否计入已公布的计票',
+  input: z.object({ code: z.string({ error: '请输入回执编号' }).trim().min(6, { error: '回执编号不完整' }).max(40, { error: '回执编号太长' }) }).strict(),
+  output: z.object({
+    valid: z.boolean(),
+    /** Why not valid, in Chinese. */
+    problem: z.string().nullable(),
+    covers: z.object({ electionTitle: z.string(), villageName: z.string(), submittedAt: z.string(), postsNamed: z.array(z.object({ label: z.string(), count: z.number().int() })) }).nullable(),
+    receipt: receiptSchema.nullable(),
+    /** Inclusion in the closed tally (Merkle path to the root printed on the candidate notice). */
+    inclusion: z.object({ root: z.string(), index: z.number().int(), path: z.array(z.string()) }).nullable(),
+  }),
+  errors: { NOT_FOUND: ['NO_SUCH_RECEIPT'] },
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineAction } from './define-action';
+import { idSchema } from './common.schema';
+import { nomineeViewSchema } from './nomination.contract';
+import { proxyStatusSchema, proxyViewSchema } from './proxy.contract';
+
+/** The committee's side of proxy voting: queue, decision, published list, election-day check-in. */
+
+const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
+
+export const listProxies = defineAction({
+  fn: 'committee',
+  action: 'listProxies',
+  who: 'committee',
+  summary: '委托投票审核队列：关系、外出地点、双方签名（限时链接），以及统计',
+  input: z.object({ electionId: electionIdSchema, status: proxyStatusSchema.optional(), skip: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  output: z.object({
+    items: z.array(proxyViewSchema.extend({ principalSignatureUrl: z.string().nullable(), proxySignatureUrl: z.string().nullable() })),
+    total: z.number().int(),
+    figures: z.object({ principals: z.number().int(), proxies: z.number().int(), approved: z.number().int(), rejected: z.number().int(), revoked: z.number().int(), used: z.number().int(), rejectedByReason: z.record(z.string(), z.number().int()) }),
+  }),
+  errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+});
+
+export const decideProxy = defineAction({
+  fn: 'committee',
+  action: 'decideProxy',
+  who: 'committee',
+  summary: '批准（签发委托投票证）或驳回委托，驳回写明理由',
+  input: z
+    .object({ electionId: electionIdSchema, id: idSchema, approve: z.boolean(), reason: z.string().trim().max(200).optional() })
+    .strict()
+    .refine((v) => v.approve || (v.reason !== undefined && v.reason.length >= 2), { error: '驳回请写明理由', path: ['reason'] }),
+  output: z.object({ authorization: proxyViewSchema }),
+  errors: {
+    FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
+    NOT_FOUND: ['ELECTION_UNKNOWN', 'NO_SUCH_AUTHORIZATION'],
+    CONFLICT: ['NOT_ACCEPTED'],
+    WINDOW_CLOSED: ['DEADLINE_PASSED'],
+    NOT_ELIGIBLE: ['PROXY_IS_CANDIDATE', 'PRINCIPAL_NOT_REGISTERED', 'PROXY_NOT_REGISTERED'],
+  },
+});
+
+export const publishProxyList = defineAction({
+  fn: 'committee',
+  action: 'publishProxyList',
+  who: 'committee',
+  summary: '公布委托投票名单（委托人、受托人，只有姓名和小组），生成委托投票公告',
+  input: z.object({ electionId: electionIdSchema }).strict(),
+  output: z.object({ publishedAt: z.string(), version: z.number().int(), rows: z.array(z.object({ principal: z.object({ name: z.string(), group: z.string() }), proxy: z.object({ name: z.string(), group: z.string() }) })) }),
+  errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'], WINDOW_CLOSED: ['ELECTION_DAY_REACHED'], CONFLICT: ['PENDING_DECISIONS', 'UNCHANGED'] },
+});
+
+export const checkIn = defineAction({
+  fn: 'committee',
+  action: 'checkIn',
+  who: 'committee',
+  summary: '选举日登记：本人到场投票（其委托作废），或受托人凭委托投票证代领选票（只能一次）',
+  input: z
+    .object({
+      electionId: electionIdSchema,
+      kind: z.enum(['inPerson', 'proxyBallot']),
+      voterId: idSchema.optional(),
+      certificate: z.string().trim().max(400).optional(),
+    })
+    .strict()
+    .refine((v) => (v.kind === 'inPerson' ? v.voterId !== undefined : v.certificate !== undefined || v.voterId !== undefined), { error: '请选择选民或扫描委托投票证' }),
+  output: z.object({ outcome: z.enum(['recorded', 'proxyVoided', 'ballotIssued']), message: z.string(), voter: nomineeViewSchema, authorization: proxyViewSchema.nullable() }),
+  errors: {
+    FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
+    NOT_FOUND: ['ELECTION_UNKNOWN', 'VOTER_UNKNOWN', 'NO_SUCH_CERTIFICATE'],
+    CONFLICT: ['ALREADY_USED', 'PRINCIPAL_VOTED_IN_PERSON', 'ALREADY_CHECKED_IN', 'NOT_APPROVED'],
+    WINDOW_CLOSED: ['NOT_ELECTION_DAY'],
+    INVALID_INPUT: ['BAD_CERTIFICATE'],
+  },
+});
