@@ -14,6 +14,7 @@ import { birthDateForAge, syntheticName } from '../server/seed/synthetic-people'
 import { seededRandom } from '../server/security/keyed-hash';
 import { addDays, shanghaiDateOf } from '../src/domain/civil-date';
 import type { Envelope } from '../src/contracts/envelope';
+import { performance } from 'node:perf_hooks';
 
 export const VILLAGER_ACTIONS = [
   'identity.bind',
@@ -34,6 +35,8 @@ export interface OpsFigures {
   readonly villager: Record<VillagerAction, OpCounts>;
   /** Committee work per unit: per published voter (publishVoterList). */
   readonly committee: Record<string, { reads: number; writes: number }>;
+  /** Wall time of the committee actions that read the whole roll (scale.* in the bench). */
+  readonly ms: Record<'publishVoterList' | 'noticeStats' | 'remindUnread' | 'listVoters', number>;
   readonly seedMs: number;
 }
 
@@ -112,7 +115,9 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
   await call('identity', { action: 'bind', ...bindWith(c) }, 'wx-c');
 
   store.take();
+  let started = performance.now();
   const published = (await call('committee', { action: 'publishVoterList', electionId }, CLERK)) as { notice: { id: string }; count: number };
+  const ms = { publishVoterList: performance.now() - started, noticeStats: 0, remindUnread: 0, listVoters: 0 };
   const pub = store.take();
   const committee = { publishVoterList_per_voter: { reads: round(pub.reads / published.count), writes: round(pub.writes / published.count) } };
 
@@ -122,7 +127,17 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
   await measure('notices.list', 'notices', { action: 'list' }, 'wx-a');
   await measure('notices.get', 'notices', { action: 'get', noticeId: published.notice.id, page: 1 }, 'wx-a');
   await measure('notices.markRead', 'notices', { action: 'markRead', noticeId: published.notice.id }, 'wx-a');
-  return { villager, committee, seedMs };
+
+  const timed = async (key: keyof typeof ms, event: Record<string, unknown>) => {
+    started = performance.now();
+    await call('committee', event, CLERK);
+    ms[key] = Math.round(performance.now() - started);
+  };
+  ms.publishVoterList = Math.round(ms.publishVoterList);
+  await timed('noticeStats', { action: 'noticeStats', electionId, noticeId: published.notice.id });
+  await timed('remindUnread', { action: 'remindUnread', electionId, noticeId: published.notice.id });
+  await timed('listVoters', { action: 'listVoters', electionId });
+  return { villager, committee, ms, seedMs };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
