@@ -13,6 +13,7 @@ import { DEMO_OPENIDS, seedDemo } from '../server/seed/demo-seed';
 import { birthDateForAge, syntheticIdNumber, syntheticName } from '../server/seed/synthetic-people';
 import { seededRandom } from '../server/security/keyed-hash';
 import type { Envelope } from '../src/contracts/envelope';
+import { costScaleFigures, printFigures } from './cost-scale.bench';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -151,6 +152,10 @@ async function main(): Promise<void> {
   };
   await local.close();
   rmSync(dir, { recursive: true, force: true });
+  // Issue 12: op counts per action and scale timings, flat metric names (bench/results.json).
+  const figures = await costScaleFigures(console.log);
+  writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
+  printFigures(figures);
   const out = join(__dirname, 'results', 'latest.json');
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(JSON.stringify(results, null, 2));

@@ -6,6 +6,7 @@
 import { consentDoc, type ConsentDoc } from '../../src/contracts/store-documents.schema';
 import type { Store, TxOps } from '../ports/store.port';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
+import { groupBy } from '../use-cases/shared/group-by';
 
 /** More unspent consents than anyone could need: a client looping on subscribe cannot inflate it further. */
 export const MAX_UNUSED_CONSENTS = 100;
@@ -21,8 +22,7 @@ export function consentsOf(store: Store, openid: string): Promise<WithId<Consent
  * election in one paged query, the rest (recorded under an earlier binding) one by one.
  */
 export async function consentsByOpenid(store: Store, electionId: string, openids: readonly string[]): Promise<Map<string, ConsentDoc[]>> {
-  const out = new Map<string, ConsentDoc[]>();
-  for (const c of await findAllDocs(store, 'consent', { electionId }, consentDoc)) out.set(c.openid, [...(out.get(c.openid) ?? []), c]);
+  const out: Map<string, ConsentDoc[]> = groupBy(await findAllDocs(store, 'consent', { electionId }, consentDoc), (c) => c.openid);
   const wanted = new Set(openids);
   for (const key of [...out.keys()]) if (!wanted.has(key)) out.delete(key);
   const missing = openids.filter((o) => !out.has(o));

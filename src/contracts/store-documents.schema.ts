@@ -128,6 +128,12 @@ export const noticeAttachment = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   entries: z.array(attachmentEntry),
   chunkCount: z.number().int().min(0),
+  /**
+   * sha256 hex of canonicalJson({ kind, index, entries }) per chunk, so one page is checked by
+   * reading its chunk alone (a notice is immutable, so these are as trustworthy as `hash`).
+   * Absent on notices published before they existed: those are checked against `hash` whole.
+   */
+  chunkHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
 });
 export type NoticeAttachment = z.infer<typeof noticeAttachment>;
 export const NOTICE_CHUNK_SIZE = 500;
@@ -183,11 +189,19 @@ export const voterListFreezeDoc = z.object({
   count: z.number().int().min(0),
   hash: z.string(),
   chunkCount: z.number().int().min(0),
+  /**
+   * The same voter ids again, bucketed by voterListBucket(voterId, bucketCount) into
+   * `voterListMap/{noticeId}:b{bucket}` documents, so "is this entry on the list" is one read.
+   * Absent on lists published before the buckets existed (membership then scans the chunks).
+   */
+  bucketCount: z.number().int().min(1).optional(),
 });
 export type VoterListFreezeDoc = z.infer<typeof voterListFreezeDoc>;
 
 export const voterListMapDoc = z.object({ electionId: z.string(), noticeId: z.string(), index: z.number().int().min(0), voterIds: z.array(z.string()) });
 export type VoterListMapDoc = z.infer<typeof voterListMapDoc>;
+export const voterListBucketDoc = z.object({ electionId: z.string(), noticeId: z.string(), bucket: z.number().int().min(0), voterIds: z.array(z.string()) });
+export type VoterListBucketDoc = z.infer<typeof voterListBucketDoc>;
 
 export const objectionKindSchema = z.enum(['missingPerson', 'wrongPerson', 'wrongDetails']);
 export const objectionStatusSchema = z.enum(['open', 'upheld', 'rejected']);

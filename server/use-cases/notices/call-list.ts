@@ -26,6 +26,7 @@ import { consentsByOpenid } from '../../push/consent';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';
 import type { Voter } from './notice-reach';
+import { groupBy } from '../shared/group-by';
 
 export type CallListEntry = z.infer<typeof callListEntrySchema>;
 type Why = CallListEntry['why'];
@@ -82,8 +83,7 @@ export async function unreadReach(store: Store, input: ReachInput): Promise<Unre
   ]);
   // The publication is round 0, the n-th reminder round n.
   const latestJob = jobs.slice().sort((a, b) => a.round - b.round).at(-1)?._id ?? null;
-  const byVoter = new Map<string, WithId<NoticeDeliveryDoc>[]>();
-  for (const d of deliveries) byVoter.set(d.voterId, [...(byVoter.get(d.voterId) ?? []), d]);
+  const byVoter = groupBy(deliveries, (d) => d.voterId);
 
   let withConsent = 0;
   let callOnly = 0;
@@ -99,8 +99,7 @@ export async function unreadReach(store: Store, input: ReachInput): Promise<Unre
   }
 
   const rank = new Map(village.groups.map((g, i) => [g, i]));
-  const byGroup = new Map<string, { voter: Voter; why: Why }[]>();
-  for (const c of toCall) byGroup.set(c.voter.group, [...(byGroup.get(c.voter.group) ?? []), c]);
+  const byGroup = groupBy(toCall, (c) => c.voter.group);
   const groups = [...byGroup.keys()].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   const callList = groups.flatMap((g) =>
     sortByStroke(byGroup.get(g) ?? [], (c) => c.voter.name).map((c) => ({

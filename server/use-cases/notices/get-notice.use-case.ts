@@ -12,7 +12,7 @@ import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { memberId, requireOpenid } from '../shared/access';
-import { readAttachmentEntries } from '../objections/notice-attachment';
+import { readAttachmentRows } from '../objections/notice-attachment';
 import { correctedByOf, electionNotices, noticeItem, readReceiptId } from './notice-reading';
 
 const unknown = () => err('NOT_FOUND', 'NOTICE_UNKNOWN', '没有找到这份公告');
@@ -30,8 +30,7 @@ export const getNoticeUseCase: UseCase<typeof get> = async (input, ctx) => {
   const page = input.page ?? 1;
   let attachment = null;
   if (notice.attachment) {
-    const rows = await readAttachmentEntries(ctx.store, notice._id, notice.attachment);
-    const pages = Math.max(1, Math.ceil(rows.length / NOTICE_PAGE_SIZE));
+    const pages = Math.max(1, Math.ceil(notice.attachment.count / NOTICE_PAGE_SIZE));
     attachment = {
       kind: notice.attachment.kind,
       count: notice.attachment.count,
@@ -39,7 +38,8 @@ export const getNoticeUseCase: UseCase<typeof get> = async (input, ctx) => {
       page,
       pageSize: NOTICE_PAGE_SIZE,
       pages,
-      entries: rows.slice((page - 1) * NOTICE_PAGE_SIZE, page * NOTICE_PAGE_SIZE),
+      // Only this page's chunk is read (and checked against its published hash).
+      entries: await readAttachmentRows(ctx.store, notice._id, notice.attachment, (page - 1) * NOTICE_PAGE_SIZE, page * NOTICE_PAGE_SIZE),
     };
   }
   return ok({ notice: noticeItem(notice, correctedBy, receipt ?? undefined), attachment });

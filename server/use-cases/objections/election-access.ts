@@ -44,11 +44,14 @@ export interface VoterScope extends ElectionScope {
   readonly voter: WithId<VoterDoc>;
 }
 
-/** The caller's own roll entry and its election. */
-export async function boundVoter(ctx: CallContext): Promise<Result<VoterScope, ErrorCode>> {
+/**
+ * The caller's own roll entry and its election. `known`: the caller's binding when the use case
+ * has already read it (null: read and absent), so it is not billed twice.
+ */
+export async function boundVoter(ctx: CallContext, known?: WithId<BindingDoc> | null): Promise<Result<VoterScope, ErrorCode>> {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
-  const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
+  const binding = known !== undefined ? known : await readDoc(ctx.store, 'binding', who.value, bindingDoc);
   if (!binding) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
   const [voter, election, village] = await Promise.all([
     readDoc(ctx.store, 'voter', binding.voterId, voterDoc),
@@ -57,4 +60,15 @@ export async function boundVoter(ctx: CallContext): Promise<Result<VoterScope, E
   ]);
   if (!voter || !election || !village) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
   return ok({ openid: who.value, binding, voter, election, village, rules: rulesOf(election) });
+}
+
+/** The caller's binding and roll entry only, for actions that need neither election nor village. */
+export async function boundEntry(ctx: CallContext): Promise<Result<{ binding: WithId<BindingDoc>; voter: WithId<VoterDoc> }, ErrorCode>> {
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
+  if (!binding) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
+  const voter = await readDoc(ctx.store, 'voter', binding.voterId, voterDoc);
+  if (!voter) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
+  return ok({ binding, voter });
 }

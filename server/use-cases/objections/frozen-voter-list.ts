@@ -3,10 +3,11 @@
  * group order then 姓氏笔画 order, each row numbered (序号) and carrying the name and group only
  * (RULES.md §7). The voter ids behind the 序号 are kept privately in `voterListMap` chunks.
  */
-import { NOTICE_CHUNK_SIZE, voterListFreezeDoc, voterListMapDoc, type VoterDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { NOTICE_CHUNK_SIZE, voterListBucketDoc, voterListFreezeDoc, voterListMapDoc, type VoterDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
 import { sortByStroke } from '../../../src/domain/stroke-order';
 import type { Store } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
+import { groupBy } from '../shared/group-by';
 
 export type VoterListRow = { readonly no: number; readonly name: string; readonly group: string };
 
@@ -17,8 +18,7 @@ export const voterListMapId = (noticeId: string, index: number): string => `${no
 /** Rows in published order and the voter id of each row (same order). */
 export function orderVoterList(voters: readonly WithId<VoterDoc>[], groups: readonly string[]): { rows: VoterListRow[]; voterIds: string[] } {
   const rank = new Map(groups.map((g, i) => [g, i]));
-  const byGroup = new Map<string, WithId<VoterDoc>[]>();
-  for (const v of voters) byGroup.set(v.group, [...(byGroup.get(v.group) ?? []), v]);
+  const byGroup = groupBy(voters, (v) => v.group);
   // The village's own group order; a group no longer listed goes last, by its text.
   const order = [...byGroup.keys()].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   const ordered = order.flatMap((g) => sortByStroke(byGroup.get(g) ?? [], (v) => v.name));
@@ -41,8 +41,36 @@ export async function voterIdOfListNo(store: Store, freeze: VoterListFreezeDoc, 
   return map.voterIds[(listNo - 1) % NOTICE_CHUNK_SIZE] ?? null;
 }
 
-/** Whether `voterId` is a row of the published list (reads its chunks of voter ids, by id). */
+export const voterListBucketId = (noticeId: string, bucket: number): string => `${noticeId}:b${String(bucket).padStart(4, '0')}`;
+
+/** FNV-1a of the voter id, mod the bucket count: stable across runtimes, spreads ids evenly. */
+export function voterListBucket(voterId: string, bucketCount: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < voterId.length; i++) {
+    h ^= voterId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % bucketCount;
+}
+
+/** The published voter ids by bucket (as many buckets as chunks, so each stays about a chunk's size). */
+export function bucketVoterIds(voterIds: readonly string[], bucketCount: number): string[][] {
+  const buckets = Array.from({ length: bucketCount }, (): string[] => []);
+  for (const id of voterIds) buckets[voterListBucket(id, bucketCount)]!.push(id);
+  return buckets;
+}
+
+/**
+ * Whether `voterId` is a row of the published list: one read of its bucket; a list published
+ * before buckets existed is scanned chunk by chunk.
+ */
 export async function isOnVoterList(store: Store, freeze: VoterListFreezeDoc, voterId: string): Promise<boolean> {
+  if (freeze.bucketCount !== undefined) {
+    const bucket = voterListBucket(voterId, freeze.bucketCount);
+    const doc = await readDoc(store, 'voterListMap', voterListBucketId(freeze.noticeId, bucket), voterListBucketDoc);
+    if (!doc || doc.noticeId !== freeze.noticeId) throw new Error(`voter list bucket ${bucket} of ${freeze.electionId} is missing`);
+    return doc.voterIds.includes(voterId);
+  }
   for (let index = 0; index < freeze.chunkCount; index++) {
     const map = await readDoc(store, 'voterListMap', voterListMapId(freeze.noticeId, index), voterListMapDoc);
     if (!map || map.noticeId !== freeze.noticeId) throw new Error(`voter list map ${index} of ${freeze.electionId} is missing`);

@@ -39,13 +39,44 @@ export interface PreparedAttachment {
   readonly chunks: readonly AttachmentEntry[][];
 }
 
+/** sha256 hex of canonicalJson({ kind, index, entries }) of one chunk. */
+export function chunkHash(kind: string, index: number, entries: readonly AttachmentEntry[]): string {
+  return createHash('sha256').update(canonicalJson({ kind, index, entries }), 'utf8').digest('hex');
+}
+
 export function prepareAttachment(kind: string, entries: readonly AttachmentEntry[]): PreparedAttachment {
   const hash = attachmentHash(kind, entries);
   if (entries.length <= NOTICE_CHUNK_SIZE) {
     return { attachment: { kind, count: entries.length, hash, entries: [...entries], chunkCount: 0 }, chunks: [] };
   }
   const chunks = chunk(entries);
-  return { attachment: { kind, count: entries.length, hash, entries: [], chunkCount: chunks.length }, chunks };
+  const chunkHashes = chunks.map((c, i) => chunkHash(kind, i, c));
+  return { attachment: { kind, count: entries.length, hash, entries: [], chunkCount: chunks.length, chunkHashes }, chunks };
+}
+
+/**
+ * Rows [from, to) of a notice's attachment. A chunked list with per-chunk hashes reads only the
+ * chunks holding those rows, each checked against its hash; anything else is read and checked whole.
+ */
+export async function readAttachmentRows(store: Store, noticeId: string, attachment: NoticeAttachment, from: number, to: number): Promise<AttachmentEntry[]> {
+  const hashes = attachment.chunkHashes;
+  if (attachment.chunkCount === 0 || !hashes || hashes.length !== attachment.chunkCount) {
+    return (await readAttachmentEntries(store, noticeId, attachment)).slice(from, to);
+  }
+  const end = Math.min(to, attachment.count);
+  if (from >= end) return [];
+  const first = Math.floor(from / NOTICE_CHUNK_SIZE);
+  const last = Math.floor((end - 1) / NOTICE_CHUNK_SIZE);
+  const parts = await Promise.all(
+    Array.from({ length: last - first + 1 }, (_, k) => readDoc(store, 'noticeChunk', noticeChunkId(noticeId, first + k), noticeChunkDoc)),
+  );
+  const rows = parts.flatMap((p, k) => {
+    const index = first + k;
+    if (!p) throw new Error(`notice ${noticeId}: attachment chunk ${index} is missing`);
+    if (chunkHash(attachment.kind, index, p.entries) !== hashes[index]) throw new Error(`notice ${noticeId}: attachment chunk ${index} does not match its published hash`);
+    return p.entries;
+  });
+  return rows.slice(from - first * NOTICE_CHUNK_SIZE, end - first * NOTICE_CHUNK_SIZE);
 }
 
 /**

@@ -37,7 +37,7 @@ import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { electionSummary } from '../shared/election-view';
 import { committeeElection } from './election-access';
-import { voterListFreezeId, voterListMapId, orderVoterList } from './frozen-voter-list';
+import { bucketVoterIds, orderVoterList, voterListBucketId, voterListFreezeId, voterListMapId } from './frozen-voter-list';
 import { chunk, noticeChunkId, noticeView, prepareAttachment } from './notice-attachment';
 import { objectionRuleText, voterListNotice } from './notice-text';
 
@@ -137,7 +137,9 @@ async function publishOnce(
     count: rows.length,
     hash: attachment.hash,
     chunkCount: mapChunks.length,
+    bucketCount: Math.max(1, mapChunks.length),
   };
+  const buckets = bucketVoterIds(voterIds, freeze.bucketCount ?? 1);
 
   // Row chunks go first, in small transactions of their own: they are addressed by this notice's
   // fresh id, so nothing can see them until the notice naming them commits below (and they are
@@ -145,6 +147,7 @@ async function publishOnce(
   const chunkDocs: Array<[collection: 'noticeChunk' | 'voterListMap', id: string, data: Record<string, unknown>]> = [
     ...chunks.map((entries, index): ['noticeChunk', string, Record<string, unknown>] => ['noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries }]),
     ...mapChunks.map((ids, index): ['voterListMap', string, Record<string, unknown>] => ['voterListMap', voterListMapId(noticeId, index), { electionId: election._id, noticeId, index, voterIds: ids }]),
+    ...buckets.map((ids, bucket): ['voterListMap', string, Record<string, unknown>] => ['voterListMap', voterListBucketId(noticeId, bucket), { electionId: election._id, noticeId, bucket, voterIds: ids }]),
   ];
   for (const batch of chunk(chunkDocs, CHUNKS_PER_TX)) {
     await ctx.store.runTransaction(async (tx) => {

@@ -1,0 +1,143 @@
+/**
+ * Billed store operations per villager action at a given roll size: one village, one election,
+ * `size` roll entries, every action run once through the real dispatch on a counting store
+ * (audit appends included). Shared by `npm run bench` (1,000 and 100,000 voters) and by
+ * test/server/perf/villager-ops.test.ts (two small sizes), so the asserted figures are the
+ * published ones.
+ */
+import { ROUTES } from '../server/functions/routes';
+import { dispatch } from '../server/runtime/dispatch';
+import type { AppContext } from '../server/runtime/context';
+import { countingStore, type OpCounts } from '../server/adapters/shared/counting.store';
+import { draftVoter, writeVoters, type DraftVoter } from '../server/seed/voter-factory';
+import { birthDateForAge, syntheticName } from '../server/seed/synthetic-people';
+import { seededRandom } from '../server/security/keyed-hash';
+import { addDays, shanghaiDateOf } from '../src/domain/civil-date';
+import type { Envelope } from '../src/contracts/envelope';
+import { performance } from 'node:perf_hooks';
+
+export const VILLAGER_ACTIONS = [
+  'identity.bind',
+  'identity.whoami',
+  'registration.mine',
+  'registration.confirm',
+  'registration.declareParticipation',
+  'notices.subscribe',
+  'registration.fileObjection.someone',
+  'registration.fileObjection.me',
+  'notices.list',
+  'notices.get',
+  'notices.markRead',
+] as const;
+export type VillagerAction = (typeof VILLAGER_ACTIONS)[number];
+
+export interface OpsFigures {
+  readonly villager: Record<VillagerAction, OpCounts>;
+  /** Committee work per unit: per published voter (publishVoterList). */
+  readonly committee: Record<string, { reads: number; writes: number }>;
+  /** Wall time of the committee actions that read the whole roll (scale.* in the bench). */
+  readonly ms: Record<'publishVoterList' | 'noticeStats' | 'remindUnread' | 'listVoters', number>;
+  readonly seedMs: number;
+}
+
+const GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组'];
+const CLERK = 'ops-clerk';
+
+type Caller = (fn: string, event: Record<string, unknown>, openid: string) => Promise<unknown>;
+
+/** Seeds a village with `size` entries: [0] registered A, [1] and [2] pending B; the rest mostly registered. */
+async function seedVillage(app: AppContext, call: Caller, size: number, TOWNSHIP: string) {
+  const { village } = (await call('township', { action: 'createVillage', name: '计量村', kind: 'village', presetId: 'national', groups: GROUPS }, TOWNSHIP)) as { village: { id: string } };
+  const { code } = (await call('township', { action: 'inviteCommittee', villageId: village.id }, TOWNSHIP)) as { code: string };
+  await call('identity', { action: 'redeemInvite', code }, CLERK);
+  const electionDay = addDays(shanghaiDateOf(app.clock.now()), 40);
+  const posts = [{ post: 'director', seats: 1 }, { post: 'deputy', seats: 1 }, { post: 'member', seats: 3 }];
+  const { election } = (await call('committee', { action: 'createElection', villageId: village.id, electionDay, posts }, CLERK)) as { election: { id: string } };
+  const rng = seededRandom(size);
+  const at = app.clock.now().toISOString();
+  const drafts: DraftVoter[] = [];
+  for (let i = 0; i < size; i++) {
+    const sex = i % 2 ? 'F' : 'M';
+    const pendingB = i === 1 || i === 2 || i % 10 === 9;
+    drafts.push(
+      draftVoter(
+        {
+          electionId: election.id,
+          villageId: village.id,
+          name: syntheticName(rng, sex),
+          sex,
+          birthDate: birthDateForAge(rng, 20 + (i % 60), electionDay),
+          group: GROUPS[i % GROUPS.length]!,
+          category: pendingB ? 'B' : 'A',
+          status: pendingB ? 'pending' : 'registered',
+          electionDay,
+        },
+        app.settings.idHmacKey,
+        rng,
+        at,
+      ),
+    );
+  }
+  const t = Date.now();
+  await writeVoters(app.store, drafts, at);
+  return { electionId: election.id, drafts, seedMs: Date.now() - t };
+}
+
+/** `township`: an openid the app's settings make a township administrator. */
+export async function measureVillagerOps(base: AppContext, size: number, township: string): Promise<OpsFigures> {
+  const store = countingStore(base.store);
+  const app: AppContext = { ...base, store };
+  let n = 0;
+  const call: Caller = async (fn, event, openid) => {
+    const r = (await dispatch(fn, ROUTES[fn as keyof typeof ROUTES]!, event, { ...app, openid, requestId: `ops-${++n}` })) as Envelope<unknown>;
+    if (!r.ok) throw new Error(`${fn}.${String(event.action)} refused: ${r.code} ${r.reason ?? ''} ${r.message}`);
+    return r.data;
+  };
+  const { electionId, drafts, seedMs } = await seedVillage(app, call, size, township);
+  const villager = {} as Record<VillagerAction, OpCounts>;
+  const measure = async (key: VillagerAction, fn: string, event: Record<string, unknown>, openid: string) => {
+    store.take();
+    const data = await call(fn, event, openid);
+    villager[key] = store.take();
+    return data;
+  };
+  const bindWith = (d: DraftVoter) => ({ name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode, consent: true });
+  const [a, b, c] = [drafts[0]!, drafts[1]!, drafts[2]!];
+  const template = app.settings.noticeTemplateId;
+
+  await measure('identity.bind', 'identity', { action: 'bind', ...bindWith(a) }, 'wx-a');
+  await measure('identity.whoami', 'identity', { action: 'whoami' }, 'wx-a');
+  await measure('registration.mine', 'registration', { action: 'mine' }, 'wx-a');
+  await measure('registration.confirm', 'registration', { action: 'confirm' }, 'wx-a');
+  await measure('notices.subscribe', 'notices', { action: 'subscribe', templateIds: [template], accepted: [template] }, 'wx-a');
+  await call('identity', { action: 'bind', ...bindWith(b) }, 'wx-b');
+  await measure('registration.declareParticipation', 'registration', { action: 'declareParticipation', livesIn: '广东省深圳市' }, 'wx-b');
+  await call('identity', { action: 'bind', ...bindWith(c) }, 'wx-c');
+
+  store.take();
+  let started = performance.now();
+  const published = (await call('committee', { action: 'publishVoterList', electionId }, CLERK)) as { notice: { id: string }; count: number };
+  const ms = { publishVoterList: performance.now() - started, noticeStats: 0, remindUnread: 0, listVoters: 0 };
+  const pub = store.take();
+  const committee = { publishVoterList_per_voter: { reads: round(pub.reads / published.count), writes: round(pub.writes / published.count) } };
+
+  const details = '此人户籍已迁出本村，长期不在村里居住';
+  await measure('registration.fileObjection.someone', 'registration', { action: 'fileObjection', kind: 'wrongPerson', listNo: published.count, details }, 'wx-a');
+  await measure('registration.fileObjection.me', 'registration', { action: 'fileObjection', kind: 'missingPerson', about: 'me', details: '我一直住在本村，名单上没有我' }, 'wx-c');
+  await measure('notices.list', 'notices', { action: 'list' }, 'wx-a');
+  await measure('notices.get', 'notices', { action: 'get', noticeId: published.notice.id, page: 1 }, 'wx-a');
+  await measure('notices.markRead', 'notices', { action: 'markRead', noticeId: published.notice.id }, 'wx-a');
+
+  const timed = async (key: keyof typeof ms, event: Record<string, unknown>) => {
+    started = performance.now();
+    await call('committee', event, CLERK);
+    ms[key] = Math.round(performance.now() - started);
+  };
+  ms.publishVoterList = Math.round(ms.publishVoterList);
+  await timed('noticeStats', { action: 'noticeStats', electionId, noticeId: published.notice.id });
+  await timed('remindUnread', { action: 'remindUnread', electionId, noticeId: published.notice.id });
+  await timed('listVoters', { action: 'listVoters', electionId });
+  return { villager, committee, ms, seedMs };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
