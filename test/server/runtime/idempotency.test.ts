@@ -64,7 +64,7 @@ describeEachStore('idempotent retries', (kind) => {
       await t.ok('identity', bindEvent(f.voters[0]!, 'req_lost_0001'), 'wx-a');
       const key = requestKey(t.app.settings.idHmacKey, 'wx-a', 'identity.bind', 'req_lost_0001');
       const rec = (await t.app.store.get('request', key))!;
-      const { _id, reply, repliedAt, ...applied } = rec;
+      const { _id, reply, repliedAt: _repliedAt, ...applied } = rec;
       expect(reply).toBeDefined();
       await t.app.store.runTransaction((tx) => tx.set('request', key, applied));
       const r = await t.call('identity', bindEvent(f.voters[0]!, 'req_lost_0001'), 'wx-a');
