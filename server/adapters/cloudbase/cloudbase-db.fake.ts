@@ -189,8 +189,8 @@ const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   readonly stats: FakeCloudbaseStats = { transactionsStarted: 0, committed: 0, rolledBack: 0, conflicts: 0, expired: 0, calls: 0 };
-  private readonly latencyMs: number;
-  private readonly jitterMs: number;
+  private latencyMs: number;
+  private jitterMs: number;
   private readonly lifetimeMs: number;
   private readonly throwOnNotFound: boolean;
   private readonly collections: ReadonlySet<string> | null;
@@ -206,14 +206,21 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   constructor(options: FakeCloudbaseOptions = {}) {
     this.throwOnNotFound = options.throwOnNotFound ?? true;
     this.collections = options.collections ? new Set(options.collections) : null;
-    this.latencyMs = options.latencyMs ?? 0;
-    this.jitterMs = options.jitterMs ?? 0;
+    this.latencyMs = 0;
+    this.jitterMs = 0;
+    this.setLatency(options.latencyMs ?? 0, options.jitterMs ?? 0);
     this.lifetimeMs = options.transactionLifetimeMs ?? 30_000;
-    if (!(this.latencyMs >= 0 && this.jitterMs >= 0 && this.jitterMs <= this.latencyMs)) throw new Error('FakeCloudbaseDatabase: need 0 ≤ jitterMs ≤ latencyMs');
     if (!(this.lifetimeMs > 0)) throw new Error('FakeCloudbaseDatabase: transactionLifetimeMs must be positive');
   }
 
   // ---- test helpers ---------------------------------------------------------------------
+
+  /** Changes the per-call latency from now on (e.g. a fast setup, then a burst at 20 ± 10 ms). */
+  setLatency(latencyMs: number, jitterMs = 0): void {
+    if (!(latencyMs >= 0 && jitterMs >= 0 && jitterMs <= latencyMs)) throw new Error('FakeCloudbaseDatabase: need 0 ≤ jitterMs ≤ latencyMs');
+    this.latencyMs = latencyMs;
+    this.jitterMs = jitterMs;
+  }
 
   /** The next SDK calls reject with these errors, in order (network faults, odd SDK answers). */
   failNext(...errors: unknown[]): void {
