@@ -32,9 +32,10 @@ function Members({ villageId, reloadKey }: { villageId: string; reloadKey: strin
         {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
         {list.loading && !d ? <Text className='text muted'>正在加载…</Text> : null}
         {d && d.members.length === 0 ? <Text className='notice'>还没有成员。请在乡镇工作台给本村发邀请码。</Text> : null}
-        {(d?.members ?? []).map((m) => (
+        {(d?.members ?? []).map((m, i) => (
           <MemberItem
             key={m.ref}
+            index={i}
             m={m}
             villageId={villageId}
             open={open === m.ref}
@@ -58,6 +59,8 @@ function statusOf(m: Member): { label: string; tone: 'ok' | 'warn' | '' } {
 }
 
 interface ItemProps {
+  /** Position in the list: element ids cannot carry the member's reference (it holds a colon). */
+  index: number;
   m: Member;
   villageId: string;
   open: boolean;
@@ -66,11 +69,11 @@ interface ItemProps {
   onRevoked: () => void;
 }
 
-function MemberItem({ m, villageId, open, onOpen, onClose, onRevoked }: ItemProps) {
+function MemberItem({ index, m, villageId, open, onOpen, onClose, onRevoked }: ItemProps) {
   const s = statusOf(m);
   const serving = m.status === 'active' && !m.term?.ended;
   return (
-    <View className='todo-item' data-member={m.ref} data-status={m.status}>
+    <View className='todo-item' id={`member-${index}`} data-member={m.ref} data-status={m.status}>
       <Text className='text strong'>{memberTitle(m)}</Text>
       <Text className={'badge' + (s.tone ? ` ${s.tone}` : '')}>{s.label}</Text>
       <Text className='text small'>任期：{m.term ? m.term.title : '本村下一场选举（创建后开始）'}</Text>
@@ -82,7 +85,7 @@ function MemberItem({ m, villageId, open, onOpen, onClose, onRevoked }: ItemProp
         </Text>
       ) : null}
       {serving && !open ? (
-        <Button className='btn secondary' data-action='revoke' onClick={onOpen}>
+        <Button className='btn secondary' id={`revoke-open-${index}`} data-action='revoke' onClick={onOpen}>
           撤销
         </Button>
       ) : null}
