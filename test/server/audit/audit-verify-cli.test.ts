@@ -34,7 +34,7 @@ beforeAll(async () => {
   const seeded = await seedDemo(local.app);
   electionId = seeded.electionId;
   const publish = async (title: string) => {
-    const r = await dispatch('committee', ROUTES.committee, { action: 'publishNotice', electionId, type: 'freeText', title, body: '请各位村民留意本村选举的有关安排。' }, { ...local.app, openid: DEMO_OPENIDS.committee, requestId: title });
+    const r = await dispatch('committee', ROUTES.committee!, { action: 'publishNotice', electionId, type: 'freeText', title, body: '请各位村民留意本村选举的有关安排。' }, { ...local.app, openid: DEMO_OPENIDS.committee, requestId: title });
     if (!r.ok) throw new Error(`publishNotice refused: ${r.code} ${r.reason ?? ''}`);
     return (r.data as { notice: { id: string } }).notice.id;
   };
