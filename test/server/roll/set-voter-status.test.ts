@@ -43,7 +43,6 @@ describe('committee.setVoterStatus', () => {
       await t.linkAudit();
       const chain = await verifyAuditChain(t.app.store, f.electionId);
       expect(chain.ok).toBe(true);
-      await t.linkAudit();
       const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 200, orderBy: { field: 'seq', direction: 'desc' } });
       expect(audit[0]).toMatchObject({ action: 'committee.setVoterStatus', subject: idOf('赵大山'), data: { op: 'deceased', from: 'registered', to: 'deceased' } });
     });
