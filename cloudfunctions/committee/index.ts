@@ -1,6 +1,11 @@
-/** Cloud function `committee`: thin wiring of contract → use case → CloudBase adapters. */
+/** Cloud function `committee`: thin wiring of contract → use case → CloudBase adapters, plus the audit chain timer. */
 import * as cloud from 'wx-server-sdk';
+import { withAuditTimer } from '../../server/audit/cloud-audit-timer';
 import { createCloudMain } from '../../server/cloud/cloud-main';
 import { committeeRoutes } from '../../server/functions/committee.routes';
 
-export const main = createCloudMain('committee', committeeRoutes, () => ({ cloud, env: process.env }));
+export const main = withAuditTimer(
+  createCloudMain('committee', committeeRoutes, () => ({ cloud, env: process.env })),
+  () => cloud,
+  () => process.env,
+);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { templateIdSchema } from '../../src/contracts/notice.contract';
+import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
 
 /**
  * The notice subscribe-message template of a local (dev) host, where nothing reaches WeChat.
@@ -17,6 +18,11 @@ const settingsSchema = z.object({
   ID_HMAC_KEY: z.string().min(32, { error: 'ID_HMAC_KEY 至少 32 个字符' }),
   /** Ed25519 private key (PKCS#8 PEM) of the deployment: signs receipts. */
   SIGNING_KEY_PEM: z.string().includes('PRIVATE KEY', { error: 'SIGNING_KEY_PEM 应为 PKCS#8 PEM 私钥' }),
+  /**
+   * Public keys of signing keys this deployment used before (JSON array of SPKI PEMs, or
+   * `{ keyId: pem }`): what they signed still verifies after a key rotation.
+   */
+  SIGNING_KEYRING: z.string().optional(),
   /** Comma-separated openids of township administrators (API.md §Identity). */
   TOWNSHIP_ADMIN_OPENIDS: z.string().default(''),
   /**
@@ -33,6 +39,8 @@ export interface Settings {
   readonly mode: 'dev' | 'production';
   readonly idHmacKey: string;
   readonly signingKeyPem: string;
+  /** Retired public keys (SPKI PEM) from SIGNING_KEYRING; the current key is not among them. */
+  readonly retiredPublicKeys: readonly string[];
   readonly townshipAdmins: ReadonlySet<string>;
   /** The notices' subscribe-message template id (NOTICE_TEMPLATE_ID). */
   readonly noticeTemplateId: string;
@@ -57,6 +65,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     mode: s.APP_MODE,
     idHmacKey: s.ID_HMAC_KEY,
     signingKeyPem: s.SIGNING_KEY_PEM,
+    retiredPublicKeys: parseRetiredKeysOrRefuse(s.SIGNING_KEYRING),
     townshipAdmins: new Set(
       s.TOWNSHIP_ADMIN_OPENIDS.split(',')
         .map((x) => x.trim())
@@ -67,4 +76,12 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     bindLockMinutes: 30,
     inviteTtlHours: 72,
   };
+}
+
+function parseRetiredKeysOrRefuse(raw: string | undefined): string[] {
+  try {
+    return parseRetiredKeys(raw);
+  } catch (e) {
+    throw new Error(`部署配置不完整，云函数拒绝启动：${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/contracts/envelope';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
-import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
+import { createHash, createPrivateKey } from 'node:crypto';
+import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../adapters/local/recording.notifier';
 import { parseSettings } from '../config/settings';
 import { fixedClock } from '../ports/clock.port';
@@ -98,6 +99,7 @@ const STEPS: Step[] = [
   },
   { fn: 'identity', caller: 'villager', event: (s) => ({ action: 'bind', ...s.voter, consent: true }) },
   { fn: 'identity', caller: 'villager', event: () => ({ action: 'whoami' }) },
+  { fn: 'identity', caller: null, event: () => ({ action: 'publicKeys' }) },
   { fn: 'registration', caller: 'villager', event: () => ({ action: 'mine' }) },
   // 选民登记: roll import, search, category decisions, the villager side.
   {
@@ -305,10 +307,22 @@ const STEPS: Step[] = [
   { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '再次撤销' }) },
 ];
 
+/**
+ * A fixed, PUBLIC example key (its seed is written right here), so the examples' signatures and
+ * key ids in docs/api.md are reproducible. Never a deployment's key.
+ */
+const EXAMPLE_SIGNING_KEY_PEM = createPrivateKey({
+  key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), createHash('sha256').update('cunxuantong docs example key').digest()]),
+  format: 'der',
+  type: 'pkcs8',
+})
+  .export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
 export async function runApiExamples(): Promise<ExecutedExample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-docs-'));
   const store = openSqliteStore({ file: join(dir, 'docs.db') });
-  const key = generateEd25519KeyPem();
+  const key = EXAMPLE_SIGNING_KEY_PEM;
   const app: AppContext = {
     store,
     clock: fixedClock(EXAMPLE_NOW),

@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
+import { LOCAL_LINK_INTERVAL_MS, startAuditLinkLoop } from '../audit/audit-link-loop';
+import type { LinkReport } from '../audit/audit-linker';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier, type RecordingNotifier } from '../adapters/local/recording.notifier';
 import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
@@ -23,6 +25,9 @@ export interface LocalApp {
   readonly notifier: RecordingNotifier;
   readonly dataDir: string;
   readonly personasFile: string;
+  /** Links every scope's pending audit entries now (the interval does it every second anyway). */
+  linkAudit(): Promise<LinkReport[]>;
+  /** Stops the audit linker after a last run, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -32,10 +37,17 @@ export interface LocalAppOptions {
   readonly clock?: Clock;
   readonly rng?: RandomSource;
   readonly log?: Logger | 'silent';
+  /** Audit chain writer interval (default LOCAL_LINK_INTERVAL_MS, 1 s); null: only linkAudit() links. */
+  readonly auditLinkIntervalMs?: number | null;
 }
 
+/** DATA_DIR/secrets.json: the local host's keys (scripts/audit-verify.ts reads the signing key here). */
+export const SECRETS_FILE = 'secrets.json';
+/** The embedded database file in DATA_DIR. */
+export const DATABASE_FILE = 'cunxuantong.db';
+
 function loadSecrets(dataDir: string): { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string } {
-  const file = join(dataDir, 'secrets.json');
+  const file = join(dataDir, SECRETS_FILE);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string };
   const secrets = { ID_HMAC_KEY: randomBytes(32).toString('base64'), SIGNING_KEY_PEM: generateEd25519KeyPem() };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
@@ -56,8 +68,9 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     TOWNSHIP_ADMIN_OPENIDS: env.TOWNSHIP_ADMIN_OPENIDS ?? (mode === 'dev' ? DEMO_OPENIDS.township : ''),
     // Nothing reaches WeChat from the local host, in either mode: a stand-in template id will do.
     NOTICE_TEMPLATE_ID: env.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
+    SIGNING_KEYRING: env.SIGNING_KEYRING,
   });
-  const store = openSqliteStore({ file: join(dataDir, 'cunxuantong.db') });
+  const store = openSqliteStore({ file: join(dataDir, DATABASE_FILE) });
   // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
   const notifier = createRecordingNotifier(opts.clock ?? systemClock, mode === 'dev' ? { file: join(dataDir, DEV_DELIVERIES_FILE) } : {});
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger());
@@ -70,5 +83,18 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     rng: opts.rng ?? cryptoRandom,
     log,
   };
-  return { app, notifier, dataDir, personasFile: join(dataDir, 'dev-personas.json'), close: () => store.close() };
+  const interval = opts.auditLinkIntervalMs === undefined ? LOCAL_LINK_INTERVAL_MS : opts.auditLinkIntervalMs;
+  // With no interval the loop's timer is simply never useful; linkNow and stop still work.
+  const linker = startAuditLinkLoop(app, interval ?? 2 ** 31 - 1);
+  return {
+    app,
+    notifier,
+    dataDir,
+    personasFile: join(dataDir, 'dev-personas.json'),
+    linkAudit: () => linker.linkNow(),
+    close: async () => {
+      await linker.stop();
+      await store.close();
+    },
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Audit log types (PRODUCT.md "Nothing lost, everything traceable"): every state change
- * appends one entry to a per-scope hash chain, inside the transaction that makes the change.
- * Implementation: server/audit/audit-log.ts.
+ * writes one entry inside the transaction that makes the change; a chain writer later links
+ * the entries of a scope into a hash chain and signs its head (docs/decisions/0001-audit-chain.md).
+ * Implementation: server/audit/.
  */
 
 /** An election id, `village:<villageId>`, or `township`. */
@@ -20,21 +21,53 @@ export interface AuditEntry {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** The stored form: `audit/{scope}:{seq padded to 10}`. */
+/** `auditPending/{scope}:{at}:{uuid}`: an entry written by its transaction, not linked yet. */
+export type AuditPending = AuditEntry;
+
+/** The linked form: `audit/{scope}:{seq padded to 10}`. */
 export interface AuditRecord extends AuditEntry {
   readonly seq: number;
   readonly prevHash: string;
   readonly hash: string;
 }
 
-/** `auditHead/{scope}`: the last link, read and moved by every append. */
+/**
+ * `auditHead/{scope}`: the last link, written only by the chain writer that holds its lease
+ * (never by the audited transactions themselves).
+ */
 export interface AuditHead {
   readonly scope: AuditScope;
   readonly seq: number;
   readonly hash: string;
   readonly at: string;
+  /** Random token of the chain writer holding the lease, null when free. */
+  readonly leaseOwner?: string | null;
+  readonly leaseUntil?: string | null;
+}
+
+/** `auditCheckpoint/{scope}:{seq padded}`: the chain head at `seq`, signed with the deployment key. */
+export interface AuditCheckpoint {
+  readonly scope: AuditScope;
+  readonly seq: number;
+  readonly hash: string;
+  readonly at: string;
+  readonly keyId: string;
+  /** Ed25519 over checkpointPayload(...) (server/audit/audit-checkpoint.ts), base64url. */
+  readonly signature: string;
 }
 
 export type AuditVerification =
-  | { readonly ok: true; readonly length: number; readonly head: string }
-  | { readonly ok: false; readonly brokenAtSeq: number; readonly why: string };
+  | {
+      readonly ok: true;
+      readonly length: number;
+      readonly head: string;
+      readonly checkpoints: number;
+      readonly pending: number;
+    }
+  | {
+      readonly ok: false;
+      readonly brokenAtSeq: number;
+      /** The record at fault, e.g. `audit/e1:0000000003` or `auditCheckpoint/e1:0000000009`. */
+      readonly record: string;
+      readonly why: string;
+    };

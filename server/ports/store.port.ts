@@ -78,6 +78,8 @@ export const INDEXED_FIELDS = {
   bindAttempt: [],
   audit: ['scope'],
   auditHead: [],
+  auditPending: ['scope'],
+  auditCheckpoint: ['scope'],
   notice: ['electionId', 'type'],
   meta: [],
   noticeChunk: [],

@@ -27,10 +27,11 @@
  *   another run has already written off.
  * Running the same job twice at once is safe: claims are transactions on the delivery document.
  *
- * Delivery transitions are not written to the audit log: thousands of them would all pass
- * through the election's single audit head. The delivery documents are their own record;
- * the audit log gets the job's creation (with the publication or reminder) and its completion
- * with the final counts.
+ * Delivery transitions are not written to the audit log: an append no longer touches a shared
+ * document (docs/decisions/0001-audit-chain.md), but thousands of entries per push would bury
+ * the committee's acts in the chain and cost a write and a link each. The delivery documents
+ * are their own record; the audit log gets the job's creation (with the publication or
+ * reminder) and its completion with the final counts.
  */
 import { randomUUID } from 'node:crypto';
 import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.contract';

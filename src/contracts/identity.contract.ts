@@ -88,3 +88,22 @@ export const redeemInvite = defineAction({
     WINDOW_CLOSED: ['INVITE_EXPIRED'],
   },
 });
+
+/** An Ed25519 public key of the deployment: SPKI PEM, by the key id that signatures name. */
+export const publicKeySchema = z.object({
+  keyId: z.string(),
+  /** The key that signs now (false: a retired key, kept so what it signed still verifies). */
+  current: z.boolean(),
+  pem: z.string(),
+});
+
+/** 公钥 — what anyone needs to check the deployment's signatures (audit checkpoints, receipts). */
+export const publicKeys = defineAction({
+  fn: 'identity',
+  action: 'publicKeys',
+  who: 'anyone',
+  summary: '本系统的签名公钥（当前的和已更换的），按密钥编号：用来核对公告上的存证和回执的签名',
+  input: z.object({}).strict(),
+  output: z.object({ currentKeyId: z.string(), keys: z.array(publicKeySchema) }),
+  errors: { INTERNAL: [] },
+});

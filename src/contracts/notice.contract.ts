@@ -249,6 +249,21 @@ export const list = defineAction({
   errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });
 
+/**
+ * The audit checkpoint a notice was published under, as the reader gets it: the chain position
+ * and hash, and the deployment signature anyone can check with identity.publicKeys.
+ */
+export const noticeCheckpointSchema = z.object({
+  /** Number of audit records the chain had (第 N 条记录). */
+  seq: z.number().int(),
+  /** Full SHA-256 (hex) of the chain at `seq`; the page shows its first 8 digits. */
+  hash: z.string(),
+  at: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+});
+export type NoticeCheckpoint = z.infer<typeof noticeCheckpointSchema>;
+
 /** 公告详情 — with the frozen list (names and groups only), page by page. */
 export const get = defineAction({
   fn: 'notices',
@@ -262,7 +277,7 @@ export const get = defineAction({
     })
     .strict(),
   output: z.object({
-    notice: noticeItemSchema,
+    notice: noticeItemSchema.extend({ checkpoint: noticeCheckpointSchema.nullable() }),
     attachment: z
       .object({
         kind: z.string(),

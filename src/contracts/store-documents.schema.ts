@@ -188,6 +188,20 @@ export type NoticeAttachment = z.infer<typeof noticeAttachment>;
 export const NOTICE_CHUNK_SIZE = 500;
 
 /** notice/{id}: immutable once written; a correction is a new notice whose `corrects` names the old one. */
+/**
+ * A signed audit checkpoint as stored (server/audit/audit-checkpoint.ts): the chain of `scope`
+ * had hash `hash` after `seq` entries, signed at `at` by key `keyId`.
+ */
+export const storedCheckpointDoc = z.object({
+  scope: z.string(),
+  seq: z.number().int().min(1),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+});
+export type StoredCheckpointDoc = z.infer<typeof storedCheckpointDoc>;
+
 export const noticeDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
@@ -199,6 +213,12 @@ export const noticeDoc = z.object({
   /** Audit actor of the publisher (keyed hash of the openid), never the raw openid. */
   publishedBy: z.string(),
   corrects: z.string().nullable(),
+  /**
+   * The audit chain's signed checkpoint the notice was published under (存证): what hangs on
+   * the wall pins the chain up to it. Absent on notices published before checkpoints existed;
+   * null when the election's chain was still empty.
+   */
+  checkpoint: storedCheckpointDoc.nullable().optional(),
 });
 export type NoticeDoc = z.infer<typeof noticeDoc>;
 

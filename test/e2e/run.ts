@@ -8,6 +8,8 @@
  * browser profile; within a flow a failed step stops the rest. Add a flow to `flows` below.
  *
  * Env: CHROMIUM_PATH (default /usr/bin/chromium). Screenshots go to test-results/e2e/.
+ * E2E_DATA_ROOT=<dir>: each flow's data directory is <dir>/<flow> and is kept after the run
+ * (scripts/test-all.sh then runs `npm run audit:verify` on each); otherwise a temp dir, removed.
  * The last line is `e2e: <n> passed, <m> failed`; the exit code is non-zero on any failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -72,7 +74,12 @@ async function stopHost(host: Awaited<ReturnType<typeof startHost>> | null): Pro
 
 /** Runs one flow; returns [passed, failed]. */
 async function runFlow(flow: Flow): Promise<[number, number]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cxt-e2e-data-'));
+  const keepRoot = process.env.E2E_DATA_ROOT;
+  const dataDir = keepRoot ? join(keepRoot, flow.name) : mkdtempSync(join(tmpdir(), 'cxt-e2e-data-'));
+  if (keepRoot) {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+  }
   const profileDir = mkdtempSync(join(tmpdir(), 'cxt-e2e-chromium-'));
   let passed = 0;
   let failed = 0;
@@ -128,8 +135,9 @@ async function runFlow(flow: Flow): Promise<[number, number]> {
     failed = flow.steps.length - passed;
   } finally {
     await context?.close().catch(() => undefined);
+    // SIGTERM: the host links every pending audit entry before it exits (server/local/local-app.ts).
     await stopHost(host);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keepRoot) rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   }
   return [passed, failed];

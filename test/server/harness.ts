@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { linkAllScopes, type LinkReport } from '../../server/audit/audit-linker';
 import { ROUTES } from '../../server/functions/routes';
 import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
@@ -51,6 +52,8 @@ export interface TestApp {
   call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<Envelope<T>>;
   /** Call that must succeed; returns data. */
   ok<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<T>;
+  /** Runs the audit chain writer now (in production a timer does, within its documented delay). */
+  linkAudit(): Promise<LinkReport[]>;
   close(): Promise<void>;
 }
 
@@ -115,6 +118,11 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
       const r = await call<T>(fn, event, openid);
       if (!r.ok) throw new Error(`${fn}.${String(event.action)} refused: ${r.code} ${r.reason ?? ''} ${r.message}`);
       return r.data;
+    },
+    linkAudit: async () => {
+      const { reports, failed } = await linkAllScopes(app.store, app.signer, app.clock);
+      if (failed.length) throw new Error(`audit linking failed for ${failed.map((f) => f.scope).join(', ')}`);
+      return reports;
     },
     close: async () => {
       await store.close();

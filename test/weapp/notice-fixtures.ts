@@ -51,7 +51,11 @@ export const noticeList: NoticeListData = {
 };
 
 export const noticeGet: NoticeGetData = {
-  notice: { ...voterListNotice, correctedBy: 'n-fix' },
+  notice: {
+    ...voterListNotice,
+    correctedBy: 'n-fix',
+    checkpoint: { seq: 42, hash: 'ab12cd34'.repeat(8), at: '2026-05-20T02:00:00.000Z', keyId: 'ed25519:0123456789abcdef', signature: 'c2lnbmF0dXJl' },
+  },
   attachment: {
     kind: 'voterList',
     count: 250,

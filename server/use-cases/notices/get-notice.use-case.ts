@@ -42,5 +42,7 @@ export const getNoticeUseCase: UseCase<typeof get> = async (input, ctx) => {
       entries: await readAttachmentRows(ctx.store, notice._id, notice.attachment, (page - 1) * NOTICE_PAGE_SIZE, page * NOTICE_PAGE_SIZE),
     };
   }
-  return ok({ notice: noticeItem(notice, correctedBy, receipt ?? undefined), attachment });
+  const cp = notice.checkpoint ?? null;
+  const checkpoint = cp ? { seq: cp.seq, hash: cp.hash, at: cp.at, keyId: cp.keyId, signature: cp.signature } : null;
+  return ok({ notice: { ...noticeItem(notice, correctedBy, receipt ?? undefined), checkpoint }, attachment });
 };

@@ -29,6 +29,7 @@ import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication } from '../../../src/domain/notice';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
+import { publicationCheckpoint } from '../../audit/publication-checkpoint';
 import { createPublicationPushJob, pushPublication } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
@@ -123,6 +124,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
   const prepared = generated.list ? prepareAttachment(generated.list.kind, generated.list.entries) : null;
   const noticeId = newId(ctx.rng, 'n');
   const actor = actorOf(ctx);
+  const checkpoint = await publicationCheckpoint(ctx, election._id);
   const notice: NoticeDoc = {
     electionId: election._id,
     villageId: village._id,
@@ -133,6 +135,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     publishedAt: at,
     publishedBy: actor,
     corrects: corrects?._id ?? null,
+    checkpoint,
   };
   const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
     if (corrects) {

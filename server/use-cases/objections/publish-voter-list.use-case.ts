@@ -27,6 +27,7 @@ import { objectionDecisionLastDay, objectionFilingLastDay, voterListPublicationC
 import { endOfShanghaiDay, shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
+import { publicationCheckpoint } from '../../audit/publication-checkpoint';
 import { createPublicationPushJob } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
@@ -61,9 +62,11 @@ export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (
   const check = voterListPublicationCheck(today, election.electionDay, rules);
   if (!check.ok) return check;
 
+  // The printed list carries the chain's signed checkpoint as of its publication.
+  const checkpoint = await publicationCheckpoint(ctx, election._id);
   let published: Published | null = null;
   for (let attempt = 1; attempt <= PUBLISH_ATTEMPTS && !published; attempt++) {
-    const r = await publishOnce(ctx, { election, village, rules, at, today, marginDays: check.value.marginDays });
+    const r = await publishOnce(ctx, { election, village, rules, at, today, marginDays: check.value.marginDays, checkpoint });
     if (!r.ok) return r;
     published = r.value;
   }
@@ -100,9 +103,9 @@ interface Published {
  */
 async function publishOnce(
   ctx: CallContext,
-  p: { election: WithId<ElectionDoc>; village: WithId<VillageDoc>; rules: RuleSet; at: string; today: string; marginDays: number },
+  p: { election: WithId<ElectionDoc>; village: WithId<VillageDoc>; rules: RuleSet; at: string; today: string; marginDays: number; checkpoint: NoticeDoc['checkpoint'] },
 ): Promise<Result<Published | null, ErrorCode>> {
-  const { election, village, rules, at, today } = p;
+  const { election, village, rules, at, today, checkpoint } = p;
   const version = await readRollVersion(ctx.store, election._id);
   // The freeze: registered entries as read now. Entries still pending (undeclared migrants,
   // undecided category C) are not on the list; they come on only through an upheld objection
@@ -127,6 +130,7 @@ async function publishOnce(
     publishedAt: at,
     publishedBy: actor,
     corrects: null,
+    checkpoint,
   };
   const mapChunks = chunk(voterIds);
   const freeze: VoterListFreezeDoc = {

@@ -59,6 +59,11 @@ export default function NoticeDetailPage() {
               {p}
             </Text>
           ))}
+        {n.checkpoint ? (
+          <Text className='text small muted' data-testid='notice-checkpoint'>
+            存证：第 {n.checkpoint.seq} 条记录 · 校验码 {n.checkpoint.hash.slice(0, 8)}
+          </Text>
+        ) : null}
       </View>
       <ReadButton read={n.read} readAt={n.readAt} marking={marking} onRead={() => void markRead()} />
       {markError ? <Text className='notice error'>{markError}</Text> : null}

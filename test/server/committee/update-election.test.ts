@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { draftVoter, writeVoters } from '../../../server/seed/voter-factory';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { addDays } from '../../../src/domain/civil-date';
@@ -41,7 +41,7 @@ describe('committee.updateElection', () => {
     if (!r.ok) throw new Error(`refused: ${r.reason} ${r.message}`);
     return r.data;
   };
-  const audit = () => t.app.store.find('audit', { scope: f.electionId }, { limit: 1000, orderBy: { field: 'seq', direction: 'asc' } });
+  const audit = async () => (await t.linkAudit(), t.app.store.find('audit', { scope: f.electionId }, { limit: 1000, orderBy: { field: 'seq', direction: 'asc' } }));
   const lastDay = (s: Setup, key: string) => s.election.calendar.find((e) => e.key === key)?.lastDay;
 
   describe('reading', () => {
@@ -66,6 +66,7 @@ describe('committee.updateElection', () => {
       expect(r.warnings).toEqual([expect.stringContaining('年满18周岁')]);
       const last = (await audit()).at(-1);
       expect(last).toMatchObject({ action: 'committee.updateElection', data: { changed: 'electionDay', electionDay: `${f.electionDay} → ${day}` } });
+      await t.linkAudit();
       expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });
     });
     it('rejects when the new election day leaves less than 20 days for the voter list', async () => {

@@ -141,10 +141,13 @@ export async function runBurst(t: TestApp, setup: BurstSetup, retryLimit = RETRY
 /** Lost: an ok reply whose change is not in the store. Double: a change applied twice. */
 async function countLostAndDouble(t: TestApp, setup: BurstSetup, replies: BurstRun['replies'], fig: BurstFigures): Promise<void> {
   const audits = new Map<string, number>();
-  for (let skip = 0; ; skip += 1000) {
-    const page = await t.app.store.find('audit', { scope: setup.village.electionId }, { limit: 1000, skip });
-    for (const a of page) audits.set(`${String(a.action)}:${String(a.subject)}`, (audits.get(`${String(a.action)}:${String(a.subject)}`) ?? 0) + 1);
-    if (page.length < 1000) break;
+  // An entry is either still pending or already linked into the chain: count both.
+  for (const collection of ['auditPending', 'audit'] as const) {
+    for (let skip = 0; ; skip += 1000) {
+      const page = await t.app.store.find(collection, { scope: setup.village.electionId }, { limit: 1000, skip });
+      for (const a of page) audits.set(`${String(a.action)}:${String(a.subject)}`, (audits.get(`${String(a.action)}:${String(a.subject)}`) ?? 0) + 1);
+      if (page.length < 1000) break;
+    }
   }
   for (const count of audits.values()) if (count > 1) fig.double += count - 1;
   for (const [k, a] of setup.actors.entries()) {

@@ -136,6 +136,7 @@ describe('township.revokeMember', () => {
       ok: true,
       data: { member: { ref: seat.ref, status: 'revoked', revoked: { at: '2026-03-02T03:00:00.000Z', reason: 'TOWNSHIP', reasonLabel: '乡镇撤销', note: '本人辞职' } } },
     });
+    await t.linkAudit();
     const audit = await t.app.store.find<{ action: string; subject?: string; data?: { reason?: string } }>('audit', { scope: `village:${f.villageId}` }, { limit: 100 });
     expect(audit.filter((a) => a.action === 'township.revokeMember')).toEqual([expect.objectContaining({ subject: seat.ref, data: expect.objectContaining({ reason: '本人辞职' }) })]);
     expect(await t.app.store.get('member', `${f.villageId}:${CLERK}`)).toMatchObject({ status: 'revoked', revokeReason: 'TOWNSHIP', revokedBy: expect.stringMatching(/^wx:/) });
@@ -196,6 +197,7 @@ describe('leaveCommitteeOnCandidacy (RULES.md §2)', () => {
       [f.voters[2]!.doc.name, 'active', null],
       [f.voters[0]!.doc.name, 'revoked', 'CANDIDATE'],
     ]);
+    await t.linkAudit();
     const audit = await t.app.store.find<{ action: string; subject?: string }>('audit', { scope: `village:${f.villageId}` }, { limit: 100 });
     expect(audit.filter((a) => a.action === 'committee.leaveOnCandidacy').map((a) => a.subject)).toEqual([nominee]);
   });

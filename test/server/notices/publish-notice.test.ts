@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CLERK, makeTestApp, type TestApp } from '../harness';
 import { canonicalJson } from '../../../server/audit/canonical-json';
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { addDays } from '../../../src/domain/civil-date';
 import { noticeDoc } from '../../../src/contracts/store-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
@@ -314,6 +314,7 @@ describe('committee.publishNotice', () => {
 
   it('records the publication and the finished push in the audit chain', async () => {
     const r = await t.ok<Published>('committee', { action: 'publishNotice', electionId: v.electionId, type: 'nominationWindow' }, CLERK);
+    await t.linkAudit();
     const audit = await t.app.store.find('audit', { scope: v.electionId }, { limit: 1000, orderBy: { field: 'seq', direction: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['committee.publishNotice', 'notices.pushFinished']));
     expect(audit.find((a) => a.action === 'committee.publishNotice')).toMatchObject({ subject: r.notice!.id, data: { type: 'nominationWindow' } });

@@ -1,5 +1,5 @@
 import { consentDoc, deliveryDoc, idIndexDoc, noticeDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/objections/notice-attachment';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
@@ -246,6 +246,7 @@ describe('committee.decideObjection', () => {
 
     it('audits the decision and the list change in the election’s chain', async () => {
       await t.ok('committee', decide(), CLERK);
+      await t.linkAudit();
       const actions = (await t.app.store.find('audit', { scope: f.electionId }, { limit: 1000 })).map((a) => a.action);
       expect(actions).toEqual(expect.arrayContaining(['committee.decideObjection', 'committee.decideObjection.addVoter', 'notify.objectionResult']));
       expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import { objectionDoc } from '../../../src/contracts/store-documents.schema';
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc } from '../../../server/runtime/documents';
 import { makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, bindVoter, publish, syntheticId, type ObjectionReply } from './fixtures';
@@ -202,6 +202,7 @@ describe('registration.fileObjection: limits', () => {
   it('appends an audit entry per objection to the election’s chain', async () => {
     await addVoters(t, f, [{ name: '孙新', group: '第一村民小组' }]);
     await t.ok('registration', missing(), OBJECTOR);
+    await t.linkAudit();
     const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 1000 });
     expect(audit.filter((a) => a.action === 'registration.fileObjection')).toHaveLength(1);
     expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });

@@ -4,7 +4,7 @@
  * objection puts them on it, with the record their category needs.
  */
 import { idIndexDoc, objectionDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc } from '../../../server/runtime/documents';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { importRows, type ImportReply } from '../roll/roll-fixtures';
@@ -85,6 +85,7 @@ describe('objections from people left off the published list', () => {
       const list = await t.ok<{ rows: { declaration: { channelLabel: string } | null }[] }>('committee', { action: 'listVoters', electionId: f.electionId, name: '李秀英' }, CLERK);
       expect(list.rows[0]!.declaration).toMatchObject({ channelLabel: '本人在申诉中表示' });
       expect(notifierOf(t).deliveries().map((d) => d.message.openid)).toEqual([MIGRANT]);
+      await t.linkAudit();
       const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 1000 });
       expect(audit.map((a) => a.action)).toContain('committee.decideObjection.registerVoter');
       expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import { noticeChunkDoc, noticeDoc, voterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc, findAllDocs } from '../../../server/runtime/documents';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { syntheticName } from '../../../server/seed/synthetic-people';
@@ -60,6 +60,7 @@ describe('committee.publishVoterList: the frozen list', () => {
     expect(cal.objectionFiling).toMatchObject({ lastDay: '2026-03-06' });
     expect(cal.objectionFiling?.provisional).toBeUndefined();
     expect(r.election.phase).toBe('objections');
+    await t.linkAudit();
     const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 1000 });
     expect(audit.map((a) => a.action)).toContain('committee.publishVoterList');
     expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });

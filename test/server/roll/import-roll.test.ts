@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { CODE_ALPHABET } from '../../../server/security/keyed-hash';
 import { CLERK, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { encodeGbk, fileEvent, HEADER, importFile, importRows, syntheticId, toCsv, toXlsx, wrongCheckDigit, type ImportReply } from './roll-fixtures';
@@ -112,6 +112,7 @@ describe('committee.importRoll', () => {
     expect(list.rows[0]).toMatchObject({ group: '第二村民小组', phoneMasked: '138****8888' });
     const all = await t.ok<{ total: number }>('committee', { action: 'listVoters', electionId: f.electionId }, CLERK);
     expect(all.total).toBe(4 + f.voters.length);
+    await t.linkAudit();
     const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 100, orderBy: { field: 'seq', direction: 'asc' } });
     const upd = audit.filter((a) => JSON.stringify(a.data ?? {}).includes('"updated":[{'));
     expect(upd).toHaveLength(1);
@@ -358,6 +359,7 @@ describe('importing 2,000 rows', () => {
     expect(r).toMatchObject({ created: 2000, rejected: 0 });
     expect(re).toMatchObject({ unchanged: 2000 });
     expect(x).toMatchObject({ format: 'xlsx', created: 2000, rejected: 0 });
+    await t.linkAudit();
     expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });
     await t.close();
   }, 60_000);

@@ -32,6 +32,7 @@ describe('registration.* (the villager side)', () => {
       expect(first).toMatchObject({ voter: { confirmed: true }, alreadyConfirmed: false, confirmedAt: '2026-03-01T02:00:00.000Z' });
       const again = await t.ok<{ alreadyConfirmed: boolean; confirmedAt: string }>('registration', { action: 'confirm' }, 'wx-zhao');
       expect(again).toMatchObject({ alreadyConfirmed: true, confirmedAt: first.confirmedAt });
+      await t.linkAudit();
       const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 200 });
       expect(audit.filter((a) => a.action === 'registration.confirm')).toHaveLength(1);
     });

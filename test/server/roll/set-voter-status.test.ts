@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { CLERK, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { importRows, syntheticId, type ImportReply } from './roll-fixtures';
 
@@ -40,6 +40,7 @@ describe('committee.setVoterStatus', () => {
     it('flags a voter as deceased with the written reason, takes them off the registered count, and audits it', async () => {
       const r = await okOp('赵大山', { op: 'deceased', reason: '2026年2月去世，家属告知' });
       expect(r.voter).toMatchObject({ status: 'deceased', statusReason: '2026年2月去世，家属告知' });
+      await t.linkAudit();
       const chain = await verifyAuditChain(t.app.store, f.electionId);
       expect(chain.ok).toBe(true);
       const audit = await t.app.store.find('audit', { scope: f.electionId }, { limit: 200, orderBy: { field: 'seq', direction: 'desc' } });

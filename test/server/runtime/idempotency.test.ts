@@ -56,6 +56,7 @@ describeEachStore('idempotent retries', (kind) => {
       expect(rs.every((r) => r.ok)).toBe(true);
       expect(rs[1]).toEqual(rs[0]);
       expect(rs[2]).toEqual(rs[0]);
+      await t.linkAudit();
       const audits = await t.app.store.find('audit', { scope: f.electionId });
       expect(audits.filter((a) => a.action === 'identity.bind')).toHaveLength(1);
     });

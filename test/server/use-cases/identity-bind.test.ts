@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { describeEachStore, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 
 const bindEvent = (v: { doc: { name: string }; idNumber: string; bindingCode: string }, over: Record<string, unknown> = {}) => ({
@@ -121,6 +121,7 @@ describe('identity.bind', () => {
   it('writes the binding and unbinding into the election audit chain, which verifies', async () => {
     await t.ok('identity', bindEvent(f.voters[0]!), 'wx-a');
     await t.ok('identity', { action: 'unbind' }, 'wx-a');
+    await t.linkAudit();
     const chain = await verifyAuditChain(t.app.store, f.electionId);
     expect(chain).toMatchObject({ ok: true, length: 3 });
   });

@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../../server/audit/audit-log';
+import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp } from '../harness';
 
 const village = (over: Record<string, unknown> = {}) => ({
@@ -18,6 +18,7 @@ describe('township.createVillage', () => {
   it('creates a village for a township administrator', async () => {
     const { village: v } = await t.ok<{ village: { id: string; name: string } }>('township', village(), TOWNSHIP);
     expect(v.name).toBe('东坡村');
+    await t.linkAudit();
     expect(await verifyAuditChain(t.app.store, `village:${v.id}`)).toMatchObject({ ok: true, length: 1 });
   });
 
