@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/contracts/envelope';
+import { createFolderStorage } from '../adapters/local/folder.storage';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../adapters/local/recording.notifier';
@@ -291,6 +292,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
   const key = generateEd25519KeyPem();
   const app: AppContext = {
     store,
+    storage: createFolderStorage(join(dir, 'files'), 'docs-example-url-key', fixedClock(EXAMPLE_NOW)),
     clock: fixedClock(EXAMPLE_NOW),
     signer: createEd25519Signer(key),
     notifier: createRecordingNotifier(),

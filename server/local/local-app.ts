@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
+import { createFolderStorage, filesDir, type FolderStorage } from '../adapters/local/folder.storage';
 import { createRecordingNotifier, type RecordingNotifier } from '../adapters/local/recording.notifier';
 import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
 import { systemClock, type Clock } from '../ports/clock.port';
@@ -20,6 +21,8 @@ export const DEV_DELIVERIES_FILE = 'dev-deliveries.jsonl';
 
 export interface LocalApp {
   readonly app: AppContext;
+  /** The same object as app.storage, with the URL-token check the host needs. */
+  readonly storage: FolderStorage;
   readonly notifier: RecordingNotifier;
   readonly dataDir: string;
   readonly personasFile: string;
@@ -61,14 +64,17 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
   // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
   const notifier = createRecordingNotifier(opts.clock ?? systemClock, mode === 'dev' ? { file: join(dataDir, DEV_DELIVERIES_FILE) } : {});
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger());
+  const clock = opts.clock ?? systemClock;
+  const storage = createFolderStorage(filesDir(dataDir), settings.idHmacKey, clock);
   const app: AppContext = {
     store,
-    clock: opts.clock ?? systemClock,
+    storage,
+    clock,
     signer: createEd25519Signer(settings.signingKeyPem),
     notifier,
     settings,
     rng: opts.rng ?? cryptoRandom,
     log,
   };
-  return { app, notifier, dataDir, personasFile: join(dataDir, 'dev-personas.json'), close: () => store.close() };
+  return { app, storage, notifier, dataDir, personasFile: join(dataDir, 'dev-personas.json'), close: () => store.close() };
 }

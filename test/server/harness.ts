@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ROUTES } from '../../server/functions/routes';
 import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
+import { createFolderStorage } from '../../server/adapters/local/folder.storage';
 import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../../server/adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../../server/adapters/local/recording.notifier';
@@ -48,9 +49,11 @@ export function makeTestApp(nowIso = '2026-03-01T02:00:00.000Z'): TestApp {
     TOWNSHIP_ADMIN_OPENIDS: TOWNSHIP,
   });
   const store = openSqliteStore({ file: join(dir, 'test.db') });
+  const clock = { now: () => new Date(now.getTime()) };
   const app: AppContext = {
     store,
-    clock: { now: () => new Date(now.getTime()) },
+    storage: createFolderStorage(join(dir, 'files'), settings.idHmacKey, clock),
+    clock,
     signer: createEd25519Signer(SIGNING_KEY),
     notifier: createRecordingNotifier(),
     settings,
