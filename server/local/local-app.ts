@@ -59,6 +59,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     TOWNSHIP_ADMIN_OPENIDS: env.TOWNSHIP_ADMIN_OPENIDS ?? (mode === 'dev' ? DEMO_OPENIDS.township : ''),
     // Nothing reaches WeChat from the local host, in either mode: a stand-in template id will do.
     NOTICE_TEMPLATE_ID: env.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
+    IMPORT_BUDGET_MS: env.IMPORT_BUDGET_MS,
   });
   const store = openSqliteStore({ file: join(dataDir, 'cunxuantong.db') });
   // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
