@@ -1,0 +1,26 @@
+/**
+ * Uploading the committee's roll sheet to file storage, so that committee.importRoll gets a file
+ * id instead of the file inside the call. The real implementations are roll-upload.weapp.ts
+ * (Taro.cloud.uploadFile into CloudBase storage) and roll-upload.h5.ts (the local host's
+ * POST /files); this file is what other targets get.
+ */
+
+/** A sheet the clerk picked: weapp a temporary file path, H5 the browser's File. */
+export interface PickedRollFile {
+  readonly name: string;
+  readonly size: number;
+  readonly handle: string | Blob;
+}
+
+export type UploadResult = { ok: true; fileId: string } | { ok: false; message: string };
+
+/** 5 MB, as committee.importRoll reads at most. */
+export const MAX_ROLL_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/** Where committee.importRoll accepts a village's sheets (server/ports/storage.port.ts rollImportPrefix). */
+export const rollUploadPath = (villageId: string, name: string) =>
+  `roll-imports/${villageId}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${/\.xlsx$/i.test(name) ? 'xlsx' : 'csv'}`;
+
+export async function uploadRollFile(_file: PickedRollFile, _where: { villageId: string; electionId: string }): Promise<UploadResult> {
+  return { ok: false, message: '这里不能上传文件，请在微信小程序里导入' };
+}
