@@ -7,7 +7,8 @@
  * clerk confirms printing (`printed: true`) or CODES_KEPT_DAYS pass — then the codes are deleted
  * from them, the rest of the report stays for the record.
  */
-import { rollRowInputSchema, MAX_IMPORT_ROWS } from '../../../src/contracts/roll.contract';
+import { z } from 'zod';
+import { importRollRowSchema, rollRowInputSchema, MAX_IMPORT_ROWS } from '../../../src/contracts/roll.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { rollImportBatchDoc, type RollImportDoc } from '../../../src/contracts/store-documents.schema';
 import type { RollRowInput } from '../../../src/domain/registration-row';
@@ -87,6 +88,9 @@ export function newJob(base: Pick<RollImportDoc, 'electionId' | 'villageId' | 'f
   };
 }
 
+/** A stored report row (zod on reads): the reply's row with its binding code sealed. */
+const storedRow = importRollRowSchema.omit({ bindingCode: true }).extend({ sealedCode: z.string().optional() });
+
 const codesReadable = (job: RollImportDoc, now: Date) => job.codesUntil !== null && Date.parse(job.codesUntil) > now.getTime();
 
 /** Report rows of every committed batch from `from` on, codes opened while they are kept. */
@@ -99,8 +103,8 @@ export async function readReport(ctx: CallContext, job: WithId<RollImportDoc>, f
     const doc = docs.get(id);
     if (!doc) throw new Error(`rollImport ${job._id}: batch report ${id} is missing`);
     for (const raw of rollImportBatchDoc.parse(doc).rows) {
-      const { sealedCode, ...report } = raw as RowReport & { sealedCode?: string };
-      const code = readable && typeof sealedCode === 'string' ? openCode(ctx.settings.idHmacKey, sealedCode, `${job._id}:${report.row}`) : null;
+      const { sealedCode, ...report } = storedRow.parse(raw);
+      const code = readable && sealedCode !== undefined ? openCode(ctx.settings.idHmacKey, sealedCode, `${job._id}:${report.row}`) : null;
       rows.push(code ? { ...report, bindingCode: code } : report);
     }
   }
