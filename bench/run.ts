@@ -78,8 +78,8 @@ async function main(): Promise<void> {
   // A resumable job: call again with the importId until done, the rows appended (as the page does).
   const first = await call('committee', { action: 'importRoll', electionId: seeded.electionId, rows }, DEMO_OPENIDS.committee);
   if (!first.ok) throw new Error(`import failed: ${first.message}`);
-  const job = first.data as { importId: string; done: boolean; rows: unknown[] };
-  while (!job.done) {
+  const job = first.data as { importId: string; done: boolean; processed: number; rows: unknown[] };
+  while (!job.done || job.rows.length < job.processed) {
     const r = await call('committee', { action: 'importRoll', electionId: seeded.electionId, importId: job.importId, from: job.rows.length }, DEMO_OPENIDS.committee);
     if (!r.ok) throw new Error(`import failed: ${r.message}`);
     const next = r.data as typeof job;

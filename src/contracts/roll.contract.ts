@@ -152,11 +152,11 @@ export const importRoll = defineAction({
     .refine((x) => !x.printed || x.importId, { error: '确认已打印时要给出导入编号', path: ['printed'] }),
   output: z.object({
     importId: z.string(),
-    /** False: call again with this importId (and `from`) to go on. */
+    /** False: call again with this importId (and `from`) to go on. Done, but `from + rows.length < processed`: more report rows to fetch the same way. */
     done: z.boolean(),
     /** Sheet rows handled so far, of `total`. */
     processed: z.number().int(),
-    /** Position of `rows[0]` in the whole report. */
+    /** Position of `rows[0]` in the whole report (at most 1,000 rows per reply). */
     from: z.number().int(),
     format: z.enum(['xlsx', 'csv', 'rows']),
     /** CSV only: how the text was decoded (utf-8, gb18030, utf-16le…). */

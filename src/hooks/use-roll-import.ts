@@ -38,7 +38,7 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
         }
         current.current = merged(current.current, res.data);
         setReport(current.current);
-        if (res.data.done) return setPhase('done');
+        if (res.data.done && current.current.rows.length >= res.data.processed) return setPhase('done');
         input = { electionId: where.electionId, importId: res.data.importId, from: current.current.rows.length };
       }
     },

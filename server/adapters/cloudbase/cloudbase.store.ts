@@ -102,7 +102,7 @@ function isConflict(e: unknown): boolean {
   const f = sdkFields(e);
   // A duplicate _id on insert (MongoDB E11000) means a concurrent writer created it: the same
   // "re-read and try again" as a transaction conflict.
-  return f !== null && (f.code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|TransactionConflict|E11000|duplicate key/i.test(f.text));
+  return f !== null && (f.code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|TransactionConflict|E11000|duplicate/i.test(f.text));
 }
 
 /** SDK codes that mean "this request was malformed" rather than "the backend is unavailable". */

@@ -19,7 +19,7 @@ import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { CODES_KEPT_DAYS, openCode } from './import-codes';
 import { fromRows, type RowReport } from './import-row-plan';
-import { rollImportBatchId } from './import-batch';
+import { ROLL_BATCH, rollImportBatchId } from './import-batch';
 
 export interface Sheet {
   readonly rows: readonly RollRowInput[];
@@ -93,9 +93,19 @@ const storedRow = importRollRowSchema.omit({ bindingCode: true }).extend({ seale
 
 const codesReadable = (job: RollImportDoc, now: Date) => job.codesUntil !== null && Date.parse(job.codesUntil) > now.getTime();
 
-/** Report rows of every committed batch from `from` on, codes opened while they are kept. */
+/**
+ * Report rows per reply: a function's answer must stay well under WeChat's size limit (a row is
+ * about 300 bytes); a client holding fewer rows than `processed` asks again with `from`.
+ */
+export const MAX_REPLY_ROWS = 1000;
+
+/** Report rows of the committed batches from `from` on (at most MAX_REPLY_ROWS), codes opened while they are kept. */
 export async function readReport(ctx: CallContext, job: WithId<RollImportDoc>, from: number): Promise<RowReport[]> {
-  const ids = Array.from({ length: job.batches }, (_, i) => rollImportBatchId(job._id, i + 1));
+  // Every batch but the last holds ROLL_BATCH sheet rows (a job runs under one deployment), so
+  // only the batches overlapping the slice are read.
+  const first = Math.floor(from / ROLL_BATCH);
+  const last = Math.min(job.batches, Math.ceil((from + MAX_REPLY_ROWS) / ROLL_BATCH));
+  const ids = Array.from({ length: Math.max(0, last - first) }, (_, i) => rollImportBatchId(job._id, first + i + 1));
   const docs = await ctx.store.getMany('rollImportBatch', ids);
   const readable = codesReadable(job, ctx.clock.now());
   const rows: RowReport[] = [];
@@ -108,7 +118,7 @@ export async function readReport(ctx: CallContext, job: WithId<RollImportDoc>, f
       rows.push(code ? { ...report, bindingCode: code } : report);
     }
   }
-  return rows.slice(from);
+  return rows.slice(from - first * ROLL_BATCH, from - first * ROLL_BATCH + MAX_REPLY_ROWS);
 }
 
 /** Deletes the sealed codes from the job's reports (printing confirmed, or kept too long). */

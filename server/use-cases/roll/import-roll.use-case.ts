@@ -7,7 +7,7 @@
  *
  * Outcomes:
  * - ok: `{ importId, done, processed, total, counts so far, rows }` — `rows` is the per-row report
- *   from `from` on; each row `created` (with its binding code, readable again until printing is
+ *   from `from` on (at most MAX_REPLY_ROWS; fewer than `processed` held → ask again); each row `created` (with its binding code, readable again until printing is
  *   confirmed or CODES_KEPT_DAYS pass), `updated` (the changed field names), `unchanged`, or
  *   `rejected` with a reason: MISSING_FIELD | BAD_NAME | ID_LENGTH | ID_CHARS | ID_CHECK_DIGIT |
  *   ID_BIRTH_DATE | UNDER_18 | UNKNOWN_GROUP | BAD_CATEGORY | BAD_DATE | DUPLICATE_IN_FILE |

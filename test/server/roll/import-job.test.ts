@@ -27,7 +27,7 @@ async function importAll(t: ImportApp, f: VillageFixture, first: Record<string, 
   let r = await t.ok<Reply>('committee', { action: 'importRoll', electionId: f.electionId, ...first }, CLERK);
   const rows = [...r.rows];
   let calls = 1;
-  while (!r.done) {
+  while (!r.done || r.from + r.rows.length < r.processed) {
     r = await t.ok<Reply>('committee', { action: 'importRoll', electionId: f.electionId, importId: r.importId, from: r.from + r.rows.length }, CLERK);
     rows.push(...r.rows);
     calls++;
@@ -63,6 +63,21 @@ describe('committee.importRoll job', () => {
     expect(again.rows.map((r) => r.bindingCode)).toEqual(all.map((r) => r.bindingCode));
     expect(await t.app.storage.read(fileId)).toBeNull();
     expect(await verifyAuditChain(t.app.store, f.electionId)).toMatchObject({ ok: true });
+  });
+
+  it('pages a long report: at most 1,000 rows a reply, the rest from `from`', async () => {
+    const big = makeImportApp(embedded, 20_000);
+    const g = await villageWithElection(big);
+    const fileId = await upload(big, g, 'p.csv', sheet(1200));
+    const r = await big.ok<Reply>('committee', { action: 'importRoll', electionId: g.electionId, fileId }, CLERK);
+    expect(r).toMatchObject({ done: true, processed: 1200, from: 0 });
+    expect(r.rows).toHaveLength(1000);
+    const rest = await big.ok<Reply>('committee', { action: 'importRoll', electionId: g.electionId, importId: r.importId, from: 1000 }, CLERK);
+    expect(rest).toMatchObject({ done: true, from: 1000 });
+    expect([...r.rows, ...rest.rows].map((x) => x.row)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 2));
+    const middle = await big.ok<Reply>('committee', { action: 'importRoll', electionId: g.electionId, importId: r.importId, from: 150 }, CLERK);
+    expect(middle.rows.map((x) => x.row)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 152));
+    await big.close();
   });
 
   it('continues the running job when the start is sent again with the same fileId', async () => {

@@ -90,9 +90,9 @@ export interface ImportReply {
 
 /** Calls again with the importId until the job is done, as the page does; the rows of every call in one report. */
 async function followImport(t: TestApp, first: Record<string, unknown>, openid: string): Promise<ImportReply> {
-  let r = await t.ok<ImportReply & { done: boolean; from: number }>('committee', first, openid);
+  let r = await t.ok<ImportReply & { done: boolean; from: number; processed: number }>('committee', first, openid);
   const rows = [...r.rows];
-  while (!r.done) {
+  while (!r.done || rows.length < r.processed) {
     r = await t.ok('committee', { action: 'importRoll', electionId: first.electionId, importId: r.importId, from: rows.length }, openid);
     rows.push(...r.rows);
   }
