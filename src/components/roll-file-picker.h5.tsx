@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { MAX_ROLL_UPLOAD_BYTES } from '../services/roll-upload';
+import { MAX_ROLL_UPLOAD_BYTES } from '../services/roll-upload-rules';
 import type { RollFilePickerProps } from './roll-file-picker';
 
 /** Browser: a plain file input; the File itself goes to the upload (services/roll-upload.h5.ts). */

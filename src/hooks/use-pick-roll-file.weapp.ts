@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { MAX_ROLL_UPLOAD_BYTES, type PickedRollFile } from '../services/roll-upload';
+import { MAX_ROLL_UPLOAD_BYTES } from '../services/roll-upload-rules';
+import type { PickedRollFile } from '../services/roll-upload';
 
 /** WeChat: pick the roll sheet from a chat (电脑微信 → 文件传输助手); its temporary path is uploaded as it is. */
 export function usePickRollFile() {

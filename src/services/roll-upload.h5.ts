@@ -2,7 +2,7 @@
 import { currentDevOpenid } from './dev-personas';
 import type { PickedRollFile, UploadResult } from './roll-upload';
 
-export { MAX_ROLL_UPLOAD_BYTES, rollUploadPath, type PickedRollFile, type UploadResult } from './roll-upload';
+export type { PickedRollFile, UploadResult } from './roll-upload';
 
 export async function uploadRollFile(file: PickedRollFile, where: { villageId: string; electionId: string }): Promise<UploadResult> {
   if (typeof file.handle === 'string') return { ok: false, message: '读取文件失败，请再选一次' };

@@ -14,13 +14,6 @@ export interface PickedRollFile {
 
 export type UploadResult = { ok: true; fileId: string } | { ok: false; message: string };
 
-/** 5 MB, as committee.importRoll reads at most. */
-export const MAX_ROLL_UPLOAD_BYTES = 5 * 1024 * 1024;
-
-/** Where committee.importRoll accepts a village's sheets (server/ports/storage.port.ts rollImportPrefix). */
-export const rollUploadPath = (villageId: string, name: string) =>
-  `roll-imports/${villageId}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${/\.xlsx$/i.test(name) ? 'xlsx' : 'csv'}`;
-
 export async function uploadRollFile(_file: PickedRollFile, _where: { villageId: string; electionId: string }): Promise<UploadResult> {
   return { ok: false, message: '这里不能上传文件，请在微信小程序里导入' };
 }

@@ -1,8 +1,9 @@
 /** WeChat: the sheet goes to CloudBase storage under roll-imports/{villageId}/ (wx.cloud.uploadFile). */
 import Taro from '@tarojs/taro';
-import { rollUploadPath, type PickedRollFile, type UploadResult } from './roll-upload';
+import type { PickedRollFile, UploadResult } from './roll-upload';
+import { rollUploadPath } from './roll-upload-rules';
 
-export { MAX_ROLL_UPLOAD_BYTES, rollUploadPath, type PickedRollFile, type UploadResult } from './roll-upload';
+export type { PickedRollFile, UploadResult } from './roll-upload';
 
 export async function uploadRollFile(file: PickedRollFile, where: { villageId: string; electionId: string }): Promise<UploadResult> {
   if (typeof file.handle !== 'string') return { ok: false, message: '读取文件失败，请再选一次' };
