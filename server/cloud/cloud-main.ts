@@ -8,6 +8,7 @@ import type { FunctionName } from '../../src/contracts/define-action';
 import type { Envelope } from '../../src/contracts/envelope';
 import { createCloudbaseStoreFromSdk, installTcbRejectionGuard } from '../adapters/cloudbase/cloudbase.store';
 import { createSubscribeMessageNotifier } from '../adapters/cloudbase/subscribe-message.notifier';
+import { createCloudStorage } from '../adapters/cloudbase/cloud.storage';
 import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import { parseSettings } from '../config/settings';
 import { systemClock } from '../ports/clock.port';
@@ -38,6 +39,7 @@ export function createCloudMain(fn: FunctionName, routes: FunctionRoutes, deps: 
     const settings = parseSettings(d.env);
     app = {
       store: createCloudbaseStoreFromSdk(d.cloud),
+      storage: createCloudStorage(d.cloud),
       clock: systemClock,
       signer: createEd25519Signer(settings.signingKeyPem),
       notifier: createSubscribeMessageNotifier(d.cloud),

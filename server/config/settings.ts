@@ -32,6 +32,8 @@ const settingsSchema = z.object({
    * records consents for this template only.
    */
   NOTICE_TEMPLATE_ID: z.string().trim().pipe(templateIdSchema).optional(),
+  /** Time one committee.importRoll call spends on rows before it returns and the client calls again (ms). */
+  IMPORT_BUDGET_MS: z.coerce.number().int().min(1).max(50_000).default(20_000),
 });
 export type RawSettings = z.input<typeof settingsSchema>;
 
@@ -49,6 +51,11 @@ export interface Settings {
   readonly bindLockMinutes: number;
   /** Committee invitation lifetime. */
   readonly inviteTtlHours: number;
+  /**
+   * committee.importRoll's time per call: well inside the 60 s function limit, with room for the
+   * batch in flight when it runs out (README: function timeout 60 s).
+   */
+  readonly importBudgetMs: number;
 }
 
 export function parseSettings(env: Record<string, string | undefined>): Settings {
@@ -75,6 +82,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     bindMaxFailures: 5,
     bindLockMinutes: 30,
     inviteTtlHours: 72,
+    importBudgetMs: s.IMPORT_BUDGET_MS,
   };
 }
 

@@ -6,11 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/contracts/envelope';
+import { createFolderStorage } from '../adapters/local/folder.storage';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { createHash, createPrivateKey } from 'node:crypto';
 import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../adapters/local/recording.notifier';
 import { parseSettings } from '../config/settings';
+import { rollImportPrefix } from '../ports/storage.port';
 import { fixedClock } from '../ports/clock.port';
 import { ROUTES } from '../functions/routes';
 import type { AppContext } from '../runtime/context';
@@ -53,7 +55,14 @@ export interface ExecutedExample {
   readonly reply: Envelope<unknown>;
 }
 
-type Step = { fn: string; caller: keyof typeof EXAMPLE_OPENIDS | null; event: (s: State) => Record<string, unknown>; keep?: (data: unknown, s: State) => void };
+type Step = {
+  fn: string;
+  caller: keyof typeof EXAMPLE_OPENIDS | null;
+  event: (s: State) => Record<string, unknown>;
+  keep?: (data: unknown, s: State) => void;
+  /** What a client does before the call (an upload to file storage). */
+  before?: (app: AppContext, s: State) => Promise<void>;
+};
 interface State {
   villageId: string;
   inviteCode: string;
@@ -66,6 +75,9 @@ interface State {
   /** Roll examples (committee.importRoll and after): entries by name, the second village. */
   roll: Record<string, { voterId: string; bindingCode: string }>;
   other: { villageId: string; inviteCode: string; electionId: string; clerkInvite: string; clerkRef: string };
+  /** The first roll import, and a sheet uploaded to storage (what the page does before importRoll). */
+  importId: string;
+  rollFileId: string;
 }
 
 const STEPS: Step[] = [
@@ -117,11 +129,23 @@ const STEPS: Step[] = [
       ],
     }),
     keep: (d, s) => {
+      s.importId = (d as { importId: string }).importId;
       for (const r of (d as { rows: { name?: string; voterId?: string; bindingCode?: string }[] }).rows) {
         if (r.name && r.voterId) s.roll[r.name] = { voterId: r.voterId, bindingCode: r.bindingCode ?? '' };
       }
     },
   },
+  // The page's way: the sheet uploaded to storage first (weapp wx.cloud.uploadFile, H5 POST /files), then imported by its file id. Same person, same data: unchanged.
+  {
+    fn: 'committee',
+    caller: 'clerk',
+    before: async (app, s) => {
+      s.rollFileId = await app.storage.put(`${rollImportPrefix(s.villageId)}1772415000000-example.csv`, Buffer.from(`姓名,身份证号码,村民小组,类别\r\n张建军,${ROLL_IDS.a},第一村民小组,A\r\n`, 'utf8'));
+    },
+    event: (s) => ({ action: 'importRoll', electionId: s.electionId, fileId: s.rollFileId, fileName: '清溪村选民登记表.csv' }),
+  },
+  // The first import's report again from its fourth row (a client that already holds three rows, or the page re-opened before printing).
+  { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'importRoll', electionId: s.electionId, importId: s.importId, from: 3 }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'listVoters', electionId: s.electionId, category: 'C', pageSize: 20 }) },
   {
     fn: 'committee',
@@ -325,6 +349,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
   const key = EXAMPLE_SIGNING_KEY_PEM;
   const app: AppContext = {
     store,
+    storage: createFolderStorage(join(dir, 'files'), 'docs-example-url-key', fixedClock(EXAMPLE_NOW)),
     clock: fixedClock(EXAMPLE_NOW),
     signer: createEd25519Signer(key),
     notifier: createRecordingNotifier(),
@@ -332,10 +357,11 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     rng: seededRandom(2026),
     log: silentLogger,
   };
-  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
+  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, importId: '', rollFileId: '', other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
   const out: ExecutedExample[] = [];
   try {
     for (const step of STEPS) {
+      await step.before?.(app, state);
       const event = step.event(state);
       const caller = step.caller ? EXAMPLE_OPENIDS[step.caller] : null;
       const routes = ROUTES[step.fn as keyof typeof ROUTES]!;

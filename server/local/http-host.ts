@@ -8,8 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { FolderStorage } from '../adapters/local/folder.storage';
 import type { AppContext } from '../runtime/context';
 import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
+import { handleFileDownload, handleFileUpload } from './file-endpoints';
 
 export interface HostOptions {
   readonly app: AppContext;
@@ -19,6 +21,8 @@ export interface HostOptions {
   /** Extra dev-only JSON endpoints under /dev/ (e.g. recorded deliveries). */
   readonly devEndpoints?: Readonly<Record<string, () => unknown>>;
   readonly maxBodyBytes?: number;
+  /** Local file storage: `POST /files` (dev mode, committee only) and `GET /files/{token}`. */
+  readonly storage?: FolderStorage | null;
 }
 
 const TYPES: Record<string, string> = {
@@ -34,13 +38,13 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -53,9 +57,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return (await readBytes(req, limit))?.toString('utf8') ?? null;
 }
 
 function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
@@ -99,6 +107,14 @@ export function createHttpHost(opts: HostOptions): Server {
         const openid = dev && typeof header === 'string' && header.trim() ? header.trim() : null;
         const envelope = await dispatch(fn, routes, event, { ...app, openid, requestId: randomUUID() });
         return sendJson(res, 200, envelope);
+      }
+
+      if (opts.storage && (url.pathname === '/files' || url.pathname.startsWith('/files/'))) {
+        const header = req.headers['x-dev-openid'];
+        const openid = dev && typeof header === 'string' && header.trim() ? header.trim() : null;
+        if (req.method === 'POST' && url.pathname === '/files') return handleFileUpload(req, res, url, { ...app, openid, requestId: randomUUID() }, opts.storage);
+        if (req.method === 'GET') return handleFileDownload(res, url.pathname.slice('/files/'.length), opts.storage);
+        return sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: '不支持这种请求' });
       }
 
       if (url.pathname.startsWith('/dev/')) {

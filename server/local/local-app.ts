@@ -9,6 +9,7 @@ import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { LOCAL_LINK_INTERVAL_MS, startAuditLinkLoop } from '../audit/audit-link-loop';
 import type { LinkReport } from '../audit/audit-linker';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
+import { createFolderStorage, filesDir, type FolderStorage } from '../adapters/local/folder.storage';
 import { createRecordingNotifier, type RecordingNotifier } from '../adapters/local/recording.notifier';
 import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
 import { systemClock, type Clock } from '../ports/clock.port';
@@ -22,6 +23,8 @@ export const DEV_DELIVERIES_FILE = 'dev-deliveries.jsonl';
 
 export interface LocalApp {
   readonly app: AppContext;
+  /** The same object as app.storage, with the URL-token check the host needs. */
+  readonly storage: FolderStorage;
   readonly notifier: RecordingNotifier;
   readonly dataDir: string;
   readonly personasFile: string;
@@ -69,14 +72,18 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     // Nothing reaches WeChat from the local host, in either mode: a stand-in template id will do.
     NOTICE_TEMPLATE_ID: env.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
     SIGNING_KEYRING: env.SIGNING_KEYRING,
+    IMPORT_BUDGET_MS: env.IMPORT_BUDGET_MS,
   });
   const store = openSqliteStore({ file: join(dataDir, DATABASE_FILE) });
   // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
   const notifier = createRecordingNotifier(opts.clock ?? systemClock, mode === 'dev' ? { file: join(dataDir, DEV_DELIVERIES_FILE) } : {});
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger());
+  const clock = opts.clock ?? systemClock;
+  const storage = createFolderStorage(filesDir(dataDir), settings.idHmacKey, clock);
   const app: AppContext = {
     store,
-    clock: opts.clock ?? systemClock,
+    storage,
+    clock,
     signer: createEd25519Signer(settings.signingKeyPem),
     notifier,
     settings,
@@ -88,6 +95,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
   const linker = startAuditLinkLoop(app, interval ?? 2 ** 31 - 1);
   return {
     app,
+    storage,
     notifier,
     dataDir,
     personasFile: join(dataDir, 'dev-personas.json'),

@@ -67,6 +67,7 @@ export async function main(): Promise<void> {
     routes: ROUTES,
     staticDir,
     personasFile: local.personasFile,
+    storage: local.storage,
     devEndpoints: { deliveries: () => devDeliveryRows(local.notifier.deliveries(), personasByOpenid(local.personasFile)) },
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));

@@ -32,11 +32,31 @@ export interface TxOps {
   /** Shallow merge of top-level fields into an existing document; throws StoreError NOT_FOUND if absent. */
   update(collection: string, id: string, patch: DocData): Promise<void>;
   remove(collection: string, id: string): Promise<void>;
+  /**
+   * Creates several documents that must not exist yet, in one call (CloudBase: one
+   * `collection.add([...])`, an operation its transactions allow). Throws StoreError CONFLICT when
+   * one of them exists (or a concurrent transaction wrote it): the caller re-reads and re-plans.
+   * Inside a transaction all or none are created; outside one, a CONFLICT may leave the documents
+   * before the existing one created (CloudBase inserts in order), so use it outside only for
+   * documents whose partial creation harms nothing.
+   */
+  insertMany(collection: string, docs: ReadonlyArray<{ readonly id: string; readonly data: DocData }>): Promise<void>;
 }
+
+/** Most ids one getMany call sends to CloudBase (the server SDK returns at most 1,000 documents a query). */
+export const GET_MANY_CHUNK = 1000;
 
 export interface Store extends TxOps {
   find<T extends DocData = DocData>(collection: string, where: Where, options?: FindOptions): Promise<StoredDoc<T>[]>;
   count(collection: string, where: Where): Promise<number>;
+  /**
+   * Several documents by id: one query per GET_MANY_CHUNK ids (CloudBase: `where({ _id: _.in(ids) })`,
+   * one billed read; embedded: one `IN (...)`). Missing ids are absent from the map; repeated ids
+   * are read once. Committed state only, like `find`: CloudBase transactions allow no query, so
+   * there is no transactional form — a plan made from it must be re-checked by the transaction's
+   * own writes (insertMany refuses an id that appeared meanwhile).
+   */
+  getMany<T extends DocData = DocData>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDoc<T>>>;
   /**
    * Runs `fn` as one serializable transaction: two transactions never interleave their reads
    * and writes, even when `fn` awaits. Everything `fn` wrote is committed when it resolves and
@@ -88,6 +108,7 @@ export const INDEXED_FIELDS = {
   delivery: ['electionId', 'refId'],
   duplicate: ['townshipId', 'electionId'],
   rollImport: ['electionId'],
+  rollImportBatch: [],
   consent: ['openid', 'electionId'],
   read: ['noticeId', 'voterId'],
   pushJob: ['noticeId', 'status'],

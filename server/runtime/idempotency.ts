@@ -86,6 +86,8 @@ export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnA
 
   const store: Store = {
     get: (c, id) => deps.store.get(c, id),
+    getMany: (c, ids) => deps.store.getMany(c, ids),
+    insertMany: (c, docs) => deps.store.insertMany(c, docs),
     set: (c, id, d) => deps.store.set(c, id, d),
     update: (c, id, p) => deps.store.update(c, id, p),
     remove: (c, id) => deps.store.remove(c, id),

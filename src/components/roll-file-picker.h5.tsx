@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { MAX_ROLL_UPLOAD_BYTES } from '../services/roll-upload-rules';
 import type { RollFilePickerProps } from './roll-file-picker';
 
-/** Browser: a plain file input; the sheet is read as base64 for committee.importRoll. */
+/** Browser: a plain file input; the File itself goes to the upload (services/roll-upload.h5.ts). */
 export default function RollFilePicker({ disabled, onPicked }: RollFilePickerProps) {
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -24,15 +25,8 @@ export default function RollFilePicker({ disabled, onPicked }: RollFilePickerPro
           setMessage(null);
           if (!file) return;
           if (!/\.(xlsx|csv)$/i.test(file.name)) return setMessage('请选择 Excel（.xlsx）或 CSV 文件');
-          if (file.size > 5 * 1024 * 1024) return setMessage('文件超过5MB，请分成几个文件导入');
-          const reader = new FileReader();
-          reader.onload = () => {
-            const url = String(reader.result ?? '');
-            const comma = url.indexOf(',');
-            onPicked({ name: file.name, contentBase64: comma >= 0 ? url.slice(comma + 1) : '' });
-          };
-          reader.onerror = () => setMessage('读取文件失败，请再选一次');
-          reader.readAsDataURL(file);
+          if (file.size > MAX_ROLL_UPLOAD_BYTES) return setMessage('文件超过5MB，请分成几个文件导入');
+          onPicked({ name: file.name, size: file.size, handle: file });
         }}
       />
       {message ? <Text className='notice error'>{message}</Text> : null}

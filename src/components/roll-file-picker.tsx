@@ -1,6 +1,9 @@
+import type { PickedRollFile } from '../services/roll-upload';
+
 export interface RollFilePickerProps {
   disabled: boolean;
-  onPicked: (file: { name: string; contentBase64: string }) => void;
+  /** The picked sheet, to be uploaded (services/roll-upload) — never read into the call. */
+  onPicked: (file: PickedRollFile) => void;
 }
 
 /**

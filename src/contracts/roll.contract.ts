@@ -108,6 +108,14 @@ export const importRollRowSchema = z.object({
     .optional(),
 });
 
+/** A file in cloud storage (weapp: Taro.cloud.uploadFile; local H5: POST /files) under roll-imports/{villageId}/. */
+export const rollFileIdSchema = z
+  .string({ error: '缺少文件编号' })
+  .trim()
+  .min(1, { error: '缺少文件编号' })
+  .max(500, { error: '文件编号不对' })
+  .regex(/^(cloud|local):\/\//, { error: '文件编号不对，请重新上传文件' });
+
 /** 导入选民登记表 */
 export const importRoll = defineAction({
   fn: 'committee',
@@ -115,26 +123,51 @@ export const importRoll = defineAction({
   mutates: true,
   secretReply: true,
   who: 'committee',
-  summary: '导入选民登记表（Excel .xlsx 或 CSV，或已解析的行）：逐行接受或拒绝并说明原因，新登记的选民发放绑定码（只显示这一次）',
+  summary:
+    '导入选民登记表（上传到云存储的 Excel .xlsx 或 CSV，或已解析的行）：分批导入，每次调用处理一段时间后返回进度，用 importId 再调用继续，直到 done；逐行接受或拒绝并说明原因，新登记的选民发放绑定码（打印告知书前可以再次查看）',
   input: z
     .object({
       electionId: electionIdSchema,
+      /** Start: the uploaded sheet's file id (preferred: the file does not travel in the call). */
+      fileId: rollFileIdSchema.optional(),
+      /** With fileId: the name shown in the report (the clerk's file name). */
+      fileName: z.string({ error: '文件名应为文字' }).trim().min(1, { error: '缺少文件名' }).max(200, { error: '文件名太长了' }).optional(),
+      /** Start, small files only: the sheet inline as base64 (stored, then read like a fileId). */
       file: rollFileSchema.optional(),
+      /** Start: rows a client parsed itself. */
       rows: z
         .array(rollRowInputSchema, { error: '导入的行应为列表' })
         .min(1, { error: '没有要导入的行' })
         .max(MAX_IMPORT_ROWS, { error: `一次最多导入${MAX_IMPORT_ROWS}行，请分成几个文件` })
         .optional(),
+      /** Continue (or read again) the import this id names. */
+      importId: z.string({ error: '导入编号应为文字' }).trim().min(1, { error: '缺少导入编号' }).max(64, { error: '导入编号不对' }).optional(),
+      /** Report rows the client already holds: the reply's `rows` start there (default 0: every row so far). */
+      from: z.number({ error: '应为数字' }).int({ error: '应为整数' }).min(0, { error: '不能小于0' }).default(0),
+      /** With importId, once the 告知书 slips are printed: the stored binding codes are deleted. */
+      printed: z.literal(true, { error: '只能是 true' }).optional(),
     })
     .strict()
-    .refine((x) => (x.file ? 1 : 0) + (x.rows ? 1 : 0) === 1, { error: '请上传一个文件，或者提供要导入的行（二选一）', path: ['file'] }),
+    .refine((x) => (x.file ? 1 : 0) + (x.rows ? 1 : 0) + (x.fileId ? 1 : 0) + (x.importId ? 1 : 0) === 1, {
+      error: '请上传一个文件，或者提供要导入的行，或者给出要继续的导入编号（三选一）',
+      path: ['file'],
+    })
+    .refine((x) => !x.printed || x.importId, { error: '确认已打印时要给出导入编号', path: ['printed'] }),
   output: z.object({
     importId: z.string(),
+    /** False: call again with this importId (and `from`) to go on. Done, but `from + rows.length < processed`: more report rows to fetch the same way. */
+    done: z.boolean(),
+    /** Sheet rows handled so far, of `total`. */
+    processed: z.number().int(),
+    /** Position of `rows[0]` in the whole report (at most 1,000 rows per reply). */
+    from: z.number().int(),
     format: z.enum(['xlsx', 'csv', 'rows']),
     /** CSV only: how the text was decoded (utf-8, gb18030, utf-16le…). */
     encoding: z.string().nullable(),
     headerRow: z.number().int().nullable(),
     ignoredColumns: z.array(z.string()),
+    fileName: z.string().nullable(),
+    /** Rows of the sheet; the counts below cover the rows processed so far. */
     total: z.number().int(),
     accepted: z.number().int(),
     created: z.number().int(),
@@ -144,12 +177,14 @@ export const importRoll = defineAction({
     rejectedByReason: z.record(z.string(), z.number().int()),
     /** Accepted rows with a warning. */
     warned: z.number().int(),
+    /** Binding codes stay readable until the clerk confirms printing or until this time (ISO); null once deleted. */
+    codesUntil: z.string().nullable(),
     rows: z.array(importRollRowSchema),
   }),
   errors: {
-    INVALID_INPUT: ['BAD_FILE', 'BAD_HEADER', 'EMPTY_FILE'],
+    INVALID_INPUT: ['BAD_FILE', 'BAD_HEADER', 'EMPTY_FILE', 'FILE_UNKNOWN'],
     FORBIDDEN: COMMITTEE_REFUSALS,
-    NOT_FOUND: ['ELECTION_UNKNOWN'],
+    NOT_FOUND: ['ELECTION_UNKNOWN', 'IMPORT_UNKNOWN'],
     LIMIT_EXCEEDED: ['TOO_MANY_ROWS', 'FILE_TOO_LARGE'],
     WINDOW_CLOSED: ['LIST_PUBLISHED', 'ELECTION_CLOSED'],
   },

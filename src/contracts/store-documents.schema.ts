@@ -384,7 +384,12 @@ export const duplicateDoc = z.object({
 });
 export type DuplicateDoc = z.infer<typeof duplicateDoc>;
 
-/** rollImport/{importId}: one committee.importRoll call, its file and its counts. */
+/**
+ * rollImport/{importId}: one committee.importRoll job — its file and progress. Each batch
+ * transaction advances `nextRow` and the counts with its writes, so a call that dies between
+ * batches leaves a job that resumes exactly after the last committed batch. Documents written
+ * before the job existed (one call, all rows) read as done.
+ */
 export const rollImportDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
@@ -397,8 +402,37 @@ export const rollImportDoc = z.object({
   rejected: z.number().int(),
   actor: z.string(),
   at: z.string(),
+  status: z.enum(['running', 'done']).default('done'),
+  /** The sheet (or the client's rows as JSON) in storage; null for imports older than jobs. */
+  fileId: z.string().nullable().default(null),
+  encoding: z.string().nullable().default(null),
+  headerRow: z.number().int().nullable().default(null),
+  ignoredColumns: z.array(z.string()).default([]),
+  /** Index in the sheet's rows of the first row not processed yet. */
+  nextRow: z.number().int().default(0),
+  /** Batches committed: their reports are rollImportBatch/{importId}:{1..batches}. */
+  batches: z.number().int().default(0),
+  warned: z.number().int().default(0),
+  rejectedByReason: z.record(z.string(), z.number().int()).default({}),
+  /** Binding codes in the batch reports are deleted after this time, or when the clerk confirms printing (then null). */
+  codesUntil: z.string().nullable().default(null),
+  updatedAt: z.string().optional(),
 });
 export type RollImportDoc = z.infer<typeof rollImportDoc>;
+
+/**
+ * rollImportBatch/{importId}:{n}: the per-row report of one batch, written in the batch's
+ * transaction. Binding codes are kept sealed (AES-256-GCM under a key derived from ID_HMAC_KEY,
+ * server/use-cases/roll/import-codes.ts) so the clerk can print the 告知书 slips after a timeout,
+ * and deleted on confirmation of printing or after the job's codesUntil.
+ */
+export const rollImportBatchDoc = z.object({
+  importId: z.string(),
+  electionId: z.string(),
+  /** importRollRowSchema rows, `bindingCode` replaced by `sealedCode`. */
+  rows: z.array(z.record(z.string(), z.unknown())),
+});
+export type RollImportBatchDoc = z.infer<typeof rollImportBatchDoc>;
 
 /**
  * consent/{openid}:{templateId} — WeChat one-time subscribe consents (一次性订阅消息): each tap

@@ -20,12 +20,15 @@ export function gated(store: Store) {
     set: (c, id, d) => tx.set(c, id, d),
     update: (c, id, p) => tx.update(c, id, p),
     remove: (c, id) => tx.remove(c, id),
+    insertMany: (c, docs) => tx.insertMany(c, docs),
   });
   const wrapped: Store = {
     get: (c, id) => store.get(c, id),
     set: (c, id, d) => store.set(c, id, d),
     update: (c, id, p) => store.update(c, id, p),
     remove: (c, id) => store.remove(c, id),
+    insertMany: (c, docs) => store.insertMany(c, docs),
+    getMany: (c, ids) => store.getMany(c, ids),
     count: (c, w) => store.count(c, w),
     find: async <T extends DocData>(c: string, w: Where, o?: FindOptions) => {
       const r = await store.find<T>(c, w, o);

@@ -11,6 +11,7 @@ import { linkAllScopes, type LinkReport } from '../../server/audit/audit-linker'
 import { ROUTES } from '../../server/functions/routes';
 import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
+import { createFolderStorage } from '../../server/adapters/local/folder.storage';
 import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
 import { FakeCloudbaseDatabase } from '../../server/adapters/cloudbase/cloudbase-db.fake';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase.store';
@@ -89,9 +90,11 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
     TOWNSHIP_ADMIN_OPENIDS: TOWNSHIP,
   });
   const { store, fake } = openStore(kind, dir, opts.latency);
+  const clock = { now: () => new Date(now.getTime()) };
   const app: AppContext = {
     store,
-    clock: { now: () => new Date(now.getTime()) },
+    storage: createFolderStorage(join(dir, 'files'), settings.idHmacKey, clock),
+    clock,
     signer: createEd25519Signer(SIGNING_KEY),
     notifier: createRecordingNotifier(),
     settings,

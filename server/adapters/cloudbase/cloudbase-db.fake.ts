@@ -28,7 +28,9 @@
  *   `transactionLifetimeMs`, default 30,000): the server aborts a transaction still open then,
  *   releasing its writes; its later operations fail TransactionNotExist (-501001) and its commit
  *   DATABASE_TRANSACTION_FAIL.
- * Not modelled: query commands (`db.command`), projections, `add`, realtime, permissions, indexes.
+ * - `db.command.in` on `_id` and `collection.add` of an array with given `_id`s (section at the
+ *   end of this file: getMany and insertMany of the store).
+ * Not modelled: other query commands, projections, realtime, permissions, indexes.
  */
 import type { CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery, CloudbaseTransaction } from './cloudbase.store';
 
@@ -137,6 +139,8 @@ function matches(doc: Doc, where: Doc): boolean {
     const actual = doc[field];
     if (expected === null) {
       if (actual !== null && actual !== undefined) return false;
+    } else if (expected instanceof FakeInCommand) {
+      if (!expected.values.some((v) => v === actual)) return false;
     } else if (typeof expected === 'object') {
       throw new Error(`FakeCloudbaseDatabase: where supports equality on scalars only (field ${field})`);
     } else if (actual !== expected) {
@@ -246,7 +250,7 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
 
   collection(name: string): CloudbaseCollectionRef {
     const query = this.query(name, { where: null, order: [], skip: 0, limit: 0 });
-    return Object.assign(query, { doc: (id: string) => this.directDoc(name, String(id)) });
+    return Object.assign(query, { doc: (id: string) => this.directDoc(name, String(id)), add: (options: { data: Doc[] }) => this.directAdd(name, options) });
   }
 
   async runTransaction<T>(callback: (transaction: CloudbaseTransaction) => Promise<T>, times = 3): Promise<T> {
@@ -395,14 +399,14 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
       const out: Array<[string, Doc]> = [];
       for (const [id, list] of this.docs.get(collection) ?? []) {
         const data = list[list.length - 1]?.data;
-        if (data && (!spec.where || matches(data, spec.where))) out.push([id, data]);
+        if (data && (!spec.where || matches({ ...data, _id: id }, spec.where))) out.push([id, data]);
       }
       return out;
     };
     return {
       where: (condition) => {
         if (!isPlainObject(condition)) throw new Error('query param type error');
-        return this.query(collection, { ...spec, where: clone(condition) });
+        return this.query(collection, { ...spec, where: cloneWhere(condition) });
       },
       orderBy: (field, direction) => {
         if (direction !== 'asc' && direction !== 'desc') throw new Error('direction must be asc or desc');
@@ -497,7 +501,7 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   }
 
   private txHandle(tx: FakeTx): CloudbaseTransaction {
-    return { collection: (name: string) => ({ doc: (id: string) => this.txDoc(tx, name, String(id)) }) };
+    return { collection: (name: string) => ({ doc: (id: string) => this.txDoc(tx, name, String(id)), add: (options: { data: Doc[] }) => this.txAdd(tx, name, options) }) };
   }
 
   private txDoc(tx: FakeTx, collection: string, id: string): CloudbaseDocumentRef {
@@ -559,4 +563,75 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
       },
     };
   }
+
+  // ---- getMany / insertMany support: `db.command.in` and `collection.add([...])` -------------
+  // (kept apart from the rest: the roll import's batched reads and inserts)
+
+  /** `db.command`; only `in` (used as `where({ _id: _.in(ids) })`). */
+  readonly command = { in: (values: unknown[]): unknown => new FakeInCommand(values) };
+
+  private addedDocs(apiName: string, options: { data: Doc[] } | undefined): Array<[string, Doc]> {
+    const list = options?.data;
+    if (!Array.isArray(list) || list.length === 0) throw sdkError(apiName, -401003, 'options.data should be a non-empty array', 'parameter type error');
+    return list.map((raw) => {
+      if (!isPlainObject(raw) || typeof raw._id !== 'string') throw sdkError(apiName, -401003, 'every document needs a string _id here', 'parameter type error');
+      const { _id, ...data } = clone(raw);
+      return [_id as string, data];
+    });
+  }
+
+  /** Outside a transaction: an ordered insertMany — documents before a duplicate stay inserted. */
+  private async directAdd(collection: string, options: { data: Doc[] }): Promise<unknown> {
+    const docs = this.addedDocs('collection.add', options);
+    await this.sdkCall('collection.add', collection);
+    const ids: string[] = [];
+    for (const [id, data] of docs) {
+      await this.keyFree(collection, id);
+      if (this.latest(collection, id)?.data) throw duplicateKeyError(collection, id);
+      this.write(collection, id, data, ++this.version);
+      ids.push(id);
+    }
+    this.compact();
+    return { _ids: ids, errMsg: 'collection.add:ok' };
+  }
+
+  /** Inside a transaction: a duplicate or a document another open transaction wrote aborts it. */
+  private async txAdd(tx: FakeTx, collection: string, options: { data: Doc[] }): Promise<unknown> {
+    const docs = this.addedDocs('collection.add', options);
+    await this.sdkCall('collection.add', collection);
+    if (tx.state !== 'active') throw txGoneError('collection.add');
+    tx.snapshot ??= this.version;
+    for (const [id] of docs) {
+      const key = keyOf(collection, id);
+      const holder = this.pending.get(key);
+      const changed = (this.latest(collection, id)?.v ?? 0) > tx.snapshot;
+      const exists = tx.writes.has(key) ? tx.writes.get(key)?.data !== null : this.at(collection, id, tx.snapshot) !== null;
+      if ((holder && holder !== tx) || changed || exists) {
+        this.stats.conflicts++;
+        this.end(tx, 'aborted');
+        throw holder && holder !== tx ? conflictError('collection.add') : duplicateKeyError(collection, id);
+      }
+    }
+    for (const [id, data] of docs) {
+      const key = keyOf(collection, id);
+      this.pending.set(key, tx);
+      tx.writes.set(key, { collection, id, data });
+    }
+    return { _ids: docs.map(([id]) => id), errMsg: 'collection.add:ok' };
+  }
+}
+
+/** What `db.command.in(values)` stands for in the fake's `where`. */
+class FakeInCommand {
+  constructor(readonly values: readonly unknown[]) {}
+}
+
+/** MongoDB's duplicate-key error as the SDK reports it (rewrapped like every failure). */
+function duplicateKeyError(collection: string, id: string): Error {
+  return sdkError('collection.add', -502001, `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`, 'database request fail');
+}
+
+/** A copy of a `where` condition that keeps query commands (the SDK serialises them itself). */
+function cloneWhere(condition: Doc): Doc {
+  return Object.fromEntries(Object.entries(condition).map(([k, v]) => [k, v instanceof FakeInCommand ? new FakeInCommand(clone([...v.values])) : clone(v)]));
 }

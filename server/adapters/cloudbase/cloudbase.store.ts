@@ -27,7 +27,7 @@
  *   also leaves a rejected promise nobody awaits (a TcbError from its credential check); see
  *   installTcbRejectionGuard.
  */
-import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
+import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
 import { checkCollection, checkFind, checkId, checkWhere, toSetBody, toStoredBody } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 
@@ -51,16 +51,24 @@ export interface CloudbaseQuery {
   count(): Promise<{ total: number }>;
 }
 
-export interface CloudbaseCollectionRef extends CloudbaseQuery {
+/** `collection.add`: an array inserts several documents in one request (`database.insertDocument`). */
+export interface CloudbaseAdder {
+  add(options: { data: Array<Record<string, unknown>> }): Promise<unknown>;
+}
+
+export interface CloudbaseCollectionRef extends CloudbaseQuery, CloudbaseAdder {
   doc(id: string): CloudbaseDocumentRef;
 }
 
 export interface CloudbaseTransaction {
-  collection(name: string): { doc(id: string): CloudbaseDocumentRef };
+  /** Documented: inside a transaction only `add` and `doc(id)` operations, no `where` (Transaction.collection). */
+  collection(name: string): CloudbaseAdder & { doc(id: string): CloudbaseDocumentRef };
 }
 
 export interface CloudbaseDatabase {
   collection(name: string): CloudbaseCollectionRef;
+  /** Query operators; only `in` is used (getMany). */
+  readonly command: { in(values: unknown[]): unknown };
   /** `times`: extra attempts after a conflict reported with `code` (SDK default 3). */
   runTransaction<T>(callback: (transaction: CloudbaseTransaction) => Promise<T>, times?: number): Promise<T>;
 }
@@ -92,7 +100,9 @@ function isNotFound(e: unknown): boolean {
 
 function isConflict(e: unknown): boolean {
   const f = sdkFields(e);
-  return f !== null && (f.code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|TransactionConflict/.test(f.text));
+  // A duplicate _id on insert (MongoDB E11000) means a concurrent writer created it: the same
+  // "re-read and try again" as a transaction conflict.
+  return f !== null && (f.code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|TransactionConflict|E11000|duplicate/i.test(f.text));
 }
 
 /** SDK codes that mean "this request was malformed" rather than "the backend is unavailable". */
@@ -170,7 +180,19 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
   const scope = new TransactionScope();
 
   /** Document operations on either the database or one transaction. */
-  const docOps = (doc: (collection: string, id: string) => CloudbaseDocumentRef, guard: () => void): TxOps => ({
+  const docOps = (doc: (collection: string, id: string) => CloudbaseDocumentRef, guard: () => void, adder: (collection: string) => CloudbaseAdder): TxOps => ({
+    async insertMany(collection, docs) {
+      guard();
+      checkCollection(collection);
+      const seen = new Set<string>();
+      const data = docs.map((d) => {
+        checkId(collection, d.id);
+        if (seen.has(d.id)) throw new StoreError('INVALID', `insertMany ${collection}: the same id twice`);
+        seen.add(d.id);
+        return { ...toSetBody(collection, d.id, d.data), _id: d.id };
+      });
+      if (data.length > 0) await call(`insertMany ${collection}`, () => adder(collection).add({ data }));
+    },
     async get<T extends DocData = DocData>(collection: string, id: string) {
       guard();
       checkId(collection, id);
@@ -198,7 +220,11 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
     },
   });
 
-  const direct = docOps((c, id) => db.collection(c).doc(id), () => undefined);
+  const direct = docOps(
+    (c, id) => db.collection(c).doc(id),
+    () => undefined,
+    (c) => db.collection(c),
+  );
 
   /** One CloudBase transaction; `failure` tells the body's own errors from the SDK's. */
   async function attempt<T>(fn: (tx: TxOps) => Promise<T>, failure: { body?: unknown }): Promise<T> {
@@ -210,6 +236,7 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
         () => {
           if (!open) throw closedTxError();
         },
+        (c) => transaction.collection(c),
       );
       try {
         return await scope.run(() => fn(tx));
@@ -238,6 +265,10 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
       scope.refuseOutsideWrite('remove');
       return direct.remove(collection, id);
     },
+    async insertMany(collection, docs) {
+      scope.refuseOutsideWrite('insertMany');
+      return direct.insertMany(collection, docs);
+    },
     async find<T extends DocData = DocData>(collection: string, where: Where, options?: FindOptions) {
       checkCollection(collection);
       const q = checkFind(collection, where, options);
@@ -254,6 +285,22 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
           return toStored<T>(raw._id, raw);
         });
       });
+    },
+    async getMany<T extends DocData = DocData>(collection: string, ids: readonly string[]) {
+      checkCollection(collection);
+      const unique = [...new Set(ids)];
+      for (const id of unique) checkId(collection, id);
+      const out = new Map<string, StoredDoc<T>>();
+      for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
+        const chunk = unique.slice(i, i + GET_MANY_CHUNK);
+        const res = await call(`getMany ${collection}`, () => db.collection(collection).where({ _id: db.command.in(chunk) }).limit(GET_MANY_CHUNK).get());
+        if (!Array.isArray(res.data)) throw new StoreError('UNAVAILABLE', `getMany ${collection}: CloudBase returned no list`);
+        for (const raw of res.data) {
+          if (!isRecord(raw) || typeof raw._id !== 'string') throw new StoreError('UNAVAILABLE', `getMany ${collection}: document without a string _id`);
+          out.set(raw._id, toStored<T>(raw._id, raw));
+        }
+      }
+      return out;
     },
     async count(collection, where) {
       checkCollection(collection);

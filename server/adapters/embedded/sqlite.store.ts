@@ -10,7 +10,7 @@
  * (':memory:' cannot be shared by two connections, so there the reads queue behind writes.)
  */
 import Database from 'better-sqlite3';
-import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
+import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
 import { checkCollection, checkFind, checkId, checkWhere, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 
@@ -132,6 +132,17 @@ export function buildFindQuery(collection: string, where: Where, options?: FindO
   return { text, params: [collection, ...params, q.limit, q.skip] };
 }
 
+function checkedInserts(collection: string, docs: ReadonlyArray<{ readonly id: string; readonly data: DocData }>): Array<{ id: string; body: Record<string, unknown> }> {
+  checkCollection(collection);
+  const seen = new Set<string>();
+  return docs.map((d) => {
+    checkId(collection, d.id);
+    if (seen.has(d.id)) throw new StoreError('INVALID', `insertMany ${collection}: the same id twice`);
+    seen.add(d.id);
+    return { id: d.id, body: toSetBody(collection, d.id, d.data) };
+  });
+}
+
 export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const memory = opts.file === ':memory:' || opts.file === '';
   const busy = opts.busyTimeoutMs ?? 5000;
@@ -205,6 +216,12 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     remove(collection: string, id: string): void {
       sql(() => writeStmts.del.run(collection, id));
     },
+    /** All or nothing: checks every id first, as CloudBase refuses the whole insert inside a transaction. */
+    insertMany(collection: string, docs: ReadonlyArray<{ readonly id: string; readonly data: DocData }>): void {
+      const bodies = checkedInserts(collection, docs);
+      for (const d of bodies) if (sql(() => writeStmts.get.get(collection, d.id))) throw new StoreError('CONFLICT', `insertMany ${collection}: a document already exists`);
+      for (const d of bodies) sql(() => writeStmts.put.run(collection, d.id, JSON.stringify(d.body)));
+    },
   };
 
   /** One statement group as its own short transaction, queued behind open transactions. */
@@ -260,6 +277,22 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         return rows.map((r) => parseDoc<T>(r.id, r.data));
       });
     },
+    async getMany<T extends DocData = DocData>(collection: string, ids: readonly string[]) {
+      checkCollection(collection);
+      const unique = [...new Set(ids)];
+      for (const id of unique) checkId(collection, id);
+      const out = new Map<string, StoredDoc<T>>();
+      for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
+        const chunk = unique.slice(i, i + GET_MANY_CHUNK);
+        const text = `SELECT id, data FROM docs WHERE collection = ? AND id IN (${chunk.map(() => '?').join(', ')})`;
+        const rows = await committedRead(() => sql(() => prepared(text).all(collection, ...chunk)) as Array<{ id: string; data: string }>);
+        for (const r of rows) out.set(r.id, parseDoc<T>(r.id, r.data));
+      }
+      return out;
+    },
+    async insertMany(collection, docs) {
+      await autocommit('insertMany', () => w.insertMany(collection, docs));
+    },
     async count(collection, where) {
       checkCollection(collection);
       const w = checkWhere(collection, where);
@@ -296,6 +329,10 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
             guard();
             checkId(collection, id);
             w.remove(collection, id);
+          },
+          async insertMany(collection, docs) {
+            guard();
+            w.insertMany(collection, docs);
           },
         };
         try {

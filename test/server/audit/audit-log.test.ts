@@ -17,6 +17,7 @@ describe.each(AUDIT_STORES)('appendAudit on %s', (_name, make) => {
         set: async (c, id, d) => (ops.push(`set ${c}/${id}`), tx.set(c, id, d)),
         update: async (c, id, p) => (ops.push(`update ${c}/${id}`), tx.update(c, id, p)),
         remove: async (c, id) => (ops.push(`remove ${c}/${id}`), tx.remove(c, id)),
+        insertMany: async (c, docs) => (ops.push(`insertMany ${c}`), tx.insertMany(c, docs)),
       });
       const { pendingId } = await store.runTransaction((tx) => appendAudit(spy(tx), entry(1)));
       expect(ops).toEqual([`set auditPending/${pendingId}`]);

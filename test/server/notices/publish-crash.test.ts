@@ -23,6 +23,7 @@ function dyingAfterNoticeCommit(real: Store): Store & { died: boolean } {
         set: (c, id, d) => ((wroteNotice ||= c === 'notice'), tx.set(c, id, d)),
         update: (c, id, p) => tx.update(c, id, p),
         remove: (c, id) => tx.remove(c, id),
+        insertMany: (c, docs) => ((wroteNotice ||= c === 'notice'), tx.insertMany(c, docs)),
       }),
     );
     if (wroteNotice && !state.died) {

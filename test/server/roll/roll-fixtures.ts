@@ -88,8 +88,17 @@ export interface ImportReply {
   }[];
 }
 
-export const importFile = (t: TestApp, electionId: string, name: string, bytes: Buffer | string, openid = CLERK) =>
-  t.ok<ImportReply>('committee', fileEvent(electionId, name, bytes), openid);
+/** Calls again with the importId until the job is done, as the page does; the rows of every call in one report. */
+async function followImport(t: TestApp, first: Record<string, unknown>, openid: string): Promise<ImportReply> {
+  let r = await t.ok<ImportReply & { done: boolean; from: number; processed: number }>('committee', first, openid);
+  const rows = [...r.rows];
+  while (!r.done || rows.length < r.processed) {
+    r = await t.ok('committee', { action: 'importRoll', electionId: first.electionId, importId: r.importId, from: rows.length }, openid);
+    rows.push(...r.rows);
+  }
+  return { ...r, rows };
+}
 
-export const importRows = (t: TestApp, electionId: string, rows: Record<string, unknown>[], openid = CLERK) =>
-  t.ok<ImportReply>('committee', { action: 'importRoll', electionId, rows }, openid);
+export const importFile = (t: TestApp, electionId: string, name: string, bytes: Buffer | string, openid = CLERK) => followImport(t, fileEvent(electionId, name, bytes), openid);
+
+export const importRows = (t: TestApp, electionId: string, rows: Record<string, unknown>[], openid = CLERK) => followImport(t, { action: 'importRoll', electionId, rows }, openid);

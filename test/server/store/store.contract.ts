@@ -199,6 +199,69 @@ export function runStoreContract(name: string, make: () => Promise<Store> | Stor
       });
     });
 
+    describe('several documents at once (getMany, insertMany)', () => {
+      it('getMany returns the documents found by id, skips missing ones and reads a repeated id once', async () => {
+        await store.set('voter', 'a', { n: 1 });
+        await store.set('voter', 'b', { n: 2 });
+        await store.set('member', 'c', { n: 3 });
+        const got = await store.getMany('voter', ['a', 'missing', 'b', 'a', 'c']);
+        expect([...got.keys()].sort()).toEqual(['a', 'b']);
+        expect(got.get('a')).toEqual({ n: 1, _id: 'a' });
+        expect(await store.getMany('voter', [])).toEqual(new Map());
+      });
+
+      it('getMany reads more ids than one CloudBase query returns (chunks of 1,000)', async () => {
+        const ids = Array.from({ length: 1203 }, (_, i) => `v${String(i).padStart(4, '0')}`);
+        await store.runTransaction((tx) => tx.insertMany('voter', ids.map((id, i) => ({ id, data: { i } }))));
+        const got = await store.getMany('voter', [...ids, 'nobody']);
+        expect(got.size).toBe(1203);
+        expect(got.get('v1202')).toEqual({ i: 1202, _id: 'v1202' });
+      });
+
+      it('getMany shows no uncommitted write of an open transaction', async () => {
+        const g = gate();
+        const tx = store.runTransaction(async (t) => {
+          await t.insertMany('voter', [{ id: 'x', data: { n: 1 } }]);
+          await g.wait;
+        });
+        await pause(5);
+        expect((await store.getMany('voter', ['x'])).size).toBe(0);
+        g.open();
+        await tx;
+        expect((await store.getMany('voter', ['x'])).get('x')).toEqual({ n: 1, _id: 'x' });
+      });
+
+      it('insertMany creates every document of a transaction, or none when one exists (CONFLICT)', async () => {
+        await store.runTransaction((tx) => tx.insertMany('meta', [{ id: 'k1', data: { v: 1 } }, { id: 'k2', data: { v: 2 } }]));
+        expect(await store.get('meta', 'k2')).toEqual({ v: 2, _id: 'k2' });
+        await expectStoreError(
+          store.runTransaction(async (tx) => {
+            await tx.set('meta', 'other', { v: 9 });
+            await tx.insertMany('meta', [{ id: 'k3', data: { v: 3 } }, { id: 'k1', data: { v: 0 } }]);
+          }),
+          'CONFLICT',
+        );
+        expect(await store.get('meta', 'k3')).toBeNull();
+        expect(await store.get('meta', 'other')).toBeNull();
+        expect(await store.get('meta', 'k1')).toEqual({ v: 1, _id: 'k1' });
+      });
+
+      it('insertMany refuses an id given twice and empty documents with INVALID', async () => {
+        await expectStoreError(store.insertMany('meta', [{ id: 'd', data: { v: 1 } }, { id: 'd', data: { v: 2 } }]), 'INVALID');
+        await expectStoreError(store.insertMany('meta', [{ id: 'e', data: {} }]), 'INVALID');
+        expect(await store.get('meta', 'd')).toBeNull();
+      });
+
+      it('lets exactly one of 10 concurrent transactions insert the same id', async () => {
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => store.runTransaction((tx) => tx.insertMany('idIndex', [{ id: 'h-same', data: { villageId: 'v1', voterId: `voter-${i}` } }]))),
+        );
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as StoreError).storeCode).toBe('CONFLICT');
+        expect(await store.count('idIndex', { villageId: 'v1' })).toBe(1);
+      });
+    });
+
     describe('transactions', () => {
       it('commits every write when the body resolves, and returns its value', async () => {
         const out = await store.runTransaction(async (tx) => {

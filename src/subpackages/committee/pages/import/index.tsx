@@ -3,23 +3,26 @@ import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import PrintButton from '../../../../components/print-button';
 import RollFilePicker from '../../../../components/roll-file-picker';
-import { useActionCall } from '../../../../hooks/use-action';
-import { roll, type OutputOf } from '../../../../services/contracts';
+import { useRollImport, type RollImportReport as Report } from '../../../../hooks/use-roll-import';
 import { noticeSheetText } from '../../../../services/notice-sheet-text';
 
-type Report = OutputOf<typeof roll.importRoll>;
 const SHOWN_REJECTED = 300;
 
-/** 导入名册: the committee's Excel/CSV → per-row report → 选民登记告知书 with the new binding codes. */
+/** 导入名册: the committee's Excel/CSV → upload → import across calls → per-row report → 选民登记告知书 with the new binding codes. */
 export default function ImportRollPage() {
-  return <CommitteeGate>{({ electionId, election, village }) => <ImportRoll electionId={electionId} villageName={village?.villageName ?? ''} title={election?.title ?? ''} />}</CommitteeGate>;
+  return (
+    <CommitteeGate>
+      {({ electionId, election, village }) => <ImportRoll electionId={electionId} villageId={village?.villageId ?? election.villageId} villageName={village?.villageName ?? ''} title={election?.title ?? ''} />}
+    </CommitteeGate>
+  );
 }
 
-function ImportRoll({ electionId, villageName, title }: { electionId: string; villageName: string; title: string }) {
-  const call = useActionCall(roll.importRoll);
+function ImportRoll({ electionId, villageId, villageName, title }: { electionId: string; villageId: string; villageName: string; title: string }) {
+  const job = useRollImport({ electionId, villageId });
   const [fileName, setFileName] = useState<string | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
   const [printing, setPrinting] = useState(false);
+  // Figures and lists once every row is in; before that, the progress.
+  const report = job.phase === 'done' ? job.report : null;
 
   if (printing && report) return <NoticeSheets report={report} villageName={villageName} title={title} onBack={() => setPrinting(false)} />;
 
@@ -33,24 +36,32 @@ function ImportRoll({ electionId, villageName, title }: { electionId: string; vi
         <Text className='text'>支持 Excel（.xlsx）和 CSV。表头要有：姓名、身份证号码、村民小组、类别；可以有：手机号码、居住起始日期、备注。</Text>
         <Text className='text small muted'>同一个文件再导入一次不会重复登记；改正后的文件只更新改了的地方。</Text>
         <RollFilePicker
-          disabled={call.pending}
-          onPicked={async (file) => {
+          disabled={job.working}
+          onPicked={(file) => {
             setFileName(file.name);
-            setReport(null);
-            const data = await call.run({ electionId, file });
-            if (data) setReport(data);
+            void job.start(file);
           }}
         />
         {fileName ? <Text className='text small'>文件：{fileName}</Text> : null}
-        {call.pending ? (
+        {job.phase === 'uploading' ? (
           <Text className='notice warn' data-testid='import-pending'>
-            正在导入，请稍等…
+            正在上传文件，请稍等…
           </Text>
         ) : null}
-        {call.error ? (
-          <Text className='notice error' data-testid='import-error'>
-            {call.error.message}
+        {job.phase === 'importing' ? (
+          <Text className='notice warn' data-testid='import-pending'>
+            {job.report ? `正在导入：已处理 ${job.report.processed} / ${job.report.total} 行` : '正在导入，请稍等…'}
           </Text>
+        ) : null}
+        {job.error ? (
+          <Text className='notice error' data-testid='import-error'>
+            {job.error}
+          </Text>
+        ) : null}
+        {job.error && job.phase === 'importing' ? (
+          <Button className='btn' id='import-resume' onClick={() => void job.resume()}>
+            继续导入
+          </Button>
         ) : null}
       </View>
 
@@ -112,9 +123,12 @@ function ImportRoll({ electionId, villageName, title }: { electionId: string; vi
       {report && codes.length ? (
         <View className='card' data-testid='import-codes'>
           <Text className='card-title'>新发的绑定码（{codes.length}人）</Text>
-          <Text className='text'>绑定码只在这里显示一次。请打印《选民登记告知书》，发给每位选民，用来在小程序上绑定身份。</Text>
+          <Text className='text'>请打印《选民登记告知书》，发给每位选民，用来在小程序上绑定身份。打印好以前可以回到这里再看；确认打印好以后，系统删除保存的绑定码（最迟{report.codesUntil ? report.codesUntil.slice(0, 10) : ''}删除）。</Text>
           <Button className='btn' id='open-print' onClick={() => setPrinting(true)}>
             打印告知书
+          </Button>
+          <Button className='btn plain' id='confirm-printed' onClick={() => void job.confirmPrinted()}>
+            告知书已打印好，删除绑定码
           </Button>
         </View>
       ) : null}
