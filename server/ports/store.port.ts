@@ -90,5 +90,8 @@ export const INDEXED_FIELDS = {
   read: ['noticeId', 'voterId'],
   pushJob: ['noticeId', 'status'],
   noticeDelivery: ['jobId', 'noticeId', 'status'],
+  nomination: ['electionId'],
+  receipt: [],
+  candidate: ['electionId'],
 } as const satisfies Record<string, readonly string[]>;
 export type Collection = keyof typeof INDEXED_FIELDS;
