@@ -73,7 +73,7 @@ export const nominationCloseDoc = z.object({
   resolutions: z.array(tieResolutionRecord),
   /** SHA-256 of the canonical tally (counts per post and nominee). */
   tallyHash: z.string(),
-  merkle: z.object({ root: z.string(), leaves: z.number().int(), chunkSize: z.number().int(), chunkRoots: z.array(z.string()) }),
+  merkle: z.object({ root: z.string(), leaves: z.number().int(), chunkSize: z.number().int(), chunkRoots: z.array(z.string()), chunkFirsts: z.array(z.string()) }),
   /** Committee members who left on candidacy (RULES.md §2): seats to fill. */
   seatsToFill: z.array(z.string()),
   publication: z.object({ version: z.number().int(), publishedAt: z.string(), hash: z.string() }).nullable(),
