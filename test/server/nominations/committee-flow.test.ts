@@ -4,7 +4,7 @@
  * source, paper ballots (invalid counted as invalid), tally equal to the recount.
  */
 import { addDays, endOfShanghaiDay } from '../../../src/domain/civil-date';
-import { CLERK, makeTestApp, type TestApp } from '../harness';
+import { CLERK, TOWNSHIP, makeTestApp, type TestApp } from '../harness';
 import { afterWindow, close, intoWindow, nominationVillage, reviewAll, submit, type NominationVillage } from './nomination-fixture';
 
 /** Each ballot i names people per the plan: post → list of person indexes per ballot. */
@@ -132,6 +132,19 @@ describe('committee nominations', () => {
     );
     expect(r.candidate).toMatchObject({ status: 'disqualified', review: [{ note: '正在服刑', source: expect.stringContaining('规程') }] });
     expect(r.selection.posts.find((p) => p.post === 'director')!.candidates.map((c) => c.voterId).sort()).toEqual([v.people[2]!.id, v.people[4]!.id].sort());
+  });
+
+  it('a committee member nominated leaves the committee at once and the committee is told to fill the seat', async () => {
+    // Person 5 is bound (fixture) and then joins the committee: the membership links to their roll entry.
+    const { code } = await t.ok<{ code: string }>('township', { action: 'inviteCommittee', villageId: v.villageId }, TOWNSHIP);
+    await t.ok('identity', { action: 'redeemInvite', code }, v.openid(5));
+    expect(await t.call('committee', { action: 'tally', electionId: v.electionId }, v.openid(5))).toMatchObject({ ok: true });
+    await vote(t, v, [{ member: [5] }, { director: [0] }]);
+    afterWindow(t, v);
+    const r = await close(t, v);
+    expect(r).toMatchObject({ ok: true, data: { seatsToFill: [{ voterId: v.people[5]!.id, name: v.people[5]!.doc.name }] } });
+    expect(await t.call('committee', { action: 'tally', electionId: v.electionId }, v.openid(5))).toMatchObject({ ok: false, code: 'FORBIDDEN', reason: 'MEMBER_REVOKED' });
+    expect(await t.ok('committee', { action: 'tally', electionId: v.electionId }, CLERK)).toMatchObject({ closed: true, seatsToFill: [{ voterId: v.people[5]!.id }] });
   });
 
   it('refuses publication after E − publishDaysBefore', async () => {
