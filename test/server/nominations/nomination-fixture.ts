@@ -16,6 +16,7 @@ export const SIGNATURE = { width: 300, height: 120, strokes: [[10, 10, 20, 20, 3
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN = ['建国', '秀英', '伟', '芳', '明', '丽', '强', '敏', '军', '静', '磊', '燕', '涛', '娟', '勇', '霞'];
+const THIRD = '东南西北春夏秋冬金木水火土山川';
 let seed = 5000;
 
 export interface PersonSpec {
@@ -34,7 +35,7 @@ export async function nominationVillage(t: TestApp, count: number, extra: Person
   await t.app.store.update('election', f.electionId, { nominationOpensOn: opensOn, nominationClosesOn: closesOn });
   const rng = seededRandom(++seed);
   const at = t.app.clock.now().toISOString();
-  const specs: PersonSpec[] = [...Array.from({ length: count }, (_, i): PersonSpec => ({ name: `${SURNAMES[i % 16]}${GIVEN[Math.floor(i / 16) % 16]}${i >= 256 ? i : ''}`, sex: i % 2 ? 'F' : 'M' })), ...extra];
+  const specs: PersonSpec[] = [...Array.from({ length: count }, (_, i): PersonSpec => ({ name: `${SURNAMES[i % 16]}${GIVEN[Math.floor(i / 16) % 16]}${i >= 256 ? THIRD[Math.floor(i / 256) - 1] : ''}`, sex: i % 2 ? 'F' : 'M' })), ...extra];
   const people = specs.map((s, i) =>
     draftVoter(
       { electionId: f.electionId, villageId: f.villageId, name: s.name ?? `村民${i}`, sex: s.sex ?? 'M', birthDate: s.birthDate ?? `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`, group: i % 3 ? '第一村民小组' : '第二村民小组', category: 'A', status: s.status ?? 'registered', electionDay: f.electionDay },
