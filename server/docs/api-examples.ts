@@ -22,6 +22,7 @@ import { seededRandom } from '../security/keyed-hash';
 import { draftVoter, writeVoters } from '../seed/voter-factory';
 import { SYNTHETIC_AREA_CODE } from '../seed/synthetic-people';
 import { idCheckChar } from '../../src/domain/id-number';
+import { runNominationExamples } from './nomination-examples';
 
 export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
 /** A synthetic ID number (area 990101 does not exist) for the person a committee adds on an objection. */
@@ -385,5 +386,5 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return out;
+  return [...out, ...(await runNominationExamples())];
 }

@@ -15,6 +15,13 @@ import { noticeStatsUseCase } from '../use-cases/notices/notice-stats.use-case';
 import { publishNoticeUseCase } from '../use-cases/notices/publish-notice.use-case';
 import { remindUnreadUseCase } from '../use-cases/notices/remind-unread.use-case';
 import { publishVoterListAndPush } from '../use-cases/notices/publish-voter-list-push.use-case';
+import { candidate } from '../../src/contracts';
+import { closeNominationsUseCase } from '../use-cases/nominations/close-nominations.use-case';
+import { enterPaperNominationUseCase } from '../use-cases/nominations/enter-paper-nomination.use-case';
+import { publishCandidatesUseCase } from '../use-cases/nominations/publish-candidates.use-case';
+import { reviewCandidateUseCase } from '../use-cases/nominations/review-candidate.use-case';
+import { tallyNominationsUseCase } from '../use-cases/nominations/tally-nominations.use-case';
+import { withdrawCandidateUseCase } from '../use-cases/nominations/withdraw-candidate.use-case';
 
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
@@ -29,4 +36,10 @@ export const committeeRoutes: FunctionRoutes = {
   publishNotice: route(notice.publishNotice, publishNoticeUseCase),
   noticeStats: route(notice.noticeStats, noticeStatsUseCase),
   remindUnread: route(notice.remindUnread, remindUnreadUseCase),
+  tally: route(candidate.tally, tallyNominationsUseCase),
+  closeNominations: route(candidate.closeNominations, closeNominationsUseCase),
+  reviewCandidate: route(candidate.reviewCandidate, reviewCandidateUseCase),
+  withdrawCandidate: route(candidate.withdrawCandidate, withdrawCandidateUseCase),
+  publishCandidates: route(candidate.publishCandidates, publishCandidatesUseCase),
+  enterPaperNomination: route(candidate.enterPaperNomination, enterPaperNominationUseCase),
 };

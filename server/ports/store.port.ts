@@ -114,5 +114,8 @@ export const INDEXED_FIELDS = {
   pushJob: ['noticeId', 'status'],
   noticeDelivery: ['jobId', 'noticeId', 'status'],
   request: [],
+  nomination: ['electionId'],
+  receipt: [],
+  candidate: ['electionId'],
 } as const satisfies Record<string, readonly string[]>;
 export type Collection = keyof typeof INDEXED_FIELDS;

@@ -18,6 +18,7 @@ import { newId, seededRandom, type RandomSource } from '../security/keyed-hash';
 import { activeElectionClaimId, memberId, startTerms } from '../use-cases/membership/membership';
 import { birthDateForAge, syntheticName } from './synthetic-people';
 import { draftVoter, writeVoters, type DraftVoter } from './voter-factory';
+import { demoWindow, seedNominations } from './demo-nominations';
 
 export const DEMO_OPENIDS = {
   township: 'dev-township-admin',
@@ -116,8 +117,8 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
       { post: 'member', seats: 3 },
     ],
     registrationOpensOn: null,
-    nominationOpensOn: null,
-    nominationClosesOn: null,
+    nominationOpensOn: demoWindow(electionDay).opensOn,
+    nominationClosesOn: demoWindow(electionDay).closesOn,
     voterListPublishedOn: compareCivil(publishedBy, shanghaiDateOf(now)) < 0 ? publishedBy : null,
     status: phase === 'closed' ? 'closed' : 'active',
     createdAt: at,
@@ -163,6 +164,8 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
     await appendAudit(tx, { scope: electionId, action: 'seed.demo', actor: 'system', at, data: { phase, voters: drafts.length, electionDay } });
     await tx.set('meta', 'seed', { villageId: village.id, electionId, phase, electionDay, at });
   });
+
+  await seedNominations(app, { electionId, villageId: village.id, electionDay, phase, voters: drafts, committeeOpenid: DEMO_OPENIDS.committee, rng });
 
   const creds = (d: DraftVoter) => ({ name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode });
   const personas: Persona[] = [

@@ -43,6 +43,9 @@ export const tally = defineAction({
     closed: z.boolean(),
     /** Present when `recount` was asked: the count rebuilt from the audit log and whether it matches. */
     recount: z.object({ matches: z.boolean(), ballots: z.number().int() }).nullable(),
+    /** After close: the Merkle root over the valid ballots' hashes (printed on the candidate notice). */
+    merkleRoot: z.string().nullable(),
+    seatsToFill: z.array(z.object({ voterId: idSchema, name: z.string() })),
     at: z.string(),
   }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
@@ -61,7 +64,13 @@ export const closeNominations = defineAction({
       margins: z.object({ director: z.number().int().min(0).max(5).optional(), deputy: z.number().int().min(0).max(5).optional(), member: z.number().int().min(0).max(5).optional() }).strict().optional(),
     })
     .strict(),
-  output: z.object({ closedAt: z.string(), selection: selectionViewSchema, tallyHash: z.string() }),
+  output: z.object({
+    closedAt: z.string(),
+    selection: selectionViewSchema,
+    tallyHash: z.string(),
+    /** Election committee members who became candidates and left the committee (RULES.md §2): the committee fills their seats. */
+    seatsToFill: z.array(z.object({ voterId: idSchema, name: z.string() })),
+  }),
   errors: {
     FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
     NOT_FOUND: ['ELECTION_UNKNOWN'],

@@ -65,7 +65,7 @@ export const searchNominees = defineAction({
   summary: '查找本村可被提名的选民：按姓名，显示小组、性别、出生年份以区分同名',
   input: z.object({ electionId: electionIdSchema.optional(), name: z.string({ error: '请输入姓名' }).trim().min(1, { error: '请输入姓名' }).max(20, { error: '姓名太长了' }) }).strict(),
   output: z.object({ results: z.array(nomineeViewSchema), more: z.boolean() }),
-  errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'] },
+  errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'], NOT_FOUND: ['ELECTION_GONE'] },
 });
 
 export const submit = defineAction({
@@ -78,9 +78,10 @@ export const submit = defineAction({
   output: z.object({ receipt: receiptSchema, replaced: z.boolean(), names: z.array(postLineSchema) }),
   errors: {
     UNAUTHENTICATED: ['NOT_BOUND'],
+    NOT_FOUND: ['ELECTION_GONE'],
     INVALID_INPUT: ['EMPTY_BALLOT', 'UNKNOWN_POST', 'TOO_MANY_NAMES', 'DUPLICATE_NOMINEE'],
     NOT_ELIGIBLE: ['NOT_REGISTERED', 'NOMINEE_OTHER_VILLAGE', 'NOMINEE_NOT_REGISTERED', 'NOMINEE_UNDER_AGE'],
-    WINDOW_CLOSED: ['NOT_OPEN_YET', 'CLOSED', 'NO_WINDOW', 'NOMINATIONS_CLOSED'],
+    WINDOW_CLOSED: ['NOT_OPEN_YET', 'CLOSED', 'NO_WINDOW'],
     CONFLICT: ['ALREADY_SUBMITTED', 'PAPER_BALLOT_EXISTS'],
   },
 });
@@ -92,7 +93,7 @@ export const mine = defineAction({
   summary: '我的提名：本人提交的提名票和回执',
   input: z.object({ electionId: electionIdSchema.optional() }).strict(),
   output: z.object({ ballot: z.object({ names: z.array(postLineSchema), receipt: receiptSchema, channel: z.enum(['app', 'paper']) }).nullable() }),
-  errors: { UNAUTHENTICATED: ['NOT_BOUND'] },
+  errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });
 
 export const verifyReceipt = defineAction({

@@ -72,6 +72,16 @@ const villageBase = {
       /** @see RULES.md §3 委员 +1..+3 */
       member: { min: 1, max: 3 },
     },
+    qualification: [
+      /** @see 村民委员会组织法 (2018) Art. 13: only a villager with the right to vote and stand (有选举权和被选举权) may be elected; RULES.md §3 "nominee must be a registered voter … with the right to stand" */
+      { key: 'rightToStand', label: '有被选举权（本村登记选民，未被剥夺政治权利）', severity: 'block', source: '《村民委员会组织法》第十三条' },
+      /** @see 村民委员会选举规程 (资格审查): a candidate who does not meet the conditions set by law is not listed; RULES.md §3 qualification review */
+      { key: 'lawAbiding', label: '遵守宪法、法律、法规和国家政策，无违法犯罪记录', severity: 'block', source: '民政部《村民委员会选举规程》（民发〔2013〕76号）' },
+      /** @see 村民委员会选举规程 (资格审查): the committee reviews and may ask for clarification; RULES.md §3 "flag for review" */
+      { key: 'integrity', label: '无涉黑涉恶、拉票贿选等情形（存疑的提请审查）', severity: 'flag', source: '民政部《村民委员会选举规程》（民发〔2013〕76号）' },
+      /** @see RULES.md §3 qualification review, "flag for review": working and living in the village so the office can be held */
+      { key: 'ableToServe', label: '能够正常履行职务（长期在外等情形提请审查）', severity: 'flag', source: '民政部《村民委员会选举规程》（民发〔2013〕76号）' },
+    ],
   },
   proxy: {
     /** @see 村民委员会组织法 (2018) Art. 15: 可以书面委托本村有选举权的近亲属代为投票; RULES.md §4 */

@@ -37,6 +37,9 @@ export function ruleSetProblems(rules: RuleSet): string[] {
   if (nomination.defaultClosesDaysBefore <= candidates.publishDaysBefore) p.push('candidates must be published after nomination closes');
   if (!positive(candidates.publishDaysBefore)) p.push('candidates must be published before E');
   if (!positive(nomination.jointMinimum)) p.push('nomination.jointMinimum must be a positive integer');
+  const keys = candidates.qualification.map((q) => q.key);
+  if (new Set(keys).size !== keys.length) p.push('candidates.qualification keys must be unique');
+  if (candidates.qualification.some((q) => !q.source.trim() || !q.label.trim())) p.push('every qualification check needs a label and a source');
 
   for (const [post, m] of Object.entries(candidates.margins)) {
     // 候选人名额应当多于应选名额 (村民委员会组织法 Art. 15): the margin is at least 1.

@@ -36,6 +36,20 @@ export type ObjectionRule =
 
 export type MarginRange = { readonly min: number; readonly max: number };
 
+/**
+ * One item of the 资格审查 (qualification review) list: the committee records pass / flag / block
+ * per item with a note. `block` items disqualify a candidate when failed; `flag` items only mark
+ * the candidate for the committee's attention (RULES.md §3 "hard block vs. flag for review").
+ */
+export type QualificationCheck = {
+  readonly key: string;
+  /** Chinese label shown to the committee. */
+  readonly label: string;
+  readonly severity: 'block' | 'flag';
+  /** The rule it comes from, recorded with every review. */
+  readonly source: string;
+};
+
 export type RuleSet = {
   /** Stable id of this rule set, e.g. 'national/village@2026-01-01'. */
   readonly id: string;
@@ -91,6 +105,8 @@ export type RuleSet = {
     readonly order: 'stroke' | 'votes';
     /** 差额: candidates = seats + margin, margin within [min, max]. */
     readonly margins: Readonly<Record<Post, MarginRange>>;
+    /** 资格审查: what the committee checks for each formal candidate. */
+    readonly qualification: readonly QualificationCheck[];
   };
   /** 委托投票 */
   readonly proxy: {

@@ -64,6 +64,11 @@ const village: RuleSet = {
       /** @see RULES.md §3 "(preset may say +1..+2 …)"; verify against the 2026 provincial text */
       member: { min: 1, max: 2 },
     },
+    qualification: [
+      ...national.candidates.qualification,
+      /** @see RULES.md §3 qualification review "configurable list of predicates": a provincial 负面清单 item, verify against the 2026 provincial text */
+      { key: 'noArrears', label: '无拖欠集体资金、侵占集体资产等情形', severity: 'flag', source: '浙江省村民委员会选举办法（负面清单，待核对2026年文本）' },
+    ],
   },
   proxy: {
     ...national.proxy,

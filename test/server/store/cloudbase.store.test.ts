@@ -69,13 +69,14 @@ describe('CloudBase adapter', () => {
   });
 
   it('maps SDK failures: network → UNAVAILABLE, bad parameters → INVALID, missing collection → UNAVAILABLE', async () => {
-    const db = new FakeCloudbaseDatabase({ collections: Object.keys(INDEXED_FIELDS) });
+    // A deployment that forgot to create the `candidate` collection in the console.
+    const db = new FakeCloudbaseDatabase({ collections: Object.keys(INDEXED_FIELDS).filter((c) => c !== 'candidate') });
     const store = createCloudbaseStore(db);
     db.failNext(sdkNetworkError());
     await expect(store.get('voter', 'x')).rejects.toMatchObject({ storeCode: 'UNAVAILABLE' });
     db.failNext(Object.assign(new Error('document.set:fail -501007 invalid parameters. x'), { errCode: -501007 }));
     await expect(store.set('voter', 'x', { a: 1 })).rejects.toMatchObject({ storeCode: 'INVALID' });
-    await expect(store.set('nomination', 'x', { a: 1 })).rejects.toMatchObject({ storeCode: 'UNAVAILABLE' });
+    await expect(store.set('candidate', 'x', { a: 1 })).rejects.toMatchObject({ storeCode: 'UNAVAILABLE' });
     db.failNext(sdkNetworkError());
     await expect(store.find('voter', { electionId: 'e' })).rejects.toMatchObject({ storeCode: 'UNAVAILABLE' });
     db.failNext(sdkNetworkError());

@@ -1,0 +1,54 @@
+/**
+ * committee.tally — 提名计票: live counts per post and nominee for the committee, read from the
+ * ballot documents page by page (no counter document that every submission writes). Counts
+ * only: never who nominated whom. With `recount`, the same tally is rebuilt from the audit log
+ * and compared (the committee's check that nothing was changed outside the actions).
+ *
+ * Outcomes:
+ * - ok: ballots, valid, invalid, paper; lines per post by votes; `closed`, the Merkle root and the
+ *   seats to fill after close; `recount` when asked
+ * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE | MEMBER_REVOKED · NOT_FOUND ELECTION_UNKNOWN
+ */
+import type { tally } from '../../../src/contracts/candidate.contract';
+import { POST_LABELS } from '../../../src/domain/nomination-ballot';
+import { sameTally } from '../../../src/domain/nomination-tally';
+import { ok } from '../../../src/domain/result';
+import type { UseCase } from '../../runtime/dispatch';
+import { committeeElection } from '../objections/election-access';
+import { liveCount, recountFromAudit } from './ballot-count';
+import { readClose } from './candidate-selection';
+import { seatsToFillView } from './close-nominations.use-case';
+import { postsOf, readVoters } from './nomination-scope';
+
+export const tallyNominationsUseCase: UseCase<typeof tally> = async (input, ctx) => {
+  const scope = await committeeElection(ctx, input.electionId);
+  if (!scope.ok) return scope;
+  const { election } = scope.value;
+  const [live, close] = await Promise.all([liveCount(ctx.store, election._id), readClose(ctx.store, election._id)]);
+  const { tally: t } = live;
+  const voters = await readVoters(ctx.store, [...t.votes.values()].flatMap((per) => [...per.keys()]));
+  const posts = postsOf(election).map(({ post, seats }) => ({
+    post,
+    label: POST_LABELS[post],
+    seats,
+    lines: [...(t.votes.get(post) ?? new Map<string, number>())]
+      .flatMap(([voterId, votes]) => {
+        const v = voters.get(voterId);
+        return v ? [{ voterId, name: v.name, group: v.group, sex: v.sex, votes }] : [];
+      })
+      .sort((a, b) => b.votes - a.votes || (a.voterId < b.voterId ? -1 : 1)),
+  }));
+  const recount = input.recount ? await recountFromAudit(ctx.store, election._id) : null;
+  return ok({
+    ballots: t.ballots,
+    valid: t.valid,
+    invalid: t.invalid,
+    paper: live.paper,
+    posts,
+    closed: close !== null,
+    recount: recount ? { matches: sameTally(t, recount), ballots: recount.ballots } : null,
+    merkleRoot: close?.merkle.root ?? null,
+    seatsToFill: close ? seatsToFillView(close) : [],
+    at: ctx.clock.now().toISOString(),
+  });
+};
