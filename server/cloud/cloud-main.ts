@@ -8,6 +8,7 @@ import type { FunctionName } from '../../src/contracts/define-action';
 import type { Envelope } from '../../src/contracts/envelope';
 import { createCloudbaseStoreFromSdk, installTcbRejectionGuard } from '../adapters/cloudbase/cloudbase.store';
 import { createSubscribeMessageNotifier } from '../adapters/cloudbase/subscribe-message.notifier';
+import { createCloudStorage, type StorageCloud } from '../adapters/cloudbase/cloud.storage';
 import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import { parseSettings } from '../config/settings';
 import { systemClock } from '../ports/clock.port';
@@ -41,6 +42,8 @@ export function createCloudMain(fn: FunctionName, routes: FunctionRoutes, deps: 
       clock: systemClock,
       signer: createEd25519Signer(settings.signingKeyPem),
       notifier: createSubscribeMessageNotifier(d.cloud),
+      // The SDK types these as callback-or-promise overloads; called without a callback they return promises.
+      storage: createCloudStorage(d.cloud as unknown as StorageCloud),
       settings,
       rng: cryptoRandom,
       log,

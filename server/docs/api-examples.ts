@@ -9,6 +9,7 @@ import type { Envelope } from '../../src/contracts/envelope';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../adapters/local/recording.notifier';
+import { createFolderStorage } from '../adapters/local/folder.storage';
 import { parseSettings } from '../config/settings';
 import { fixedClock } from '../ports/clock.port';
 import { ROUTES } from '../functions/routes';
@@ -294,6 +295,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     clock: fixedClock(EXAMPLE_NOW),
     signer: createEd25519Signer(key),
     notifier: createRecordingNotifier(),
+    storage: createFolderStorage(join(dir, 'files')),
     settings: parseSettings({ APP_MODE: 'dev', ID_HMAC_KEY: 'docs-example-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: key, TOWNSHIP_ADMIN_OPENIDS: EXAMPLE_OPENIDS.township, NOTICE_TEMPLATE_ID: EXAMPLE_NOTICE_TEMPLATE }),
     rng: seededRandom(2026),
     log: silentLogger,

@@ -15,6 +15,11 @@ import { noticeStatsUseCase } from '../use-cases/notices/notice-stats.use-case';
 import { publishNoticeUseCase } from '../use-cases/notices/publish-notice.use-case';
 import { remindUnreadUseCase } from '../use-cases/notices/remind-unread.use-case';
 import { publishVoterListAndPush } from '../use-cases/notices/publish-voter-list-push.use-case';
+import { proxyCommittee } from '../../src/contracts';
+import { checkInUseCase } from '../use-cases/proxies/check-in.use-case';
+import { decideProxyUseCase } from '../use-cases/proxies/decide-proxy.use-case';
+import { listProxiesUseCase } from '../use-cases/proxies/list-proxies.use-case';
+import { publishProxyListUseCase } from '../use-cases/proxies/publish-proxy-list.use-case';
 
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
@@ -29,4 +34,8 @@ export const committeeRoutes: FunctionRoutes = {
   publishNotice: route(notice.publishNotice, publishNoticeUseCase),
   noticeStats: route(notice.noticeStats, noticeStatsUseCase),
   remindUnread: route(notice.remindUnread, remindUnreadUseCase),
+  listProxies: route(proxyCommittee.listProxies, listProxiesUseCase),
+  decideProxy: route(proxyCommittee.decideProxy, decideProxyUseCase),
+  publishProxyList: route(proxyCommittee.publishProxyList, publishProxyListUseCase),
+  checkIn: route(proxyCommittee.checkIn, checkInUseCase),
 };

@@ -3,6 +3,7 @@ import type { FunctionRoutes } from '../runtime/dispatch';
 import { committeeRoutes } from './committee.routes';
 import { identityRoutes } from './identity.routes';
 import { noticesRoutes } from './notices.routes';
+import { proxiesRoutes } from './proxies.routes';
 import { registrationRoutes } from './registration.routes';
 import { townshipRoutes } from './township.routes';
 
@@ -13,4 +14,5 @@ export const ROUTES: Partial<Record<FunctionName, FunctionRoutes>> = {
   committee: committeeRoutes,
   registration: registrationRoutes,
   notices: noticesRoutes,
+  proxies: proxiesRoutes,
 };

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
+import { createFolderStorage } from '../adapters/local/folder.storage';
 import { createRecordingNotifier, type RecordingNotifier } from '../adapters/local/recording.notifier';
 import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
 import { systemClock, type Clock } from '../ports/clock.port';
@@ -66,6 +67,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     clock: opts.clock ?? systemClock,
     signer: createEd25519Signer(settings.signingKeyPem),
     notifier,
+    storage: createFolderStorage(join(dataDir, 'files')),
     settings,
     rng: opts.rng ?? cryptoRandom,
     log,

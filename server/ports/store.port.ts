@@ -90,5 +90,9 @@ export const INDEXED_FIELDS = {
   read: ['noticeId', 'voterId'],
   pushJob: ['noticeId', 'status'],
   noticeDelivery: ['jobId', 'noticeId', 'status'],
+  proxy: ['electionId', 'principalVoterId', 'proxyVoterId', 'status'],
+  proxyLoad: [],
+  proxyPrincipal: [],
+  ballotIssue: [],
 } as const satisfies Record<string, readonly string[]>;
 export type Collection = keyof typeof INDEXED_FIELDS;

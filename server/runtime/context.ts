@@ -2,6 +2,7 @@ import type { Store } from '../ports/store.port';
 import type { Clock } from '../ports/clock.port';
 import type { Signer } from '../ports/signer.port';
 import type { Notifier } from '../ports/notifier.port';
+import type { Storage } from '../ports/storage.port';
 import type { Settings } from '../config/settings';
 import type { RandomSource } from '../security/keyed-hash';
 import type { Logger } from './logger';
@@ -12,6 +13,8 @@ export interface AppContext {
   readonly clock: Clock;
   readonly signer: Signer;
   readonly notifier: Notifier;
+  /** Private files (signatures): never public, shown through short-lived URLs. */
+  readonly storage: Storage;
   readonly settings: Settings;
   readonly rng: RandomSource;
   readonly log: Logger;

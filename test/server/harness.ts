@@ -10,6 +10,7 @@ import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
 import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
 import { createEd25519Signer, generateEd25519KeyPem } from '../../server/adapters/crypto/ed25519.signer';
+import { createFolderStorage } from '../../server/adapters/local/folder.storage';
 import { createRecordingNotifier } from '../../server/adapters/local/recording.notifier';
 import { parseSettings } from '../../server/config/settings';
 import { seededRandom } from '../../server/security/keyed-hash';
@@ -53,6 +54,7 @@ export function makeTestApp(nowIso = '2026-03-01T02:00:00.000Z'): TestApp {
     clock: { now: () => new Date(now.getTime()) },
     signer: createEd25519Signer(SIGNING_KEY),
     notifier: createRecordingNotifier(),
+    storage: createFolderStorage(join(dir, 'files')),
     settings,
     rng: seededRandom(42),
     log,
