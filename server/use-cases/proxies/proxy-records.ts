@@ -26,7 +26,7 @@ export const proxyLoadId = (electionId: string, proxyVoterId: string) => `${elec
 export const proxyPrincipalId = (electionId: string, principalVoterId: string) => `${electionId}:${principalVoterId}`;
 
 /** Pending requests one proxy may have at once: keeps the load document small. */
-export const MAX_PENDING_PER_PROXY = 30;
+export const MAX_PENDING_PER_PROXY = 100;
 
 /** Statuses in which an authorization is the principal's active one. */
 export const ACTIVE_STATUSES: ReadonlySet<ProxyStatus> = new Set<ProxyStatus>(['requested', 'accepted', 'approved']);
