@@ -44,11 +44,16 @@ export function testApp(kind: StoreKind, now?: string): TestApp {
 export const DEADLINE = '2026-04-07T16:00:00.000Z';
 export const ELECTION_DAY_MORNING = '2026-04-10T01:00:00.000Z';
 
+const SURNAMES = '赵钱孙李周吴郑冯陈褚';
+const GIVEN = '春夏秋冬梅兰竹菊松柏';
+/** Distinct Chinese names for up to 100 extra voters. */
+const extraName = (i: number) => `${SURNAMES[i % 10]}${GIVEN[Math.floor(i / 10) % 10]}${GIVEN[i % 10]}`;
+
 export async function world(kind: StoreKind = 'sqlite', opts: { publish?: boolean; extra?: number } = {}): Promise<World> {
   const t = testApp(kind);
   const f = await villageWithElection(t, { voters: 6 });
   const [principal, pending, proxy, ...others] = f.voters as [DraftVoter, DraftVoter, DraftVoter, ...DraftVoter[]];
-  if (opts.extra) others.push(...(await addVoters(t, f, Array.from({ length: opts.extra }, (_, i) => ({ name: `村民${i + 1}`, group: '第二村民小组' })))));
+  if (opts.extra) others.push(...(await addVoters(t, f, Array.from({ length: opts.extra }, (_, i) => ({ name: extraName(i), group: '第二村民小组' })))));
   await bindVoter(t, principal, PRINCIPAL);
   await bindVoter(t, proxy, PROXY);
   if (opts.publish !== false) await publish(t, f);
