@@ -2,12 +2,13 @@
  * One executed example per action, run in order against a fresh embedded store with a fixed
  * clock and seeded randomness, so docs/api.md shows real replies and a test keeps it current.
  */
+import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/contracts/envelope';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
-import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
+import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../adapters/local/recording.notifier';
 import { createFolderStorage } from '../adapters/local/folder.storage';
 import { parseSettings } from '../config/settings';
@@ -20,8 +21,16 @@ import { seededRandom } from '../security/keyed-hash';
 import { draftVoter, writeVoters } from '../seed/voter-factory';
 import { SYNTHETIC_AREA_CODE } from '../seed/synthetic-people';
 import { idCheckChar } from '../../src/domain/id-number';
+import { PROXY_CHECK_IN, PROXY_STEPS } from './proxy-examples';
 
 export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
+/**
+ * A fixed Ed25519 key (PKCS#8 of a published 32-byte seed) so signed replies (委托投票证) are the
+ * same on every run; Ed25519 signatures are deterministic for a given key.
+ */
+const EXAMPLE_SIGNING_KEY = createPrivateKey({ key: Buffer.from(`302e020100300506032b657004220420${'ab'.repeat(32)}`, 'hex'), format: 'der', type: 'pkcs8' })
+  .export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 /** A synthetic ID number (area 990101 does not exist) for the person a committee adds on an objection. */
 const EXAMPLE_MISSING_PERSON_ID = ((first17: string) => first17 + idCheckChar(first17))('99010119750315013');
 
@@ -29,6 +38,7 @@ const EXAMPLE_MISSING_PERSON_ID = ((first17: string) => first17 + idCheckChar(fi
 const EXAMPLE_NOTICE_TEMPLATE = 'Xq3mD8vTnoticeTemplate01';
 
 export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer', notOnRoll: 'oNotOnRoll' } as const;
+
 
 /** Synthetic ID numbers (area 990101 does not exist) for the roll examples. */
 const rollExampleId = (first17: string) => first17 + idCheckChar(first17);
@@ -53,8 +63,9 @@ export interface ExecutedExample {
   readonly reply: Envelope<unknown>;
 }
 
-type Step = { fn: string; caller: keyof typeof EXAMPLE_OPENIDS | null; event: (s: State) => Record<string, unknown>; keep?: (data: unknown, s: State) => void };
-interface State {
+/** `at`: the instant the step runs at, when not EXAMPLE_NOW (election-day actions). */
+export type Step = { fn: string; caller: keyof typeof EXAMPLE_OPENIDS | null; event: (s: State) => Record<string, unknown>; keep?: (data: unknown, s: State) => void; at?: string };
+export interface State {
   villageId: string;
   inviteCode: string;
   electionId: string;
@@ -63,6 +74,9 @@ interface State {
   /** Further objections of the examples, by who filed them. */
   objections: Record<string, string>;
   noticeId: string;
+  /** 王秀英's roll entry, and the proxy examples' authorization and certificate. */
+  voterId: string;
+  proxy: { id: string; certificate: string };
   /** Roll examples (committee.importRoll and after): entries by name, the second village. */
   roll: Record<string, { voterId: string; bindingCode: string }>;
   other: { villageId: string; inviteCode: string; electionId: string };
@@ -261,6 +275,7 @@ const STEPS: Step[] = [
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId, callList: true }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'remindUnread', electionId: s.electionId, noticeId: s.noticeId }) },
+  ...PROXY_STEPS,
   { fn: 'township', caller: 'township', event: () => ({ action: 'overview' }) },
   { fn: 'identity', caller: 'villager', event: () => ({ action: 'unbind' }) },
   // 不重登: a second village imports a person registered in the first; the township sees it.
@@ -284,12 +299,13 @@ const STEPS: Step[] = [
     event: (s) => ({ action: 'importRoll', electionId: s.other.electionId, rows: [{ row: 2, name: '张建军', idNumber: ROLL_IDS.a, group: '第一村民小组', category: 'A' }] }),
   },
   { fn: 'township', caller: 'township', event: () => ({ action: 'duplicates' }) },
+  PROXY_CHECK_IN,
 ];
 
 export async function runApiExamples(): Promise<ExecutedExample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-docs-'));
   const store = openSqliteStore({ file: join(dir, 'docs.db') });
-  const key = generateEd25519KeyPem();
+  const key = EXAMPLE_SIGNING_KEY;
   const app: AppContext = {
     store,
     clock: fixedClock(EXAMPLE_NOW),
@@ -300,14 +316,14 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     rng: seededRandom(2026),
     log: silentLogger,
   };
-  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, other: { villageId: '', inviteCode: '', electionId: '' } };
+  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', voterId: '', proxy: { id: '', certificate: '' }, roll: {}, other: { villageId: '', inviteCode: '', electionId: '' } };
   const out: ExecutedExample[] = [];
   try {
     for (const step of STEPS) {
       const event = step.event(state);
       const caller = step.caller ? EXAMPLE_OPENIDS[step.caller] : null;
       const routes = ROUTES[step.fn as keyof typeof ROUTES]!;
-      const reply = await dispatch(step.fn, routes, event, { ...app, openid: caller, requestId: 'example' });
+      const reply = await dispatch(step.fn, routes, event, { ...app, ...(step.at ? { clock: fixedClock(step.at) } : {}), openid: caller, requestId: 'example' });
       out.push({ fn: step.fn, action: String(event.action), caller, event, reply });
       if (reply.ok) step.keep?.(reply.data, state);
       if (step.fn === 'committee' && event.action === 'createElection' && reply.ok && state.voter.name === '') {
@@ -321,6 +337,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
         if (!d.idNumber.startsWith(SYNTHETIC_AREA_CODE)) throw new Error('example ID must be synthetic');
         await writeVoters(store, [d], EXAMPLE_NOW);
         state.voter = { name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode };
+        state.voterId = d.id;
       }
     }
   } finally {

@@ -5,7 +5,8 @@ import { proxyDoc, proxyLoadDoc, proxyPrincipalDoc } from '../../../src/contract
 import { canonicalJson } from '../../../server/audit/canonical-json';
 import { readDoc } from '../../../server/runtime/documents';
 import { voidProxiesOfCandidate } from '../../../server/use-cases/proxies/void-proxies';
-import { bindVoter } from '../objections/fixtures';
+import { addVoters, bindVoter } from '../objections/fixtures';
+import { CLERK, TOWNSHIP } from '../harness';
 import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, requestEvent, SIGNATURE, world, type View, type World } from './proxy-fixture';
 
 describe('proxies.request', () => {
@@ -114,6 +115,22 @@ describe('proxies.request', () => {
       expect(await call()).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'DEADLINE_PASSED' });
       await expectNothingWritten();
     });
+  });
+
+  it('rejects NO_PROXIES where residents elect through household representatives (RULES.md §8)', async () => {
+    const { village } = await w.t.ok<{ village: { id: string } }>('township', { action: 'createVillage', name: '南社区', kind: 'community', presetId: 'guangdong', groups: ['第一居民小组'] }, TOWNSHIP);
+    const { code } = await w.t.ok<{ code: string }>('township', { action: 'inviteCommittee', villageId: village.id }, TOWNSHIP);
+    await w.t.ok('identity', { action: 'redeemInvite', code }, CLERK);
+    const { election } = await w.t.ok<{ election: { id: string; electionDay: string } }>(
+      'committee',
+      { action: 'createElection', villageId: village.id, electionDay: w.f.electionDay, posts: [{ post: 'director', seats: 1 }, { post: 'member', seats: 4 }] },
+      CLERK,
+    );
+    const [a, b] = await addVoters(w.t, { villageId: village.id, electionId: election.id, electionDay: w.f.electionDay, voters: [] }, [{ name: '周红', group: '第一居民小组' }, { name: '周明', group: '第一居民小组' }]);
+    await bindVoter(w.t, a!, 'ot-resident');
+    expect(await call({}, PRINCIPAL, b!.id)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'PROXY_OTHER_VILLAGE' });
+    expect(await call({}, 'ot-resident', b!.id)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'NO_PROXIES', message: '本次选举不实行委托投票' });
+    expect(await w.t.ok('proxies', { action: 'mine' }, 'ot-resident')).toMatchObject({ allowed: false });
   });
 
   it('gives the proxy side nothing to answer for a request that was refused', async () => {
