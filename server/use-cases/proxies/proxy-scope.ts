@@ -44,7 +44,7 @@ export const SIGNATURE_URL_TTL_SECONDS = 600;
  * and returns its id with the SHA-256 of exactly the stored bytes, kept on the authorization so
  * a file swapped later is detectable.
  */
-export async function storeSignature(ctx: CallContext, path: string, signature: SignatureInput): Promise<StoredSignature> {
+export async function storeSignature(ctx: Pick<CallContext, 'storage' | 'clock'>, path: string, signature: SignatureInput): Promise<StoredSignature> {
   const bytes = Buffer.from(canonicalJson({ width: signature.width, height: signature.height, strokes: signature.strokes }), 'utf8');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fileId = await ctx.storage.put(path, bytes);
