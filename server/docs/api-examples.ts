@@ -2,7 +2,6 @@
  * One executed example per action, run in order against a fresh embedded store with a fixed
  * clock and seeded randomness, so docs/api.md shows real replies and a test keeps it current.
  */
-import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,16 +20,9 @@ import { seededRandom } from '../security/keyed-hash';
 import { draftVoter, writeVoters } from '../seed/voter-factory';
 import { SYNTHETIC_AREA_CODE } from '../seed/synthetic-people';
 import { idCheckChar } from '../../src/domain/id-number';
-import { PROXY_CHECK_IN, PROXY_STEPS } from './proxy-examples';
+import { EXAMPLE_SIGNING_KEY, PROXY_CHECK_IN, PROXY_STEPS } from './proxy-examples';
 
 export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
-/**
- * A fixed Ed25519 key (PKCS#8 of a published 32-byte seed) so signed replies (委托投票证) are the
- * same on every run; Ed25519 signatures are deterministic for a given key.
- */
-const EXAMPLE_SIGNING_KEY = createPrivateKey({ key: Buffer.from(`302e020100300506032b657004220420${'ab'.repeat(32)}`, 'hex'), format: 'der', type: 'pkcs8' })
-  .export({ format: 'pem', type: 'pkcs8' })
-  .toString();
 /** A synthetic ID number (area 990101 does not exist) for the person a committee adds on an objection. */
 const EXAMPLE_MISSING_PERSON_ID = ((first17: string) => first17 + idCheckChar(first17))('99010119750315013');
 

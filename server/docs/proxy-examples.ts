@@ -3,7 +3,16 @@
  * 东莞) asks his mother 王秀英 to vote for him, revokes and asks again; she accepts and signs;
  * the committee approves, publishes the list, and on election day issues his ballot to her.
  */
+import { createPrivateKey } from 'node:crypto';
 import type { State, Step } from './api-examples';
+
+/**
+ * A fixed Ed25519 key (PKCS#8 of a published 32-byte seed) so signed replies (委托投票证) are the
+ * same on every run; Ed25519 signatures are deterministic for a given key.
+ */
+export const EXAMPLE_SIGNING_KEY = createPrivateKey({ key: Buffer.from(`302e020100300506032b657004220420${'ab'.repeat(32)}`, 'hex'), format: 'der', type: 'pkcs8' })
+  .export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 /** A short handwritten signature as the pad sends it. */
 const SIGNATURE = { width: 320, height: 160, strokes: [[24, 80, 40, 60, 58, 52, 76, 58, 90, 74], [110, 40, 112, 70, 114, 100, 116, 120, 118, 132], [140, 60, 170, 58, 200, 62, 230, 70]] };
