@@ -10,7 +10,7 @@ export default defineAppConfig({
       name: 'committee',
       pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index', 'pages/election-setup/index'],
     },
-    { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index'] },
+    { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index', 'pages/members/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

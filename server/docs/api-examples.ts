@@ -29,8 +29,7 @@ const EXAMPLE_MISSING_PERSON_ID = ((first17: string) => first17 + idCheckChar(fi
 /** The deployment's notice template (NOTICE_TEMPLATE_ID), as notices.list gives it and notices.subscribe reports it. */
 const EXAMPLE_NOTICE_TEMPLATE = 'Xq3mD8vTnoticeTemplate01';
 
-export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer', notOnRoll: 'oNotOnRoll' } as const;
-
+export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer', notOnRoll: 'oNotOnRoll', secondMember: 'oSecondMember' } as const;
 
 /** Synthetic ID numbers (area 990101 does not exist) for the roll examples. */
 const rollExampleId = (first17: string) => first17 + idCheckChar(first17);
@@ -71,7 +70,7 @@ export interface State {
   proxy: { id: string; certificate: string };
   /** Roll examples (committee.importRoll and after): entries by name, the second village. */
   roll: Record<string, { voterId: string; bindingCode: string }>;
-  other: { villageId: string; inviteCode: string; electionId: string };
+  other: { villageId: string; inviteCode: string; electionId: string; clerkInvite: string; clerkRef: string };
 }
 
 const STEPS: Step[] = [
@@ -265,6 +264,9 @@ const STEPS: Step[] = [
   { fn: 'notices', caller: 'villager', event: () => ({ action: 'list' }) },
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'get', noticeId: s.noticeId }) },
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId }) },
+  // A state-changing call with its client requestId, then the gateway's retry of it: one read, the first reply replayed.
+  { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId, requestId: 'r_mark_k3v9x2qa' }) },
+  { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId, requestId: 'r_mark_k3v9x2qa' }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId, callList: true }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'remindUnread', electionId: s.electionId, noticeId: s.noticeId }) },
   ...PROXY_STEPS,
@@ -291,6 +293,23 @@ const STEPS: Step[] = [
     event: (s) => ({ action: 'importRoll', electionId: s.other.electionId, rows: [{ row: 2, name: '张建军', idNumber: ROLL_IDS.a, group: '第一村民小组', category: 'A' }] }),
   },
   { fn: 'township', caller: 'township', event: () => ({ action: 'duplicates' }) },
+  // Committee membership: a 办事员 seat, the township's list, a revocation, the refusal that follows.
+  {
+    fn: 'township',
+    caller: 'township',
+    event: (s) => ({ action: 'inviteCommittee', villageId: s.other.villageId, role: 'clerk' }),
+    keep: (d, s) => (s.other.clerkInvite = (d as { code: string }).code),
+  },
+  { fn: 'identity', caller: 'secondMember', event: (s) => ({ action: 'redeemInvite', code: s.other.clerkInvite }) },
+  {
+    fn: 'township',
+    caller: 'township',
+    event: (s) => ({ action: 'members', villageId: s.other.villageId }),
+    keep: (d, s) => (s.other.clerkRef = (d as { members: { ref: string; role: string }[] }).members.find((m) => m.role === 'clerk')?.ref ?? ''),
+  },
+  { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '工作调动，不再担任办事员' }) },
+  { fn: 'committee', caller: 'secondMember', event: (s) => ({ action: 'stats', electionId: s.other.electionId }) },
+  { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '再次撤销' }) },
   PROXY_CHECK_IN,
 ];
 
@@ -308,7 +327,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     rng: seededRandom(2026),
     log: silentLogger,
   };
-  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', voterId: '', proxy: { id: '', certificate: '' }, roll: {}, other: { villageId: '', inviteCode: '', electionId: '' } };
+  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', voterId: '', proxy: { id: '', certificate: '' }, roll: {}, other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
   const out: ExecutedExample[] = [];
   try {
     for (const step of STEPS) {

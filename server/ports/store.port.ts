@@ -90,6 +90,7 @@ export const INDEXED_FIELDS = {
   read: ['noticeId', 'voterId'],
   pushJob: ['noticeId', 'status'],
   noticeDelivery: ['jobId', 'noticeId', 'status'],
+  request: [],
   proxy: ['electionId', 'principalVoterId', 'proxyVoterId', 'status'],
   proxyLoad: [],
   proxyPrincipal: [],

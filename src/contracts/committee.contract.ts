@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idSchema, postSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idSchema, postSchema } from './common.schema';
 import { committeeRoleSchema, electionCommitteeInputSchema, votingArrangementsInputSchema } from './election-setup.schema';
 
 const electionTitleSchema = z.string().trim().min(2, { error: '标题至少两个字' }).max(40, { error: '标题太长了' });
@@ -16,6 +16,7 @@ const postsSchema = z
 export const createElection = defineAction({
   fn: 'committee',
   action: 'createElection',
+  mutates: true,
   who: 'committee',
   summary: '创建本届选举：职位和名额、选举日、适用规则；返回法定日程',
   input: z
@@ -32,7 +33,7 @@ export const createElection = defineAction({
   output: z.object({ election: electionSummarySchema }),
   errors: {
     INVALID_INPUT: ['BAD_DATE', 'BAD_SEATS', 'WINDOW_ORDER'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['VILLAGE_UNKNOWN', 'NO_RULE_SET'],
     CONFLICT: ['ELECTION_EXISTS'],
     WINDOW_CLOSED: ['ELECTION_DAY_TOO_SOON'],
@@ -79,6 +80,7 @@ const votingViewSchema = z.object({
 export const updateElection = defineAction({
   fn: 'committee',
   action: 'updateElection',
+  mutates: true,
   who: 'committee',
   summary:
     '修改选举设置：选举名称、选举日、适用规则、职位和名额、登记和提名时间，选举委员会成员名单（姓名、职务、小组），投票时间、中心会场、投票站和流动票箱（监票人员）；选民名单公布后选举日等不能再改，提名开始后名额和提名时间不能再改，选举日起投票安排不能再改；返回法定日程。只带选举编号时不作修改，返回现在的设置',
@@ -140,7 +142,7 @@ export const updateElection = defineAction({
       'MONITOR_TWICE',
     ],
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'PRESET_UNKNOWN', 'NO_RULE_SET'],
     CONFLICT: ['ELECTION_CLOSED', 'STALE_REVISION', 'VOTERS_UNDER_AGE', 'ROLL_CHANGED'],
     WINDOW_CLOSED: ['ELECTION_DAY_TOO_SOON', 'FIXED_BY_VOTER_LIST', 'NOMINATION_STARTED', 'ELECTION_DAY_REACHED'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
+import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
 
 const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
 
@@ -24,6 +24,7 @@ export const whoami = defineAction({
 export const bind = defineAction({
   fn: 'identity',
   action: 'bind',
+  mutates: true,
   who: 'anyone',
   summary: '绑定选民身份：姓名 + 身份证号码 + 告知书上的绑定码；多次失败会锁定',
   input: z
@@ -48,6 +49,7 @@ export const bind = defineAction({
 export const unbind = defineAction({
   fn: 'identity',
   action: 'unbind',
+  mutates: true,
   who: 'voter',
   summary: '解除绑定',
   input: z.object({}).strict(),
@@ -58,6 +60,7 @@ export const unbind = defineAction({
 export const redeemInvite = defineAction({
   fn: 'identity',
   action: 'redeemInvite',
+  mutates: true,
   who: 'anyone',
   summary: '使用乡镇发放的邀请码，成为村（居）民选举委员会成员',
   input: z
@@ -69,7 +72,15 @@ export const redeemInvite = defineAction({
         .pipe(z.string().regex(/^[A-Z2-9]{10}$/, { error: '邀请码是10位字母和数字' })),
     })
     .strict(),
-  output: z.object({ villageId: z.string(), villageName: z.string(), role: z.literal('committee') }),
+  output: z.object({
+    villageId: z.string(),
+    villageName: z.string(),
+    role: z.literal('committee'),
+    /** The seat: 主任 / 委员 / 办事员, as the township chose. */
+    memberRole: memberRoleSchema,
+    /** The election served, when the village has one; otherwise bound when it is created. */
+    termElectionId: z.string().nullable(),
+  }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['INVITE_INVALID'],

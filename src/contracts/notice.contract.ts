@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, idSchema, voterCategorySchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, idSchema, voterCategorySchema } from './common.schema';
 import { noticeViewSchema } from './objection.contract';
 import { noticeTypeSchema } from './store-documents.schema';
 
@@ -91,6 +91,7 @@ const noticeDraftSchema = z.object({
 export const publishNotice = defineAction({
   fn: 'committee',
   action: 'publishNotice',
+  mutates: true,
   who: 'committee',
   summary: '发布公告：按类型从现有数据生成（附件名单冻结并计算哈希），或自拟一般公告；更正时指向被更正的公告；发布后推送给有订阅次数的选民',
   input: z
@@ -121,7 +122,7 @@ export const publishNotice = defineAction({
   errors: {
     INVALID_INPUT: ['TEXT_FIXED'],
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'],
     NOT_ELIGIBLE: ['DATA_NOT_READY', 'NOT_APPLICABLE', 'CORRECTION_NOT_ALLOWED'],
     CONFLICT: ['ALREADY_CORRECTED', 'ALREADY_PUBLISHED', 'ELECTION_CLOSED', 'LIST_EMPTY'],
@@ -205,13 +206,14 @@ export const noticeStats = defineAction({
     ),
     detail: noticeStatsDetailSchema.nullable(),
   }),
-  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'] },
+  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'] },
 });
 
 /** 提醒未读 — push again to unread voters with a consent left; a call list for the rest. */
 export const remindUnread = defineAction({
   fn: 'committee',
   action: 'remindUnread',
+  mutates: true,
   who: 'committee',
   summary: '提醒未读：向还没有阅读、仍有订阅次数的选民再推送一次；其余未读选民（未绑定、没有订阅次数、推送失败或情况不明）生成电话通知名单（姓名、小组、脱敏手机号），交村民小组长逐一通知；名单可以用阅读情况（callList）再次获取，不再推送',
   input: z.object({ electionId: electionIdSchema, noticeId: noticeIdSchema }).strict(),
@@ -222,7 +224,7 @@ export const remindUnread = defineAction({
   }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'],
     CONFLICT: ['PUSH_IN_PROGRESS'],
   },
@@ -280,6 +282,7 @@ export const get = defineAction({
 export const markRead = defineAction({
   fn: 'notices',
   action: 'markRead',
+  mutates: true,
   who: 'voter',
   summary: '我已阅读：记录本人已阅读这份公告（每人每份只记一次，重复点击不变）',
   input: z.object({ noticeId: noticeIdSchema }).strict(),
@@ -294,6 +297,7 @@ export const markRead = defineAction({
 export const subscribe = defineAction({
   fn: 'notices',
   action: 'subscribe',
+  mutates: true,
   who: 'voter',
   summary: '订阅公告提醒：记录本人在微信里同意接收的一次性订阅消息（每同意一次，可以收到一条推送）；只接受本部署的公告提醒模板（公告列表里给出的编号）',
   input: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { listChangeKindSchema, noticeTypeSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from './store-documents.schema';
 
 /**
@@ -108,6 +108,7 @@ export const objectionFiguresSchema = z.object({
 export const publishVoterList = defineAction({
   fn: 'committee',
   action: 'publishVoterList',
+  mutates: true,
   who: 'committee',
   summary: '公布选民名单：冻结当时已登记的选民（只公布姓名和村民小组），生成选民名单公告，开始计算申诉期限',
   input: z.object({ electionId: electionIdSchema }).strict(),
@@ -122,7 +123,7 @@ export const publishVoterList = defineAction({
   }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN'],
     CONFLICT: ['ALREADY_PUBLISHED', 'ELECTION_CLOSED', 'LIST_EMPTY', 'ROLL_CHANGED'],
     WINDOW_CLOSED: ['PUBLICATION_TOO_LATE'],
@@ -203,6 +204,7 @@ const wrongDetailsInput = z
 export const fileObjection = defineAction({
   fn: 'registration',
   action: 'fileObjection',
+  mutates: true,
   who: 'anyone',
   summary: '对选民名单提出申诉：漏登、错登或登记信息有误，在法定申诉期限内提出；本人没有列入名单的（包括还没有绑定、不在登记里的人），可以就本人提出申诉',
   input: z.discriminatedUnion('kind', [missingPersonInput, wrongPersonInput, wrongDetailsInput], { error: '请选择申诉类型：漏登、错登或信息有误' }),
@@ -246,7 +248,7 @@ export const listObjections = defineAction({
     })
     .strict(),
   output: z.object({ objections: z.array(queuedObjectionViewSchema), figures: objectionFiguresSchema, today: civilDateSchema }),
-  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
 const minutesRefSchema = z.string({ error: '请填写会议记录编号' }).trim().min(1, { error: '请填写会议记录编号' }).max(60, { error: '会议记录编号太长了' });
@@ -336,6 +338,7 @@ const listChangeInput = z.discriminatedUnion(
 export const decideObjection = defineAction({
   fn: 'committee',
   action: 'decideObjection',
+  mutates: true,
   who: 'committee',
   summary: '处理申诉：书面说明理由，申诉成立的同时更正选民名单；处理结果公布并推送给申诉人，超期处理永久标记',
   input: z
@@ -369,7 +372,7 @@ export const decideObjection = defineAction({
       'BAD_DATE',
     ],
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'OBJECTION_UNKNOWN', 'ENTRY_UNKNOWN'],
     NOT_ELIGIBLE: ['UNDER_18', 'NO_RESIDENCE_DATE', 'RESIDENCE_TOO_SHORT'],
     CONFLICT: ['ALREADY_DECIDED', 'ENTRY_CHANGED', 'NOT_FLAGGED', 'RECORD_REQUIRED', 'ALREADY_ON_ROLL', 'NOT_HELD', 'DOUBLE_REGISTRATION'],

@@ -57,14 +57,13 @@ export type ProxyPrincipalDoc = z.infer<typeof proxyPrincipalDoc>;
 
 /**
  * ballotIssue/{electionId}:{voterId} — election-day check-in of one voter's ballot: in person,
- * or by their proxy on a certificate. Written once; a retry of the same request reads it back.
+ * or by their proxy on a certificate. Written once: the second comer is refused.
  */
 export const ballotIssueDoc = z.object({
   electionId: z.string(),
   voterId: z.string(),
   kind: z.enum(['inPerson', 'proxyBallot']),
   authorizationId: z.string().nullable(),
-  requestId: z.string(),
   outcome: z.enum(['recorded', 'proxyVoided', 'ballotIssued']),
   at: z.string(),
 });

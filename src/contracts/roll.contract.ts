@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
 import {
+  COMMITTEE_REFUSALS,
   civilDateSchema,
   electionSummarySchema,
   idNumberInputSchema,
@@ -111,6 +112,8 @@ export const importRollRowSchema = z.object({
 export const importRoll = defineAction({
   fn: 'committee',
   action: 'importRoll',
+  mutates: true,
+  secretReply: true,
   who: 'committee',
   summary: '导入选民登记表（Excel .xlsx 或 CSV，或已解析的行）：逐行接受或拒绝并说明原因，新登记的选民发放绑定码（只显示这一次）',
   input: z
@@ -145,7 +148,7 @@ export const importRoll = defineAction({
   }),
   errors: {
     INVALID_INPUT: ['BAD_FILE', 'BAD_HEADER', 'EMPTY_FILE'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN'],
     LIMIT_EXCEEDED: ['TOO_MANY_ROWS', 'FILE_TOO_LARGE'],
     WINDOW_CLOSED: ['LIST_PUBLISHED', 'ELECTION_CLOSED'],
@@ -217,7 +220,7 @@ export const listVoters = defineAction({
     groups: z.array(z.string()),
     rows: z.array(rosterEntrySchema),
   }),
-  errors: { FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
 const statusTarget = { electionId: electionIdSchema, voterId: voterIdSchema };
@@ -273,6 +276,8 @@ export type VoterStatusOp = SetVoterStatusInput['op'];
 export const setVoterStatus = defineAction({
   fn: 'committee',
   action: 'setVoterStatus',
+  mutates: true,
+  secretReply: true,
   who: 'committee',
   summary: '标记或恢复选民状态（附理由），记录C类村民会议决定、B类本人表示参加，重新生成绑定码，人户分离时释放登记；每项都记入审计日志',
   input: setVoterStatusInputSchema,
@@ -283,7 +288,7 @@ export const setVoterStatus = defineAction({
   }),
   errors: {
     INVALID_INPUT: ['BAD_DATE'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'VOTER_UNKNOWN'],
     CONFLICT: ['ALREADY_SET', 'NOT_FLAGGED', 'NOT_CATEGORY_C', 'NOT_CATEGORY_B', 'ALREADY_DECIDED', 'ALREADY_DECLARED', 'NOT_HELD', 'DOUBLE_REGISTRATION'],
     NOT_ELIGIBLE: ['FLAG_NOT_ALLOWED', 'RESIDENCE_TOO_SHORT', 'NO_RESIDENCE_DATE', 'FLAGGED'],
@@ -295,6 +300,7 @@ export const setVoterStatus = defineAction({
 export const confirm = defineAction({
   fn: 'registration',
   action: 'confirm',
+  mutates: true,
   who: 'voter',
   summary: '选民核对本人登记信息无误（重复核对也返回成功，alreadyConfirmed 为 true）',
   input: z.object({}).strict(),
@@ -306,6 +312,7 @@ export const confirm = defineAction({
 export const declareParticipation = defineAction({
   fn: 'registration',
   action: 'declareParticipation',
+  mutates: true,
   who: 'voter',
   summary: '户籍在本村、外出居住的选民（B类）在手机上表示参加本届选举，可填现居住城市；重复表示也返回成功',
   input: z
@@ -327,6 +334,7 @@ export const declareParticipation = defineAction({
 export const applyResidence = defineAction({
   fn: 'registration',
   action: 'applyResidence',
+  mutates: true,
   who: 'anyone',
   summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；不能在两个村同时登记',
   input: z
@@ -411,5 +419,5 @@ export const stats = defineAction({
     objections: z.object({ open: z.number().int(), decided: z.number().int(), overdue: z.number().int() }),
     voterListPublishedOn: civilDateSchema.nullable(),
   }),
-  errors: { FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });

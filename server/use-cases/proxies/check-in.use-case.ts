@@ -3,7 +3,8 @@
  * in person, or issues a principal's ballot to their proxy on the 委托投票证 (scanned QR) or by
  * looking the principal up. Each voter's ballot is ballotIssue/{electionId}:{voterId}, written
  * once by whichever comes first, so an in-person vote and a proxy's use cannot both happen.
- * A retry of the same request (same requestId, weak network) reads back its first answer.
+ * A retry of the same request on a weak network (same client requestId) gets its first answer
+ * back from the dispatcher's idempotency (server/runtime/idempotency.ts), never a refusal.
  *
  * Outcomes:
  * - ok recorded: the voter came in person · proxyVoided: they came in person and their approved
@@ -48,9 +49,8 @@ const MESSAGES: Record<BallotIssueDoc['outcome'], string> = {
 
 const noCertificate = () => err('NOT_FOUND', 'NO_SUCH_CERTIFICATE', '没有找到这张委托投票证，或此人没有经批准的委托');
 
-/** A ballot already issued for this voter: the same request again, or a refusal naming how. */
-function alreadyIssued(issue: BallotIssueDoc, kind: Input['kind'], requestId: string): Result<'replay', ErrorCode> {
-  if (issue.requestId === requestId) return ok('replay');
+/** A ballot already issued for this voter: the refusal naming how. */
+function alreadyIssued(issue: BallotIssueDoc, kind: Input['kind']) {
   if (issue.kind === 'inPerson') {
     return kind === 'inPerson'
       ? err('CONFLICT', 'ALREADY_CHECKED_IN', '此人已经登记过到场投票，不能再领选票')
@@ -62,14 +62,11 @@ function alreadyIssued(issue: BallotIssueDoc, kind: Input['kind'], requestId: st
 async function inPerson(tx: TxOps, ctx: CallContext, election: WithId<ElectionDoc>, voterId: string, at: string): Promise<Result<Done, ErrorCode>> {
   const id = ballotIssueId(election._id, voterId);
   const existing = await readDoc(tx, 'ballotIssue', id, ballotIssueDoc);
-  if (existing) {
-    const again = alreadyIssued(existing, 'inPerson', ctx.requestId);
-    return again.ok ? ok({ issue: existing, voterId, auth: existing.authorizationId ? await readAuthorization(tx, existing.authorizationId) : null }) : again;
-  }
+  if (existing) return alreadyIssued(existing, 'inPerson');
   const active = (await readPrincipal(tx, election._id, voterId)).active;
   let auth = active ? await readAuthorization(tx, active) : null;
   if (auth) auth = await endAuthorization(tx, auth, { status: 'voided', reasonCode: 'VOTED_IN_PERSON', reason: '委托人本人到场投票', at });
-  const issue: BallotIssueDoc = { electionId: election._id, voterId, kind: 'inPerson', authorizationId: auth?._id ?? null, requestId: ctx.requestId, outcome: auth ? 'proxyVoided' : 'recorded', at };
+  const issue: BallotIssueDoc = { electionId: election._id, voterId, kind: 'inPerson', authorizationId: auth?._id ?? null, outcome: auth ? 'proxyVoided' : 'recorded', at };
   await tx.set('ballotIssue', id, issue);
   await appendAudit(tx, { scope: election._id, action: 'committee.checkIn', actor: actorOf(ctx), at, subject: voterId, data: { kind: 'inPerson', voided: auth?._id ?? null } });
   return ok({ issue, voterId, auth });
@@ -80,12 +77,9 @@ async function proxyBallot(tx: TxOps, ctx: CallContext, election: WithId<Electio
   if (!auth || auth.electionId !== election._id) return noCertificate();
   const id = ballotIssueId(election._id, auth.principalVoterId);
   const existing = await readDoc(tx, 'ballotIssue', id, ballotIssueDoc);
-  if (existing) {
-    const again = alreadyIssued(existing, 'proxyBallot', ctx.requestId);
-    return again.ok ? ok({ issue: existing, voterId: auth.principalVoterId, auth }) : again;
-  }
+  if (existing) return alreadyIssued(existing, 'proxyBallot');
   if (auth.status !== 'approved') return err('CONFLICT', 'NOT_APPROVED', '这份委托没有经过批准（或已撤销、作废），不能代领选票');
-  const issue: BallotIssueDoc = { electionId: election._id, voterId: auth.principalVoterId, kind: 'proxyBallot', authorizationId: auth._id, requestId: ctx.requestId, outcome: 'ballotIssued', at };
+  const issue: BallotIssueDoc = { electionId: election._id, voterId: auth.principalVoterId, kind: 'proxyBallot', authorizationId: auth._id, outcome: 'ballotIssued', at };
   const patch = { status: 'used' as const, usedAt: at };
   await tx.set('ballotIssue', id, issue);
   await tx.update('proxy', auth._id, patch);

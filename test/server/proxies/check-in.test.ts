@@ -1,20 +1,17 @@
 /** committee.checkIn on election day: a proxy's ballot once, in person voids the proxy, retries answer alike. */
-import { ROUTES } from '../../../server/functions/routes';
-import { dispatch } from '../../../server/runtime/dispatch';
-import { approved, CLERK, ELECTION_DAY_MORNING, world, type View, type World } from './proxy-fixture';
+import { approved, CLERK, ELECTION_DAY_MORNING, world, type View, type World, describeEachStore } from './proxy-fixture';
 
 type Reply = { outcome: string; message: string; voter: { voterId: string }; authorization: View | null };
 
-describe('committee.checkIn', () => {
+describeEachStore('committee.checkIn', (kind) => {
   let w: World;
   let a: View;
   const checkIn = (over: Record<string, unknown>) => w.t.call<Reply>('committee', { action: 'checkIn', electionId: w.f.electionId, ...over }, CLERK);
   /** One request sent twice with the same id, as the client retries on a weak network. */
-  const sameRequest = (event: Record<string, unknown>) =>
-    dispatch('committee', ROUTES.committee!, { action: 'checkIn', electionId: w.f.electionId, ...event }, { ...w.t.app, openid: CLERK, requestId: 'retry-1' });
+  const sameRequest = (event: Record<string, unknown>) => checkIn({ ...event, requestId: 'r_checkin_7k2m9q' });
 
   beforeEach(async () => {
-    w = await world();
+    w = await world(kind);
     a = await approved(w);
     w.t.setNow(ELECTION_DAY_MORNING);
   });
@@ -32,11 +29,12 @@ describe('committee.checkIn', () => {
     expect(figures.figures.used).toBe(1);
   });
 
-  it('answers a retried request (same requestId) with its first reply instead of refusing it', async () => {
+  it('answers a retried request (same client requestId) with its first reply instead of refusing it, and acts once', async () => {
     const first = await sameRequest({ kind: 'proxyBallot', certificate: a.certificateQr });
     const again = await sameRequest({ kind: 'proxyBallot', certificate: a.certificateQr });
     expect(first).toMatchObject({ ok: true, data: { outcome: 'ballotIssued' } });
     expect(again).toEqual(first);
+    expect(await checkIn({ kind: 'proxyBallot', certificate: a.certificateQr })).toMatchObject({ ok: false, reason: 'ALREADY_USED' });
   });
 
   it('voids the proxy when the principal votes in person; the certificate is then refused', async () => {

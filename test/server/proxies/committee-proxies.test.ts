@@ -3,7 +3,7 @@ import { noticeSourceDoc } from '../../../src/contracts/store-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
 import { readCertificate } from '../../../server/use-cases/proxies/proxy-certificate';
 import { bindVoter } from '../objections/fixtures';
-import { accept, approved, CLERK, DEADLINE, decide, PRINCIPAL, requestAs, world, type View, type World } from './proxy-fixture';
+import { accept, approved, CLERK, DEADLINE, decide, PRINCIPAL, requestAs, world, type View, type World, describeEachStore } from './proxy-fixture';
 
 type ListReply = {
   items: Array<View & { principalSignatureUrl: string | null; proxySignatureUrl: string | null }>;
@@ -11,13 +11,13 @@ type ListReply = {
   figures: { principals: number; proxies: number; approved: number; rejected: number; revoked: number; used: number; rejectedByReason: Record<string, number> };
 };
 
-describe('committee proxy actions', () => {
+describeEachStore('committee proxy actions', (kind) => {
   let w: World;
   const list = (over: Record<string, unknown> = {}) => w.t.ok<ListReply>('committee', { action: 'listProxies', electionId: w.f.electionId, ...over }, CLERK);
   const publishList = () => w.t.call<{ version: number; rows: Array<{ principal: { name: string; group: string }; proxy: { name: string; group: string } }> }>('committee', { action: 'publishProxyList', electionId: w.f.electionId }, CLERK);
 
   beforeEach(async () => {
-    w = await world();
+    w = await world(kind);
   });
   afterEach(() => w.t.close());
 

@@ -4,18 +4,18 @@ import { deliveryDoc } from '../../../src/contracts/store-documents.schema';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { voidProxiesOfCandidate, notifyVoided } from '../../../server/use-cases/proxies/void-proxies';
 import { bindVoter } from '../objections/fixtures';
-import { accept, approved, CLERK, PRINCIPAL, PROXY, requestAs, world, type View, type World } from './proxy-fixture';
+import { accept, approved, CLERK, PRINCIPAL, PROXY, requestAs, world, type View, type World, describeEachStore } from './proxy-fixture';
 
 type Mine = { authorizations: View[] };
 
-describe('proxies voided by changes elsewhere', () => {
+describeEachStore('proxies voided by changes elsewhere', (kind) => {
   let w: World;
   const mine = async (openid = PRINCIPAL) => (await w.t.ok<Mine>('proxies', { action: 'mine' }, openid)).authorizations;
   const candidate = (voterId: string) =>
     w.t.app.store.runTransaction((tx) => voidProxiesOfCandidate(tx, { electionId: w.f.electionId, voterId, at: w.t.app.clock.now().toISOString() }));
 
   beforeEach(async () => {
-    w = await world();
+    w = await world(kind);
   });
   afterEach(() => w.t.close());
 

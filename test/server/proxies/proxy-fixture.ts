@@ -1,19 +1,13 @@
 /**
  * Shared set-up for the proxy tests: a village with a published list, a bound principal and a
- * bound proxy, on the embedded store or on the CloudBase adapter over its fake.
- * (Until `idem`'s both-store harness is merged, the fake is put under the harness app here.)
+ * bound proxy, on the embedded store or on the CloudBase adapter over its fake (the shared
+ * both-store harness). The fake answers at once during set-up; a race test sets its latency.
  */
-import { createCloudbaseStore } from '../../../server/adapters/cloudbase/cloudbase.store';
-import { FakeCloudbaseDatabase } from '../../../server/adapters/cloudbase/cloudbase-db.fake';
-import type { Store } from '../../../server/ports/store.port';
-import { seededRandom } from '../../../server/security/keyed-hash';
 import type { DraftVoter } from '../../../server/seed/voter-factory';
-import { makeTestApp, villageWithElection, CLERK, type TestApp, type VillageFixture } from '../harness';
+import { makeTestApp, villageWithElection, CLERK, type StoreKind, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, bindVoter, publish } from '../objections/fixtures';
 
-export type StoreKind = 'sqlite' | 'cloudbase-fake';
-export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'cloudbase-fake'];
-export { CLERK };
+export { CLERK, STORE_KINDS, describeEachStore, type StoreKind } from '../harness';
 
 /** A signature as the pad sends it: one stroke of 12 points. */
 export const SIGNATURE = { width: 320, height: 160, strokes: [[10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 110, 150, 90, 170, 70, 190, 50, 210, 40, 230, 30]] };
@@ -31,14 +25,7 @@ export interface World {
   others: DraftVoter[];
 }
 
-export function testApp(kind: StoreKind, now?: string): TestApp {
-  const t = makeTestApp(now);
-  if (kind === 'cloudbase-fake') {
-    const rng = seededRandom(11);
-    (t.app as { store: Store }).store = createCloudbaseStore(new FakeCloudbaseDatabase(), { maxAttempts: 400, backoffMs: () => rng.int(4) });
-  }
-  return t;
-}
+export const testApp = (kind: StoreKind, now?: string): TestApp => makeTestApp({ store: kind, ...(now ? { now } : {}), latency: { latencyMs: 0, jitterMs: 0 } });
 
 /** Today 2026-03-01 (Asia/Shanghai), E = 2026-04-10, national preset: deadline end of 2026-04-07 = 2026-04-07T16:00:00Z. */
 export const DEADLINE = '2026-04-07T16:00:00.000Z';

@@ -5,7 +5,8 @@
 import { proxyDoc, proxyLoadDoc } from '../../../src/contracts/proxy-documents.schema';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { bindVoter } from '../objections/fixtures';
-import { accept, PRINCIPAL, requestAs, requestEvent, STORE_KINDS, world, type World } from './proxy-fixture';
+import { CLOUDBASE_LATENCY } from '../harness';
+import { PRINCIPAL, PROXY, requestAs, requestEvent, SIGNATURE, STORE_KINDS, world, type World } from './proxy-fixture';
 
 jest.setTimeout(240_000);
 
@@ -21,8 +22,13 @@ describe.each(STORE_KINDS)('proxy limits under concurrency (%s)', (kind) => {
       await bindVoter(w.t, v, `ot-race-${i}`);
       ids.push((await requestAs(w.t, `ot-race-${i}`, w.proxy.id)).id);
     }
-    const replies = await Promise.all(ids.map((id) => accept(w.t, id)));
-    const outcomes = replies.map((r) => (r.ok ? 'ok' : `${r.code}:${r.reason ?? ''}`));
+    w.t.fake?.setLatency(CLOUDBASE_LATENCY.latencyMs, CLOUDBASE_LATENCY.jitterMs);
+    // Each tap carries its requestId; a BUSY answer is retried with the same id, as the client gateway does.
+    const respond = (id: string) => w.t.call('proxies', { action: 'respond', id, accept: true, signature: SIGNATURE, requestId: `r_accept_${id}` }, PROXY);
+    let outcomes = (await Promise.all(ids.map(respond))).map((r) => (r.ok ? 'ok' : `${r.code}:${r.reason ?? ''}`));
+    for (let round = 0; round < 10 && outcomes.includes('BUSY:'); round++) {
+      outcomes = await Promise.all(ids.map(async (id, i) => (outcomes[i] === 'BUSY:' ? ((r) => (r.ok ? 'ok' : `${r.code}:${r.reason ?? ''}`))(await respond(id)) : outcomes[i]!)));
+    }
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'LIMIT_EXCEEDED:PROXY_LIMIT')).toHaveLength(97);
     const stored = await findAllDocs(w.t.app.store, 'proxy', { electionId: w.f.electionId }, proxyDoc);
@@ -34,6 +40,7 @@ describe.each(STORE_KINDS)('proxy limits under concurrency (%s)', (kind) => {
 
   it('a principal\'s two concurrent requests leave one active authorization', async () => {
     w = await world(kind);
+    w.t.fake?.setLatency(CLOUDBASE_LATENCY.latencyMs, CLOUDBASE_LATENCY.jitterMs);
     const [first, second] = await Promise.all([
       w.t.call('proxies', requestEvent(w.proxy.id), PRINCIPAL),
       w.t.call('proxies', requestEvent(w.others[0]!.id), PRINCIPAL),

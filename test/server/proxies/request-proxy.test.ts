@@ -7,9 +7,9 @@ import { readDoc } from '../../../server/runtime/documents';
 import { voidProxiesOfCandidate } from '../../../server/use-cases/proxies/void-proxies';
 import { addVoters, bindVoter } from '../objections/fixtures';
 import { CLERK, TOWNSHIP } from '../harness';
-import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, requestEvent, SIGNATURE, world, type View, type World } from './proxy-fixture';
+import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, requestEvent, SIGNATURE, world, type View, type World, describeEachStore } from './proxy-fixture';
 
-describe('proxies.request', () => {
+describeEachStore('proxies.request', (kind) => {
   let w: World;
   const call = (over: Record<string, unknown> = {}, openid = PRINCIPAL, proxyVoterId = w.proxy.id) => w.t.call<{ authorization: View }>('proxies', requestEvent(proxyVoterId, over), openid);
   const expectNothingWritten = async () => {
@@ -18,7 +18,7 @@ describe('proxies.request', () => {
   };
 
   beforeEach(async () => {
-    w = await world();
+    w = await world(kind);
   });
   afterEach(() => w.t.close());
 
@@ -39,7 +39,7 @@ describe('proxies.request', () => {
 
   it('rejects LIST_NOT_PUBLISHED before the voter list is published', async () => {
     await w.t.close();
-    w = await world('sqlite', { publish: false });
+    w = await world(kind, { publish: false });
     expect(await call()).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'LIST_NOT_PUBLISHED', message: expect.stringContaining('选民名单还没有公布') });
     await expectNothingWritten();
   });

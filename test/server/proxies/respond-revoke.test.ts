@@ -1,18 +1,18 @@
 /** proxies.respond / revoke / incoming / mine: answers, the push to the principal, revocation. */
 import { deliveryDoc } from '../../../src/contracts/store-documents.schema';
 import { findAllDocs } from '../../../server/runtime/documents';
-import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, world, type View, type World } from './proxy-fixture';
+import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, world, type View, type World, describeEachStore } from './proxy-fixture';
 import { notifierOf } from '../objections/fixtures';
 
 type Mine = { authorizations: View[]; allowed: boolean; deadline: string; maxPerProxy: number };
 
-describe('proxies.respond, revoke, incoming, mine', () => {
+describeEachStore('proxies.respond, revoke, incoming, mine', (kind) => {
   let w: World;
   const deliveries = () => findAllDocs(w.t.app.store, 'delivery', { electionId: w.f.electionId }, deliveryDoc);
   const subscribe = () => w.t.ok('notices', { action: 'subscribe', templateIds: [w.t.app.settings.noticeTemplateId], accepted: [w.t.app.settings.noticeTemplateId] }, PRINCIPAL);
 
   beforeEach(async () => {
-    w = await world();
+    w = await world(kind);
   });
   afterEach(() => w.t.close());
 
