@@ -15,7 +15,7 @@
  * - WINDOW_CLOSED DEADLINE_PASSED (end of E − N, Asia/Shanghai) | LIST_NOT_PUBLISHED
  */
 import type { request } from '../../../src/contracts/proxy.contract';
-import type { ProxyDoc, StoredSignature } from '../../../src/contracts/proxy-documents.schema';
+import type { ProxyDoc, ProxyLoadDoc, StoredSignature } from '../../../src/contracts/proxy-documents.schema';
 import { voterDoc, type ElectionDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
@@ -47,7 +47,7 @@ interface Filing {
 }
 
 /** The rule, on the facts as this transaction (or a first read) sees them. */
-async function check(ops: TxOps, f: Filing): Promise<Result<{ principal: WithId<VoterDoc>; proxy: WithId<VoterDoc> }, ErrorCode>> {
+async function check(ops: TxOps, f: Filing): Promise<Result<{ principal: WithId<VoterDoc>; proxy: WithId<VoterDoc>; load: ProxyLoadDoc }, ErrorCode>> {
   const electionId = f.election._id;
   // One read after another: a transaction's reads are not issued concurrently.
   const principal = await readDoc(ops, 'voter', f.principalId, voterDoc);
@@ -70,7 +70,7 @@ async function check(ops: TxOps, f: Filing): Promise<Result<{ principal: WithId<
   );
   if (!verdict.ok) return verdict;
   if (load.pending.length >= MAX_PENDING_PER_PROXY) return err('LIMIT_EXCEEDED', 'PROXY_LIMIT', '这位受托人还有很多委托没有答复，请过几天再试，或者另选一位受托人');
-  return ok({ principal, proxy: proxy! });
+  return ok({ principal, proxy: proxy!, load });
 }
 
 async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSignature): Promise<Result<WithId<ProxyDoc>, ErrorCode>> {
@@ -99,7 +99,7 @@ async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSi
       endedAt: null,
       usedAt: null,
     };
-    const load = await readLoad(tx, electionId, f.input.proxyVoterId);
+    const { load } = checked.value;
     await writeLoad(tx, { ...load, pending: [...load.pending, id], updatedAt: at });
     await writePrincipal(tx, { electionId, principalVoterId: f.principalId, active: id, updatedAt: at });
     await tx.set('proxy', id, doc);
