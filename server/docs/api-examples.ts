@@ -23,6 +23,7 @@ import { draftVoter, writeVoters } from '../seed/voter-factory';
 import { SYNTHETIC_AREA_CODE } from '../seed/synthetic-people';
 import { idCheckChar } from '../../src/domain/id-number';
 import { runNominationExamples } from './nomination-examples';
+import { PROXY_CHECK_IN, PROXY_STEPS } from './proxy-examples';
 
 export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
 /** A synthetic ID number (area 990101 does not exist) for the person a committee adds on an objection. */
@@ -56,15 +57,16 @@ export interface ExecutedExample {
   readonly reply: Envelope<unknown>;
 }
 
-type Step = {
+/** `before`: what a client does before the call (an upload to file storage); `at`: the instant the step runs at, when not EXAMPLE_NOW (election-day actions). */
+export type Step = {
   fn: string;
   caller: keyof typeof EXAMPLE_OPENIDS | null;
   event: (s: State) => Record<string, unknown>;
   keep?: (data: unknown, s: State) => void;
-  /** What a client does before the call (an upload to file storage). */
   before?: (app: AppContext, s: State) => Promise<void>;
+  at?: string;
 };
-interface State {
+export interface State {
   villageId: string;
   inviteCode: string;
   electionId: string;
@@ -73,6 +75,9 @@ interface State {
   /** Further objections of the examples, by who filed them. */
   objections: Record<string, string>;
   noticeId: string;
+  /** 王秀英's roll entry, and the proxy examples' authorization and certificate. */
+  voterId: string;
+  proxy: { id: string; certificate: string };
   /** Roll examples (committee.importRoll and after): entries by name, the second village. */
   roll: Record<string, { voterId: string; bindingCode: string }>;
   other: { villageId: string; inviteCode: string; electionId: string; clerkInvite: string; clerkRef: string };
@@ -290,6 +295,7 @@ const STEPS: Step[] = [
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId, requestId: 'r_mark_k3v9x2qa' }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId, callList: true }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'remindUnread', electionId: s.electionId, noticeId: s.noticeId }) },
+  ...PROXY_STEPS,
   { fn: 'township', caller: 'township', event: () => ({ action: 'overview' }) },
   { fn: 'identity', caller: 'villager', event: () => ({ action: 'unbind' }) },
   // 不重登: a second village imports a person registered in the first; the township sees it.
@@ -330,6 +336,7 @@ const STEPS: Step[] = [
   { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '工作调动，不再担任办事员' }) },
   { fn: 'committee', caller: 'secondMember', event: (s) => ({ action: 'stats', electionId: s.other.electionId }) },
   { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '再次撤销' }) },
+  PROXY_CHECK_IN,
 ];
 
 /**
@@ -358,7 +365,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     rng: seededRandom(2026),
     log: silentLogger,
   };
-  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, importId: '', rollFileId: '', other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
+  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', voterId: '', proxy: { id: '', certificate: '' }, roll: {}, importId: '', rollFileId: '', other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
   const out: ExecutedExample[] = [];
   try {
     for (const step of STEPS) {
@@ -366,7 +373,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
       const event = step.event(state);
       const caller = step.caller ? EXAMPLE_OPENIDS[step.caller] : null;
       const routes = ROUTES[step.fn as keyof typeof ROUTES]!;
-      const reply = await dispatch(step.fn, routes, event, { ...app, openid: caller, requestId: 'example' });
+      const reply = await dispatch(step.fn, routes, event, { ...app, ...(step.at ? { clock: fixedClock(step.at) } : {}), openid: caller, requestId: 'example' });
       out.push({ fn: step.fn, action: String(event.action), caller, event, reply });
       if (reply.ok) step.keep?.(reply.data, state);
       if (step.fn === 'committee' && event.action === 'createElection' && reply.ok && state.voter.name === '') {
@@ -380,6 +387,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
         if (!d.idNumber.startsWith(SYNTHETIC_AREA_CODE)) throw new Error('example ID must be synthetic');
         await writeVoters(store, [d], EXAMPLE_NOW);
         state.voter = { name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode };
+        state.voterId = d.id;
       }
     }
   } finally {

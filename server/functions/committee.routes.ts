@@ -22,6 +22,11 @@ import { publishCandidatesUseCase } from '../use-cases/nominations/publish-candi
 import { reviewCandidateUseCase } from '../use-cases/nominations/review-candidate.use-case';
 import { tallyNominationsUseCase } from '../use-cases/nominations/tally-nominations.use-case';
 import { withdrawCandidateUseCase } from '../use-cases/nominations/withdraw-candidate.use-case';
+import { proxyCommittee } from '../../src/contracts';
+import { checkInUseCase } from '../use-cases/proxies/check-in.use-case';
+import { decideProxyUseCase } from '../use-cases/proxies/decide-proxy.use-case';
+import { listProxiesUseCase } from '../use-cases/proxies/list-proxies.use-case';
+import { publishProxyListUseCase } from '../use-cases/proxies/publish-proxy-list.use-case';
 
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
@@ -42,4 +47,8 @@ export const committeeRoutes: FunctionRoutes = {
   withdrawCandidate: route(candidate.withdrawCandidate, withdrawCandidateUseCase),
   publishCandidates: route(candidate.publishCandidates, publishCandidatesUseCase),
   enterPaperNomination: route(candidate.enterPaperNomination, enterPaperNominationUseCase),
+  listProxies: route(proxyCommittee.listProxies, listProxiesUseCase),
+  decideProxy: route(proxyCommittee.decideProxy, decideProxyUseCase),
+  publishProxyList: route(proxyCommittee.publishProxyList, publishProxyListUseCase),
+  checkIn: route(proxyCommittee.checkIn, checkInUseCase),
 };

@@ -4,6 +4,7 @@ import { committeeRoutes } from './committee.routes';
 import { identityRoutes } from './identity.routes';
 import { noticesRoutes } from './notices.routes';
 import { nominationsRoutes } from './nominations.routes';
+import { proxiesRoutes } from './proxies.routes';
 import { registrationRoutes } from './registration.routes';
 import { townshipRoutes } from './township.routes';
 
@@ -15,4 +16,5 @@ export const ROUTES: Partial<Record<FunctionName, FunctionRoutes>> = {
   registration: registrationRoutes,
   notices: noticesRoutes,
   nominations: nominationsRoutes,
+  proxies: proxiesRoutes,
 };

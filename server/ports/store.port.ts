@@ -117,5 +117,9 @@ export const INDEXED_FIELDS = {
   nomination: ['electionId'],
   receipt: [],
   candidate: ['electionId'],
+  proxy: ['electionId', 'principalVoterId', 'proxyVoterId', 'status'],
+  proxyLoad: [],
+  proxyPrincipal: [],
+  ballotIssue: [],
 } as const satisfies Record<string, readonly string[]>;
 export type Collection = keyof typeof INDEXED_FIELDS;

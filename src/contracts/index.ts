@@ -8,6 +8,8 @@ import * as roll from './roll.contract';
 import * as notice from './notice.contract';
 import * as nomination from './nomination.contract';
 import * as candidate from './candidate.contract';
+import * as proxy from './proxy.contract';
+import * as proxyCommittee from './proxy-committee.contract';
 import type { ActionContract, FunctionName } from './define-action';
 
 export * from './envelope';
@@ -18,12 +20,13 @@ export { objection };
 export { roll };
 export { notice };
 export { nomination, candidate };
+export { proxy, proxyCommittee };
 
 /**
  * Every contract module. A module may hold actions of several functions; the catalogue below
  * groups them by each contract's `fn`. Add new *.contract.ts modules here.
  */
-const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, roll, notice, nomination, candidate];
+const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, roll, notice, nomination, candidate, proxy, proxyCommittee];
 
 function isContract(v: unknown): v is ActionContract {
   return typeof v === 'object' && v !== null && 'action' in v && 'fn' in v && 'input' in v;

@@ -44,7 +44,7 @@ export interface ProxyRequestFacts {
   readonly relation: Relation;
   /** The principal already has a requested, accepted or approved authorization. */
   readonly principalHasActive: boolean;
-  /** Principals the proxy holds now (requested, accepted or approved). */
+  /** Principals the proxy holds now: accepted or approved (the slot is taken when the proxy accepts; a request only waits). */
   readonly proxyHolds: number;
   readonly proxyIsFormalCandidate: boolean;
   readonly electionDay: CivilDate;

@@ -28,6 +28,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';
 import { electionClosed, listPublishedError, loadCommitteeElection, isVoterListPublished } from './roll-access';
 import { rosterEntry } from './roll-entry';
+import { notifyVoided } from '../proxies/void-proxies';
 import { applyVoterStatusOp, opChangesList, type StatusOpResult, type VoterStatusChange } from './voter-status-ops';
 
 export const setVoterStatusUseCase: UseCase<typeof setVoterStatus> = async (input, ctx) => {
@@ -54,5 +55,6 @@ export const setVoterStatusUseCase: UseCase<typeof setVoterStatus> = async (inpu
     });
   });
   if (!r.ok) return r;
+  await notifyVoided(ctx, r.value.voidedProxies);
   return ok({ voter: rosterEntry(r.value.voter, loaded.value.election), ...(r.value.bindingCode ? { bindingCode: r.value.bindingCode } : {}) });
 };

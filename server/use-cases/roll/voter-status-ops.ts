@@ -26,6 +26,8 @@ import { keyedHash, randomCode, type RandomSource } from '../../security/keyed-h
 import { BINDING_CODE_LENGTH, categoryRecordOf } from './roll-entry';
 import { claimFor, doubleRegistrationMessage, inspectClaim, recordDoubleRegistration, releaseClaim } from './registration-claim';
 import { bumpRollVersion } from './roll-access';
+import type { ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
+import { voidProxiesOfVoter } from '../proxies/void-proxies';
 
 /** Operations that change who is on the list: refused after publication except through an objection. */
 export const LIST_CHANGING_OPS: ReadonlySet<VoterStatusOp> = new Set<VoterStatusOp>([
@@ -62,6 +64,8 @@ export interface StatusOpResult {
   readonly voter: WithId<VoterDoc>;
   /** reissueBindingCode: the new code, to show once. */
   readonly bindingCode?: string;
+  /** Proxy authorizations voided because the entry left the list (principals to be told after commit). */
+  readonly voidedProxies: readonly WithId<ProxyDoc>[];
 }
 
 const clean = (reason: string) => scrubNote(reason).text;
@@ -214,6 +218,8 @@ export async function applyVoterStatusOp(
   await after();
   const next = { ...voter, ...patch, updatedAt: env.at };
   await tx.update('voter', voter._id, { ...patch, updatedAt: env.at });
+  // Struck off the list: any proxy authorization naming this person ends in the same transaction (RULES.md §4).
+  const voidedProxies = voter.status === 'registered' && next.status !== 'registered' ? await voidProxiesOfVoter(tx, { electionId: voter.electionId, voterId: voter._id, at: env.at }) : [];
   if (opChangesList(change.op)) await bumpRollVersion(tx, voter.electionId);
   await appendAudit(tx, {
     scope: voter.electionId,
@@ -228,5 +234,5 @@ export async function applyVoterStatusOp(
       ...(env.via.kind === 'objection' ? { objectionId: env.via.objectionId } : {}),
     },
   });
-  return ok({ voter: next, ...(bindingCode ? { bindingCode } : {}) });
+  return ok({ voter: next, voidedProxies, ...(bindingCode ? { bindingCode } : {}) });
 }

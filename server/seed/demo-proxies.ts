@@ -1,0 +1,59 @@
+/**
+ * Demo data for proxy voting (委托投票): while the list is published and the deadline has not
+ * passed, the migrant persona has asked their brother, the proxy persona, to vote for them — a
+ * request waiting for the proxy's answer, with a handwritten signature in private storage — so
+ * the principal's and the proxy's pages have something to show. Written directly (like the
+ * election), through the same documents the use cases keep.
+ */
+import type { ProxyDoc } from '../../src/contracts/proxy-documents.schema';
+import type { ElectionDoc } from '../../src/contracts/store-documents.schema';
+import type { RuleSet } from '../../src/domain/presets/types';
+import { proxiesAllowed, proxyDeadline } from '../../src/domain/proxy-authorization';
+import { appendAudit } from '../audit/audit-log';
+import type { AppContext } from '../runtime/context';
+import { newId, type RandomSource } from '../security/keyed-hash';
+import { proxyLoadId, proxyPrincipalId } from '../use-cases/proxies/proxy-records';
+import { signaturePath, storeSignature } from '../use-cases/proxies/proxy-scope';
+import type { DraftVoter } from './voter-factory';
+
+/** A few strokes, as the signature pad would send them. */
+const DEMO_SIGNATURE = { width: 320, height: 160, strokes: [[30, 90, 50, 60, 70, 50, 90, 60, 100, 80], [120, 40, 122, 80, 124, 120], [150, 70, 180, 66, 210, 70, 240, 80, 260, 96]] };
+
+/** Whether a principal could file a request today: proxies allowed, the list out, before the deadline. */
+export const proxyWindowOpen = (election: ElectionDoc, rules: RuleSet, now: Date): boolean =>
+  proxiesAllowed(rules) && election.voterListPublishedOn !== null && now.getTime() < proxyDeadline(election.electionDay, rules).getTime();
+
+export async function seedProxyRequest(
+  app: AppContext,
+  s: { electionId: string; election: ElectionDoc; principal: DraftVoter; proxy: DraftVoter; rng: RandomSource; at: string },
+): Promise<string> {
+  const id = newId(s.rng, 'px');
+  const signature = await storeSignature(app, signaturePath(s.electionId, id, 'principal'), DEMO_SIGNATURE);
+  const doc: ProxyDoc = {
+    electionId: s.electionId,
+    villageId: s.election.villageId,
+    principalVoterId: s.principal.id,
+    proxyVoterId: s.proxy.id,
+    relation: 'sibling',
+    awayPlace: '广东深圳',
+    status: 'requested',
+    principalSignature: signature,
+    proxySignature: null,
+    requestedAt: s.at,
+    answeredAt: null,
+    decidedAt: null,
+    reasonCode: null,
+    reason: null,
+    certificateNo: null,
+    certificateQr: null,
+    endedAt: null,
+    usedAt: null,
+  };
+  await app.store.runTransaction(async (tx) => {
+    await tx.set('proxy', id, doc);
+    await tx.set('proxyLoad', proxyLoadId(s.electionId, s.proxy.id), { electionId: s.electionId, proxyVoterId: s.proxy.id, holds: [], pending: [id], formalCandidate: false, updatedAt: s.at });
+    await tx.set('proxyPrincipal', proxyPrincipalId(s.electionId, s.principal.id), { electionId: s.electionId, principalVoterId: s.principal.id, active: id, updatedAt: s.at });
+    await appendAudit(tx, { scope: s.electionId, action: 'seed.proxyRequest', actor: 'system', at: s.at, subject: id, data: { principalVoterId: s.principal.id, proxyVoterId: s.proxy.id } });
+  });
+  return id;
+}
