@@ -8,8 +8,9 @@ export default defineAppConfig({
     {
       root: 'subpackages/committee',
       name: 'committee',
-      pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index', 'pages/election-setup/index'],
+      pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index', 'pages/election-setup/index', 'pages/proxies/index', 'pages/check-in/index'],
     },
+    { root: 'subpackages/village', name: 'village', pages: ['pages/proxy-mine/index', 'pages/proxy-request/index', 'pages/proxy-incoming/index'] },
     { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index'] },
   ],
   window: {

@@ -5,7 +5,6 @@
  */
 import { encodeQr } from '../../src/components/qr/qr-encode';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const QrReader = require('qrcode-reader') as new () => { callback: (e: unknown, v: { result: string }) => void; decode(img: { width: number; height: number; data: Uint8ClampedArray }): void };
 
 function decode(text: string): Promise<string> {

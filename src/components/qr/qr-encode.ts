@@ -53,7 +53,7 @@ function rsDivisor(degree: number): number[] {
   for (let i = 0; i < degree; i++) {
     for (let j = 0; j < r.length; j++) {
       r[j] = gfMul(r[j]!, root);
-      if (j + 1 < r.length) r[j] ^= r[j + 1]!;
+      if (j + 1 < r.length) r[j] = r[j]! ^ r[j + 1]!;
     }
     root = gfMul(root, 0x02);
   }
@@ -65,7 +65,7 @@ function rsRemainder(data: number[], divisor: number[]): number[] {
   for (const b of data) {
     const factor = b ^ r.shift()!;
     r.push(0);
-    divisor.forEach((coef, i) => (r[i] ^= gfMul(coef, factor)));
+    divisor.forEach((coef, i) => (r[i] = r[i]! ^ gfMul(coef, factor)));
   }
   return r;
 }

@@ -2,12 +2,15 @@ import { Button, Text, View } from '@tarojs/components';
 import CountdownCard from '../../components/countdown-card';
 import ElectionHeader from '../../components/election-header';
 import NoticeHomeCard from '../../components/notice-home-card';
+import ProxyHomeCard from '../../components/proxy-home-card';
 import PageShell from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-views';
 import Timeline from '../../components/timeline';
 import { pickElection, useSession } from '../../hooks/session-store';
+import { isProxyWindowOpen } from '../../hooks/use-proxy';
 import { openCommitteeDashboard, openTab } from '../../services/navigation';
 import { openTownshipPage } from '../../services/township-nav';
+import { openProxyPage } from '../../services/proxy-nav';
 
 /** 首页: the election at a glance. */
 export default function HomePage() {
@@ -30,6 +33,7 @@ export default function HomePage() {
 
   const election = pickElection(whoami);
   const bound = !!whoami?.voter;
+  const proxyOpen = isProxyWindowOpen(election, clockOffsetMs) && bound;
   const isCommittee = (whoami?.committeeOf.length ?? 0) > 0;
   const isTownship = whoami?.roles.includes('township') ?? false;
 
@@ -59,9 +63,12 @@ export default function HomePage() {
           {isCommittee || isTownship ? '绑定我自己的选民身份' : '先绑定选民身份'}
         </Button>
       ) : null}
+      {proxyOpen ? <ProxyHomeCard /> : null}
       {bound ? <NoticeHomeCard /> : null}
       <View className='spacer' />
-      {election ? <Timeline election={election} clockOffsetMs={clockOffsetMs} /> : null}
+      {election ? (
+        <Timeline election={election} clockOffsetMs={clockOffsetMs} links={proxyOpen ? { proxyDeadline: { label: '去办理委托投票', open: () => openProxyPage('mine') } } : {}} />
+      ) : null}
     </PageShell>
   );
 }

@@ -71,7 +71,17 @@ export default function CommitteeDashboard() {
                   <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
                   <NoticeCommitteeLink />
                   <CommitteeRegistration electionId={e.id} reloadKey={String(loadedAt)} />
-                  <Timeline election={e} clockOffsetMs={clockOffsetMs} />
+                  <Button className='btn secondary' id='go-proxies' onClick={() => openCommitteePage('proxies')}>
+                    委托投票：审核、公布名单、选举日登记
+                  </Button>
+                  <Timeline
+                    election={e}
+                    clockOffsetMs={clockOffsetMs}
+                    links={{
+                      proxyDeadline: { label: '审核委托投票', open: () => openCommitteePage('proxies') },
+                      electionDay: { label: '选举日登记', open: () => openCommitteePage('checkIn') },
+                    }}
+                  />
                 </View>
               ))
             )}
