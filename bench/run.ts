@@ -14,6 +14,7 @@ import { birthDateForAge, syntheticIdNumber, syntheticName } from '../server/see
 import { seededRandom } from '../server/security/keyed-hash';
 import type { Envelope } from '../src/contracts/envelope';
 import { costScaleFigures, printFigures } from './cost-scale.bench';
+import { benchContention } from './contention';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
       remindUnreadMs: Math.round(remindMs),
       remindCallListEntries: remindData.callList.length,
     },
+    contention: await benchContention(),
     sizes: { weappDistBytes: dirBytes(join(__dirname, '..', 'dist')), h5DistBytes: dirBytes(join(__dirname, '..', 'dist-h5')) },
   };
   await local.close();

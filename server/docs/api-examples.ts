@@ -258,6 +258,9 @@ const STEPS: Step[] = [
   { fn: 'notices', caller: 'villager', event: () => ({ action: 'list' }) },
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'get', noticeId: s.noticeId }) },
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId }) },
+  // A state-changing call with its client requestId, then the gateway's retry of it: one read, the first reply replayed.
+  { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId, requestId: 'r_mark_k3v9x2qa' }) },
+  { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId, requestId: 'r_mark_k3v9x2qa' }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId, callList: true }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'remindUnread', electionId: s.electionId, noticeId: s.noticeId }) },
   { fn: 'township', caller: 'township', event: () => ({ action: 'overview' }) },

@@ -90,5 +90,6 @@ export const INDEXED_FIELDS = {
   read: ['noticeId', 'voterId'],
   pushJob: ['noticeId', 'status'],
   noticeDelivery: ['jobId', 'noticeId', 'status'],
+  request: [],
 } as const satisfies Record<string, readonly string[]>;
 export type Collection = keyof typeof INDEXED_FIELDS;

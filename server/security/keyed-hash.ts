@@ -4,7 +4,7 @@ import { createHmac, randomInt } from 'node:crypto';
  * Blind indexes (RULES.md §7): the ID number, binding codes and invitation codes are stored
  * only as keyed HMACs, each under its own purpose label so one index cannot be joined to another.
  */
-export type HashPurpose = 'id' | 'binding-code' | 'invite' | 'actor' | 'name';
+export type HashPurpose = 'id' | 'binding-code' | 'invite' | 'actor' | 'name' | 'request';
 
 export function keyedHash(key: string, purpose: HashPurpose, value: string): string {
   return createHmac('sha256', key).update(`${purpose}\u0000${value}`).digest('hex');

@@ -52,6 +52,7 @@ export const closeNominations = defineAction({
   fn: 'committee',
   action: 'closeNominations',
   who: 'committee',
+  mutates: true,
   summary: '结束提名，确定初步和正式候选人；票数相同时记录选委会的决定（预选或抽签）',
   input: z
     .object({
@@ -73,6 +74,7 @@ export const reviewCandidate = defineAction({
   fn: 'committee',
   action: 'reviewCandidate',
   who: 'committee',
+  mutates: true,
   summary: '资格审查：逐项记录通过、存疑或不符合，写明理由和依据；也记录学历、党员、连任等报表信息',
   input: z
     .object({
@@ -90,6 +92,7 @@ export const withdrawCandidate = defineAction({
   fn: 'committee',
   action: 'withdrawCandidate',
   who: 'committee',
+  mutates: true,
   summary: '候选人书面退出：记录书面申请，按得票依次递补，已公布的名单需重新公布',
   input: z.object({ electionId: electionIdSchema, voterId: idSchema, writtenOn: civilDateSchema, record: recordSchema }).strict(),
   output: z.object({ selection: selectionViewSchema, refilledBy: nomineeViewSchema.nullable(), republishNeeded: z.boolean() }),
@@ -100,6 +103,7 @@ export const publishCandidates = defineAction({
   fn: 'committee',
   action: 'publishCandidates',
   who: 'committee',
+  mutates: true,
   summary: '公布正式候选人名单（按姓氏笔画或得票排序），生成正式候选人名单公告',
   input: z.object({ electionId: electionIdSchema }).strict(),
   output: z.object({ publishedAt: z.string(), version: z.number().int(), order: z.enum(['stroke', 'votes']), posts: z.array(z.object({ post: postSchema, label: z.string(), names: z.array(nomineeViewSchema.extend({ votes: z.number().int() })) })), tallyRoot: z.string() }),
@@ -115,6 +119,7 @@ export const enterPaperNomination = defineAction({
   fn: 'committee',
   action: 'enterPaperNomination',
   who: 'committee',
+  mutates: true,
   summary: '录入纸质提名票（代写或收回的纸质票），与线上提名计入同一计票；无效票计为无效',
   input: z
     .object({

@@ -16,6 +16,7 @@ const postsSchema = z
 export const createElection = defineAction({
   fn: 'committee',
   action: 'createElection',
+  mutates: true,
   who: 'committee',
   summary: '创建本届选举：职位和名额、选举日、适用规则；返回法定日程',
   input: z
@@ -79,6 +80,7 @@ const votingViewSchema = z.object({
 export const updateElection = defineAction({
   fn: 'committee',
   action: 'updateElection',
+  mutates: true,
   who: 'committee',
   summary:
     '修改选举设置：选举名称、选举日、适用规则、职位和名额、登记和提名时间，选举委员会成员名单（姓名、职务、小组），投票时间、中心会场、投票站和流动票箱（监票人员）；选民名单公布后选举日等不能再改，提名开始后名额和提名时间不能再改，选举日起投票安排不能再改；返回法定日程。只带选举编号时不作修改，返回现在的设置',

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'WINDOW_CLOSED',
   'LIMIT_EXCEEDED',
   'RATE_LIMITED',
+  /** Too many people changed the same records at once and the store gave up retrying: retry with the same requestId. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -27,6 +29,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   WINDOW_CLOSED: '不在规定的时间内',
   LIMIT_EXCEEDED: '超过了规定的数量',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  BUSY: '现在办理的人较多，请稍等几秒再试，不会重复办理',
   INTERNAL: '系统出了点问题，请稍后再试',
 };
 
@@ -36,7 +39,7 @@ export type ErrEnvelope = {
   code: ErrorCode;
   reason?: string;
   message: string;
-  /** Present on INTERNAL so a clerk can quote it; never contains personal data. */
+  /** Present on INTERNAL and BUSY so a clerk can quote it; never contains personal data. */
   requestId?: string;
   /** Field-level problems for INVALID_INPUT: path → Chinese message. */
   fields?: Record<string, string>;

@@ -24,6 +24,7 @@ export const whoami = defineAction({
 export const bind = defineAction({
   fn: 'identity',
   action: 'bind',
+  mutates: true,
   who: 'anyone',
   summary: '绑定选民身份：姓名 + 身份证号码 + 告知书上的绑定码；多次失败会锁定',
   input: z
@@ -48,6 +49,7 @@ export const bind = defineAction({
 export const unbind = defineAction({
   fn: 'identity',
   action: 'unbind',
+  mutates: true,
   who: 'voter',
   summary: '解除绑定',
   input: z.object({}).strict(),
@@ -58,6 +60,7 @@ export const unbind = defineAction({
 export const redeemInvite = defineAction({
   fn: 'identity',
   action: 'redeemInvite',
+  mutates: true,
   who: 'anyone',
   summary: '使用乡镇发放的邀请码，成为村（居）民选举委员会成员',
   input: z

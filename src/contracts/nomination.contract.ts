@@ -72,6 +72,7 @@ export const submit = defineAction({
   fn: 'nominations',
   action: 'submit',
   who: 'voter',
+  mutates: true,
   summary: '提交本人签名的提名票，得到可核验的回执',
   input: z.object({ electionId: electionIdSchema.optional(), names: ballotNamesSchema, signature: signatureInputSchema }).strict(),
   output: z.object({ receipt: receiptSchema, replaced: z.boolean(), names: z.array(postLineSchema) }),

@@ -91,6 +91,7 @@ const noticeDraftSchema = z.object({
 export const publishNotice = defineAction({
   fn: 'committee',
   action: 'publishNotice',
+  mutates: true,
   who: 'committee',
   summary: '发布公告：按类型从现有数据生成（附件名单冻结并计算哈希），或自拟一般公告；更正时指向被更正的公告；发布后推送给有订阅次数的选民',
   input: z
@@ -212,6 +213,7 @@ export const noticeStats = defineAction({
 export const remindUnread = defineAction({
   fn: 'committee',
   action: 'remindUnread',
+  mutates: true,
   who: 'committee',
   summary: '提醒未读：向还没有阅读、仍有订阅次数的选民再推送一次；其余未读选民（未绑定、没有订阅次数、推送失败或情况不明）生成电话通知名单（姓名、小组、脱敏手机号），交村民小组长逐一通知；名单可以用阅读情况（callList）再次获取，不再推送',
   input: z.object({ electionId: electionIdSchema, noticeId: noticeIdSchema }).strict(),
@@ -280,6 +282,7 @@ export const get = defineAction({
 export const markRead = defineAction({
   fn: 'notices',
   action: 'markRead',
+  mutates: true,
   who: 'voter',
   summary: '我已阅读：记录本人已阅读这份公告（每人每份只记一次，重复点击不变）',
   input: z.object({ noticeId: noticeIdSchema }).strict(),
@@ -294,6 +297,7 @@ export const markRead = defineAction({
 export const subscribe = defineAction({
   fn: 'notices',
   action: 'subscribe',
+  mutates: true,
   who: 'voter',
   summary: '订阅公告提醒：记录本人在微信里同意接收的一次性订阅消息（每同意一次，可以收到一条推送）；只接受本部署的公告提醒模板（公告列表里给出的编号）',
   input: z

@@ -108,6 +108,7 @@ export const objectionFiguresSchema = z.object({
 export const publishVoterList = defineAction({
   fn: 'committee',
   action: 'publishVoterList',
+  mutates: true,
   who: 'committee',
   summary: '公布选民名单：冻结当时已登记的选民（只公布姓名和村民小组），生成选民名单公告，开始计算申诉期限',
   input: z.object({ electionId: electionIdSchema }).strict(),
@@ -203,6 +204,7 @@ const wrongDetailsInput = z
 export const fileObjection = defineAction({
   fn: 'registration',
   action: 'fileObjection',
+  mutates: true,
   who: 'anyone',
   summary: '对选民名单提出申诉：漏登、错登或登记信息有误，在法定申诉期限内提出；本人没有列入名单的（包括还没有绑定、不在登记里的人），可以就本人提出申诉',
   input: z.discriminatedUnion('kind', [missingPersonInput, wrongPersonInput, wrongDetailsInput], { error: '请选择申诉类型：漏登、错登或信息有误' }),
@@ -336,6 +338,7 @@ const listChangeInput = z.discriminatedUnion(
 export const decideObjection = defineAction({
   fn: 'committee',
   action: 'decideObjection',
+  mutates: true,
   who: 'committee',
   summary: '处理申诉：书面说明理由，申诉成立的同时更正选民名单；处理结果公布并推送给申诉人，超期处理永久标记',
   input: z

@@ -111,6 +111,8 @@ export const importRollRowSchema = z.object({
 export const importRoll = defineAction({
   fn: 'committee',
   action: 'importRoll',
+  mutates: true,
+  secretReply: true,
   who: 'committee',
   summary: '导入选民登记表（Excel .xlsx 或 CSV，或已解析的行）：逐行接受或拒绝并说明原因，新登记的选民发放绑定码（只显示这一次）',
   input: z
@@ -273,6 +275,8 @@ export type VoterStatusOp = SetVoterStatusInput['op'];
 export const setVoterStatus = defineAction({
   fn: 'committee',
   action: 'setVoterStatus',
+  mutates: true,
+  secretReply: true,
   who: 'committee',
   summary: '标记或恢复选民状态（附理由），记录C类村民会议决定、B类本人表示参加，重新生成绑定码，人户分离时释放登记；每项都记入审计日志',
   input: setVoterStatusInputSchema,
@@ -295,6 +299,7 @@ export const setVoterStatus = defineAction({
 export const confirm = defineAction({
   fn: 'registration',
   action: 'confirm',
+  mutates: true,
   who: 'voter',
   summary: '选民核对本人登记信息无误（重复核对也返回成功，alreadyConfirmed 为 true）',
   input: z.object({}).strict(),
@@ -306,6 +311,7 @@ export const confirm = defineAction({
 export const declareParticipation = defineAction({
   fn: 'registration',
   action: 'declareParticipation',
+  mutates: true,
   who: 'voter',
   summary: '户籍在本村、外出居住的选民（B类）在手机上表示参加本届选举，可填现居住城市；重复表示也返回成功',
   input: z
@@ -327,6 +333,7 @@ export const declareParticipation = defineAction({
 export const applyResidence = defineAction({
   fn: 'registration',
   action: 'applyResidence',
+  mutates: true,
   who: 'anyone',
   summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；不能在两个村同时登记',
   input: z

@@ -15,6 +15,7 @@ export const villageViewSchema = z.object({
 export const createVillage = defineAction({
   fn: 'township',
   action: 'createVillage',
+  mutates: true,
   who: 'township',
   summary: '新建村或社区，指定适用的选举规则',
   input: z
@@ -41,6 +42,8 @@ export const createVillage = defineAction({
 export const inviteCommittee = defineAction({
   fn: 'township',
   action: 'inviteCommittee',
+  mutates: true,
+  secretReply: true,
   who: 'township',
   summary: '为某村选举委员会生成一次性邀请码',
   input: z.object({ villageId: z.string({ error: '请选择村（社区）' }).min(1, { error: '请选择村（社区）' }) }).strict(),

@@ -1,6 +1,8 @@
 /**
- * In-process harness: the real routes and use cases on the embedded store (a temp SQLite file),
- * with a settable clock and a seeded random source.
+ * In-process harness: the real routes and use cases on the embedded store (a temp SQLite file)
+ * or on the CloudBase adapter over its fake with per-call latency, with a settable clock and a
+ * seeded random source. `describeEachStore` runs a suite on both (issue 7: a race that SQLite's
+ * single writer serialises may still break under CloudBase's snapshot transactions).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,9 @@ import { ROUTES } from '../../server/functions/routes';
 import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
 import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
+import { FakeCloudbaseDatabase } from '../../server/adapters/cloudbase/cloudbase-db.fake';
+import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase.store';
+import type { Store } from '../../server/ports/store.port';
 import { createEd25519Signer, generateEd25519KeyPem } from '../../server/adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../../server/adapters/local/recording.notifier';
 import { parseSettings } from '../../server/config/settings';
@@ -22,8 +27,24 @@ export const TOWNSHIP = 'ot-township';
 export const CLERK = 'ot-clerk';
 const SIGNING_KEY = generateEd25519KeyPem();
 
+export type StoreKind = 'sqlite' | 'cloudbase-fake';
+export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'cloudbase-fake'];
+/** What real CloudBase adds per call (issue 7): 20 ms ± 10 ms. */
+export const CLOUDBASE_LATENCY = { latencyMs: 20, jitterMs: 10 } as const;
+
+export interface TestAppOptions {
+  readonly now?: string;
+  /** Default 'sqlite'. */
+  readonly store?: StoreKind;
+  /** Fake only; default CLOUDBASE_LATENCY. */
+  readonly latency?: { readonly latencyMs: number; readonly jitterMs: number };
+}
+
 export interface TestApp {
   app: AppContext;
+  kind: StoreKind;
+  /** The CloudBase fake under the store, when kind is 'cloudbase-fake'. */
+  fake: FakeCloudbaseDatabase | null;
   dir: string;
   logs: string[];
   setNow(iso: string): void;
@@ -33,7 +54,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function makeTestApp(nowIso = '2026-03-01T02:00:00.000Z'): TestApp {
+/**
+ * Runs `body` once per store kind, each in its own describe titled `<title> (<kind>)`.
+ * The fake answers each call after 20 ± 10 ms, so keep the number of calls in such suites modest.
+ */
+export function describeEachStore(title: string, body: (kind: StoreKind) => void): void {
+  describe.each(STORE_KINDS)(`${title} (%s)`, body);
+}
+
+function openStore(kind: StoreKind, dir: string, latency: TestAppOptions['latency']): { store: Store; fake: FakeCloudbaseDatabase | null } {
+  if (kind === 'sqlite') return { store: openSqliteStore({ file: join(dir, 'test.db') }), fake: null };
+  const fake = new FakeCloudbaseDatabase(latency ?? CLOUDBASE_LATENCY);
+  return { store: createCloudbaseStore(fake), fake };
+}
+
+export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
+  const opts: TestAppOptions = typeof options === 'string' ? { now: options } : options;
+  const nowIso = opts.now ?? '2026-03-01T02:00:00.000Z';
+  const kind = opts.store ?? 'sqlite';
   const dir = mkdtempSync(join(tmpdir(), 'cxt-test-'));
   let now = new Date(nowIso);
   const logs: string[] = [];
@@ -47,7 +85,7 @@ export function makeTestApp(nowIso = '2026-03-01T02:00:00.000Z'): TestApp {
     SIGNING_KEY_PEM: SIGNING_KEY,
     TOWNSHIP_ADMIN_OPENIDS: TOWNSHIP,
   });
-  const store = openSqliteStore({ file: join(dir, 'test.db') });
+  const { store, fake } = openStore(kind, dir, opts.latency);
   const app: AppContext = {
     store,
     clock: { now: () => new Date(now.getTime()) },
@@ -65,6 +103,8 @@ export function makeTestApp(nowIso = '2026-03-01T02:00:00.000Z'): TestApp {
   };
   return {
     app,
+    kind,
+    fake,
     dir,
     logs,
     setNow: (iso) => {

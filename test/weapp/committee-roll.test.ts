@@ -57,7 +57,7 @@ describe('选民名册: a migrant’s declaration made in person or by phone (ca
   it('records a declaration by phone and shows the entry as registered', async () => {
     await page.tap('channel-phone');
     await page.tap('entry-save');
-    expect(statusCalls.at(-1)).toEqual({ action: 'setVoterStatus', electionId: 'el-qingxi-2026', voterId: 'vt-b1', op: 'recordDeclaration', channel: 'phone', declaredOn: '2026-05-06' });
+    expect(statusCalls.at(-1)).toEqual({ action: 'setVoterStatus', electionId: 'el-qingxi-2026', voterId: 'vt-b1', op: 'recordDeclaration', channel: 'phone', declaredOn: '2026-05-06', requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
     expect(h.calls.toasts).toContain('已保存');
     const row = textOf('voter-vt-b1');
     expect(row).toContain('已登记');
@@ -95,7 +95,7 @@ describe('选民名册: a new binding code', () => {
   it('shows the new code once, on a printable 选民登记告知书', async () => {
     h.setModalAnswer(true);
     await page.tap('entry-save');
-    expect(statusCalls.at(-1)).toEqual({ action: 'setVoterStatus', electionId: 'el-qingxi-2026', voterId: 'vt-a1', op: 'reissueBindingCode' });
+    expect(statusCalls.at(-1)).toEqual({ action: 'setVoterStatus', electionId: 'el-qingxi-2026', voterId: 'vt-a1', op: 'reissueBindingCode', requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
     const sheet = textOf('reissued');
     expect(sheet).toContain('新的绑定码只显示这一次');
     expect(sheet).toContain('选民登记告知书');
@@ -139,7 +139,7 @@ describe('选民名册: releasing a registration (人户分离)', () => {
   it('shows the server’s answer when the entry does not hold the registration', async () => {
     h.setModalAnswer(true);
     await page.tap('entry-save');
-    expect(statusCalls.at(-1)).toEqual({ action: 'setVoterStatus', electionId: 'el-qingxi-2026', voterId: 'vt-a1', op: 'releaseRegistration', reason: '本人长期住在松林村，要求在松林村登记' });
+    expect(statusCalls.at(-1)).toEqual({ action: 'setVoterStatus', electionId: 'el-qingxi-2026', voterId: 'vt-a1', op: 'releaseRegistration', reason: '本人长期住在松林村，要求在松林村登记', requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
     expect(textOf('entry-error')).toContain('此人的登记不在本村');
   });
 

@@ -56,7 +56,7 @@ describe('callAction: weapp transport', () => {
     expect(res.ok).toBe(true);
     expect(callFunction).toHaveBeenCalledWith({
       name: 'identity',
-      data: { action: 'bind', name: '王秀英', idNumber: '33010219580315002X', bindingCode: 'K7PM3QXA', consent: true },
+      data: { action: 'bind', name: '王秀英', idNumber: '33010219580315002X', bindingCode: 'K7PM3QXA', consent: true, requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) },
     });
   });
 

@@ -125,6 +125,8 @@ export function bootApp(handler: CloudHandler, opts: { storage?: Record<string, 
       return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
     },
   };
+  // The mini-program's secure random source (the gateway's requestId when Web Crypto is absent).
+  wx.getRandomValues = (o: { length: number; success?: AnyFn; complete?: AnyFn }) => ok({ randomValues: new Uint8Array(require('node:crypto').randomBytes(o.length) as Buffer).buffer }, o);
   wx.getStorageSync = (k: string) => (storage.has(k) ? storage.get(k) : '');
   wx.setStorageSync = (k: string, v: unknown) => void storage.set(k, v);
   wx.removeStorageSync = (k: string) => void storage.delete(k);

@@ -84,7 +84,7 @@ describe('我的登记: migrant (category B, pending)', () => {
     await page.input('declare-lives-in', '广东省深圳市');
     await page.tap('declare-submit');
     await h.settle(60);
-    expect(events.find((e) => e.action === 'declareParticipation')).toEqual({ action: 'declareParticipation', livesIn: '广东省深圳市' });
+    expect(events.find((e) => e.action === 'declareParticipation')).toEqual({ action: 'declareParticipation', livesIn: '广东省深圳市', requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
     expect(h.calls.toasts).toContain('已表示参加');
     expect(page.text()).toContain('登记状态已登记');
     expect(page.byId('declare-submit')).toBeNull();

@@ -76,7 +76,7 @@ describe('我的登记 (not bound)', () => {
     await page.input('bind-code', 'k7pm3qxa');
     await page.tap('bind-submit');
     await h.settle(60);
-    expect(binds[1]).toEqual({ action: 'bind', name: '王秀英', idNumber: '33010219580315002X', bindingCode: 'K7PM3QXA', consent: true });
+    expect(binds[1]).toEqual({ action: 'bind', name: '王秀英', idNumber: '33010219580315002X', bindingCode: 'K7PM3QXA', consent: true, requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
     expect(h.calls.toasts).toContain('绑定成功');
     const text = page.text();
     expect(text).toContain('我的选民登记');

@@ -21,8 +21,14 @@
  *   errors whose `code` is DATABASE_TRANSACTION_CONFLICT (times + 1 executions in all).
  *   A write outside a transaction to a document an open transaction has written waits until
  *   that transaction ends (MongoDB's documented behaviour).
- * Not modelled: the 30-second transaction lifetime, query commands (`db.command`), projections,
- * `add`, realtime, permissions, indexes.
+ * - latency (`latencyMs` ± `jitterMs`, uniform) before every answer: get/set/update/remove,
+ *   queries and counts, and a transaction's begin and commit — what real CloudBase adds per call
+ *   (tens of ms), which keeps transactions open long enough for real bursts to collide.
+ * - the documented transaction lifetime ("transaction must be commit or abort in 30 seconds";
+ *   `transactionLifetimeMs`, default 30,000): the server aborts a transaction still open then,
+ *   releasing its writes; its later operations fail TransactionNotExist (-501001) and its commit
+ *   DATABASE_TRANSACTION_FAIL.
+ * Not modelled: query commands (`db.command`), projections, `add`, realtime, permissions, indexes.
  */
 import type { CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery, CloudbaseTransaction } from './cloudbase.store';
 
@@ -147,6 +153,7 @@ interface Version {
 
 interface FakeTx {
   readonly id: number;
+  expiry: ReturnType<typeof setTimeout> | null;
   snapshot: number | null;
   state: 'active' | 'committed' | 'aborted';
   readonly writes: Map<string, { collection: string; id: string; data: Doc | null }>;
@@ -159,6 +166,12 @@ export interface FakeCloudbaseOptions {
   readonly throwOnNotFound?: boolean;
   /** When given, only these collections exist; others fail like an uncreated collection (-502005). */
   readonly collections?: readonly string[];
+  /** Milliseconds before each answer (default 0: the next tick). */
+  readonly latencyMs?: number;
+  /** Uniform spread around latencyMs, ± this many ms (default 0). */
+  readonly jitterMs?: number;
+  /** CloudBase aborts a transaction not committed or aborted within this time (default 30,000 ms). */
+  readonly transactionLifetimeMs?: number;
 }
 
 export interface FakeCloudbaseStats {
@@ -166,12 +179,19 @@ export interface FakeCloudbaseStats {
   committed: number;
   rolledBack: number;
   conflicts: number;
+  /** Transactions the server aborted for outliving transactionLifetimeMs. */
+  expired: number;
+  /** SDK calls answered (each one billed on CloudBase), begin and commit included. */
+  calls: number;
 }
 
 const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 export class FakeCloudbaseDatabase implements CloudbaseDatabase {
-  readonly stats: FakeCloudbaseStats = { transactionsStarted: 0, committed: 0, rolledBack: 0, conflicts: 0 };
+  readonly stats: FakeCloudbaseStats = { transactionsStarted: 0, committed: 0, rolledBack: 0, conflicts: 0, expired: 0, calls: 0 };
+  private latencyMs: number;
+  private jitterMs: number;
+  private readonly lifetimeMs: number;
   private readonly throwOnNotFound: boolean;
   private readonly collections: ReadonlySet<string> | null;
   private readonly docs = new Map<string, Map<string, Version[]>>();
@@ -186,9 +206,21 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   constructor(options: FakeCloudbaseOptions = {}) {
     this.throwOnNotFound = options.throwOnNotFound ?? true;
     this.collections = options.collections ? new Set(options.collections) : null;
+    this.latencyMs = 0;
+    this.jitterMs = 0;
+    this.setLatency(options.latencyMs ?? 0, options.jitterMs ?? 0);
+    this.lifetimeMs = options.transactionLifetimeMs ?? 30_000;
+    if (!(this.lifetimeMs > 0)) throw new Error('FakeCloudbaseDatabase: transactionLifetimeMs must be positive');
   }
 
   // ---- test helpers ---------------------------------------------------------------------
+
+  /** Changes the per-call latency from now on (e.g. a fast setup, then a burst at 20 ± 10 ms). */
+  setLatency(latencyMs: number, jitterMs = 0): void {
+    if (!(latencyMs >= 0 && jitterMs >= 0 && jitterMs <= latencyMs)) throw new Error('FakeCloudbaseDatabase: need 0 ≤ jitterMs ≤ latencyMs');
+    this.latencyMs = latencyMs;
+    this.jitterMs = jitterMs;
+  }
 
   /** The next SDK calls reject with these errors, in order (network faults, odd SDK answers). */
   failNext(...errors: unknown[]): void {
@@ -223,6 +255,7 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
     const tx = await this.begin();
     try {
       const result = await callback(this.txHandle(tx));
+      await this.answer();
       this.commit(tx);
       return result;
     } catch (error) {
@@ -242,9 +275,19 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
 
   // ---- internals ----------------------------------------------------------------------------
 
+  /** The network: answers arrive on a later tick (or after the latency), so callers interleave. */
+  private async answer(): Promise<void> {
+    this.stats.calls++;
+    if (this.latencyMs === 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return;
+    }
+    const ms = this.latencyMs + (Math.random() * 2 - 1) * this.jitterMs;
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  }
+
   private async sdkCall(apiName: string, collection: string): Promise<void> {
-    // Answers arrive on a later tick, as network calls do, so concurrent callers interleave.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await this.answer();
     if (this.scriptedFailures.length > 0) throw this.scriptedFailures.shift();
     if (this.collections && !this.collections.has(collection)) {
       throw sdkError(apiName, -502005, `[ResourceNotFound] Db or Table not exist: ${collection}`, 'database collection not exists');
@@ -397,13 +440,20 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   }
 
   private async begin(): Promise<FakeTx> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await this.answer();
     if (this.scriptedFailures.length > 0) throw this.scriptedFailures.shift();
     let finish = () => undefined as void;
     const done = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    const tx: FakeTx = { id: this.nextTxId++, snapshot: null, state: 'active', writes: new Map(), done, finish };
+    const tx: FakeTx = { id: this.nextTxId++, expiry: null, snapshot: null, state: 'active', writes: new Map(), done, finish };
+    tx.expiry = setTimeout(() => {
+      if (tx.state !== 'active') return;
+      this.stats.expired++;
+      this.end(tx, 'aborted');
+    }, this.lifetimeMs);
+    // A pending expiry must not keep a test process alive.
+    tx.expiry.unref?.();
     this.active.add(tx);
     this.stats.transactionsStarted++;
     return tx;
@@ -412,6 +462,7 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   private end(tx: FakeTx, state: 'committed' | 'aborted'): void {
     if (tx.state !== 'active') return;
     tx.state = state;
+    if (tx.expiry) clearTimeout(tx.expiry);
     for (const key of tx.writes.keys()) if (this.pending.get(key) === tx) this.pending.delete(key);
     this.active.delete(tx);
     tx.finish();

@@ -30,6 +30,8 @@ export interface Village {
   readonly electionId: string;
   readonly electionDay: string;
   readonly people: Person[];
+  /** The entries as written, with their ID numbers and binding codes (for binding unbound ones). */
+  readonly drafts: readonly DraftVoter[];
 }
 
 export interface VillageSpec {
@@ -115,7 +117,7 @@ export async function makeVillage(t: TestApp, spec: VillageSpec): Promise<Villag
       }
     });
   }
-  return { villageId: village.id, electionId: election.id, electionDay, people };
+  return { villageId: village.id, electionId: election.id, electionDay, people, drafts };
 }
 
 export const recording = (t: TestApp) => t.app.notifier as RecordingNotifier;

@@ -1,4 +1,4 @@
-import { CLERK, makeTestApp, type TestApp } from '../harness';
+import { CLERK, CLOUDBASE_LATENCY, describeEachStore, makeTestApp, type TestApp } from '../harness';
 import { makeVillage, messagesPerOpenid, recording, TEMPLATE, type Village } from './notice-fixture';
 import { NOTICE_PAGE_SIZE } from '../../../src/contracts/notice.contract';
 import { spendConsent } from '../../../server/push/consent';
@@ -127,5 +127,34 @@ describe('notices for the villager', () => {
       expect(await t.call('notices', { action: 'markRead', noticeId: notice.id }, reader)).toMatchObject({ ok: false, code: 'NOT_FOUND', reason: 'NOTICE_UNKNOWN' });
       expect(await t.call('notices', { action: 'markRead', noticeId: notice.id }, 'o-nobody')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', reason: 'NOT_BOUND' });
     });
+  });
+});
+
+/** Concurrent taps on both stores (issue 7): CloudBase's snapshot transactions, 20 ± 10 ms per call. */
+describeEachStore('notices.markRead races', (kind) => {
+  let t: TestApp;
+  let v: Village;
+  beforeEach(async () => {
+    t = makeTestApp({ store: kind });
+    t.fake?.setLatency(0, 0);
+    v = await makeVillage(t, { voters: 6, consents: () => 0 });
+    t.fake?.setLatency(CLOUDBASE_LATENCY.latencyMs, CLOUDBASE_LATENCY.jitterMs);
+  });
+  afterEach(() => t.close());
+
+  it('counts one voter tapping five times at once as one first read', async () => {
+    const { notice } = await t.ok<{ notice: { id: string } }>('committee', { action: 'publishNotice', electionId: v.electionId, type: 'freeText', title: '选民登记通知', body: '内容。' }, CLERK);
+    const reader = v.people[0]!.openid!;
+    const taps = await Promise.all(Array.from({ length: 5 }, () => t.ok<{ firstRead: boolean }>('notices', { action: 'markRead', noticeId: notice.id }, reader)));
+    expect(taps.filter((x) => x.firstRead)).toHaveLength(1);
+    expect(await t.app.store.count('read', { noticeId: notice.id })).toBe(1);
+  });
+
+  it('records every one of several voters reading at once', async () => {
+    const { notice } = await t.ok<{ notice: { id: string } }>('committee', { action: 'publishNotice', electionId: v.electionId, type: 'freeText', title: '选民登记通知', body: '内容。' }, CLERK);
+    const readers = v.people.filter((p) => p.openid).map((p) => p.openid!);
+    const rs = await Promise.all(readers.map((o) => t.call('notices', { action: 'markRead', noticeId: notice.id }, o)));
+    expect(rs.filter((r) => !r.ok)).toEqual([]);
+    expect(await t.app.store.count('read', { noticeId: notice.id })).toBe(readers.length);
   });
 });

@@ -16,7 +16,7 @@ import { gate, gated } from '../gated-store';
 import { readDoc } from '../../../server/runtime/documents';
 import { isOnVoterList, readVoterListFreeze } from '../../../server/use-cases/objections/frozen-voter-list';
 import { PUBLISH_ATTEMPTS } from '../../../server/use-cases/objections/publish-voter-list.use-case';
-import { CLERK, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
+import { CLERK, CLOUDBASE_LATENCY, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { importRows, syntheticId } from '../roll/roll-fixtures';
 import { bindVoter, type PublishReply } from './fixtures';
 
@@ -24,7 +24,7 @@ const MIGRANT = 'wx-migrant';
 
 const ADAPTERS = {
   embedded: (t: TestApp) => t.app.store,
-  cloudbase: () => createCloudbaseStore(new FakeCloudbaseDatabase(), { backoffMs: () => 1 }),
+  cloudbase: () => createCloudbaseStore(new FakeCloudbaseDatabase(CLOUDBASE_LATENCY), { backoffMs: () => 1 }),
 } as const;
 
 function setUp(adapter: keyof typeof ADAPTERS) {

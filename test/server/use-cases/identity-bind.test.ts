@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyAuditChain } from '../../../server/audit/audit-log';
-import { makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
+import { describeEachStore, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 
 const bindEvent = (v: { doc: { name: string }; idNumber: string; bindingCode: string }, over: Record<string, unknown> = {}) => ({
   action: 'bind',
@@ -145,5 +145,30 @@ describe('identity.unbind', () => {
 
   it('rejects when nothing is bound', async () => {
     expect(await t.call('identity', { action: 'unbind' }, 'wx-a')).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_BOUND' });
+  });
+});
+
+/** The races again on both stores (issue 7): CloudBase's snapshot transactions, 20 ± 10 ms per call. */
+describeEachStore('identity.bind races', (kind) => {
+  let t: TestApp;
+  let f: VillageFixture;
+  beforeEach(async () => {
+    t = makeTestApp({ store: kind });
+    f = await villageWithElection(t);
+  });
+  afterEach(() => t.close());
+
+  it('lets exactly one of three users racing for the same entry win', async () => {
+    const rs = await Promise.all(['wx-a', 'wx-b', 'wx-c'].map((o) => t.call('identity', bindEvent(f.voters[0]!), o)));
+    expect(rs.filter((r) => r.ok)).toHaveLength(1);
+    expect(rs.filter((r) => !r.ok && r.reason === 'VOTER_TAKEN')).toHaveLength(2);
+    expect(await t.app.store.count('binding', { voterId: f.voters[0]!.id })).toBe(1);
+  });
+
+  it('binds one user racing for two entries to exactly one of them', async () => {
+    const rs = await Promise.all([0, 2].map((i) => t.call('identity', bindEvent(f.voters[i]!), 'wx-a')));
+    expect(rs.filter((r) => r.ok)).toHaveLength(1);
+    const bound = await Promise.all([0, 2].map((i) => t.app.store.count('binding', { voterId: f.voters[i]!.id })));
+    expect(bound.reduce((a, b) => a + b, 0)).toBe(1);
   });
 });
