@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ProxyView } from '../hooks/use-proxy';
 import { dateTime } from '../services/format';
-import QrCode from './qr/qr-code';
+import ReceiptQr from './receipt-qr';
 import './proxy.scss';
 
 type Person = ProxyView['principal'];
@@ -77,8 +77,8 @@ export function ProxyCertificate({ a }: { a: ProxyView }) {
         {a.decidedAt ? <Row k='批准时间' v={dateTime(a.decidedAt)} /> : null}
       </View>
       {a.certificateQr ? (
-        <View className='proxy-qr'>
-          <QrCode text={a.certificateQr} testId='certificate-qr' />
+        <View className='proxy-qr' data-testid='certificate-qr'>
+          <ReceiptQr text={a.certificateQr} px={240} label={`委托投票证 ${a.certificateNo} 的二维码`} />
         </View>
       ) : null}
       <Text className='text small'>选举日受托人带上自己的身份证，到投票站出示这个编号或二维码，代您领一张选票。只能用一次。</Text>

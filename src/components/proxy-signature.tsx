@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import type { SignatureInput } from '../contracts/signature.schema';
 import { FieldError } from './form-fields';
+import SignaturePad from './signature-pad';
 
 /**
- * The handwritten signature of a proxy form. The pad itself is the nominations' shared component
- * (branch nomui); this wrapper gives the proxy pages one label and error placement.
- * TEMPORARY until that pad is merged: it renders the label and the error only.
+ * The handwritten signature of a proxy form: the shared SignaturePad (nominations use the same),
+ * with the form's error under it and a plain 已签好 once 写好了 was tapped.
  */
-export default function ProxySignature({ label, error }: { label: string; value: SignatureInput | null; onChange: (s: SignatureInput | null) => void; error: string | undefined }) {
+export default function ProxySignature({ id, label, value, onChange, error }: { id: string; label: string; value: SignatureInput | null; onChange: (s: SignatureInput | null) => void; error: string | undefined }) {
   return (
-    <View className='field' data-testid='signature-field'>
-      <Text className='field-label'>{label}</Text>
-      <Text className='field-hint'>用手指在框里写上您的名字。</Text>
+    <View className='field' data-testid='signature-field' data-signed={value ? 'yes' : 'no'}>
+      <SignaturePad id={id} label={label} onConfirm={onChange} onClear={() => onChange(null)} />
+      {value ? <Text className='notice ok'>✓ 已签好。要重写，点“清除”。</Text> : null}
       <FieldError error={error} />
     </View>
   );

@@ -99,7 +99,7 @@ function Request({ a, full, onAnswered }: { a: ProxyView; full: boolean; onAnswe
         <Row k='提交时间' v={dateTime(a.requestedAt)} />
       </View>
       {full ? <Text className='notice warn'>您已经接受了最多的人数，不能再接受了，请拒绝，让他另请别人。</Text> : null}
-      {mode === 'accept' ? <ProxySignature label='受托人签名' value={signature} onChange={setSignature} error={sigError ?? call.error?.fields?.signature} /> : null}
+      {mode === 'accept' ? <ProxySignature id={`proxy-sign-${a.id}`} label='受托人签名：请在框里写上您的名字' value={signature} onChange={setSignature} error={sigError ?? call.error?.fields?.signature} /> : null}
       {mode === 'decline' ? <TextAreaField id={`decline-reason-${a.id}`} label='不接受的原因（可以不填）' value={reason} onChange={setReason} error={call.error?.fields?.reason} placeholder='例如：选举日我也不在村里' maxlength={100} /> : null}
       <FormError error={call.error} testId='respond-error' />
       {mode === null ? (

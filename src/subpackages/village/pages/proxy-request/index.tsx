@@ -64,7 +64,7 @@ function RequestForm({ onFiled }: { onFiled: (a: ProxyView) => void }) {
       <Step n={3} title='选举日您在哪里' />
       <TextField id='proxy-away' label='选举日您在哪里' hint='写到市或县，例如“广东深圳”' value={awayPlace} onChange={setAwayPlace} error={fe('awayPlace')} placeholder='广东深圳' maxlength={40} />
       <Step n={4} title='本人签名' />
-      <ProxySignature label='委托人签名' value={signature} onChange={setSignature} error={fe('signature')} />
+      <ProxySignature id='principal-sign' label='委托人签名：请在框里写上您的名字' value={signature} onChange={setSignature} error={fe('signature')} />
       <FormError error={call.error} testId='request-error' />
       <Button className='btn' id='proxy-submit' disabled={call.pending || undefined} onClick={() => void submit()}>
         {call.pending ? '正在提交…' : '签好了，提交委托'}
