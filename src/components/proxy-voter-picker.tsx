@@ -41,7 +41,7 @@ export default function ProxyVoterPicker({ picked, onPick }: { picked: Person | 
       <FormError error={search.error} testId='proxy-search-error' />
       {results && results.length === 0 ? <Text className='notice warn'>没有找到叫“{name.trim()}”的本村选民。请核对名字，或问村选举委员会。</Text> : null}
       {(results ?? []).map((p) => (
-        <View key={p.voterId} className='choice' data-voter={p.voterId} onClick={() => onPick(p)}>
+        <View key={p.voterId} className='choice' id={`pick-${p.voterId}`} data-voter={p.voterId} onClick={() => onPick(p)}>
           <Text className='choice-body text'>{personText(p)}</Text>
         </View>
       ))}

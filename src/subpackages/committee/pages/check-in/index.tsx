@@ -86,7 +86,7 @@ function VoterSearch({ electionId, pending, onPick }: { electionId: string; pend
       </Button>
       {rows && rows.length === 0 ? <Text className='notice warn'>选民名单上没有这个名字。</Text> : null}
       {(rows ?? []).map((v) => (
-        <View key={v.id} className='choice' data-voter={v.id} onClick={() => !pending && onPick(v.id)}>
+        <View key={v.id} className='choice' id={`checkin-voter-${v.id}`} data-voter={v.id} onClick={() => !pending && onPick(v.id)}>
           <Text className='choice-body text'>
             {v.name}（{v.group}，{v.sex === 'M' ? '男' : '女'}，身份证 {v.idMasked}）
           </Text>
