@@ -137,7 +137,9 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
 
   // Personas first, so their entries are stable whatever the seed size.
   const villager = makeVoter({ name: '张秀兰', sex: 'F', age: 68, group: GROUPS[2]!, category: 'A' });
-  const migrant = makeVoter({ name: '李志强', sex: 'M', age: 35, group: GROUPS[4]!, category: 'B', status: 'pending' });
+  // The migrant has declared by the time the list is out (so a later phase can show 委托投票).
+  const listOut = election.voterListPublishedOn !== null;
+  const migrant = makeVoter({ name: '李志强', sex: 'M', age: 35, group: GROUPS[4]!, category: 'B', status: listOut ? 'registered' : 'pending' });
   const proxy = makeVoter({ name: '李志刚', sex: 'M', age: 39, group: GROUPS[4]!, category: 'A' });
 
   GROUP_SIZES.forEach((size, g) => {
@@ -164,7 +166,7 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
   const creds = (d: DraftVoter) => ({ name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode });
   const personas: Persona[] = [
     { key: 'villager', label: `村民 ${villager.doc.name}`, role: 'villager', openid: DEMO_OPENIDS.villager, hint: `${villager.doc.group}，68岁，在村里住`, bindWith: creds(villager) },
-    { key: 'migrant', label: `外出务工 ${migrant.doc.name}`, role: 'migrant', openid: DEMO_OPENIDS.migrant, hint: `${migrant.doc.group}，在深圳打工，需表示参加选举`, bindWith: creds(migrant) },
+    { key: 'migrant', label: `外出务工 ${migrant.doc.name}`, role: 'migrant', openid: DEMO_OPENIDS.migrant, hint: `${migrant.doc.group}，在深圳打工，${listOut ? '选举日回不了村' : '需表示参加选举'}`, bindWith: creds(migrant) },
     { key: 'proxy', label: `受托人 ${proxy.doc.name}`, role: 'proxy', openid: DEMO_OPENIDS.proxy, hint: `${proxy.doc.group}，${migrant.doc.name}的哥哥，在家`, bindWith: creds(proxy) },
     { key: 'committee', label: '选委会 办事员', role: 'committee', openid: DEMO_OPENIDS.committee, hint: '清溪村村民选举委员会成员', bindWith: null },
     { key: 'township', label: '乡镇 工作人员', role: 'township', openid: DEMO_OPENIDS.township, hint: '云岭镇民政办', bindWith: null },
