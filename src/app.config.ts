@@ -11,7 +11,7 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index', 'pages/election-setup/index', 'pages/proxies/index', 'pages/check-in/index'],
     },
     { root: 'subpackages/village', name: 'village', pages: ['pages/proxy-mine/index', 'pages/proxy-request/index', 'pages/proxy-incoming/index'] },
-    { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index'] },
+    { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index', 'pages/members/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -13,6 +13,7 @@ export * as notices from '../contracts/notice.contract';
 export * as nominations from '../contracts/nomination.contract';
 export * as proxies from '../contracts/proxy.contract';
 export * as proxyCommittee from '../contracts/proxy-committee.contract';
+export * as township from '../contracts/township.contract';
 export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
 export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
 export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';
