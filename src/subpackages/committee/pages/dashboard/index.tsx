@@ -67,6 +67,9 @@ export default function CommitteeDashboard() {
                     <Button className='btn secondary' id='go-election-setup' onClick={() => openCommitteePage('electionSetup')}>
                       选举设置：委员会成员、投票站
                     </Button>
+                    <Button className='btn secondary' id='go-nominations' onClick={() => openCommitteePage('nominations')}>
+                      提名和候选人：计票、结束提名、公布名单
+                    </Button>
                   </View>
                   <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
                   <NoticeCommitteeLink />
