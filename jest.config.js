@@ -1,6 +1,9 @@
 /** Two projects: node (domain, contracts, server, functions) and weapp (compiled pages under miniprogram-simulate). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
 module.exports = {
+  // Race tests on the CloudBase fake run with 20 ms ± 10 ms per call: a loaded 2-core CI machine
+  // needs more than the default 5 s per test. No test asserts on time.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'node',

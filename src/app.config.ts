@@ -12,7 +12,7 @@ export default defineAppConfig({
     },
     // Villager pages used a few days a term (提名, 核验回执): loaded only when opened.
     { root: 'subpackages/village', name: 'village', pages: ['pages/nominate/index', 'pages/verify/index'] },
-    { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index'] },
+    { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index', 'pages/members/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -27,7 +27,7 @@ const EXAMPLE_MISSING_PERSON_ID = ((first17: string) => first17 + idCheckChar(fi
 /** The deployment's notice template (NOTICE_TEMPLATE_ID), as notices.list gives it and notices.subscribe reports it. */
 const EXAMPLE_NOTICE_TEMPLATE = 'Xq3mD8vTnoticeTemplate01';
 
-export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer', notOnRoll: 'oNotOnRoll' } as const;
+export const EXAMPLE_OPENIDS = { township: 'oTownshipAdmin', clerk: 'oCommitteeClerk', villager: 'oVillager', migrant: 'oMigrant', newcomer: 'oNewcomer', notOnRoll: 'oNotOnRoll', secondMember: 'oSecondMember' } as const;
 
 /** Synthetic ID numbers (area 990101 does not exist) for the roll examples. */
 const rollExampleId = (first17: string) => first17 + idCheckChar(first17);
@@ -64,7 +64,7 @@ interface State {
   noticeId: string;
   /** Roll examples (committee.importRoll and after): entries by name, the second village. */
   roll: Record<string, { voterId: string; bindingCode: string }>;
-  other: { villageId: string; inviteCode: string; electionId: string };
+  other: { villageId: string; inviteCode: string; electionId: string; clerkInvite: string; clerkRef: string };
 }
 
 const STEPS: Step[] = [
@@ -286,6 +286,23 @@ const STEPS: Step[] = [
     event: (s) => ({ action: 'importRoll', electionId: s.other.electionId, rows: [{ row: 2, name: '张建军', idNumber: ROLL_IDS.a, group: '第一村民小组', category: 'A' }] }),
   },
   { fn: 'township', caller: 'township', event: () => ({ action: 'duplicates' }) },
+  // Committee membership: a 办事员 seat, the township's list, a revocation, the refusal that follows.
+  {
+    fn: 'township',
+    caller: 'township',
+    event: (s) => ({ action: 'inviteCommittee', villageId: s.other.villageId, role: 'clerk' }),
+    keep: (d, s) => (s.other.clerkInvite = (d as { code: string }).code),
+  },
+  { fn: 'identity', caller: 'secondMember', event: (s) => ({ action: 'redeemInvite', code: s.other.clerkInvite }) },
+  {
+    fn: 'township',
+    caller: 'township',
+    event: (s) => ({ action: 'members', villageId: s.other.villageId }),
+    keep: (d, s) => (s.other.clerkRef = (d as { members: { ref: string; role: string }[] }).members.find((m) => m.role === 'clerk')?.ref ?? ''),
+  },
+  { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '工作调动，不再担任办事员' }) },
+  { fn: 'committee', caller: 'secondMember', event: (s) => ({ action: 'stats', electionId: s.other.electionId }) },
+  { fn: 'township', caller: 'township', event: (s) => ({ action: 'revokeMember', villageId: s.other.villageId, memberRef: s.other.clerkRef, reason: '再次撤销' }) },
 ];
 
 export async function runApiExamples(): Promise<ExecutedExample[]> {
@@ -301,7 +318,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     rng: seededRandom(2026),
     log: silentLogger,
   };
-  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, other: { villageId: '', inviteCode: '', electionId: '' } };
+  const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', roll: {}, other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
   const out: ExecutedExample[] = [];
   try {
     for (const step of STEPS) {

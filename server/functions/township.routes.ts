@@ -2,6 +2,8 @@ import { township } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { createVillageUseCase } from '../use-cases/township/create-village.use-case';
 import { inviteCommitteeUseCase } from '../use-cases/township/invite-committee.use-case';
+import { listMembersUseCase } from '../use-cases/membership/list-members.use-case';
+import { revokeMemberUseCase } from '../use-cases/membership/revoke-member.use-case';
 import { objection } from '../../src/contracts';
 import { townshipOverviewUseCase } from '../use-cases/objections/township-overview.use-case';
 import { roll } from '../../src/contracts';
@@ -10,6 +12,8 @@ import { listDuplicatesUseCase } from '../use-cases/roll/list-duplicates.use-cas
 export const townshipRoutes: FunctionRoutes = {
   createVillage: route(township.createVillage, createVillageUseCase),
   inviteCommittee: route(township.inviteCommittee, inviteCommitteeUseCase),
+  members: route(township.members, listMembersUseCase),
+  revokeMember: route(township.revokeMember, revokeMemberUseCase),
   overview: route(objection.overview, townshipOverviewUseCase),
   duplicates: route(roll.duplicates, listDuplicatesUseCase),
 };

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
+import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
 import { createHttpHost } from './http-host';
@@ -54,6 +56,10 @@ export async function main(): Promise<void> {
     writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
     console.log(`已生成演示数据：清溪村 ${seeded.voters} 名选民，选举日 ${seeded.electionDay}，当前阶段「${PHASE_LABELS[seeded.phase]}」`);
   }
+
+  // Stores written by an older version: upgrade what changed shape (idempotent; see `npm run migrate`).
+  const migrated = await migrateMembers(app.store, TOWNSHIP_ID);
+  if (migrated.upgraded) console.log(`已升级 ${migrated.upgraded} 条选举委员会成员记录（任期、职务；关联选民 ${migrated.linked} 条）`);
 
   const staticDir = apiOnly ? null : ensureH5Build();
   const server = createHttpHost({

@@ -15,6 +15,7 @@ import { dispatch } from '../runtime/dispatch';
 import { identityRoutes } from '../functions/identity.routes';
 import { townshipRoutes } from '../functions/township.routes';
 import { newId, seededRandom, type RandomSource } from '../security/keyed-hash';
+import { activeElectionClaimId, memberId, startTerms } from '../use-cases/membership/membership';
 import { birthDateForAge, syntheticName } from './synthetic-people';
 import { draftVoter, writeVoters, type DraftVoter } from './voter-factory';
 
@@ -93,7 +94,7 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
   const { village } = (await must(
     dispatch('township', townshipRoutes, { action: township.createVillage.action, name: '清溪村', kind: 'village', presetId: PRESET_ID, groups: GROUPS }, townshipCtx),
   )) as { village: { id: string } };
-  const invite = (await must(dispatch('township', townshipRoutes, { action: township.inviteCommittee.action, villageId: village.id }, townshipCtx))) as { code: string };
+  const invite = (await must(dispatch('township', townshipRoutes, { action: township.inviteCommittee.action, villageId: village.id, role: 'clerk' }, townshipCtx))) as { code: string };
   await must(dispatch('identity', identityRoutes, { action: identity.redeemInvite.action, code: invite.code }, callAs(app, DEMO_OPENIDS.committee)));
 
   // The election is written directly so that any phase can be seeded, even one whose
@@ -156,7 +157,9 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
   await writeVoters(app.store, drafts, at);
   await app.store.runTransaction(async (tx) => {
     await tx.set('election', electionId, election);
-    await tx.set('meta', `activeElection:${village.id}`, { electionId });
+    await tx.set('meta', activeElectionClaimId(village.id), { electionId });
+    // As createElection does: the clerk redeemed before the election, so the term starts with it.
+    await startTerms(tx, [memberId(village.id, DEMO_OPENIDS.committee)], electionId);
     await appendAudit(tx, { scope: electionId, action: 'seed.demo', actor: 'system', at, data: { phase, voters: drafts.length, electionDay } });
     await tx.set('meta', 'seed', { villageId: village.id, electionId, phase, electionDay, at });
   });

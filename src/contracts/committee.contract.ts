@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idSchema, postSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idSchema, postSchema } from './common.schema';
 import { committeeRoleSchema, electionCommitteeInputSchema, votingArrangementsInputSchema } from './election-setup.schema';
 
 const electionTitleSchema = z.string().trim().min(2, { error: '标题至少两个字' }).max(40, { error: '标题太长了' });
@@ -33,7 +33,7 @@ export const createElection = defineAction({
   output: z.object({ election: electionSummarySchema }),
   errors: {
     INVALID_INPUT: ['BAD_DATE', 'BAD_SEATS', 'WINDOW_ORDER'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['VILLAGE_UNKNOWN', 'NO_RULE_SET'],
     CONFLICT: ['ELECTION_EXISTS'],
     WINDOW_CLOSED: ['ELECTION_DAY_TOO_SOON'],
@@ -142,7 +142,7 @@ export const updateElection = defineAction({
       'MONITOR_TWICE',
     ],
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'PRESET_UNKNOWN', 'NO_RULE_SET'],
     CONFLICT: ['ELECTION_CLOSED', 'STALE_REVISION', 'VOTERS_UNDER_AGE', 'ROLL_CHANGED'],
     WINDOW_CLOSED: ['ELECTION_DAY_TOO_SOON', 'FIXED_BY_VOTER_LIST', 'NOMINATION_STARTED', 'ELECTION_DAY_REACHED'],

@@ -45,6 +45,16 @@ export const phaseSchema = z.enum([
 ]);
 export const roleSchema = z.enum(['voter', 'committee', 'township']);
 
+/** An election-committee (选举委员会) member's role: 主任 / 委员 / 办事员. */
+export const memberRoleSchema = z.enum(['director', 'member', 'clerk'], { error: '职务只能是主任、委员或办事员' });
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+/**
+ * Every refusal of a committee-only action on membership grounds: not a member, revoked by the
+ * township or on candidacy (RULES.md §2), or the term ended with its election.
+ */
+export const COMMITTEE_REFUSALS = ['NOT_COMMITTEE', 'MEMBER_REVOKED', 'TERM_ENDED'] as const;
+
 export const calendarEntrySchema = z.object({
   key: z.string(),
   label: z.string(),

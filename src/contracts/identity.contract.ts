@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
+import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
 
 const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
 
@@ -72,7 +72,15 @@ export const redeemInvite = defineAction({
         .pipe(z.string().regex(/^[A-Z2-9]{10}$/, { error: '邀请码是10位字母和数字' })),
     })
     .strict(),
-  output: z.object({ villageId: z.string(), villageName: z.string(), role: z.literal('committee') }),
+  output: z.object({
+    villageId: z.string(),
+    villageName: z.string(),
+    role: z.literal('committee'),
+    /** The seat: 主任 / 委员 / 办事员, as the township chose. */
+    memberRole: memberRoleSchema,
+    /** The election served, when the village has one; otherwise bound when it is created. */
+    termElectionId: z.string().nullable(),
+  }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['INVITE_INVALID'],

@@ -16,6 +16,12 @@ export const STATUS_LABELS = {
 
 export const POST_LABELS = { director: '主任', deputy: '副主任', member: '委员' } as const;
 
+/** Roles inside the 村（居）民选举委员会 (src/contracts/common.schema.ts memberRoleSchema). */
+export const MEMBER_ROLE_LABELS = { director: '主任', member: '委员', clerk: '办事员' } as const;
+
+/** Why a committee membership was revoked. */
+export const REVOKE_REASON_LABELS = { TOWNSHIP: '乡镇撤销', CANDIDATE: '被提名为候选人，退出选举委员会' } as const;
+
 /** 申诉 kinds (RULES.md §1). */
 export const OBJECTION_KIND_LABELS = {
   missingPerson: '漏登（应当列入名单的人没有列入）',

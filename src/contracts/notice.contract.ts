@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, idSchema, voterCategorySchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, idSchema, voterCategorySchema } from './common.schema';
 import { noticeViewSchema } from './objection.contract';
 import { noticeTypeSchema } from './store-documents.schema';
 
@@ -122,7 +122,7 @@ export const publishNotice = defineAction({
   errors: {
     INVALID_INPUT: ['TEXT_FIXED'],
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'],
     NOT_ELIGIBLE: ['DATA_NOT_READY', 'NOT_APPLICABLE', 'CORRECTION_NOT_ALLOWED'],
     CONFLICT: ['ALREADY_CORRECTED', 'ALREADY_PUBLISHED', 'ELECTION_CLOSED', 'LIST_EMPTY'],
@@ -206,7 +206,7 @@ export const noticeStats = defineAction({
     ),
     detail: noticeStatsDetailSchema.nullable(),
   }),
-  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'] },
+  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'] },
 });
 
 /** 提醒未读 — push again to unread voters with a consent left; a call list for the rest. */
@@ -224,7 +224,7 @@ export const remindUnread = defineAction({
   }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'],
     CONFLICT: ['PUSH_IN_PROGRESS'],
   },

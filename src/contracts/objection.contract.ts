@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { listChangeKindSchema, noticeTypeSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from './store-documents.schema';
 
 /**
@@ -123,7 +123,7 @@ export const publishVoterList = defineAction({
   }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN'],
     CONFLICT: ['ALREADY_PUBLISHED', 'ELECTION_CLOSED', 'LIST_EMPTY', 'ROLL_CHANGED'],
     WINDOW_CLOSED: ['PUBLICATION_TOO_LATE'],
@@ -248,7 +248,7 @@ export const listObjections = defineAction({
     })
     .strict(),
   output: z.object({ objections: z.array(queuedObjectionViewSchema), figures: objectionFiguresSchema, today: civilDateSchema }),
-  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
 const minutesRefSchema = z.string({ error: '请填写会议记录编号' }).trim().min(1, { error: '请填写会议记录编号' }).max(60, { error: '会议记录编号太长了' });
@@ -372,7 +372,7 @@ export const decideObjection = defineAction({
       'BAD_DATE',
     ],
     UNAUTHENTICATED: ['NO_OPENID'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'OBJECTION_UNKNOWN', 'ENTRY_UNKNOWN'],
     NOT_ELIGIBLE: ['UNDER_18', 'NO_RESIDENCE_DATE', 'RESIDENCE_TOO_SHORT'],
     CONFLICT: ['ALREADY_DECIDED', 'ENTRY_CHANGED', 'NOT_FLAGGED', 'RECORD_REQUIRED', 'ALREADY_ON_ROLL', 'NOT_HELD', 'DOUBLE_REGISTRATION'],

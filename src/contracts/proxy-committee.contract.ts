@@ -26,6 +26,7 @@ export const decideProxy = defineAction({
   fn: 'committee',
   action: 'decideProxy',
   who: 'committee',
+  mutates: true,
   summary: '批准（签发委托投票证）或驳回委托，驳回写明理由',
   input: z
     .object({ electionId: electionIdSchema, id: idSchema, approve: z.boolean(), reason: z.string().trim().max(200).optional() })
@@ -45,6 +46,7 @@ export const publishProxyList = defineAction({
   fn: 'committee',
   action: 'publishProxyList',
   who: 'committee',
+  mutates: true,
   summary: '公布委托投票名单（委托人、受托人，只有姓名和小组），生成委托投票公告',
   input: z.object({ electionId: electionIdSchema }).strict(),
   output: z.object({ publishedAt: z.string(), version: z.number().int(), rows: z.array(z.object({ principal: z.object({ name: z.string(), group: z.string() }), proxy: z.object({ name: z.string(), group: z.string() }) })) }),
@@ -55,6 +57,7 @@ export const checkIn = defineAction({
   fn: 'committee',
   action: 'checkIn',
   who: 'committee',
+  mutates: true,
   summary: '选举日登记：本人到场投票（其委托作废），或受托人凭委托投票证代领选票（只能一次）',
   input: z
     .object({

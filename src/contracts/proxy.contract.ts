@@ -40,6 +40,7 @@ export const request = defineAction({
   fn: 'proxies',
   action: 'request',
   who: 'voter',
+  mutates: true,
   summary: '外出选民书面委托一位本村近亲属代为投票（本人手写签名）',
   input: z
     .object({
@@ -64,6 +65,7 @@ export const revoke = defineAction({
   fn: 'proxies',
   action: 'revoke',
   who: 'voter',
+  mutates: true,
   summary: '委托人在截止前撤销委托',
   input: z.object({ electionId: electionIdSchema.optional(), id: idSchema }).strict(),
   output: z.object({ authorization: proxyViewSchema }),
@@ -84,6 +86,7 @@ export const respond = defineAction({
   fn: 'proxies',
   action: 'respond',
   who: 'voter',
+  mutates: true,
   summary: '受托人接受（签名）或拒绝委托；结果推送给委托人',
   input: z
     .object({

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { defineAction } from './define-action';
 import {
+  COMMITTEE_REFUSALS,
   civilDateSchema,
   electionSummarySchema,
   idNumberInputSchema,
@@ -147,7 +148,7 @@ export const importRoll = defineAction({
   }),
   errors: {
     INVALID_INPUT: ['BAD_FILE', 'BAD_HEADER', 'EMPTY_FILE'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN'],
     LIMIT_EXCEEDED: ['TOO_MANY_ROWS', 'FILE_TOO_LARGE'],
     WINDOW_CLOSED: ['LIST_PUBLISHED', 'ELECTION_CLOSED'],
@@ -219,7 +220,7 @@ export const listVoters = defineAction({
     groups: z.array(z.string()),
     rows: z.array(rosterEntrySchema),
   }),
-  errors: { FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
 const statusTarget = { electionId: electionIdSchema, voterId: voterIdSchema };
@@ -287,7 +288,7 @@ export const setVoterStatus = defineAction({
   }),
   errors: {
     INVALID_INPUT: ['BAD_DATE'],
-    FORBIDDEN: ['NOT_COMMITTEE'],
+    FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'VOTER_UNKNOWN'],
     CONFLICT: ['ALREADY_SET', 'NOT_FLAGGED', 'NOT_CATEGORY_C', 'NOT_CATEGORY_B', 'ALREADY_DECIDED', 'ALREADY_DECLARED', 'NOT_HELD', 'DOUBLE_REGISTRATION'],
     NOT_ELIGIBLE: ['FLAG_NOT_ALLOWED', 'RESIDENCE_TOO_SHORT', 'NO_RESIDENCE_DATE', 'FLAGGED'],
@@ -418,5 +419,5 @@ export const stats = defineAction({
     objections: z.object({ open: z.number().int(), decided: z.number().int(), overdue: z.number().int() }),
     voterListPublishedOn: civilDateSchema.nullable(),
   }),
-  errors: { FORBIDDEN: ['NOT_COMMITTEE'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NOTICE_TYPE_KEYS } from '../domain/notice';
-import { civilDateSchema, electionKindSchema, postSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, electionKindSchema, memberRoleSchema, postSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { electionCommitteeRecord, votingArrangementsRecord } from './election-setup.schema';
 
 /**
@@ -19,6 +19,8 @@ export type VillageDoc = z.infer<typeof villageDoc>;
 
 export const inviteDoc = z.object({
   villageId: z.string(),
+  /** The role the township chose; invites issued before roles existed grant 委员. */
+  role: memberRoleSchema.default('member'),
   expiresAt: z.string(),
   usedBy: z.string().nullable(),
   usedAt: z.string().nullable(),
@@ -26,8 +28,55 @@ export const inviteDoc = z.object({
 });
 export type InviteDoc = z.infer<typeof inviteDoc>;
 
-export const memberDoc = z.object({ openid: z.string(), villageId: z.string(), role: z.literal('committee'), joinedAt: z.string() });
-export type MemberDoc = z.infer<typeof memberDoc>;
+const memberShape = z.object({
+  openid: z.string(),
+  villageId: z.string(),
+  role: memberRoleSchema,
+  joinedAt: z.string(),
+  /**
+   * The election this member serves (任期). Set at redemption to the village's current election
+   * (meta/activeElection), or when the village's next election is created; null until then. The
+   * term ends when that election is closed.
+   */
+  termElectionId: z.string().nullable(),
+  /** The member's own roll entry, when their WeChat is bound to a voter of this village. */
+  voterId: z.string().nullable(),
+  status: z.enum(['active', 'revoked']),
+  revokedAt: z.string().nullable(),
+  /** Audit actor of whoever revoked (keyed hash), never a raw openid. */
+  revokedBy: z.string().nullable(),
+  revokeReason: z.enum(['TOWNSHIP', 'CANDIDATE']).nullable(),
+  /** The township's stated reason, in its words. */
+  revokeNote: z.string().nullable(),
+});
+
+/** A member document written before roles and terms (role 'committee', nothing else). */
+export function isLegacyMember(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { role?: unknown }).role === 'committee';
+}
+
+/** Migrate on read: a legacy member was an active 委员 with no term and no voter link yet. */
+function upgradeMember(raw: unknown): unknown {
+  if (!isLegacyMember(raw)) return raw;
+  return {
+    termElectionId: null,
+    voterId: null,
+    status: 'active',
+    revokedAt: null,
+    revokedBy: null,
+    revokeReason: null,
+    revokeNote: null,
+    ...(raw as object),
+    role: 'member',
+  };
+}
+
+/** member/{villageId}:{openid}: one WeChat user's seat on a village's election committee. */
+export const memberDoc = z.preprocess(upgradeMember, memberShape);
+export type MemberDoc = z.output<typeof memberShape>;
+
+/** meta/committeeVoter:{voterId}: the member linked to a roll entry, readable by id in a transaction. */
+export const committeeVoterLinkDoc = z.object({ memberId: z.string(), villageId: z.string() });
 
 export const electionDoc = z.object({
   villageId: z.string(),

@@ -10,6 +10,7 @@ export * as registration from '../contracts/registration.contract';
 export * as roll from '../contracts/roll.contract';
 export * as objection from '../contracts/objection.contract';
 export * as notices from '../contracts/notice.contract';
+export * as township from '../contracts/township.contract';
 export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
 export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
 export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';

@@ -6,8 +6,12 @@ const ROOT = '/subpackages/township/pages';
 export const TOWNSHIP_PAGES = {
   overview: `${ROOT}/overview/index`,
   duplicates: `${ROOT}/duplicates/index`,
+  members: `${ROOT}/members/index`,
 } as const;
 
-export function openTownshipPage(page: keyof typeof TOWNSHIP_PAGES): void {
-  void Taro.navigateTo({ url: TOWNSHIP_PAGES[page] });
+export function openTownshipPage(page: keyof typeof TOWNSHIP_PAGES, query: Record<string, string> = {}): void {
+  const qs = Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  void Taro.navigateTo({ url: TOWNSHIP_PAGES[page] + (qs ? `?${qs}` : '') });
 }

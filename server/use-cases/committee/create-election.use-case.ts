@@ -4,11 +4,12 @@
  *
  * Outcomes: ok | FORBIDDEN NOT_COMMITTEE | NOT_FOUND VILLAGE_UNKNOWN | NOT_FOUND NO_RULE_SET |
  * INVALID_INPUT BAD_DATE | BAD_SEATS | WINDOW_ORDER | WINDOW_CLOSED ELECTION_DAY_TOO_SOON |
- * CONFLICT ELECTION_EXISTS (one active election per village)
+ * CONFLICT ELECTION_EXISTS (one active election per village). The village's members without a term
+ * start serving this election.
  */
 import type { createElection } from '../../../src/contracts/committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, memberDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/store-documents.schema';
 import { POST_LABELS } from '../../../src/contracts/labels';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { validateElectionDay } from '../../../src/domain/calendar';
@@ -16,9 +17,10 @@ import { validateElectionSetup } from '../../../src/domain/election-setup';
 import { resolveRuleSet } from '../../../src/domain/presets/registry';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
-import { readDoc } from '../../runtime/documents';
+import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
+import { activeElectionClaimId, startTerms } from '../membership/membership';
 import { actorOf, requireCommittee } from '../shared/access';
 import { electionSummary } from '../shared/election-view';
 
@@ -61,12 +63,15 @@ export const createElectionUseCase: UseCase<typeof createElection> = async (inpu
     status: 'active',
     createdAt: at,
   };
-  const claim = `activeElection:${input.villageId}`;
+  const claim = activeElectionClaimId(input.villageId);
+  // Members redeemed before this election start their term with it (re-read in the transaction).
+  const awaitingTerm = (await findDocs(ctx.store, 'member', { villageId: input.villageId }, memberDoc)).filter((m) => m.status === 'active' && m.termElectionId === null).map((m) => m._id);
   const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
     const existing = await tx.get('meta', claim);
     if (existing) return err('CONFLICT', 'ELECTION_EXISTS', '本村已经有一场进行中的选举');
     await tx.set('meta', claim, { electionId: id });
     await tx.set('election', id, doc);
+    await startTerms(tx, awaitingTerm, id);
     await appendAudit(tx, {
       scope: id,
       action: 'committee.createElection',

@@ -25,6 +25,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
+import { linkOnBind } from '../membership/membership';
 import { actorOf, requireOpenid } from '../shared/access';
 import { electionSummary, voterView } from '../shared/election-view';
 import { nameKey } from '../shared/name-key';
@@ -82,6 +83,8 @@ export const bindVoter: UseCase<typeof bind> = async (input, ctx) => {
     await tx.set('binding', openid, { voterId: voter._id, electionId: voter.electionId, villageId: voter.villageId, boundAt: nowIso });
     await tx.update('voter', voter._id, { boundTo: openid, updatedAt: nowIso });
     if (attempt) await tx.remove('bindAttempt', openid);
+    // A committee member of this village binding their own entry: RULES.md §2 needs the link.
+    await linkOnBind(tx, { villageId: voter.villageId, openid, voterId: voter._id });
     await appendAudit(tx, { scope: voter.electionId, action: 'identity.bind', actor: actorOf(ctx), at: nowIso, subject: voter._id });
     return { kind: 'bound', voterId: voter._id };
   });

@@ -1,17 +1,17 @@
 /**
  * notices.get — one notice with its frozen list, page by page (names and groups only). The rows
  * are checked against the published SHA-256 on every read: an altered list is a fault, never
- * served. Readers: the bound voters of the notice's election and its village's committee.
+ * served. Readers: the bound voters of the notice's election and its village's committee (active members only).
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE | NOTICE_UNKNOWN
  * (also for a notice of another election: its existence is not revealed)
  */
 import { NOTICE_PAGE_SIZE, type get } from '../../../src/contracts/notice.contract';
-import { bindingDoc, memberDoc, noticeDoc, readReceiptDoc } from '../../../src/contracts/store-documents.schema';
+import { bindingDoc, noticeDoc, readReceiptDoc } from '../../../src/contracts/store-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { memberId, requireOpenid } from '../shared/access';
+import { requireCommittee, requireOpenid } from '../shared/access';
 import { readAttachmentRows } from '../objections/notice-attachment';
 import { correctedByOf, electionNotices, noticeItem, readReceiptId } from './notice-reading';
 
@@ -22,7 +22,7 @@ export const getNoticeUseCase: UseCase<typeof get> = async (input, ctx) => {
   if (!who.ok) return who;
   const [binding, notice] = await Promise.all([readDoc(ctx.store, 'binding', who.value, bindingDoc), readDoc(ctx.store, 'notice', input.noticeId, noticeDoc)]);
   const isVoter = binding !== null && notice !== null && binding.electionId === notice.electionId;
-  const isCommittee = notice !== null && !isVoter && (await readDoc(ctx.store, 'member', memberId(notice.villageId, who.value), memberDoc)) !== null;
+  const isCommittee = notice !== null && !isVoter && (await requireCommittee(ctx, notice.villageId)).ok;
   if (!notice || (!isVoter && !isCommittee)) return binding ? unknown() : err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
 
   const receipt = isVoter && binding ? await readDoc(ctx.store, 'read', readReceiptId(notice._id, binding.voterId), readReceiptDoc) : null;

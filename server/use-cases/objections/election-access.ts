@@ -31,7 +31,7 @@ export async function committeeElection(ctx: CallContext, electionId: string): P
   if (!ctx.openid) return err('UNAUTHENTICATED', 'NO_OPENID', '没有取得微信身份，请在微信里打开');
   const election = await readDoc(ctx.store, 'election', electionId, electionDoc);
   if (!election) return err('NOT_FOUND', 'ELECTION_UNKNOWN', '没有找到这场选举');
-  const member = await requireCommittee(ctx, election.villageId);
+  const member = await requireCommittee(ctx, election.villageId, election);
   if (!member.ok) return member;
   const village = await readDoc(ctx.store, 'village', election.villageId, villageDoc);
   if (!village) throw new Error(`election ${electionId} has no village`);

@@ -40,7 +40,7 @@ export async function loadCommitteeElection(ctx: CallContext, electionId: string
   const election = await readDoc(ctx.store, 'election', electionId, electionDoc);
   // Same answer for "no such election" and "not yours" would hide typos from clerks; the id is not secret.
   if (!election) return err('NOT_FOUND', 'ELECTION_UNKNOWN', '没有找到这场选举');
-  const member = await requireCommittee(ctx, election.villageId);
+  const member = await requireCommittee(ctx, election.villageId, election);
   if (!member.ok) return member;
   return ok(await scopeOf(ctx, election));
 }

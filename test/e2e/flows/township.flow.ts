@@ -3,7 +3,8 @@
  * 清溪村 and is refused (不重登); the township sees every village and the duplicate; 清溪村's
  * committee records a migrant's phone declaration, reissues a binding code and releases the
  * person's registration after a confirmation; 松林村 imports her again and the township sees the
- * duplicate resolved.
+ * duplicate resolved; last, the township revokes 松林村's clerk from 选举委员会成员 and the clerk is
+ * refused from the next call on.
  */
 import { api, fail, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
 
@@ -71,6 +72,7 @@ const steps: Step[] = [
         ],
       });
       c.state.songlinElection = election.id;
+      c.state.songlinVillage = village.id;
       const report = await importIntoSonglin(c);
       if (report.rejected !== 1 || report.rows[0]?.reason !== 'DOUBLE_REGISTRATION') fail(`松林村's import: ${JSON.stringify(report.rows)}`);
     },
@@ -185,6 +187,38 @@ const steps: Step[] = [
       await shown(c.page, '#dups-all').click();
       await shown(c.page, '[data-duplicate][data-resolved=yes]').waitFor();
       await shot(c.page, 'township-08-duplicate-resolved', true);
+    },
+  },
+  {
+    name: 'the township revokes 松林村’s clerk after a confirmation; the clerk is refused from the next call on',
+    async run(c) {
+      const villageId = String(c.state.songlinVillage ?? fail('松林村 was not created'));
+      await openAs(c, 'township', OVERVIEW);
+      await shown(c.page, '[data-testid=township-totals]').waitFor();
+      await shown(c.page, `#members-${villageId}`).click();
+      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=members]')).some((e) => (e as HTMLElement).innerText.includes('松林村选举委员会成员')), undefined, { timeout: 10_000 });
+      const row = await text(c, '#member-0');
+      if (!row.includes('委员') || !row.includes('在任') || !row.includes('松林村')) fail(`松林村's member reads: ${row}`);
+      await shown(c.page, '#revoke-open-0').click();
+      await shown(c.page, '#revoke-reason textarea').fill('工作调动，不再担任选举委员会委员');
+      await shot(c.page, 'township-09-revoke-form', true);
+      await shown(c.page, '#revoke-submit').click();
+      await shown(c.page, '.taro-modal__foot').waitFor();
+      const ask = (await c.page.locator('.taro-modal__content >> visible=true').first().innerText()).replace(/\s+/g, '');
+      if (!ask.includes('不能恢复')) fail(`the confirmation reads: ${ask}`);
+      await shot(c.page, 'township-10-revoke-confirm');
+      await c.page.locator('.taro-modal__foot >> text=撤销').first().click();
+      await shown(c.page, '[data-member][data-status=revoked]').waitFor();
+      const revoked = await text(c, '#member-0');
+      if (!revoked.includes('已撤销') || !revoked.includes('工作调动')) fail(`after revocation, the member reads: ${revoked}`);
+      await shot(c.page, 'township-11-revoked', true);
+      const res = await fetch(`${c.base}/api/committee`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Dev-Openid': SONGLIN_CLERK },
+        body: JSON.stringify({ action: 'stats', electionId: c.state.songlinElection }),
+      });
+      const body = (await res.json()) as { ok: boolean; code?: string; reason?: string };
+      if (body.ok || body.reason !== 'MEMBER_REVOKED') fail(`the revoked clerk's next call: ${JSON.stringify(body)}`);
     },
   },
 ];

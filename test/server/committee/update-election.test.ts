@@ -248,9 +248,9 @@ describe('committee.updateElection', () => {
       expect(await update({ revision: first.revision - 1, voting: VOTING })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'STALE_REVISION' });
       expect(await update({ revision: first.revision, voting: VOTING })).toMatchObject({ ok: true, data: { revision: first.revision + 1 } });
     });
-    it('rejects any change once the election is closed', async () => {
+    it('rejects any change once the election is closed (the committee term ended with it)', async () => {
       await t.app.store.update('election', f.electionId, { status: 'closed' });
-      expect(await update({ electionCommittee: ROSTER })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ELECTION_CLOSED' });
+      expect(await update({ electionCommittee: ROSTER })).toMatchObject({ ok: false, code: 'FORBIDDEN', reason: 'TERM_ENDED' });
     });
     it('rejects an unknown election', async () => {
       expect(await t.call('committee', { action: 'updateElection', electionId: 'e_nope' }, CLERK)).toMatchObject({ ok: false, code: 'NOT_FOUND', reason: 'ELECTION_UNKNOWN' });

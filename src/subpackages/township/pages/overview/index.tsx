@@ -123,6 +123,9 @@ function VillageCard({ v }: { v: VillageRow }) {
           </View>
         </View>
       ) : null}
+      <Button className='btn secondary' data-action='members' id={`members-${v.villageId}`} onClick={() => openTownshipPage('members', { villageId: v.villageId })}>
+        选举委员会成员
+      </Button>
     </View>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '选举委员会成员', enablePullDownRefresh: true });
