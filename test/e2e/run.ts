@@ -20,11 +20,13 @@ import { registrationFlow } from './flows/registration.flow';
 import { noticesFlow } from './flows/notices.flow';
 import { townshipFlow } from './flows/township.flow';
 import { electionSetupFlow } from './flows/election-setup.flow';
+import { nominationFlow } from './flows/nomination.flow';
 import { proxyFlow } from './flows/proxy.flow';
 import { fail, ROOT, SHOTS, VIEWPORT, withTimeout, type Flow, type FlowCtx, type Persona } from './lib';
 
 const allFlows: Flow[] = [bindFlow, registrationFlow, noticesFlow, townshipFlow];
 allFlows.push(electionSetupFlow);
+allFlows.push(nominationFlow);
 allFlows.push(proxyFlow);
 /** E2E_FLOWS=registration,notices runs only those flows. */
 const only = (process.env.E2E_FLOWS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
