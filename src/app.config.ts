@@ -8,8 +8,10 @@ export default defineAppConfig({
     {
       root: 'subpackages/committee',
       name: 'committee',
-      pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index', 'pages/election-setup/index'],
+      pages: ['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index', 'pages/notices/index', 'pages/notices-compose/index', 'pages/notices-stats/index', 'pages/election-setup/index', 'pages/nominations/index', 'pages/candidates/index', 'pages/paper-nomination/index', 'pages/proxies/index', 'pages/check-in/index'],
     },
+    // Villager pages used a few days a term (提名, 核验回执, 委托投票): loaded only when opened.
+    { root: 'subpackages/village', name: 'village', pages: ['pages/nominate/index', 'pages/verify/index', 'pages/proxy-mine/index', 'pages/proxy-request/index', 'pages/proxy-incoming/index'] },
     { root: 'subpackages/township', name: 'township', pages: ['pages/overview/index', 'pages/duplicates/index', 'pages/members/index'] },
   ],
   window: {

@@ -19,3 +19,19 @@ declare namespace NodeJS {
     TARO_APP_ID: string;
   }
 }
+
+/** Kazuhiko Arase's QR generator as vendored by qrcode-terminal (MIT); see src/services/qr-matrix.ts. */
+declare module 'qrcode-terminal/vendor/QRCode' {
+  class QRCode {
+    constructor(typeNumber: number, errorCorrectLevel: number);
+    addData(data: string): void;
+    make(): void;
+    getModuleCount(): number;
+    isDark(row: number, col: number): boolean;
+  }
+  export = QRCode;
+}
+declare module 'qrcode-terminal/vendor/QRCode/QRErrorCorrectLevel' {
+  const levels: { L: number; M: number; Q: number; H: number };
+  export = levels;
+}

@@ -15,6 +15,7 @@ import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
 import { createHttpHost } from './http-host';
 import { openLocalApp } from './local-app';
+import { clockStartingAt } from '../ports/clock.port';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -48,7 +49,9 @@ export async function main(): Promise<void> {
   const apiOnly = flag('api-only');
   const dataDir = arg('data-dir') ?? process.env.DATA_DIR ?? join(ROOT, '.data');
   const port = Number(arg('port') ?? process.env.PORT ?? 8787);
-  const local = openLocalApp({ dataDir, log: process.env.LOG === 'silent' ? 'silent' : undefined });
+  // Dev only: a running clock that starts at DEV_CLOCK_AT (the e2e's election-day check-in).
+  const clockAt = process.env.APP_MODE === 'dev' ? process.env.DEV_CLOCK_AT : undefined;
+  const local = openLocalApp({ dataDir, log: process.env.LOG === 'silent' ? 'silent' : undefined, ...(clockAt ? { clock: clockStartingAt(clockAt) } : {}) });
   const { app } = local;
 
   if (!(await app.store.get('meta', 'seed'))) {

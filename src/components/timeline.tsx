@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { ElectionView } from '../hooks/session-store';
 import { serverNow } from '../hooks/use-countdown';
 import { civilDate } from '../services/format';
@@ -6,8 +6,15 @@ import { timelineMarks, type TimelineMark } from '../domain/calendar';
 
 const MARK_TEXT: Record<TimelineMark, string> = { done: '已结束', late: '已逾期', now: '进行中', next: '下一步', later: '未开始' };
 
+/** A button on a calendar row while that step is in progress (e.g. 去提名 on 直接提名候选人). */
+export interface TimelineAction {
+  id: string;
+  label: string;
+  onClick: () => void;
+}
+
 /** 法定日程: each step marked done / late / in progress / next / later on the server's clock. */
-export default function Timeline({ election, clockOffsetMs }: { election: ElectionView; clockOffsetMs: number }) {
+export default function Timeline({ election, clockOffsetMs, actions = {} }: { election: ElectionView; clockOffsetMs: number; actions?: Record<string, TimelineAction> }) {
   const marks = timelineMarks(election.calendar, new Date(serverNow(clockOffsetMs)));
   return (
     <View className='card' data-testid='timeline'>
@@ -34,6 +41,11 @@ export default function Timeline({ election, clockOffsetMs }: { election: Electi
                 {c.provisional ? <Text className='nowrap'>（暂定）</Text> : null}
               </View>
               {mark === 'late' ? <Text className='timeline-done-on'>过了法定期限还没有完成</Text> : null}
+              {mark === 'now' && actions[c.key] ? (
+                <Button className='btn secondary' id={actions[c.key]!.id} onClick={actions[c.key]!.onClick}>
+                  {actions[c.key]!.label}
+                </Button>
+              ) : null}
             </View>
           </View>
         );

@@ -7,6 +7,11 @@ export const COMMITTEE_PAGES = {
   import: `${ROOT}/import/index`,
   objections: `${ROOT}/objections/index`,
   electionSetup: `${ROOT}/election-setup/index`,
+  nominations: `${ROOT}/nominations/index`,
+  candidates: `${ROOT}/candidates/index`,
+  paperNomination: `${ROOT}/paper-nomination/index`,
+  proxies: `${ROOT}/proxies/index`,
+  checkIn: `${ROOT}/check-in/index`,
 } as const;
 
 export function openCommitteePage(page: keyof typeof COMMITTEE_PAGES, query: Record<string, string> = {}): void {

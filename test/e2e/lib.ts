@@ -23,6 +23,8 @@ export interface FlowCtx {
   dataDir: string;
   /** Values one step leaves for the next. */
   state: Record<string, unknown>;
+  /** Restart the local host on the same data with its clock starting at `clockAt` (ISO); `base` changes. */
+  restartHostAt(clockAt: string): Promise<void>;
 }
 
 export interface Step {
@@ -36,6 +38,8 @@ export interface Step {
 export interface Flow {
   name: string;
   steps: Step[];
+  /** Seed so that today falls in this election phase (default: the host's own seed, registration). */
+  seedPhase?: 'registration' | 'objections' | 'nomination' | 'candidates' | 'campaign' | 'electionDay';
 }
 
 export function fail(message: string): never {

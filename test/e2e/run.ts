@@ -12,7 +12,7 @@
  * (scripts/test-all.sh then runs `npm run audit:verify` on each); otherwise a temp dir, removed.
  * The last line is `e2e: <n> passed, <m> failed`; the exit code is non-zero on any failure.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,10 +22,14 @@ import { registrationFlow } from './flows/registration.flow';
 import { noticesFlow } from './flows/notices.flow';
 import { townshipFlow } from './flows/township.flow';
 import { electionSetupFlow } from './flows/election-setup.flow';
-import { fail, ROOT, SHOTS, VIEWPORT, withTimeout, type Flow, type Persona } from './lib';
+import { nominationFlow } from './flows/nomination.flow';
+import { proxyFlow } from './flows/proxy.flow';
+import { fail, ROOT, SHOTS, VIEWPORT, withTimeout, type Flow, type FlowCtx, type Persona } from './lib';
 
 const allFlows: Flow[] = [bindFlow, registrationFlow, noticesFlow, townshipFlow];
 allFlows.push(electionSetupFlow);
+allFlows.push(nominationFlow);
+allFlows.push(proxyFlow);
 /** E2E_FLOWS=registration,notices runs only those flows. */
 const only = (process.env.E2E_FLOWS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const flows = only.length ? allFlows.filter((f) => only.includes(f.name)) : allFlows;
@@ -36,9 +40,15 @@ const HOST_START_TIMEOUT_MS = 60_000;
 const WATCHDOG_MS = 10 * 60_000;
 const totalSteps = flows.reduce((n, f) => n + f.steps.length, 0);
 
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; base: string; logs: string[] }> {
+/** Seed the data directory so that today falls in `phase` (the host then keeps that seed). */
+function seedPhase(dataDir: string, phase: string): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/local/seed-cli.ts', '--phase', phase, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) fail(`seeding phase ${phase} failed: ${r.stderr || r.stdout}`);
+}
+
+async function startHost(dataDir: string, clockAt?: string): Promise<{ child: ChildProcess; base: string; logs: string[] }> {
   const logs: string[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, APP_MODE: 'dev', LOG: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, APP_MODE: 'dev', LOG: 'silent', ...(clockAt ? { DEV_CLOCK_AT: clockAt } : {}) };
   delete env.PORT;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/local/start.ts', '--port', '0', '--data-dir', dataDir, '--no-build'], {
     cwd: ROOT,
@@ -87,6 +97,7 @@ async function runFlow(flow: Flow): Promise<[number, number]> {
   let context: BrowserContext | null = null;
   console.log(`e2e: flow ${flow.name}`);
   try {
+    if (flow.seedPhase) seedPhase(dataDir, flow.seedPhase);
     host = await startHost(dataDir);
     const personas = ((await (await fetch(`${host.base}/dev/personas`)).json()) as { personas: Persona[] }).personas;
     console.log(`e2e: local host ${host.base}, ${personas.length} personas`);
@@ -104,7 +115,19 @@ async function runFlow(flow: Flow): Promise<[number, number]> {
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    const ctx = { base: host.base, page, personas, dataDir, state: {} };
+    const ctx: FlowCtx = {
+      base: host.base,
+      page,
+      personas,
+      dataDir,
+      state: {},
+      // Same data, another "now" (election day for check-in): a new host on a new port.
+      async restartHostAt(clockAt: string) {
+        await stopHost(host);
+        host = await startHost(dataDir, clockAt);
+        ctx.base = host.base;
+      },
+    };
 
     let broken = false;
     for (const step of flow.steps) {

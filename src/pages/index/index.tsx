@@ -2,12 +2,18 @@ import { Button, Text, View } from '@tarojs/components';
 import CountdownCard from '../../components/countdown-card';
 import ElectionHeader from '../../components/election-header';
 import NoticeHomeCard from '../../components/notice-home-card';
+import ProxyHomeCard from '../../components/proxy-home-card';
 import PageShell from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-views';
 import Timeline from '../../components/timeline';
 import { pickElection, useSession } from '../../hooks/session-store';
+import { isProxyWindowOpen } from '../../hooks/use-proxy';
 import { openCommitteeDashboard, openTab } from '../../services/navigation';
 import { openTownshipPage } from '../../services/township-nav';
+import { openProxyPage } from '../../services/proxy-nav';
+import { openVillagePage } from '../../services/village-nav';
+import { timelineMarks } from '../../domain/calendar';
+import { serverNow } from '../../hooks/use-countdown';
 
 /** 首页: the election at a glance. */
 export default function HomePage() {
@@ -30,8 +36,12 @@ export default function HomePage() {
 
   const election = pickElection(whoami);
   const bound = !!whoami?.voter;
+  const proxyOpen = isProxyWindowOpen(election, clockOffsetMs) && bound;
   const isCommittee = (whoami?.committeeOf.length ?? 0) > 0;
   const isTownship = whoami?.roles.includes('township') ?? false;
+  // 直接提名 is open when its calendar row is in progress on the server's clock (no extra call).
+  const nominationOpen = !!election && bound && nominationInProgress(election, clockOffsetMs);
+  const nominate = () => openVillagePage('nominate', { electionId: election!.id });
 
   return (
     <PageShell>
@@ -43,6 +53,15 @@ export default function HomePage() {
       ) : (
         <NoElection isCommittee={isCommittee} isTownship={isTownship} />
       )}
+      {nominationOpen ? (
+        <View className='card' data-testid='nominate-entry'>
+          <Text className='card-title'>现在可以提名村委会成员候选人</Text>
+          <Text className='text'>在手机上选人、签名，一分钟就好。</Text>
+          <Button className='btn' id='go-nominate' onClick={nominate}>
+            去提名
+          </Button>
+        </View>
+      ) : null}
       {isCommittee ? (
         <Button className='btn' id='go-committee' onClick={openCommitteeDashboard}>
           选举委员会工作台
@@ -59,9 +78,19 @@ export default function HomePage() {
           {isCommittee || isTownship ? '绑定我自己的选民身份' : '先绑定选民身份'}
         </Button>
       ) : null}
+      {proxyOpen ? <ProxyHomeCard /> : null}
       {bound ? <NoticeHomeCard /> : null}
       <View className='spacer' />
-      {election ? <Timeline election={election} clockOffsetMs={clockOffsetMs} /> : null}
+      {election ? (
+        <Timeline
+          election={election}
+          clockOffsetMs={clockOffsetMs}
+          actions={{
+            ...(nominationOpen ? { nomination: { id: 'timeline-nominate', label: '去提名', onClick: nominate } } : {}),
+            ...(proxyOpen ? { proxyDeadline: { id: 'timeline-go-proxyDeadline', label: '去办理委托投票', onClick: () => openProxyPage('mine') } } : {}),
+          }}
+        />
+      ) : null}
     </PageShell>
   );
 }
@@ -100,4 +129,9 @@ function NoElection({ isCommittee, isTownship }: { isCommittee: boolean; isTowns
       ))}
     </View>
   );
+}
+
+function nominationInProgress(election: NonNullable<ReturnType<typeof pickElection>>, clockOffsetMs: number): boolean {
+  const i = election.calendar.findIndex((c) => c.key === 'nomination');
+  return i >= 0 && timelineMarks(election.calendar, new Date(serverNow(clockOffsetMs)))[i] === 'now';
 }

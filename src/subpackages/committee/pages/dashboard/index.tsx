@@ -67,11 +67,24 @@ export default function CommitteeDashboard() {
                     <Button className='btn secondary' id='go-election-setup' onClick={() => openCommitteePage('electionSetup')}>
                       选举设置：委员会成员、投票站
                     </Button>
+                    <Button className='btn secondary' id='go-nominations' onClick={() => openCommitteePage('nominations')}>
+                      提名和候选人：计票、结束提名、公布名单
+                    </Button>
                   </View>
                   <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
                   <NoticeCommitteeLink />
                   <CommitteeRegistration electionId={e.id} reloadKey={String(loadedAt)} />
-                  <Timeline election={e} clockOffsetMs={clockOffsetMs} />
+                  <Button className='btn secondary' id='go-proxies' onClick={() => openCommitteePage('proxies')}>
+                    委托投票：审核、公布名单、选举日登记
+                  </Button>
+                  <Timeline
+                    election={e}
+                    clockOffsetMs={clockOffsetMs}
+                    actions={{
+                      proxyDeadline: { id: 'timeline-go-proxies', label: '审核委托投票', onClick: () => openCommitteePage('proxies') },
+                      electionDay: { id: 'timeline-go-check-in', label: '选举日登记', onClick: () => openCommitteePage('checkIn') },
+                    }}
+                  />
                 </View>
               ))
             )}

@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+import { drawSegment, StrokeRecorder } from '../services/signature-strokes';
+import type { InkContext, InkSegment } from '../services/signature-strokes';
+
+/** What both pad surfaces take (H5: this file; WeChat: signature-pad-surface.weapp.tsx). */
+export interface SignaturePadSurfaceProps {
+  canvasId: string;
+  /** Pad height in CSS px; the width is the container's. */
+  height: number;
+  label: string;
+  /** Bumped by the pad's 清除: wipe the ink and the recorder. */
+  clearSeq: number;
+  /** The surface made its recorder (once its size is known). */
+  onRecorder: (r: StrokeRecorder) => void;
+  /** Called after every stroke ends, so the pad can update its counts. */
+  onStroke: () => void;
+}
+
+/**
+ * Browser: a plain <canvas> with pointer events, which covers mouse, pen and touch alike.
+ * `touch-action: none` keeps a finger on the pad from scrolling the page.
+ */
+export default function SignaturePadSurface({ canvasId, height, label, clearSeq, onRecorder, onStroke }: SignaturePadSurfaceProps) {
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const ctx = useRef<InkContext | null>(null);
+  const rec = useRef<StrokeRecorder | null>(null);
+  const down = useRef(false);
+
+  const setup = (): StrokeRecorder | null => {
+    const el = canvas.current;
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    const w = Math.max(100, Math.round(box.width));
+    const h = Math.max(60, Math.round(box.height || height));
+    const dpr = window.devicePixelRatio || 1;
+    el.width = Math.round(w * dpr);
+    el.height = Math.round(h * dpr);
+    const c = el.getContext('2d');
+    if (c) {
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.current = c;
+    }
+    rec.current = new StrokeRecorder(w, h);
+    onRecorder(rec.current);
+    return rec.current;
+  };
+
+  // Only once: the recorder keeps the size it was made with.
+  const made = useRef(false);
+  useEffect(() => {
+    if (made.current) return;
+    made.current = true;
+    setup();
+  });
+
+  useEffect(() => {
+    if (clearSeq === 0) return;
+    rec.current?.clear();
+    const el = canvas.current;
+    ctx.current?.clearRect(0, 0, el?.width ?? 4096, el?.height ?? 4096);
+  }, [clearSeq]);
+
+  const at = (e: { clientX: number; clientY: number }) => {
+    const box = canvas.current!.getBoundingClientRect();
+    return [e.clientX - box.left, e.clientY - box.top] as const;
+  };
+  const ink = (seg: InkSegment | null) => {
+    if (seg && ctx.current) drawSegment(ctx.current, seg);
+  };
+
+  return (
+    <canvas
+      id={canvasId}
+      ref={canvas}
+      className='signature-canvas'
+      role='img'
+      aria-label={label}
+      style={{ width: '100%', height: `${height}px`, touchAction: 'none', display: 'block' }}
+      onPointerDown={(e) => {
+        const r = rec.current ?? setup();
+        if (!r) return;
+        e.preventDefault();
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+        down.current = true;
+        ink(r.begin(...at(e)));
+      }}
+      onPointerMove={(e) => {
+        if (down.current && rec.current) ink(rec.current.move(...at(e)));
+      }}
+      onPointerUp={() => {
+        if (!down.current) return;
+        down.current = false;
+        rec.current?.end();
+        onStroke();
+      }}
+      onPointerCancel={() => {
+        down.current = false;
+        rec.current?.end();
+        onStroke();
+      }}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro';
+
+const ROOT = '/subpackages/village/pages';
+
+/** Villager pages kept out of the main package (opened from 首页 and the calendar). */
+export const VILLAGE_PAGES = {
+  nominate: `${ROOT}/nominate/index`,
+  verify: `${ROOT}/verify/index`,
+} as const;
+
+export function openVillagePage(page: keyof typeof VILLAGE_PAGES, query: Record<string, string> = {}): void {
+  const qs = Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  void Taro.navigateTo({ url: VILLAGE_PAGES[page] + (qs ? `?${qs}` : '') });
+}
+
+/** The receipt code from a scanned QR (the code itself), or null when cancelled. */
+export async function scanReceiptCode(): Promise<string | null> {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] });
+    return (res.result ?? '').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Copies the receipt code so the villager can paste it to a relative. */
+export function copyText(text: string): void {
+  void Taro.setClipboardData({ data: text });
+}

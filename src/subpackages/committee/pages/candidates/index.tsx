@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import CommitteeGate from '../../../../components/committee-gate';
+import { FormError, TextField } from '../../../../components/form-fields';
+import { NomineeLine } from '../../../../components/nominee-picker';
+import type { Selection } from '../../../../hooks/use-nomination-committee';
+import { useNominationCommittee } from '../../../../hooks/use-nomination-committee';
+import { confirmDialog, toast } from '../../../../services/navigation';
+import '../../../../components/nomination.scss';
+
+type Candidate = Selection['posts'][number]['candidates'][number];
+type Outcome = 'pass' | 'flag' | 'block';
+const OUTCOME: Record<Outcome, string> = { pass: '通过', flag: '存疑', block: '不符合' };
+
+/** 资格审查 per candidate (each check pass / flag / block with a note) and 书面退出 with refill. */
+export default function CandidatesPage() {
+  return <CommitteeGate>{({ electionId }) => <Candidates electionId={electionId} />}</CommitteeGate>;
+}
+
+function Candidates({ electionId }: { electionId: string }) {
+  const n = useNominationCommittee(electionId);
+  if (!n.selection) {
+    return (
+      <View className='card'>
+        <Text className='text'>提名结束后，在这里逐人审查资格、办理退出。</Text>
+        <Button className='btn' id='load-selection' onClick={() => void n.close()}>
+          读取候选人名单
+        </Button>
+        <FormError error={n.calls.close.error} testId='load-error' />
+      </View>
+    );
+  }
+  return (
+    <View data-testid='candidates'>
+      {n.selection.posts.flatMap((p) => p.candidates.map((c) => <CandidateCard key={c.voterId} c={c} n={n} />))}
+    </View>
+  );
+}
+
+function CandidateCard({ c, n }: { c: Candidate; n: ReturnType<typeof useNominationCommittee> }) {
+  const [checks, setChecks] = useState<Record<string, { outcome: Outcome; note: string }>>(() =>
+    Object.fromEntries(c.review.map((r) => [r.key, { outcome: r.outcome, note: r.note ?? '' }])),
+  );
+  const [record, setRecord] = useState('');
+  const [writtenOn, setWrittenOn] = useState('');
+  const save = async () => {
+    const out = await n.review({ voterId: c.voterId, checks: Object.entries(checks).map(([key, v]) => ({ key, outcome: v.outcome, ...(v.note.trim() ? { note: v.note.trim() } : {}) })) });
+    if (out) toast('审查已记录', 'success');
+  };
+  const withdraw = async () => {
+    const ok = await confirmDialog('候选人退出', `${c.name}书面申请退出后，将按得票由下一位递补；如已公布，需要重新公布。确定吗？`, '确定退出');
+    if (!ok) return;
+    const out = await n.withdraw(c.voterId, writtenOn.trim(), record);
+    if (out) toast(out.refilledBy ? `由${out.refilledBy.name}递补` : '已退出', 'success');
+  };
+  return (
+    <View className='card' data-testid='candidate' data-voter={c.voterId} data-status={c.status}>
+      <Text className='card-title'>
+        {c.postLabel} · {c.votes}票
+      </Text>
+      <NomineeLine n={c} />
+      {c.review.map((r) => (
+        <View key={r.key} className='field'>
+          <Text className='field-label'>{r.label}</Text>
+          <View className='btn-row'>
+            {(Object.keys(OUTCOME) as Outcome[]).map((o) => (
+              <Button key={o} className={'btn ' + (checks[r.key]?.outcome === o ? '' : 'plain')} id={`check-${c.voterId}-${r.key}-${o}`} onClick={() => setChecks({ ...checks, [r.key]: { outcome: o, note: checks[r.key]?.note ?? '' } })}>
+                {OUTCOME[o]}
+              </Button>
+            ))}
+          </View>
+          <TextField id={`note-${c.voterId}-${r.key}`} label='理由和依据' value={checks[r.key]?.note ?? ''} onChange={(v) => setChecks({ ...checks, [r.key]: { outcome: checks[r.key]?.outcome ?? 'pass', note: v } })} error={undefined} placeholder='如：派出所证明' maxlength={200} />
+        </View>
+      ))}
+      <Button className='btn' id={`review-save-${c.voterId}`} onClick={() => void save()}>
+        保存审查结果
+      </Button>
+      <FormError error={n.calls.review.error} testId='review-error' />
+      {c.status !== 'withdrawn' ? (
+        <View>
+          <TextField id={`withdraw-date-${c.voterId}`} label='书面申请日期' value={writtenOn} onChange={setWrittenOn} error={n.calls.withdraw.error?.fields?.writtenOn} placeholder='如：2026-05-12' maxlength={10} />
+          <TextField id={`withdraw-record-${c.voterId}`} label='记录' value={record} onChange={setRecord} error={n.calls.withdraw.error?.fields?.record} placeholder='如：本人书面申请，已存档' maxlength={200} />
+          <Button className='btn plain' id={`withdraw-${c.voterId}`} onClick={() => void withdraw()}>
+            办理退出（递补下一位）
+          </Button>
+          <FormError error={n.calls.withdraw.error} testId='withdraw-error' />
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '选举日登记' });

@@ -1,0 +1,112 @@
+import { Button, Text, View } from '@tarojs/components';
+import CommitteeGate from '../../../../components/committee-gate';
+import { FormError } from '../../../../components/form-fields';
+import { SelectionList, TallyChart, TieResolver } from '../../../../components/nomination-committee-parts';
+import { ErrorView, Loading } from '../../../../components/state-views';
+import type { ElectionView } from '../../../../hooks/session-store';
+import { useNominationCommittee } from '../../../../hooks/use-nomination-committee';
+import { openCommitteePage } from '../../../../services/committee-nav';
+import { civilDate } from '../../../../services/format';
+import { confirmDialog, toast } from '../../../../services/navigation';
+
+/**
+ * 提名和候选人: live tally (counts only), 结束提名, ties at the cut line, then 公布正式候选人.
+ * Review and withdrawal live on the candidates page; paper ballots on their own page.
+ */
+export default function NominationsPage() {
+  return <CommitteeGate>{({ electionId, election }) => <Nominations electionId={electionId} election={election} />}</CommitteeGate>;
+}
+
+function lastDay(election: ElectionView, key: string): string | null {
+  return election.calendar.find((c) => c.key === key)?.lastDay ?? null;
+}
+
+function Nominations({ electionId, election }: { electionId: string; election: ElectionView }) {
+  const n = useNominationCommittee(electionId);
+  const t = n.tally.data;
+  if (!t) return n.tally.error ? <ErrorView error={n.tally.error} onRetry={() => void n.tally.reload()} /> : <Loading />;
+  const closeNow = async () => {
+    const closes = lastDay(election, 'nomination');
+    const ok = await confirmDialog(
+      '结束提名（不能撤回）',
+      `结束后，任何人都不能再提名或改提名（包括纸质票），按现在的 ${t.ballots} 张票确定初步和正式候选人。${closes ? `提名原定到${civilDate(closes)}。` : ''}确定结束吗？`,
+      '结束提名',
+    );
+    if (ok && (await n.close())) toast('提名已结束', 'success');
+  };
+  const publishNow = async () => {
+    const deadline = lastDay(election, 'candidateListPublication');
+    const ok = await confirmDialog('公布正式候选人', `名单将按姓氏笔画排列，生成公告发给全体选民。${deadline ? `法定最晚公布日：${civilDate(deadline)}。` : ''}确定公布吗？`, '公布');
+    if (ok && (await n.publish())) toast('已公布', 'success');
+  };
+  const sel = n.selection;
+  return (
+    <View data-testid='nominations'>
+      <TallyChart tally={t} />
+      <View className='btn-row'>
+        <Button className='btn plain' id='tally-refresh' onClick={() => void n.tally.reload()}>
+          刷新
+        </Button>
+        <Button className='btn plain' id='go-paper' onClick={() => openCommitteePage('paperNomination')}>
+          录入纸质提名票
+        </Button>
+      </View>
+      {!t.closed ? (
+        <Button className={'btn' + (n.calls.close.pending ? ' disabled' : '')} id='close-nominations' onClick={() => void closeNow()}>
+          结束提名
+        </Button>
+      ) : sel === null ? (
+        <Button className='btn secondary' id='show-selection' onClick={() => void n.close()}>
+          查看候选人名单
+        </Button>
+      ) : null}
+      <FormError error={n.calls.close.error} testId='close-error' />
+      {sel ? (
+        <View>
+          {sel.problems
+            .filter((p) => p.tied && p.tied.length)
+            .map((p) => (
+              <TieResolver key={p.post + p.reason} problem={p} pending={n.calls.close.pending} onResolve={(r) => void n.close(r)} />
+            ))}
+          {sel.problems
+            .filter((p) => !p.tied || !p.tied.length)
+            .map((p) => (
+              <Text key={p.post + p.reason} className='notice error'>
+                {p.message}
+              </Text>
+            ))}
+          <SelectionList selection={sel} />
+          <Button className='btn secondary' id='go-candidates' onClick={() => openCommitteePage('candidates')}>
+            资格审查和候选人退出
+          </Button>
+          <Button className={'btn' + (!sel.publishable || n.calls.publish.pending ? ' disabled' : '')} id='publish-candidates' onClick={() => void publishNow()}>
+            公布正式候选人
+          </Button>
+          <FormError error={n.calls.publish.error} testId='publish-error' />
+        </View>
+      ) : null}
+      {n.published ? <PublishedList published={n.published} /> : null}
+    </View>
+  );
+}
+
+function PublishedList({ published }: { published: NonNullable<ReturnType<typeof useNominationCommittee>['published']> }) {
+  return (
+    <View className='card' data-testid='published-list'>
+      <Text className='card-title'>
+        已公布（第{published.version}版，{published.order === 'stroke' ? '按姓氏笔画排列' : '按得票排列'}）
+      </Text>
+      {published.posts.map((p) => (
+        <View key={p.post} data-post={p.post}>
+          <Text className='field-label'>{p.label}</Text>
+          {p.names.map((x) => (
+            <Text className='text published-name' key={x.voterId}>
+              {x.name}
+            </Text>
+          ))}
+        </View>
+      ))}
+      <Text className='text small muted code'>计票校验码：{published.tallyRoot.slice(0, 16)}</Text>
+    </View>
+  );
+}

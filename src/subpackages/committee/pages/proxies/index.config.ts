@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '委托投票审核', enablePullDownRefresh: true });

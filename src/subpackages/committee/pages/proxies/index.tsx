@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import CommitteeGate from '../../../../components/committee-gate';
+import { FormError } from '../../../../components/form-fields';
+import ProxyQueueItem from '../../../../components/proxy-queue-item';
+import type { ElectionView } from '../../../../hooks/session-store';
+import { usePublishProxyList, useProxyQueue, type QueueFilter } from '../../../../hooks/use-proxy-committee';
+import { civilDate, dateTime } from '../../../../services/format';
+import { openCommitteePage } from '../../../../services/committee-nav';
+import { confirmDialog, toast } from '../../../../services/navigation';
+
+const FILTERS: Array<[QueueFilter, string]> = [
+  ['accepted', '待审核'],
+  ['requested', '待受托人确认'],
+  ['approved', '已批准'],
+  ['rejected', '已驳回'],
+  ['', '全部'],
+];
+
+/** 委托投票审核: figures, the queue, publishing the list. */
+export default function ProxiesPage() {
+  return <CommitteeGate>{({ electionId, election }) => <Queue electionId={electionId} election={election} />}</CommitteeGate>;
+}
+
+function Queue({ electionId, election }: { electionId: string; election: ElectionView }) {
+  const [filter, setFilter] = useState<QueueFilter>('accepted');
+  const list = useProxyQueue(electionId, filter);
+  const f = list.data?.figures;
+  return (
+    <View>
+      <View className='card' data-testid='proxy-figures'>
+        <Text className='card-title'>委托投票</Text>
+        {f ? (
+          <View className='figures'>
+            <Figure n={f.principals} label='委托人' />
+            <Figure n={f.proxies} label='受托人' />
+            <Figure n={f.approved} label='已批准' />
+            <Figure n={f.rejected} label='已驳回' />
+            <Figure n={f.revoked} label='已撤销' />
+            <Figure n={f.used} label='选举日已使用' />
+          </View>
+        ) : null}
+        {f && Object.keys(f.rejectedByReason).length ? (
+          <View className='rows' data-testid='rejected-by-reason'>
+            {Object.entries(f.rejectedByReason).map(([reason, n]) => (
+              <View className='row' key={reason}>
+                <Text className='row-key'>{reason}</Text>
+                <Text className='row-value'>{n}件</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <View className='chips' style={{ marginTop: '12px' }}>
+          {FILTERS.map(([k, label]) => (
+            <View key={k || 'all'} className={'chip' + (filter === k ? ' on' : '')} data-filter={k || 'all'} onClick={() => setFilter(k)}>
+              {label}
+            </View>
+          ))}
+        </View>
+      </View>
+      {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
+      {list.data && list.data.items.length === 0 ? <Text className='notice ok'>没有这类委托。</Text> : null}
+      {(list.data?.items ?? []).map((item) => (
+        <ProxyQueueItem key={item.id} electionId={electionId} item={item} onDecided={() => void list.reload()} />
+      ))}
+      <PublishCard electionId={electionId} election={election} />
+      <Button className='btn secondary' id='go-check-in' onClick={() => openCommitteePage('checkIn')}>
+        选举日登记（本人到场、受托人代领）
+      </Button>
+    </View>
+  );
+}
+
+function Figure({ n, label }: { n: number; label: string }) {
+  return (
+    <View className='figure'>
+      <Text className='figure-num'>{n}</Text>
+      <Text className='figure-label'>{label}</Text>
+    </View>
+  );
+}
+
+/** 公布委托投票名单: irreversible, so the dialog says what it freezes and the statutory date. */
+function PublishCard({ electionId, election }: { electionId: string; election: ElectionView }) {
+  const call = usePublishProxyList();
+  const [done, setDone] = useState<{ at: string; rows: number } | null>(null);
+  const day = civilDate(election.electionDay);
+  const publish = async () => {
+    const sure = await confirmDialog(
+      '公布委托投票名单',
+      `公布后不能撤回：委托人和受托人的姓名、小组会作为公告贴出并推送给村民。还没审核的委托要先审核完；公布后再批准或撤销的，要再公布一次。法律要求在选举日（${day}）前公布。`,
+      '公布',
+    );
+    if (!sure) return;
+    const r = await call.run({ electionId });
+    if (r) {
+      setDone({ at: r.publishedAt, rows: r.rows.length });
+      toast('已公布', 'success');
+    }
+  };
+  return (
+    <View className='card' data-testid='proxy-publish'>
+      <Text className='card-title'>公布委托投票名单</Text>
+      <Text className='text small'>名单只有姓名和小组，要在选举日（{day}）前公布。</Text>
+      {done ? (
+        <Text className='notice ok' data-testid='proxy-published'>
+          已于{dateTime(done.at)}公布，共{done.rows}对委托。
+        </Text>
+      ) : null}
+      <FormError error={call.error} testId='publish-proxy-error' />
+      <Button className='btn' id='proxy-publish' disabled={call.pending || undefined} onClick={() => void publish()}>
+        {call.pending ? '正在公布…' : '公布名单'}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '别人请我代投票' });

@@ -1,0 +1,152 @@
+/**
+ * 直接提名 end to end: a villager nominates (one post by name search), signs with mouse strokes,
+ * gets the receipt (code + QR) and verifies it; the committee sees the tally, closes, resolves a
+ * tie when one is surfaced, reviews a candidate, publishes (list in stroke order) and the
+ * 正式候选人名单 notice reaches the villager.
+ *
+ * Needs from the seed: the demo election inside its nomination window for the villager steps, and
+ * for the committee steps a window that has ended (closeNominations refuses WINDOW_STILL_OPEN) —
+ * the lead wires that (dev clock or a second seeded election) when the server lands.
+ */
+import type { Page } from 'playwright-core';
+import { bindAs, confirmModal, fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
+
+const NOMINATIONS = 'subpackages/committee/pages/nominations/index';
+
+/** Writes a name-like scribble with the mouse: three strokes of many small moves. */
+async function signWithMouse(page: Page, canvasSelector: string): Promise<void> {
+  const box = await shown(page, canvasSelector).boundingBox();
+  if (!box) fail('signature pad not laid out');
+  for (let s = 0; s < 3; s++) {
+    const x0 = box.x + 30 + s * 90;
+    const y0 = box.y + box.height / 2;
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 25; i++) await page.mouse.move(x0 + i * 3, y0 + Math.round(25 * Math.sin(i / 3)), { steps: 2 });
+    await page.mouse.up();
+  }
+}
+
+const steps: Step[] = [
+  {
+    name: 'the villager binds and 首页 offers 去提名 (also on the calendar row)',
+    async run(c) {
+      await bindAs(c, 'villager');
+      await tab(c.page, '首页');
+      await shown(c.page, '#go-nominate').waitFor();
+      await shown(c.page, '#timeline-nominate').waitFor();
+      await shot(c.page, 'nomination-home-entry');
+    },
+  },
+  {
+    name: 'the villager picks a nominee by name, reviews, signs with the mouse and gets the receipt',
+    timeoutMs: 60_000,
+    async run(c) {
+      const { page } = c;
+      await shown(page, '#go-nominate').click();
+      await shown(page, '#start-nominate').click();
+      const self = persona(c, 'villager').bindWith?.name ?? fail('villager persona has no name');
+      await shown(page, '#nominee-name input').fill(self);
+      await shown(page, '#nominee-search').click();
+      const first = shown(page, '[data-testid=nominee-result] button');
+      await first.waitFor();
+      const meta = await shown(page, '[data-testid=nominee-result] .nominee-meta').innerText();
+      if (!/组.*·.*[男女].*·.*\d{4}年生/.test(meta)) fail(`namesake line reads "${meta}"`);
+      await shot(page, 'nomination-search');
+      await first.click();
+      // Through the remaining posts to the review.
+      while (await page.locator('#step-next >> visible=true').count()) await shown(page, '#step-next').click();
+      await shown(page, '[data-testid=nominate-review]').waitFor();
+      await shot(page, 'nomination-review', true);
+      await shown(page, '#review-next').click();
+      await signWithMouse(page, '#nom-sign-canvas');
+      const status = await shown(page, '[data-testid=nom-sign-status]').innerText();
+      if (!status.includes('3 笔')) fail(`pad status reads "${status}"`);
+      await shot(page, 'nomination-signed');
+      await shown(page, '#nom-sign-confirm').click();
+      await shown(page, '[data-testid=nomination-done]').waitFor({ timeout: 20_000 });
+      const code = (await shown(page, '[data-testid=receipt-code]').innerText()).trim();
+      if (code.length < 6) fail(`receipt code "${code}"`);
+      await shown(page, '[data-testid=receipt-qr]').waitFor();
+      c.state.receipt = code;
+      await shot(page, 'nomination-done', true);
+    },
+  },
+  {
+    name: '核验回执 confirms the receipt and what it covers',
+    async run(c) {
+      const { page } = c;
+      await shown(page, '#go-verify').click();
+      const result = shown(page, '[data-testid=verify-result]');
+      await result.waitFor({ timeout: 15_000 });
+      if ((await result.getAttribute('data-valid')) !== 'yes') fail(`receipt ${String(c.state.receipt)} not valid: ${await result.innerText()}`);
+      await shot(page, 'nomination-verify', true);
+    },
+  },
+  {
+    name: 'the committee sees the tally (counts only), closes, resolves any tie and reviews',
+    timeoutMs: 60_000,
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'committee', NOMINATIONS);
+      await shown(page, '[data-testid=tally-chart]').waitFor();
+      await shot(page, 'nomination-tally', true);
+      await shown(page, '#close-nominations').click();
+      await confirmModal(page);
+      await shown(page, '[data-testid=selection]').waitFor({ timeout: 20_000 });
+      for (let guard = 0; guard < 4 && (await page.locator('[data-testid=tie-resolver]').count()); guard++) {
+        const tie = page.locator('[data-testid=tie-resolver]').first();
+        const options = tie.locator('[id^=tie-]:not([id^=tie-method]):not([id^=tie-record]):not([id^=tie-save])');
+        const slotsText = await tie.innerText();
+        const slots = Number(/请选出 (\d+) 人/.exec(slotsText)?.[1] ?? '1');
+        for (let i = 0; i < slots; i++) await options.nth(i).click();
+        await tie.locator('#tie-method-draw').click();
+        await tie.locator('#tie-record textarea').fill('选委会会议，7人到会，当场抽签决定');
+        await shot(page, 'nomination-tie', true);
+        await tie.locator('#tie-save').click();
+        await page.waitForTimeout(500);
+      }
+      await shown(page, '#go-candidates').click();
+      await shown(page, '#load-selection').click();
+      const card = shown(page, '[data-testid=candidate]');
+      await card.waitFor({ timeout: 15_000 });
+      await card.locator('[id$=-pass]').first().click();
+      await card.locator('[id^=review-save-]').click();
+      await page.waitForTimeout(500);
+      await shot(page, 'nomination-review-candidate', true);
+    },
+  },
+  {
+    name: 'the committee publishes; the list is in stroke order; the notice reaches the villager',
+    timeoutMs: 60_000,
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'committee', NOMINATIONS);
+      await shown(page, '#show-selection').click();
+      await shown(page, '#publish-candidates').click();
+      await confirmModal(page);
+      const list = shown(page, '[data-testid=published-list]');
+      await list.waitFor({ timeout: 20_000 });
+      if (!(await list.innerText()).includes('按姓氏笔画排列')) fail('published list not in stroke order');
+      const names = await list.locator('.published-name').allInnerTexts();
+      // The server's stroke table is the authority (order 'stroke' above); the 公告 must list the
+      // same names in the same order.
+      await shot(page, 'nomination-published', true);
+      await openAs(c, 'villager', 'pages/notices/index');
+      const notice = page.locator('text=正式候选人').first();
+      await notice.waitFor({ timeout: 20_000 });
+      await notice.click();
+      const body = await page.locator('body').innerText();
+      let at = -1;
+      for (const n of names) {
+        const i = body.indexOf(n, at + 1);
+        if (i < 0) fail(`notice lacks ${n}`);
+        if (i < at) fail(`notice order differs at ${n}`);
+        at = i;
+      }
+      await shot(page, 'nomination-notice', true);
+    },
+  },
+];
+
+export const nominationFlow: Flow = { name: 'nomination', steps };
