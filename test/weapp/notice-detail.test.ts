@@ -46,7 +46,7 @@ describe('公告详情', () => {
     expect(markReads()).toHaveLength(0);
     expect(page.byId('notice-read')?.dom.textContent).toContain('我已阅读');
     await page.tap('notice-read');
-    expect(markReads()).toEqual([{ name: 'notices', data: { action: 'markRead', noticeId: 'n-voters' } }]);
+    expect(markReads()).toEqual([{ name: 'notices', data: { action: 'markRead', noticeId: 'n-voters', requestId: expect.any(String) } }]);
     expect(page.byId('notice-read')?.dom.textContent).toContain('已阅读');
     expect(page.byId('notice-read')?.dom.textContent).not.toContain('我已阅读');
     await page.tap('notice-read');

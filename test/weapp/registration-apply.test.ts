@@ -97,7 +97,7 @@ describe('我的登记: 申请登记（外来人口）', () => {
     expect(page.text()).toContain('2026年1月1日');
     await page.tap('apply-consent');
     await page.tap('apply-submit');
-    expect(applications).toEqual([{ action: 'applyResidence', electionId: fx.election.id, name: '周新来', idNumber: ID, group: '第二村民小组', residenceSince: '2026-01-01', consent: true }]);
+    expect(applications).toEqual([{ action: 'applyResidence', electionId: fx.election.id, name: '周新来', idNumber: ID, group: '第二村民小组', residenceSince: '2026-01-01', consent: true, requestId: expect.any(String) }]);
     expect(page.text()).toContain('在本村居住不满1年，不能申请登记');
   });
 

@@ -90,7 +90,7 @@ describe('选举委员会成员', () => {
   it('revokes with the reason when confirmed and shows the member as revoked', async () => {
     h.setModalAnswer(true);
     await page.tap('revoke-submit');
-    expect(revokes).toEqual([{ action: 'revokeMember', villageId: 'v-qingxi', memberRef: clerk.ref, reason: '本人辞职' }]);
+    expect(revokes).toEqual([{ action: 'revokeMember', villageId: 'v-qingxi', memberRef: clerk.ref, reason: '本人辞职', requestId: expect.any(String) }]);
     expect(h.calls.toasts).toContain('已撤销');
     expect(text()).toContain('原因：本人辞职');
     expect(page.byTestId('revoke-form')).toBeNull();

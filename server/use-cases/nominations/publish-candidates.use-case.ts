@@ -6,7 +6,8 @@
  * figures of the count and the Merkle root over the valid ballots, so every voter can check
  * their receipt against the printed root. The 正式候选人名单 notice is then generated from it,
  * frozen and pushed like every other notice (committee.publishNotice). After a withdrawal or a
- * review change the list is published again as a new version.
+ * review change the list is published again as a new version. In the same transaction each formal
+ * candidate's proxy holdings are voided (voidProxiesOfCandidate) and their principals told after.
  *
  * Outcomes:
  * - ok: version, order, the list per post, the root
@@ -22,6 +23,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import type { UseCase } from '../../runtime/dispatch';
 import { noticeSourceId } from '../notices/typed-notice';
+import { notifyVoided, voidProxiesOfCandidate } from '../proxies/void-proxies';
 import { actorOf } from '../shared/access';
 import { sha256Hex } from './ballot-receipt';
 import { candidateDocs, computeSelection, selectionView } from './candidate-selection';
@@ -56,11 +58,16 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
     entries,
   };
   const hash = sha256Hex(canonicalJson(entries));
-  await ctx.store.runTransaction(async (tx) => {
+  const voided = await ctx.store.runTransaction(async (tx) => {
     await tx.set('meta', noticeSourceId(election._id, 'formalCandidates'), { ...source });
     await tx.update('meta', close._id, { publication: { version, publishedAt: at, hash }, republishNeeded: false });
     await appendAudit(tx, { scope: election._id, action: 'committee.publishCandidates', actor: actorOf(ctx), at, subject: election._id, data: { version, hash, merkleRoot: close.merkle.root, count: entries.length } });
+    // RULES.md §4: a formal candidate may not act as proxy (unless the preset allows it for near relatives).
+    const ended = [];
+    for (const c of listed) ended.push(...(await voidProxiesOfCandidate(tx, { electionId: election._id, voterId: c.voterId, at })));
+    return ended;
   });
+  await notifyVoided(ctx, voided);
   return ok({
     publishedAt: at,
     version,

@@ -102,7 +102,11 @@ describe('committee nominations', () => {
     if (!resMember.ok) return;
     expect(await t.call('committee', { action: 'publishCandidates', electionId: v.electionId }, CLERK)).toMatchObject({ ok: false, reason: 'REVIEW_PENDING' });
     await reviewAll(t, v, resMember.data.selection);
-    const pub = await t.ok<{ version: number; order: string; posts: { post: string; names: { name: string }[] }[]; tallyRoot: string }>('committee', { action: 'publishCandidates', electionId: v.electionId }, CLERK);
+    const pub = await t.ok<{ version: number; order: string; posts: { post: string; names: { name: string; voterId: string }[] }[]; tallyRoot: string }>('committee', { action: 'publishCandidates', electionId: v.electionId }, CLERK);
+    // RULES.md §4: every formal candidate is marked on their proxy load, so no one can make them a proxy now.
+    const listed = pub.posts.flatMap((p) => p.names);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const n of listed) expect(await t.app.store.get('proxyLoad', `${v.electionId}:${n.voterId}`)).toMatchObject({ formalCandidate: true });
     expect(pub).toMatchObject({ version: 1, order: 'stroke' });
     const source = await t.app.store.get('meta', `noticeSource:${v.electionId}:formalCandidates`);
     expect(source).toMatchObject({ type: 'formalCandidates', summary: expect.stringContaining(pub.tallyRoot) });
