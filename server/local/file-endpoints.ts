@@ -48,6 +48,7 @@ export async function handleFileDownload(res: ServerResponse, token: string, sto
   const fileId = storage.fileOfToken(token);
   const bytes = fileId ? await storage.read(fileId) : null;
   if (!bytes) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '链接已过期或文件不存在' });
-  res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store', 'content-length': bytes.length });
+  const type = fileId!.endsWith('.svg') ? 'image/svg+xml' : fileId!.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-length': bytes.length, 'x-content-type-options': 'nosniff' });
   res.end(bytes);
 }

@@ -13,7 +13,7 @@ import type { AppContext, CallContext } from '../runtime/context';
 import { dispatch } from '../runtime/dispatch';
 import type { RandomSource } from '../security/keyed-hash';
 import { recordBallot } from '../use-cases/nominations/record-ballot';
-import { storeSignature } from '../use-cases/nominations/signature-file';
+import { storeSignature } from '../use-cases/shared/signature-file';
 import type { DraftVoter } from './voter-factory';
 
 const AFTER_WINDOW: readonly ElectionPhase[] = ['candidates', 'campaign', 'electionDay', 'closed'];

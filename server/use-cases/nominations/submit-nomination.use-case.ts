@@ -22,7 +22,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';
 import { checkBallot, nominatingVoter, postLines } from './nomination-scope';
 import { recordBallot } from './record-ballot';
-import { storeSignature } from './signature-file';
+import { storeSignature } from '../shared/signature-file';
 
 export const submitNominationUseCase: UseCase<typeof submit> = async (input, ctx) => {
   const scope = await nominatingVoter(ctx, input.electionId);

@@ -23,7 +23,7 @@ import { readDoc } from '../../runtime/documents';
 import { ballotHash, normalizeReceiptCode } from './ballot-receipt';
 import { readClose } from './candidate-selection';
 import { merkleChunkId } from './nomination-scope';
-import { storedSignatureDigest } from './signature-file';
+import { storedSignatureDigest } from '../shared/signature-file';
 
 const refused = (problem: string) => ok({ valid: false, problem, covers: null, receipt: null, inclusion: null });
 

@@ -19,6 +19,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { committeeElection } from '../objections/election-access';
 import { deadlineOf, SIGNATURE_URL_TTL_SECONDS } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';
+import { signatureImageUrl } from '../shared/signature-file';
 
 export function proxyFigures(all: readonly ProxyDoc[]) {
   const valid = all.filter((a) => a.status === 'approved' || a.status === 'used');
@@ -40,7 +41,7 @@ export function proxyFigures(all: readonly ProxyDoc[]) {
 }
 
 async function urlOf(ctx: CallContext, s: StoredSignature | null): Promise<string | null> {
-  return s ? ctx.storage.url(s.fileId, SIGNATURE_URL_TTL_SECONDS) : null;
+  return s ? signatureImageUrl(ctx, s.fileId, SIGNATURE_URL_TTL_SECONDS) : null;
 }
 
 const queueOrder = (a: ProxyDoc, b: ProxyDoc) => Number(b.status === 'accepted') - Number(a.status === 'accepted') || (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0);

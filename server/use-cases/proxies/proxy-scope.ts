@@ -2,7 +2,6 @@
  * What every proxy action needs before its transaction: the caller's standing, the election's
  * rules and deadline, and the handwritten signature stored as a private file.
  */
-import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { StoredSignature } from '../../../src/contracts/proxy-documents.schema';
 import type { SignatureInput } from '../../../src/contracts/signature.schema';
@@ -10,10 +9,10 @@ import type { ElectionDoc } from '../../../src/contracts/store-documents.schema'
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { proxiesAllowed, proxyDeadline } from '../../../src/domain/proxy-authorization';
 import { err, ok, type Result } from '../../../src/domain/result';
-import { canonicalJson } from '../../audit/canonical-json';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { isVoterListPublished } from '../roll/roll-access';
+import { signatureImageId, storeSignatureAt } from '../shared/signature-file';
 
 export const deadlineOf = (election: ElectionDoc, rules: RuleSet): Date => proxyDeadline(election.electionDay, rules);
 
@@ -40,21 +39,20 @@ export async function requestWindow(ctx: CallContext, election: WithId<ElectionD
 export const SIGNATURE_URL_TTL_SECONDS = 600;
 
 /**
- * Stores a handwritten signature as a JSON file in private storage (RULES.md §7: never public)
- * and returns its id with the SHA-256 of exactly the stored bytes, kept on the authorization so
- * a file swapped later is detectable.
+ * Stores a handwritten signature in private storage (RULES.md §7: never public), with its drawing
+ * for the committee, and returns the strokes file's id with the SHA-256 of exactly the stored
+ * bytes, kept on the authorization so a file swapped later is detectable.
  */
 export async function storeSignature(ctx: Pick<CallContext, 'storage' | 'clock'>, path: string, signature: SignatureInput): Promise<StoredSignature> {
-  const bytes = Buffer.from(canonicalJson({ width: signature.width, height: signature.height, strokes: signature.strokes }), 'utf8');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fileId = await ctx.storage.put(path, bytes);
-  return { fileId, sha256, at: ctx.clock.now().toISOString() };
+  const { fileId, digest } = await storeSignatureAt(ctx, path, signature);
+  return { fileId, sha256: digest, at: ctx.clock.now().toISOString() };
 }
 
 /** A file whose authorization was refused is removed; a failure only leaves an orphan private file. */
 export async function discardSignature(ctx: CallContext, s: StoredSignature): Promise<void> {
   try {
     await ctx.storage.remove(s.fileId);
+    await ctx.storage.remove(signatureImageId(s.fileId));
   } catch (e) {
     ctx.log.info('proxy.signatureOrphan', { requestId: ctx.requestId, detail: e instanceof Error ? e.message : String(e) });
   }
