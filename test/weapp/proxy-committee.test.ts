@@ -43,7 +43,7 @@ describe('委托投票审核', () => {
 
   it('approves', async () => {
     await page.tap('approve-px-3');
-    expect(h.calls.cloud.find((c) => c.data.action === 'decideProxy')?.data).toEqual({ action: 'decideProxy', electionId: fx.election.id, id: 'px-3', approve: true });
+    expect(h.calls.cloud.find((c) => c.data.action === 'decideProxy')?.data).toEqual({ action: 'decideProxy', electionId: fx.election.id, id: 'px-3', approve: true, requestId: expect.any(String) });
   });
 
   it('publishes only after a dialog naming what it freezes and the statutory date', async () => {
@@ -66,7 +66,7 @@ describe('选举日登记', () => {
     await page.tap('mode-proxy');
     await page.input('checkin-code', 'WT-2026-0008');
     await page.tap('checkin-code-go');
-    expect(h.calls.cloud.at(-1)?.data).toEqual({ action: 'checkIn', electionId: fx.election.id, kind: 'proxyBallot', certificate: 'WT-2026-0008' });
+    expect(h.calls.cloud.at(-1)?.data).toEqual({ action: 'checkIn', electionId: fx.election.id, kind: 'proxyBallot', certificate: 'WT-2026-0008', requestId: expect.any(String) });
     expect(page.text()).toContain('受托人代领 → 已登记，再次使用会被拒绝');
     expect(page.text()).toContain('已登记李志刚代李志强领取选票');
   });

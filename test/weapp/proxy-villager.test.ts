@@ -57,7 +57,7 @@ describe('委托投票 — principal with an approved authorization', () => {
   it('revokes only after a dialog that says what revoking does, then shows one finish screen', async () => {
     await page.tap('proxy-revoke');
     expect(h.calls.modals.at(-1)?.content).toContain('李志刚就不能替您投票了，委托投票证作废');
-    expect(h.calls.cloud.at(-1)).toEqual({ name: 'proxies', data: { action: 'revoke', id: 'px-1' } });
+    expect(h.calls.cloud.at(-1)).toEqual({ name: 'proxies', data: { action: 'revoke', id: 'px-1', requestId: expect.any(String) } });
     expect(flat(page)).toContain('委托已撤销');
     expect(flat(page)).toContain('也可以重新委托一位近亲属');
     expect(page.byId('finish-back')).not.toBeNull();
@@ -83,7 +83,7 @@ describe('别人请我代投票 — the proxy declines with a reason', () => {
     await page.tap('decline-px-2');
     await page.input('decline-reason-px-2', '选举日我也不在村里');
     await page.tap('confirm-px-2');
-    expect(h.calls.cloud.at(-1)).toEqual({ name: 'proxies', data: { action: 'respond', id: 'px-2', accept: false, reason: '选举日我也不在村里' } });
+    expect(h.calls.cloud.at(-1)).toEqual({ name: 'proxies', data: { action: 'respond', id: 'px-2', accept: false, reason: '选举日我也不在村里', requestId: expect.any(String) } });
     expect(flat(page)).toContain('您已拒绝委托');
     expect(flat(page)).toContain('他可以在截止前另请别人');
   });
