@@ -170,7 +170,7 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
   });
   if (proxyDemo) await seedProxyRequest(app, { electionId, election, principal: migrant, proxy, rng, at });
 
-  await seedNominations(app, { electionId, villageId: village.id, electionDay, phase, voters: drafts, committeeOpenid: DEMO_OPENIDS.committee, rng });
+  await seedNominations(app, { electionId, villageId: village.id, electionDay, presetId: PRESET_ID, phase, voters: drafts, committeeOpenid: DEMO_OPENIDS.committee, rng });
 
   const creds = (d: DraftVoter) => ({ name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode });
   const personas: Persona[] = [

@@ -4,12 +4,12 @@
  * tie when one is surfaced, reviews a candidate, publishes (list in stroke order) and the
  * 正式候选人名单 notice reaches the villager.
  *
- * Needs from the seed: the demo election inside its nomination window for the villager steps, and
- * for the committee steps a window that has ended (closeNominations refuses WINDOW_STILL_OPEN) —
- * the lead wires that (dev clock or a second seeded election) when the server lands.
+ * Seeded in the nomination phase (the seed leaves a tie at the 副主任 cut line); the committee
+ * steps run on a host restarted one hour after the window's end (closeNominations refuses
+ * WINDOW_STILL_OPEN before that, which the flow checks too).
  */
 import type { Page } from 'playwright-core';
-import { bindAs, confirmModal, fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
+import { api, bindAs, confirmModal, fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
 
 const NOMINATIONS = 'subpackages/committee/pages/nominations/index';
 
@@ -48,7 +48,7 @@ const steps: Step[] = [
       const self = persona(c, 'villager').bindWith?.name ?? fail('villager persona has no name');
       await shown(page, '#nominee-name input').fill(self);
       await shown(page, '#nominee-search').click();
-      const first = shown(page, '[data-testid=nominee-result] button');
+      const first = shown(page, '[data-testid=nominee-result] [id^=pick-]');
       await first.waitFor();
       const meta = await shown(page, '[data-testid=nominee-result] .nominee-meta').innerText();
       if (!/组.*·.*[男女].*·.*\d{4}年生/.test(meta)) fail(`namesake line reads "${meta}"`);
@@ -84,35 +84,71 @@ const steps: Step[] = [
     },
   },
   {
-    name: 'the committee sees the tally (counts only), closes, resolves any tie and reviews',
-    timeoutMs: 60_000,
+    name: 'the committee sees the live tally (counts only); closing inside the window is refused',
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'committee', NOMINATIONS);
+      const chart = shown(page, '[data-testid=tally-chart]');
+      await chart.waitFor();
+      // The villager's own ballot is in the live count (she nominated herself for 主任).
+      const self = persona(c, 'villager').bindWith?.name ?? fail('villager persona has no name');
+      await page.locator('[data-testid=tally-chart] [data-post=director]', { hasText: `${self}（` }).first().waitFor();
+      await shot(page, 'nomination-tally', true);
+      await shown(page, '#close-nominations').click();
+      await confirmModal(page);
+      const refused = shown(page, '[data-testid=close-error]');
+      await refused.waitFor({ timeout: 20_000 });
+      if (!(await refused.innerText()).includes('提名')) fail(`early close refused with "${await refused.innerText()}"`);
+    },
+  },
+  {
+    name: 'after the window (host clock moved on) 首页 no longer offers 去提名',
+    timeoutMs: 90_000,
+    async run(c) {
+      const who = await api<{ elections: Array<{ calendar: Array<{ key: string; deadline: string }> }> }>(c, 'committee', 'identity', { action: 'whoami' });
+      const row = who.elections[0]?.calendar.find((x) => x.key === 'nomination') ?? fail('no 提名 row on the calendar');
+      // One hour after the window's last second (Asia/Shanghai), the day the committee closes.
+      await c.restartHostAt(new Date(Date.parse(row.deadline) + 3_600_000).toISOString());
+      await openAs(c, 'villager', 'pages/index/index');
+      await shown(c.page, '[data-testid=countdown]').waitFor();
+      if (await c.page.locator('#go-nominate >> visible=true').count()) fail('去提名 still offered after the window');
+      await shot(c.page, 'nomination-home-after-window');
+    },
+  },
+  {
+    name: 'the committee closes, resolves the tie at the cut line and reviews a candidate',
+    timeoutMs: 90_000,
     async run(c) {
       const { page } = c;
       await openAs(c, 'committee', NOMINATIONS);
       await shown(page, '[data-testid=tally-chart]').waitFor();
-      await shot(page, 'nomination-tally', true);
       await shown(page, '#close-nominations').click();
       await confirmModal(page);
       await shown(page, '[data-testid=selection]').waitFor({ timeout: 20_000 });
-      for (let guard = 0; guard < 4 && (await page.locator('[data-testid=tie-resolver]').count()); guard++) {
-        const tie = page.locator('[data-testid=tie-resolver]').first();
+      // The seed leaves a tie at the 副主任 cut line; others (the 妇女 place) may follow it.
+      if (!(await page.locator('[data-testid=tie-resolver][data-post=deputy] >> visible=true').count())) fail('no tie surfaced at the 副主任 cut line');
+      if (await page.locator('#publish-candidates:not(.disabled) >> visible=true').count()) fail('publication offered while a tie is open');
+      for (let guard = 0; guard < 4 && (await page.locator('[data-testid=tie-resolver] >> visible=true').count()); guard++) {
+        const tie = shown(page, '[data-testid=tie-resolver]');
+        const post = (await tie.getAttribute('data-post')) ?? fail('tie without post');
         const options = tie.locator('[id^=tie-]:not([id^=tie-method]):not([id^=tie-record]):not([id^=tie-save])');
-        const slotsText = await tie.innerText();
-        const slots = Number(/请选出 (\d+) 人/.exec(slotsText)?.[1] ?? '1');
+        const slots = Number(/请选出 (\d+) 人/.exec(await tie.innerText())?.[1] ?? '1');
         for (let i = 0; i < slots; i++) await options.nth(i).click();
         await tie.locator('#tie-method-draw').click();
         await tie.locator('#tie-record textarea').fill('选委会会议，7人到会，当场抽签决定');
-        await shot(page, 'nomination-tie', true);
+        await shot(page, `nomination-tie-${post}`, true);
         await tie.locator('#tie-save').click();
-        await page.waitForTimeout(500);
+        await page.locator(`[data-testid=tie-resolver][data-post=${post}]`).waitFor({ state: 'detached', timeout: 20_000 });
       }
+      await shown(page, '.btn#publish-candidates:not(.disabled)').waitFor();
+      await shot(page, 'nomination-selection', true);
       await shown(page, '#go-candidates').click();
       await shown(page, '#load-selection').click();
       const card = shown(page, '[data-testid=candidate]');
-      await card.waitFor({ timeout: 15_000 });
+      await card.waitFor({ timeout: 20_000 });
       await card.locator('[id$=-pass]').first().click();
       await card.locator('[id^=review-save-]').click();
-      await page.waitForTimeout(500);
+      await page.locator('text=审查已记录').first().waitFor();
       await shot(page, 'nomination-review-candidate', true);
     },
   },
@@ -149,4 +185,4 @@ const steps: Step[] = [
   },
 ];
 
-export const nominationFlow: Flow = { name: 'nomination', steps };
+export const nominationFlow: Flow = { name: 'nomination', seedPhase: 'nomination', steps };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { FieldError } from '../../../../components/form-fields';
 import PageShell from '../../../../components/page-shell';
@@ -20,6 +20,12 @@ export default function VerifyPage() {
     setResult(null);
     setResult(await v.run({ code: c }));
   };
+  // Opened from a receipt (完成 screen, scanned link): check at once, no second tap to find.
+  const [opened] = useState(code);
+  const { run } = v;
+  useEffect(() => {
+    if (opened) void run({ code: opened }).then(setResult);
+  }, [opened, run]);
   return (
     <PageShell>
       <View className='card'>
