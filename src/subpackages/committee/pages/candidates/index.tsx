@@ -3,8 +3,11 @@ import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import { FormError, TextField } from '../../../../components/form-fields';
 import { NomineeLine } from '../../../../components/nominee-picker';
+import type { ElectionView } from '../../../../hooks/session-store';
 import type { Selection } from '../../../../hooks/use-nomination-committee';
 import { useNominationCommittee } from '../../../../hooks/use-nomination-committee';
+import { resolveRuleSet } from '../../../../domain/presets/registry';
+import type { QualificationCheck } from '../../../../domain/presets/types';
 import { confirmDialog, toast } from '../../../../services/navigation';
 import '../../../../components/nomination.scss';
 
@@ -14,11 +17,18 @@ const OUTCOME: Record<Outcome, string> = { pass: '通过', flag: '存疑', block
 
 /** 资格审查 per candidate (each check pass / flag / block with a note) and 书面退出 with refill. */
 export default function CandidatesPage() {
-  return <CommitteeGate>{({ electionId }) => <Candidates electionId={electionId} />}</CommitteeGate>;
+  return <CommitteeGate>{({ electionId, election }) => <Candidates electionId={electionId} election={election} />}</CommitteeGate>;
 }
 
-function Candidates({ electionId }: { electionId: string }) {
+/** Every item of the preset's list, so a candidate nobody has reviewed yet shows what to check. */
+function checklistOf(election: ElectionView): readonly QualificationCheck[] {
+  const rules = resolveRuleSet(election.presetId, election.kind, election.electionDay);
+  return rules.ok ? rules.value.candidates.qualification : [];
+}
+
+function Candidates({ electionId, election }: { electionId: string; election: ElectionView }) {
   const n = useNominationCommittee(electionId);
+  const checklist = checklistOf(election);
   if (!n.selection) {
     return (
       <View className='card'>
@@ -32,19 +42,29 @@ function Candidates({ electionId }: { electionId: string }) {
   }
   return (
     <View data-testid='candidates'>
-      {n.selection.posts.flatMap((p) => p.candidates.map((c) => <CandidateCard key={c.voterId} c={c} n={n} />))}
+      {n.selection.posts.flatMap((p) => p.candidates.map((c) => <CandidateCard key={c.voterId} c={c} n={n} checklist={checklist} />))}
     </View>
   );
 }
 
-function CandidateCard({ c, n }: { c: Candidate; n: ReturnType<typeof useNominationCommittee> }) {
-  const [checks, setChecks] = useState<Record<string, { outcome: Outcome; note: string }>>(() =>
-    Object.fromEntries(c.review.map((r) => [r.key, { outcome: r.outcome, note: r.note ?? '' }])),
+type Item = { key: string; label: string; source: string };
+
+function CandidateCard({ c, n, checklist }: { c: Candidate; n: ReturnType<typeof useNominationCommittee>; checklist: readonly QualificationCheck[] }) {
+  // The preset's items first, then any recorded item the preset no longer lists (kept on record).
+  const items: Item[] = [...checklist, ...c.review.filter((r) => !checklist.some((q) => q.key === r.key))];
+  const [checks, setChecks] = useState<Record<string, { outcome: Outcome | null; note: string }>>(() =>
+    Object.fromEntries(
+      items.map((q) => {
+        const r = c.review.find((x) => x.key === q.key);
+        return [q.key, { outcome: r?.outcome ?? null, note: r?.note ?? '' }];
+      }),
+    ),
   );
+  const chosen = Object.entries(checks).flatMap(([key, v]) => (v.outcome ? [{ key, outcome: v.outcome, note: v.note }] : []));
   const [record, setRecord] = useState('');
   const [writtenOn, setWrittenOn] = useState('');
   const save = async () => {
-    const out = await n.review({ voterId: c.voterId, checks: Object.entries(checks).map(([key, v]) => ({ key, outcome: v.outcome, ...(v.note.trim() ? { note: v.note.trim() } : {}) })) });
+    const out = await n.review({ voterId: c.voterId, checks: chosen.map((v) => ({ key: v.key, outcome: v.outcome, ...(v.note.trim() ? { note: v.note.trim() } : {}) })) });
     if (out) toast('审查已记录', 'success');
   };
   const withdraw = async () => {
@@ -59,9 +79,13 @@ function CandidateCard({ c, n }: { c: Candidate; n: ReturnType<typeof useNominat
         {c.postLabel} · {c.votes}票
       </Text>
       <NomineeLine n={c} />
-      {c.review.map((r) => (
+      {items.map((r) => (
         <View key={r.key} className='field'>
-          <Text className='field-label'>{r.label}</Text>
+          <Text className='field-label'>
+            {r.label}
+            {checks[r.key]?.outcome ? '' : '（未审查）'}
+          </Text>
+          <Text className='field-hint'>依据：{r.source}</Text>
           <View className='btn-row'>
             {(Object.keys(OUTCOME) as Outcome[]).map((o) => (
               <Button key={o} className={'btn ' + (checks[r.key]?.outcome === o ? '' : 'plain')} id={`check-${c.voterId}-${r.key}-${o}`} onClick={() => setChecks({ ...checks, [r.key]: { outcome: o, note: checks[r.key]?.note ?? '' } })}>
@@ -69,10 +93,10 @@ function CandidateCard({ c, n }: { c: Candidate; n: ReturnType<typeof useNominat
               </Button>
             ))}
           </View>
-          <TextField id={`note-${c.voterId}-${r.key}`} label='理由和依据' value={checks[r.key]?.note ?? ''} onChange={(v) => setChecks({ ...checks, [r.key]: { outcome: checks[r.key]?.outcome ?? 'pass', note: v } })} error={undefined} placeholder='如：派出所证明' maxlength={200} />
+          <TextField id={`note-${c.voterId}-${r.key}`} label='理由和依据' value={checks[r.key]?.note ?? ''} onChange={(v) => setChecks({ ...checks, [r.key]: { outcome: checks[r.key]?.outcome ?? null, note: v } })} error={undefined} placeholder='如：派出所证明' maxlength={200} />
         </View>
       ))}
-      <Button className='btn' id={`review-save-${c.voterId}`} onClick={() => void save()}>
+      <Button className={'btn' + (chosen.length === 0 ? ' disabled' : '')} id={`review-save-${c.voterId}`} disabled={chosen.length === 0 || undefined} onClick={() => void save()}>
         保存审查结果
       </Button>
       <FormError error={n.calls.review.error} testId='review-error' />

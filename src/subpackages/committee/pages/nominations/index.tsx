@@ -40,8 +40,12 @@ function Nominations({ electionId, election }: { electionId: string; election: E
     if (ok && (await n.publish())) toast('已公布', 'success');
   };
   const sel = n.selection;
+  // Once closed, the committee's next task (ties, the list, publication) comes first; the counts follow.
+  const tasks = sel ? <SelectionTasks n={n} sel={sel} onPublish={() => void publishNow()} /> : null;
   return (
     <View data-testid='nominations'>
+      {n.published ? <PublishedList published={n.published} /> : null}
+      {tasks}
       <TallyChart tally={t} />
       <View className='btn-row'>
         <Button className='btn plain' id='tally-refresh' onClick={() => void n.tally.reload()}>
@@ -60,37 +64,42 @@ function Nominations({ electionId, election }: { electionId: string; election: E
           查看候选人名单
         </Button>
       ) : null}
-      <FormError error={n.calls.close.error} testId='close-error' />
-      {sel ? (
-        <View>
-          {sel.problems
-            .filter((p) => p.tied && p.tied.length)
-            .map((p) => (
-              <TieResolver key={p.post + p.reason} problem={p} pending={n.calls.close.pending} onResolve={(r) => void n.close(r)} />
-            ))}
-          {sel.problems
-            .filter((p) => !p.tied || !p.tied.length)
-            .map((p) => (
-              <Text key={p.post + p.reason} className='notice error'>
-                {p.message}
-              </Text>
-            ))}
-          <SelectionList selection={sel} />
-          <Button className='btn secondary' id='go-candidates' onClick={() => openCommitteePage('candidates')}>
-            资格审查和候选人退出
-          </Button>
-          <Button className={'btn' + (!sel.publishable || n.calls.publish.pending ? ' disabled' : '')} id='publish-candidates' onClick={() => void publishNow()}>
-            公布正式候选人
-          </Button>
-          <FormError error={n.calls.publish.error} testId='publish-error' />
-        </View>
-      ) : null}
-      {n.published ? <PublishedList published={n.published} /> : null}
+      {sel ? null : <FormError error={n.calls.close.error} testId='close-error' />}
     </View>
   );
 }
 
-function PublishedList({ published }: { published: NonNullable<ReturnType<typeof useNominationCommittee>['published']> }) {
+type Committee = ReturnType<typeof useNominationCommittee>;
+
+function SelectionTasks({ n, sel, onPublish }: { n: Committee; sel: NonNullable<Committee['selection']>; onPublish: () => void }) {
+  return (
+    <View>
+      {sel.problems
+        .filter((p) => p.tied && p.tied.length)
+        .map((p) => (
+          <TieResolver key={p.post + p.reason} problem={p} pending={n.calls.close.pending} onResolve={(r) => void n.close(r)} />
+        ))}
+      {sel.problems
+        .filter((p) => !p.tied || !p.tied.length)
+        .map((p) => (
+          <Text key={p.post + p.reason} className='notice error'>
+            {p.message}
+          </Text>
+        ))}
+      <FormError error={n.calls.close.error} testId='resolve-error' />
+      <SelectionList selection={sel} />
+      <Button className='btn secondary' id='go-candidates' onClick={() => openCommitteePage('candidates')}>
+        资格审查和候选人退出
+      </Button>
+      <Button className={'btn' + (!sel.publishable || n.calls.publish.pending ? ' disabled' : '')} id='publish-candidates' onClick={onPublish}>
+        公布正式候选人
+      </Button>
+      <FormError error={n.calls.publish.error} testId='publish-error' />
+    </View>
+  );
+}
+
+function PublishedList({ published }: { published: NonNullable<Committee['published']> }) {
   return (
     <View className='card' data-testid='published-list'>
       <Text className='card-title'>
