@@ -18,8 +18,9 @@ export function openCommitteeNotices(): void {
   void Taro.navigateTo({ url: `${COMMITTEE}/notices/index` });
 }
 
-export function openNoticeCompose(corrects?: { id: string; type: string }): void {
-  const q = corrects ? `?corrects=${encodeURIComponent(corrects.id)}&type=${encodeURIComponent(corrects.type)}` : '';
+/** `corrects`: write a 更正公告 of that notice; `type` alone: open with that notice type picked. */
+export function openNoticeCompose(corrects?: { id: string; type: string } | { type: string }): void {
+  const q = !corrects ? '' : 'id' in corrects ? `?corrects=${encodeURIComponent(corrects.id)}&type=${encodeURIComponent(corrects.type)}` : `?type=${encodeURIComponent(corrects.type)}`;
   void Taro.navigateTo({ url: `${COMMITTEE}/notices-compose/index${q}` });
 }
 

@@ -25,6 +25,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import type { WithId } from '../../runtime/documents';
 import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-candidacy';
 import { committeeElection, type ElectionScope } from '../objections/election-access';
+import { civilDateText } from '../notices/typed-notice';
 import { actorOf } from '../shared/access';
 import { liveCount } from './ballot-count';
 import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection';
@@ -111,7 +112,7 @@ export const closeNominationsUseCase: UseCase<typeof closeNominations> = async (
   const { election, rules } = scope.value;
   const now = ctx.clock.now();
   if (!election.nominationClosesOn || now.getTime() < endOfShanghaiDay(election.nominationClosesOn).getTime()) {
-    return err('WINDOW_CLOSED', 'WINDOW_STILL_OPEN', election.nominationClosesOn ? `提名要到${election.nominationClosesOn}（北京时间）24时才结束，结束后才能计票确定候选人` : '还没有定提名时间');
+    return err('WINDOW_CLOSED', 'WINDOW_STILL_OPEN', election.nominationClosesOn ? `提名到${civilDateText(election.nominationClosesOn)}晚上12点（北京时间）才结束，结束以后才能统计提名、确定候选人` : '还没有定提名时间');
   }
   const at = now.toISOString();
   let close = await readClose(ctx.store, election._id);

@@ -74,7 +74,7 @@ function CandidateCard({ c, n, checklist }: { c: Candidate; n: ReturnType<typeof
     if (out) toast(out.refilledBy ? `由${out.refilledBy.name}递补` : '已退出', 'success');
   };
   return (
-    <View className='card' data-testid='candidate' data-voter={c.voterId} data-status={c.status}>
+    <View className='card' data-testid='candidate' data-voter={c.voterId} data-status={c.status} data-reviewed={items.every((q) => c.review.some((r) => r.key === q.key)) ? 'yes' : 'no'}>
       <Text className='card-title'>
         {c.postLabel} · {c.votes}票
       </Text>

@@ -8,6 +8,7 @@ import { useNominationCommittee } from '../../../../hooks/use-nomination-committ
 import { openCommitteePage } from '../../../../services/committee-nav';
 import { civilDate } from '../../../../services/format';
 import { confirmDialog, toast } from '../../../../services/navigation';
+import { openNoticeCompose } from '../../../../services/notice-navigation';
 
 /**
  * 提名和候选人: live tally (counts only), 结束提名, ties at the cut line, then 公布正式候选人.
@@ -116,6 +117,10 @@ function PublishedList({ published }: { published: NonNullable<Committee['publis
         </View>
       ))}
       <Text className='text small muted code'>计票校验码：{published.tallyRoot.slice(0, 16)}</Text>
+      <Text className='text'>名单已定。下一步：发布《正式候选人名单》公告，让全体选民看到。</Text>
+      <Button className='btn' id='go-candidates-notice' onClick={() => openNoticeCompose({ type: 'formalCandidates' })}>
+        发布正式候选人名单公告
+      </Button>
     </View>
   );
 }

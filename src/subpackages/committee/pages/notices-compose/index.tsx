@@ -26,7 +26,8 @@ function Compose({ election }: { election: ElectionView }) {
   const corrects = useRouteParam('corrects');
   const correctsType = useRouteParam('type');
   const { data, error, reload } = useNoticeStats(election.id);
-  const [type, setType] = useState<string | null>(corrects ? correctsType : null);
+  // A type in the route (a correction, or a page that just settled that notice's source) comes picked.
+  const [type, setType] = useState<string | null>(correctsType);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [preview, setPreview] = useState<{ key: string; out: PublishOutput } | null>(null);
