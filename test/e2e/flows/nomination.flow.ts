@@ -175,7 +175,7 @@ const steps: Step[] = [
       await shot(page, 'nomination-published', true);
       // The list settles the notice's source; the committee then issues the 公告 from it.
       await shown(page, '#go-candidates-notice').click();
-      await shown(page, '[data-testid=notice-type][data-type=formalCandidates][data-allowed=yes]').waitFor();
+      await page.locator('[data-testid=notice-type-picked] >> visible=true', { hasText: '正式候选人名单' }).first().waitFor();
       await shown(page, '#compose-preview').click();
       const preview = shown(page, '[data-testid=notice-preview]');
       await preview.waitFor();
@@ -188,8 +188,9 @@ const steps: Step[] = [
       await notice.waitFor({ timeout: 20_000 });
       await shot(page, 'nomination-notices-list');
       await notice.click();
-      await shown(page, '[data-testid=notice-detail]').waitFor();
-      const body = await shown(page, '.page').innerText();
+      // The names are the notice's attachment (one page for ten names), in the published order.
+      await shown(page, '[data-testid=attachment] [data-testid=attachment-row]').waitFor();
+      const body = await shown(page, '[data-testid=attachment]').innerText();
       let at = -1;
       for (const n of names) {
         const i = body.indexOf(n, at + 1);

@@ -108,7 +108,10 @@ function PublishedList({ published }: { published: NonNullable<Committee['publis
       </Text>
       {published.posts.map((p) => (
         <View key={p.post} data-post={p.post}>
-          <Text className='field-label'>{p.label}</Text>
+          {/* The post reads as a heading, never as one more name in the column. */}
+          <Text className='field-label strong'>
+            {p.label}候选人（{p.names.length}名）
+          </Text>
           {p.names.map((x) => (
             <Text className='text published-name' key={x.voterId}>
               {x.name}

@@ -28,6 +28,8 @@ function Compose({ election }: { election: ElectionView }) {
   const { data, error, reload } = useNoticeStats(election.id);
   // A type in the route (a correction, or a page that just settled that notice's source) comes picked.
   const [type, setType] = useState<string | null>(correctsType);
+  // Opened for one type (not a correction): that type alone, the full list one tap away.
+  const [allTypes, setAllTypes] = useState(!correctsType || !!corrects);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [preview, setPreview] = useState<{ key: string; out: PublishOutput } | null>(null);
@@ -88,45 +90,58 @@ function Compose({ election }: { election: ElectionView }) {
           <Text className='text strong'>正在写更正公告：更正“{correcting?.title ?? '原公告'}”。原公告保留不变，并注明已更正。</Text>
         </View>
       ) : null}
-      <View className='card' data-testid='notice-types'>
-        <Text className='card-title'>第一步：选择公告类型</Text>
-        <Text className='text small muted'>按类型从现有数据生成正文和名单；灰色的现在不能发布，下面写着原因。</Text>
-        <View className='spacer' />
-        {data.types.map((t) => (
-          <View
-            key={t.type}
-            role='button'
-            className={'notice-option' + (t.type === type ? ' on' : !t.allowed && !corrects ? ' off' : '')}
-            data-testid='notice-type'
-            data-type={t.type}
-            data-allowed={t.allowed ? 'yes' : 'no'}
-            onClick={() => pick(t)}
-          >
-            <Text className='notice-option-label'>
-              {t.type === type ? '● ' : ''}
-              {t.label}
-            </Text>
-            <Text className='text small muted'>
-              {t.lastDay ? `最晚${civilDate(t.lastDay, false, false)}公布。` : ''}
-              {t.basis}
-            </Text>
-            {!t.allowed && t.message ? <Text className='text small strong'>暂不能发布：{t.message}</Text> : null}
-            {!t.allowed && t.reason === 'DATA_NOT_READY' && FROM_SETUP.has(t.type) ? (
-              <Button
-                className='btn secondary'
-                data-action='go-setup'
-                onClick={(ev) => {
-                  ev.stopPropagation();
-                  openCommitteePage('electionSetup');
-                }}
-              >
-                去填写选举设置
-              </Button>
-            ) : null}
-          </View>
-        ))}
-      </View>
-
+      {!allTypes && option ? (
+        <View className='card' data-testid='notice-type-picked'>
+          <Text className='card-title'>公告类型：{option.label}</Text>
+          <Text className='text small muted'>
+            {option.lastDay ? `最晚${civilDate(option.lastDay, false, false)}公布。` : ''}
+            {option.basis}
+          </Text>
+          {!option.allowed && option.message ? <Text className='text small strong'>暂不能发布：{option.message}</Text> : null}
+          <Button className='btn plain' id='compose-all-types' onClick={() => setAllTypes(true)}>
+            换一种公告
+          </Button>
+        </View>
+      ) : (
+        <View className='card' data-testid='notice-types'>
+          <Text className='card-title'>第一步：选择公告类型</Text>
+          <Text className='text small muted'>按类型从现有数据生成正文和名单；灰色的现在不能发布，下面写着原因。</Text>
+          <View className='spacer' />
+          {data.types.map((t) => (
+            <View
+              key={t.type}
+              role='button'
+              className={'notice-option' + (t.type === type ? ' on' : !t.allowed && !corrects ? ' off' : '')}
+              data-testid='notice-type'
+              data-type={t.type}
+              data-allowed={t.allowed ? 'yes' : 'no'}
+              onClick={() => pick(t)}
+            >
+              <Text className='notice-option-label'>
+                {t.type === type ? '● ' : ''}
+                {t.label}
+              </Text>
+              <Text className='text small muted'>
+                {t.lastDay ? `最晚${civilDate(t.lastDay, false, false)}公布。` : ''}
+                {t.basis}
+              </Text>
+              {!t.allowed && t.message ? <Text className='text small strong'>暂不能发布：{t.message}</Text> : null}
+              {!t.allowed && t.reason === 'DATA_NOT_READY' && FROM_SETUP.has(t.type) ? (
+                <Button
+                  className='btn secondary'
+                  data-action='go-setup'
+                  onClick={(ev) => {
+                    ev.stopPropagation();
+                    openCommitteePage('electionSetup');
+                  }}
+                >
+                  去填写选举设置
+                </Button>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      )}
       {option ? (
         <View className='card' data-testid='compose-form'>
           <Text className='card-title'>第二步：{isVoterList ? '公布选民名单' : '填写内容'}</Text>
