@@ -43,7 +43,7 @@ import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import { readRollVersion, writeRollVersion } from '../roll/roll-access';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { calendarOf, electionSummary } from '../shared/election-view';
 import { rosterOf, votingOf } from '../notices/typed-notice';

@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { committeeElection, type ElectionScope } from '../objections/election-access';
+import { committeeElection, type ElectionScope } from '../shared/election-access';
 import { candidateDocs, computeSelection, readClose, selectionView, statusOf, type CandidateView, type SelectionView } from './candidate-selection';
 import { candidateId } from './nomination-scope';
 

@@ -24,7 +24,7 @@ import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import type { WithId } from '../../runtime/documents';
 import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-candidacy';
-import { committeeElection, type ElectionScope } from '../objections/election-access';
+import { committeeElection, type ElectionScope } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { liveCount } from './ballot-count';
 import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection';

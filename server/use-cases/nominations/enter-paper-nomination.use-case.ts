@@ -20,7 +20,7 @@ import { startOfShanghaiDay } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { nameKey } from '../shared/name-key';
 import { readClose } from './candidate-selection';

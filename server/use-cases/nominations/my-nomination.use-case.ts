@@ -11,7 +11,7 @@ import { nominationDoc } from '../../../src/contracts/nomination-documents.schem
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { nominationId, postLines, readVoters } from './nomination-scope';
 
 export const myNominationUseCase: UseCase<typeof mine> = async (input, ctx) => {

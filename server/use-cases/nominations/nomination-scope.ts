@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import type { Store, TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { boundVoter, type VoterScope } from '../objections/election-access';
+import { boundVoter, type VoterScope } from '../shared/election-access';
 
 export const nominationId = (electionId: string, voterId: string): string => `${electionId}:${voterId}`;
 export const closeId = (electionId: string): string => `nominationClose:${electionId}`;

@@ -14,7 +14,7 @@ import { POST_LABELS } from '../../../src/domain/nomination-ballot';
 import { sameTally } from '../../../src/domain/nomination-tally';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { liveCount, recountFromAudit } from './ballot-count';
 import { readClose } from './candidate-selection';
 import { seatsToFillView } from './close-nominations.use-case';

@@ -10,7 +10,7 @@ import type { list } from '../../../src/contracts/notice.contract';
 import { ok } from '../../../src/domain/result';
 import { pushesOwed } from '../../push/consent';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading';
 
 export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {

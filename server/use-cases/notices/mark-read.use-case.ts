@@ -14,7 +14,7 @@ import { noticeDoc, readReceiptDoc, type ReadReceiptDoc } from '../../../src/con
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundEntry } from '../objections/election-access';
+import { boundEntry } from '../shared/election-access';
 import { electionNotices, readReceiptId, receiptsOf, unreadCount } from './notice-reading';
 
 export const markReadUseCase: UseCase<typeof markRead> = async (input, ctx) => {

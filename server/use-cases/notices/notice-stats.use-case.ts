@@ -19,7 +19,7 @@ import { deliveryCounts } from '../../push/push-job';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { noticeView } from '../objections/notice-attachment';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { calendarOf } from '../shared/election-view';
 import { correctedByOf, electionNotices } from './notice-reading';
 import { unreadReach } from './call-list';

@@ -36,7 +36,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { calendarOf } from '../shared/election-view';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { orderVoterList } from '../objections/frozen-voter-list';
 import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from '../objections/notice-attachment';
 import { objectionRuleText, voterListNotice } from '../objections/notice-text';

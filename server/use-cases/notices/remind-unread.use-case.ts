@@ -20,7 +20,7 @@ import { pushNow } from '../../push/notice-push';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { unreadReach } from './call-list';
 import { readerIds, registeredVoters } from './notice-reach';
 

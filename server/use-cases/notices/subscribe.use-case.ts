@@ -23,7 +23,7 @@ import { err, ok } from '../../../src/domain/result';
 import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { requireOpenid } from '../shared/access';
 
 export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) => {

@@ -39,7 +39,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { applyListChange, precheckListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
-import { committeeElection } from './election-access';
+import { committeeElection } from '../shared/election-access';
 import { objectionLoadId } from './file-objection.use-case';
 import { noticeView, prepareAttachment } from './notice-attachment';
 import { objectionResultNotice } from './notice-text';

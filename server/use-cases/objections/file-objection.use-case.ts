@@ -59,7 +59,7 @@ import { readRollKey } from '../roll/registration-claim';
 import { actorOf, requireOpenid } from '../shared/access';
 import { rulesOf } from '../shared/election-view';
 import { nameKey } from '../shared/name-key';
-import { boundVoter } from './election-access';
+import { boundVoter } from '../shared/election-access';
 import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list';
 import { myObjectionView } from './objection-views';
 

@@ -12,7 +12,7 @@ import { summarizeObjections } from '../../../src/domain/objection';
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from './election-access';
+import { committeeElection } from '../shared/election-access';
 import { clockOf, objectorsOf, queuedObjectionView } from './objection-views';
 
 function queueOrder(a: WithId<ObjectionDoc>, b: WithId<ObjectionDoc>): number {

@@ -37,7 +37,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { electionSummary } from '../shared/election-view';
-import { committeeElection } from './election-access';
+import { committeeElection } from '../shared/election-access';
 import { bucketVoterIds, orderVoterList, voterListBucketId, voterListFreezeId, voterListMapId } from './frozen-voter-list';
 import { chunk, noticeChunkId, noticeView, prepareAttachment } from './notice-attachment';
 import { objectionRuleText, voterListNotice } from './notice-text';

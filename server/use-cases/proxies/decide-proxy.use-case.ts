@@ -22,7 +22,7 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readLoad } from './proxy-records';
 import { certificateNoOf, certificateQr } from './proxy-certificate';

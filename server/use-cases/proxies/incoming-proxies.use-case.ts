@@ -9,7 +9,7 @@ import { proxyDoc } from '../../../src/contracts/proxy-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { readLoad } from './proxy-records';
 import { deadlineOf } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';

@@ -16,7 +16,7 @@ import { ok } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { deadlineOf, SIGNATURE_URL_TTL_SECONDS } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';
 import { signatureImageUrl } from '../shared/signature-file';

@@ -11,7 +11,7 @@ import { proxiesAllowed } from '../../../src/domain/proxy-authorization';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { ACTIVE_STATUSES } from './proxy-records';
 import { deadlineOf } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';

@@ -21,7 +21,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { committeeElection } from '../shared/election-access';
 import { noticeSourceId } from '../notices/typed-notice';
 import { actorOf } from '../shared/access';
 import { votersOf } from './proxy-views';

@@ -28,7 +28,7 @@ import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, writeLoad, writePrincipal } from './proxy-records';
 import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope';

@@ -24,7 +24,7 @@ import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readLoad, writeLoad } from './proxy-records';
 import { deadlineOf, deadlinePassed, discardSignature, noSuchAuthorization, signaturePath, storeSignature } from './proxy-scope';

@@ -13,7 +13,7 @@ import type { revoke } from '../../../src/contracts/proxy.contract';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { boundVoter } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { ACTIVE_STATUSES, endAuthorization, readAuthorization } from './proxy-records';
 import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope';

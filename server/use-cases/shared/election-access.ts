@@ -1,6 +1,7 @@
 /**
- * Loading the election an objection action is about, with the caller's standing: a committee
- * member of its village, or the bound voter of its roll. Identity only from the call context.
+ * Loading the election an action is about, with the caller's standing: a committee member of its
+ * village, or the bound voter of its roll. Every use case goes through here; identity only from
+ * the call context.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import {
@@ -17,8 +18,8 @@ import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { requireCommittee, requireOpenid } from '../shared/access';
-import { rulesOf } from '../shared/election-view';
+import { requireCommittee, requireOpenid } from './access';
+import { rulesOf } from './election-view';
 
 export interface ElectionScope {
   readonly election: WithId<ElectionDoc>;
