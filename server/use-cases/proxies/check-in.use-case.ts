@@ -29,7 +29,7 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../shared/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readPrincipal } from './proxy-records';
 import { readCertificate } from './proxy-certificate';
@@ -102,7 +102,7 @@ async function authorizationOf(ctx: CallContext, electionId: string, input: Inpu
 }
 
 export const checkInUseCase: UseCase<typeof checkIn> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();

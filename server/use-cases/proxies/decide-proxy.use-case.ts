@@ -22,7 +22,7 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../shared/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readLoad } from './proxy-records';
 import { certificateNoOf, certificateQr } from './proxy-certificate';
@@ -80,7 +80,7 @@ async function reject(ctx: CallContext, id: string, reason: string, at: string):
 }
 
 export const decideProxyUseCase: UseCase<typeof decideProxy> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();

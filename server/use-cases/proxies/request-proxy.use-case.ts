@@ -28,7 +28,7 @@ import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { boundVoter } from '../shared/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, writeLoad, writePrincipal } from './proxy-records';
 import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope';
@@ -116,7 +116,7 @@ async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSi
 }
 
 export const requestProxyUseCase: UseCase<typeof request> = async (input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { voter, election, rules } = scope.value;
   const now = ctx.clock.now();
