@@ -5,7 +5,8 @@ import { TextField } from '../../../../components/form-fields';
 import { personText } from '../../../../components/proxy-parts';
 import '../../../../components/proxy.scss';
 import { useCertificateScan, useCheckIn, useCheckInSearch } from '../../../../hooks/use-proxy-committee';
-import type { ErrEnvelope, OutputOf, proxyCommittee, roll } from '../../../../services/contracts';
+import type * as proxyCommittee from '../../../../contracts/proxy-committee.contract';
+import type { ErrEnvelope, OutputOf, roll } from '../../../../services/contracts';
 
 type Outcome = OutputOf<typeof proxyCommittee.checkIn>;
 type Mode = 'inPerson' | 'proxyBallot';
