@@ -79,7 +79,9 @@ async function seedVillage(app: AppContext, call: Caller, size: number, TOWNSHIP
     );
   }
   const t = Date.now();
-  await writeVoters(app.store, drafts, at);
+  // Large transactions on the embedded store: each commit writes every index page it dirtied,
+  // so fewer, larger commits keep seeding linear in roll size.
+  await writeVoters(app.store, drafts, at, 20_000);
   return { electionId: election.id, drafts, seedMs: Date.now() - t };
 }
 
