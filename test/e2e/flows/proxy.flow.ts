@@ -15,7 +15,10 @@ const CHECK_IN = 'subpackages/committee/pages/check-in/index';
 
 /** Write two strokes on the SignaturePad `id` (pointer events on the H5 canvas), then 写好了. */
 async function sign(page: Page, id: string): Promise<void> {
-  const box = (await shown(page, `#${id}-canvas`).boundingBox()) ?? fail(`no signature pad #${id}`);
+  // The mouse only reaches what is inside the window: bring the pad into view first.
+  const canvas = shown(page, `#${id}-canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox()) ?? fail(`no signature pad #${id}`);
   for (const row of [0.35, 0.65]) {
     await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * row);
     await page.mouse.down();
