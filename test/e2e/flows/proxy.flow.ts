@@ -3,7 +3,8 @@
  * opens 委托投票 from 首页, finds his brother, states the relation and where he will be, signs and
  * files; the brother accepts with his signature; the committee approves and publishes the list;
  * the migrant's 委托投票证 shows with its QR code; on election day (host restarted on that date)
- * the desk registers the proxy's ballot by the certificate number and refuses a second use.
+ * the desk registers the proxy's ballot by the certificate number and refuses a second use, and
+ * 首页 no longer links to 委托投票.
  */
 import type { Page } from 'playwright-core';
 import { api, bindAs, confirmModal, fail, openAs, shot, shown, tab, type Flow, type Step } from '../lib';
@@ -138,6 +139,13 @@ const steps: Step[] = [
       await refused.waitFor();
       if ((await refused.getAttribute('data-code')) !== 'ALREADY_USED') fail(`second use refused as ${await refused.getAttribute('data-code')}`);
       await shot(page, 'proxy-09-second-use-refused', true);
+      // The window has closed: 首页 no longer sends the migrant to 委托投票, neither card nor calendar row.
+      await openAs(c, 'migrant', 'pages/index/index');
+      await shown(page, '[data-testid=timeline]').waitFor();
+      for (const sel of ['[data-testid=proxy-home]', '#go-proxy', '#timeline-go-proxyDeadline']) {
+        if (await shown(page, sel).count()) fail(`on election day 首页 still shows ${sel}`);
+      }
+      await shot(page, 'proxy-10-home-election-day', true);
     },
   },
 ];
