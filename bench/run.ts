@@ -2,7 +2,7 @@
  * `npm run bench` — performance figures, printed and written to bench/results/latest.json.
  * Never asserted in tests (timings vary by machine); compare runs by reading the JSON.
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +31,22 @@ function dirBytes(dir: string): number | null {
     total += e.isDirectory() ? (dirBytes(p) ?? 0) : statSync(p).size;
   }
   return total;
+}
+
+/** size.weapp.* from the last `npm run build:weapp` of this checkout (dist/), in KiB. */
+function weappSizes(): Record<string, number> {
+  const dist = join(__dirname, '..', 'dist');
+  if (!existsSync(join(dist, 'app.json'))) return {};
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string; name?: string }[] };
+  const kb = (b: number) => Math.round(b / 102.4) / 10;
+  const out: Record<string, number> = {};
+  let subs = 0;
+  for (const s of app.subPackages ?? []) {
+    const b = dirBytes(join(dist, s.root)) ?? 0;
+    subs += b;
+    out[`size.weapp.${s.name ?? s.root}_kb`] = kb(b);
+  }
+  return { 'size.weapp.main_kb': kb((dirBytes(dist) ?? 0) - subs), ...out };
 }
 
 async function main(): Promise<void> {
@@ -165,7 +181,7 @@ async function main(): Promise<void> {
   await local.close();
   rmSync(dir, { recursive: true, force: true });
   // Issue 12: op counts per action and scale timings, flat metric names (bench/results.json).
-  const figures = await costScaleFigures(console.log);
+  const figures = { ...(await costScaleFigures(console.log)), ...weappSizes() };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
   printFigures(figures);
   const out = join(__dirname, 'results', 'latest.json');

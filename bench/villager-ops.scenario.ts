@@ -12,7 +12,7 @@ import { countingStore, type OpCounts } from '../server/adapters/shared/counting
 import { draftVoter, writeVoters, type DraftVoter } from '../server/seed/voter-factory';
 import { birthDateForAge, syntheticName } from '../server/seed/synthetic-people';
 import { seededRandom } from '../server/security/keyed-hash';
-import { addDays, shanghaiDateOf } from '../src/domain/civil-date';
+import { addDays, shanghaiDateOf, startOfShanghaiDay } from '../src/domain/civil-date';
 import type { Envelope } from '../src/contracts/envelope';
 import { performance } from 'node:perf_hooks';
 
@@ -28,6 +28,8 @@ export const VILLAGER_ACTIONS = [
   'notices.list',
   'notices.get',
   'notices.markRead',
+  'proxies.request',
+  'nominations.submit',
 ] as const;
 export type VillagerAction = (typeof VILLAGER_ACTIONS)[number];
 
@@ -79,8 +81,10 @@ async function seedVillage(app: AppContext, call: Caller, size: number, TOWNSHIP
     );
   }
   const t = Date.now();
-  await writeVoters(app.store, drafts, at);
-  return { electionId: election.id, drafts, seedMs: Date.now() - t };
+  // Large transactions on the embedded store: each commit writes every index page it dirtied,
+  // so fewer, larger commits keep seeding linear in roll size.
+  await writeVoters(app.store, drafts, at, 20_000);
+  return { electionId: election.id, electionDay, drafts, seedMs: Date.now() - t };
 }
 
 /** `township`: an openid the app's settings make a township administrator. */
@@ -88,12 +92,14 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
   const store = countingStore(base.store);
   const app: AppContext = { ...base, store };
   let n = 0;
+  // The nomination window lies weeks ahead: submit runs on a clock moved into it.
+  let clock = app.clock;
   const call: Caller = async (fn, event, openid) => {
-    const r = (await dispatch(fn, ROUTES[fn as keyof typeof ROUTES]!, event, { ...app, openid, requestId: `ops-${++n}` })) as Envelope<unknown>;
+    const r = (await dispatch(fn, ROUTES[fn as keyof typeof ROUTES]!, event, { ...app, clock, openid, requestId: `ops-${++n}` })) as Envelope<unknown>;
     if (!r.ok) throw new Error(`${fn}.${String(event.action)} refused: ${r.code} ${r.reason ?? ''} ${r.message}`);
     return r.data;
   };
-  const { electionId, drafts, seedMs } = await seedVillage(app, call, size, township);
+  const { electionId, electionDay, drafts, seedMs } = await seedVillage(app, call, size, township);
   const villager = {} as Record<VillagerAction, OpCounts>;
   const measure = async (key: VillagerAction, fn: string, event: Record<string, unknown>, openid: string) => {
     store.take();
@@ -127,6 +133,16 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
   await measure('notices.list', 'notices', { action: 'list' }, 'wx-a');
   await measure('notices.get', 'notices', { action: 'get', noticeId: published.notice.id, page: 1 }, 'wx-a');
   await measure('notices.markRead', 'notices', { action: 'markRead', noticeId: published.notice.id }, 'wx-a');
+  await call('identity', { action: 'bind', ...bindWith(drafts[3]!) }, 'wx-d');
+  const signature = { width: 320, height: 160, strokes: [[10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 110, 150, 90, 170, 70, 190, 50, 210, 40, 230, 30]] };
+  await measure('proxies.request', 'proxies', { action: 'request', proxyVoterId: drafts[3]!.id, relation: 'child', awayPlace: '广东深圳', signature }, 'wx-a');
+  const opensOn = addDays(electionDay, -11);
+  await base.store.update('election', electionId, { nominationOpensOn: opensOn, nominationClosesOn: addDays(electionDay, -8) });
+  clock = { now: () => new Date(startOfShanghaiDay(opensOn).getTime() + 4 * 3600_000) };
+  // Four names: `nominations.submit` writes are reported per ballot; its target allows one per name.
+  const names = { director: [drafts[4]!.id], member: [drafts[5]!.id, drafts[6]!.id, drafts[7]!.id] };
+  await measure('nominations.submit', 'nominations', { action: 'submit', names, signature }, 'wx-d');
+  clock = app.clock;
 
   const timed = async (key: keyof typeof ms, event: Record<string, unknown>) => {
     started = performance.now();

@@ -72,7 +72,14 @@ export async function pushOnce(ctx: CallContext, p: SinglePush): Promise<{ id: s
       lastError: result.ok ? null : { transient: result.transient, errCode: result.errCode ?? null, errMsg: result.errMsg },
       updatedAt: at,
     });
-    await appendAudit(tx, { scope: p.electionId, action: `notify.${p.purpose}`, actor: 'system', at, subject: id, data: { status } });
+    await appendAudit(tx, {
+      scope: p.electionId,
+      action: `notify.${p.purpose}`,
+      actor: 'system',
+      at,
+      subject: id,
+      data: { status, ...(result.ok ? {} : { errCode: result.errCode ?? null, transient: result.transient }) },
+    });
   });
   if (!result.ok) ctx.log.info('notify.failed', { purpose: p.purpose, deliveryId: id, errCode: result.errCode, transient: result.transient, requestId: ctx.requestId });
   return { id, status };

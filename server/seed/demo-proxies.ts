@@ -1,12 +1,15 @@
 /**
- * Demo data for proxy voting (委托投票): while the list is published and the deadline has not
- * passed, the migrant persona has asked their brother, the proxy persona, to vote for them — a
- * request waiting for the proxy's answer, with a handwritten signature in private storage — so
- * the principal's and the proxy's pages have something to show. Written directly (like the
- * election), through the same documents the use cases keep.
+ * Demo data for proxy voting (委托投票): once the list is published and before the deadline, the
+ * migrant persona is on the list. While nominations run (objections, nomination phases) he has
+ * already asked his brother, the proxy persona, to vote for him — a request waiting for the
+ * proxy's answer, with a handwritten signature in private storage — so the proxy's page has
+ * something to show. Once candidates are known (candidates, campaign phases: the last stretch
+ * before the deadline) he has not filed yet, so a tester — and the browser e2e — files and signs
+ * the whole way. Written directly (like the election), through the same documents the use cases keep.
  */
 import type { ProxyDoc } from '../../src/contracts/proxy-documents.schema';
 import type { ElectionDoc } from '../../src/contracts/store-documents.schema';
+import type { ElectionPhase } from '../../src/domain/calendar';
 import type { RuleSet } from '../../src/domain/presets/types';
 import { proxiesAllowed, proxyDeadline } from '../../src/domain/proxy-authorization';
 import { appendAudit } from '../audit/audit-log';
@@ -22,6 +25,16 @@ const DEMO_SIGNATURE = { width: 320, height: 160, strokes: [[30, 90, 50, 60, 70,
 /** Whether a principal could file a request today: proxies allowed, the list out, before the deadline. */
 export const proxyWindowOpen = (election: ElectionDoc, rules: RuleSet, now: Date): boolean =>
   proxiesAllowed(rules) && election.voterListPublishedOn !== null && now.getTime() < proxyDeadline(election.electionDay, rules).getTime();
+
+/** Phases whose demo has the migrant's request already filed (see the header). */
+const FILED_IN: readonly ElectionPhase[] = ['objections', 'nomination'];
+export const proxyRequestSeeded = (phase: ElectionPhase): boolean => FILED_IN.includes(phase);
+
+/** The migrant persona's hint, true to what the seed left for him. */
+export function migrantHint(group: string, onList: boolean, filed: boolean): string {
+  if (!onList) return `${group}，在深圳打工，需表示参加选举`;
+  return filed ? `${group}，在深圳打工，已请哥哥代为投票（委托投票），待哥哥确认` : `${group}，在深圳打工，选举日回不来，可以请哥哥代为投票（委托投票）`;
+}
 
 export async function seedProxyRequest(
   app: AppContext,

@@ -19,7 +19,7 @@ import { activeElectionClaimId, memberId, startTerms } from '../use-cases/member
 import { birthDateForAge, syntheticName } from './synthetic-people';
 import { draftVoter, writeVoters, type DraftVoter } from './voter-factory';
 import { demoWindow, seedNominations } from './demo-nominations';
-import { proxyWindowOpen, seedProxyRequest } from './demo-proxies';
+import { migrantHint, proxyRequestSeeded, proxyWindowOpen, seedProxyRequest } from './demo-proxies';
 
 export const DEMO_OPENIDS = {
   township: 'dev-township-admin',
@@ -168,15 +168,16 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
     await appendAudit(tx, { scope: electionId, action: 'seed.demo', actor: 'system', at, data: { phase, voters: drafts.length, electionDay } });
     await tx.set('meta', 'seed', { villageId: village.id, electionId, phase, electionDay, at });
   });
-  if (proxyDemo) await seedProxyRequest(app, { electionId, election, principal: migrant, proxy, rng, at });
+  const proxyFiled = proxyDemo && proxyRequestSeeded(phase);
+  if (proxyFiled) await seedProxyRequest(app, { electionId, election, principal: migrant, proxy, rng, at });
 
   await seedNominations(app, { electionId, villageId: village.id, electionDay, presetId: PRESET_ID, phase, voters: drafts, committeeOpenid: DEMO_OPENIDS.committee, rng });
 
   const creds = (d: DraftVoter) => ({ name: d.doc.name, idNumber: d.idNumber, bindingCode: d.bindingCode });
   const personas: Persona[] = [
     { key: 'villager', label: `村民 ${villager.doc.name}`, role: 'villager', openid: DEMO_OPENIDS.villager, hint: `${villager.doc.group}，68岁，在村里住`, bindWith: creds(villager) },
-    { key: 'migrant', label: `外出务工 ${migrant.doc.name}`, role: 'migrant', openid: DEMO_OPENIDS.migrant, hint: proxyDemo ? `${migrant.doc.group}，在深圳打工，已请哥哥代为投票（委托投票）` : `${migrant.doc.group}，在深圳打工，需表示参加选举`, bindWith: creds(migrant) },
-    { key: 'proxy', label: `受托人 ${proxy.doc.name}`, role: 'proxy', openid: DEMO_OPENIDS.proxy, hint: proxyDemo ? `${proxy.doc.group}，${migrant.doc.name}的哥哥，在家；弟弟请他代为投票，待他确认` : `${proxy.doc.group}，${migrant.doc.name}的哥哥，在家`, bindWith: creds(proxy) },
+    { key: 'migrant', label: `外出务工 ${migrant.doc.name}`, role: 'migrant', openid: DEMO_OPENIDS.migrant, hint: migrantHint(migrant.doc.group, proxyDemo, proxyFiled), bindWith: creds(migrant) },
+    { key: 'proxy', label: `受托人 ${proxy.doc.name}`, role: 'proxy', openid: DEMO_OPENIDS.proxy, hint: `${proxy.doc.group}，${migrant.doc.name}的哥哥，在家${proxyFiled ? '；弟弟请他代为投票，待他确认' : ''}`, bindWith: creds(proxy) },
     { key: 'committee', label: '选委会 办事员', role: 'committee', openid: DEMO_OPENIDS.committee, hint: '清溪村村民选举委员会成员', bindWith: null },
     { key: 'township', label: '乡镇 工作人员', role: 'township', openid: DEMO_OPENIDS.township, hint: '云岭镇民政办', bindWith: null },
   ];

@@ -86,9 +86,14 @@ export function ProxyCertificate({ a }: { a: ProxyView }) {
   );
 }
 
-export function Row({ k, v }: { k: string; v: string }) {
+/**
+ * A key/value row whose value wraps (names with group and birth year, sentences): the app's
+ * `.row-value` keeps to one line for masked ID numbers, which overflows a 375 px phone here.
+ * `stack`: the value goes under its key, left-aligned, for whole sentences.
+ */
+export function Row({ k, v, stack }: { k: string; v: string; stack?: boolean }) {
   return (
-    <View className='row'>
+    <View className={'row proxy-row' + (stack ? ' stack' : '')}>
       <Text className='row-key'>{k}</Text>
       <Text className='row-value'>{v}</Text>
     </View>
@@ -102,9 +107,9 @@ export function FinishScreen({ title, done, at, next, onBack, testId }: { title:
       <Text className='proxy-finish-mark'>✓</Text>
       <Text className='card-title'>{title}</Text>
       <View className='rows'>
-        <Row k='办了什么' v={done} />
+        <Row k='办了什么' v={done} stack />
         <Row k='什么时候' v={dateTime(at)} />
-        <Row k='接下来' v={next} />
+        <Row k='接下来' v={next} stack />
       </View>
       <Button className='btn' id='finish-back' onClick={onBack}>
         好的，返回

@@ -58,12 +58,13 @@ export const checkIn = defineAction({
   action: 'checkIn',
   who: 'committee',
   mutates: true,
-  summary: '选举日登记：本人到场投票（其委托作废），或受托人凭委托投票证代领选票（只能一次）',
+  summary: '选举日登记：本人到场投票（其委托作废），或受托人凭委托投票证（扫码，或输入证上编号）代领选票（只能一次）',
   input: z
     .object({
       electionId: electionIdSchema,
       kind: z.enum(['inPerson', 'proxyBallot']),
       voterId: idSchema.optional(),
+      /** The scanned QR payload, or the number printed on the certificate (W007; `w7` and `7` too). */
       certificate: z.string().trim().max(400).optional(),
     })
     .strict()

@@ -68,3 +68,11 @@ export const ballotIssueDoc = z.object({
   at: z.string(),
 });
 export type BallotIssueDoc = z.infer<typeof ballotIssueDoc>;
+
+/**
+ * meta/proxyCertificate:{electionId}:{certificateNo} — which authorization a 委托投票证 number
+ * belongs to, written with the approval, so a clerk can type the printed number when the QR code
+ * will not scan (worn paper, a phone without a camera) and the lookup stays a read by id.
+ */
+export const proxyCertificateIndexDoc = z.object({ electionId: z.string(), certificateNo: z.string(), authorizationId: z.string() });
+export type ProxyCertificateIndexDoc = z.infer<typeof proxyCertificateIndexDoc>;

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { proxyCommittee, roll, type InputOf, type OutputOf } from '../services/contracts';
+import * as proxyCommittee from '../contracts/proxy-committee.contract';
+import { roll, type InputOf, type OutputOf } from '../services/contracts';
 import { CAN_SCAN, scanCertificate } from '../services/scan-code';
 import { useActionCall, useActionData } from './use-action';
 

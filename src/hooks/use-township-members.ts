@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { township, type OutputOf } from '../services/contracts';
+import * as township from '../contracts/township.contract';
+import type { OutputOf } from '../services/contracts';
 import { confirmDialog, toast } from '../services/navigation';
 import { useActionCall } from './use-action';
 

@@ -1,7 +1,9 @@
 /**
  * The contracts the client uses, imported module by module: the src/contracts barrel pulls in
  * every function's schemas (committee, township, roll, …) and would grow the main package with
- * each new action. Add a module here when a page starts calling it.
+ * each new action. Add a module here when a page starts calling it. Modules only a sub-package
+ * calls (township, the committee's proxy actions) are imported there directly, from their
+ * contract file, so they stay out of the main package.
  */
 import '../contracts/zod-locale';
 
@@ -12,8 +14,6 @@ export * as objection from '../contracts/objection.contract';
 export * as notices from '../contracts/notice.contract';
 export * as nominations from '../contracts/nomination.contract';
 export * as proxies from '../contracts/proxy.contract';
-export * as proxyCommittee from '../contracts/proxy-committee.contract';
-export * as township from '../contracts/township.contract';
 export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
 export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
 export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';

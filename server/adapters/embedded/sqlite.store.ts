@@ -1,8 +1,8 @@
 /**
  * Embedded Store adapter (better-sqlite3) for `npm start`, the seed CLI and the tests.
  *
- * One table of JSON documents addressed by (collection, id), an expression index per queried
- * field (INDEXED_FIELDS), WAL journal. Serializability with async transaction bodies comes
+ * One table of JSON documents addressed by (collection, id), a partial expression index per
+ * queried field of each collection (INDEXED_FIELDS; see `indexPlan`), WAL journal. Serializability with async transaction bodies comes
  * from running every write — transactional or not — through one FIFO queue on the writer
  * connection (BEGIN IMMEDIATE … COMMIT), so two transactions never interleave even while their
  * bodies await. Reads outside a transaction use a second, read-only connection: WAL gives it
@@ -66,13 +66,29 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** Distinct queried field names: one index per field serves every collection that queries it. */
-export function indexedFieldNames(): string[] {
-  const names = [...new Set(Object.values(INDEXED_FIELDS).flat() as string[])].sort();
-  // They become index names and inlined JSON paths.
-  for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new Error(`INDEXED_FIELDS: ${JSON.stringify(n)} is not a plain field name`);
-  return names;
+/**
+ * The index plan: one partial expression index per (collection, queried field),
+ * `docs_<collection>_by_<field> ON docs (json_extract(data, '$.<field>')) WHERE collection = '<collection>'`.
+ * Why partial: an insert only computes the indexes of its own collection (a voter 7, a meta
+ * document none). One full-table index per field (the first plan, ~30 of them) made every insert
+ * evaluate ~30 JSON paths and insert ~30 index entries at random places; past the page cache each
+ * of those touched a cold page and seeding grew super-linearly (10k voters 8 s, 20k 25 s).
+ */
+export function indexPlan(): Array<{ name: string; collection: string; field: string }> {
+  const plan: Array<{ name: string; collection: string; field: string }> = [];
+  for (const [collection, fields] of Object.entries(INDEXED_FIELDS) as Array<[string, readonly string[]]>) {
+    // They become index names, inlined literals and JSON paths.
+    if (!PLAIN_NAME.test(collection)) throw new Error(`INDEXED_FIELDS: ${JSON.stringify(collection)} is not a plain collection name`);
+    for (const field of fields) {
+      if (!PLAIN_NAME.test(field)) throw new Error(`INDEXED_FIELDS: ${JSON.stringify(field)} is not a plain field name`);
+      plan.push({ name: indexName(collection, field), collection, field });
+    }
+  }
+  return plan;
 }
+
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const indexName = (collection: string, field: string) => `docs_${collection}_by_${field}`;
 
 function jsonPath(field: string): string {
   // Inlined, not bound: SQLite only uses an expression index when the query repeats the exact
@@ -108,11 +124,14 @@ function whereSql(where: CheckedQuery['where']): { clause: string; params: Scala
 /**
  * Without ANALYZE statistics the planner prefers the primary key (it already yields id order)
  * over the expression index once the type test is added, scanning a whole collection; naming
- * the index of the first filtered field keeps every equality query an index search.
+ * the index of the first filtered field keeps every equality query an index search. The
+ * collection is inlined as a literal (checkCollection allows identifiers only): SQLite uses a
+ * partial index only when the query's WHERE repeats its `collection = '…'` term.
  */
-function fromSql(where: CheckedQuery['where']): string {
+function fromWhereSql(collection: string, where: CheckedQuery['where']): string {
   const first = where[0];
-  return first ? `docs INDEXED BY docs_by_${first[0]}` : 'docs';
+  const from = first ? `docs INDEXED BY ${indexName(collection, first[0])}` : 'docs';
+  return `${from} WHERE collection = '${collection}'`;
 }
 
 function orderSql(orderBy: CheckedQuery['orderBy']): string {
@@ -128,8 +147,19 @@ export function buildFindQuery(collection: string, where: Where, options?: FindO
   checkCollection(collection);
   const q = checkFind(collection, where, options);
   const { clause, params } = whereSql(q.where);
-  const text = `SELECT id, data FROM ${fromSql(q.where)} WHERE collection = ?${clause} ${orderSql(q.orderBy)} LIMIT ? OFFSET ?`;
-  return { text, params: [collection, ...params, q.limit, q.skip] };
+  const text = `SELECT id, data FROM ${fromWhereSql(collection, q.where)}${clause} ${orderSql(q.orderBy)} LIMIT ? OFFSET ?`;
+  return { text, params: [...params, q.limit, q.skip] };
+}
+
+/** Creates the planned indexes and drops the full-table ones of the first plan (files made before). */
+function migrateIndexes(db: Db): void {
+  const plan = indexPlan();
+  const wanted = new Set(plan.map((p) => p.name));
+  const existing = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND name LIKE 'docs\\_%' ESCAPE '\\'").all();
+  db.transaction(() => {
+    for (const { name } of existing) if (!wanted.has(name)) db.exec(`DROP INDEX ${name}`);
+    for (const p of plan) db.exec(`CREATE INDEX IF NOT EXISTS ${p.name} ON docs (${jsonPath(p.field)}) WHERE collection = '${p.collection}'`);
+  })();
 }
 
 function checkedInserts(collection: string, docs: ReadonlyArray<{ readonly id: string; readonly data: DocData }>): Array<{ id: string; body: Record<string, unknown> }> {
@@ -155,13 +185,14 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       // NORMAL is durable against application crashes in WAL mode; a power cut may lose the last
       // transactions but never corrupts the file — fine for the local host.
       writer.pragma('synchronous = NORMAL');
+      // 64 MB page cache (default 2 MB): a 100k-voter roll with its indexes stays in memory.
+      writer.pragma('cache_size = -65536');
       writer.exec(SCHEMA);
-      for (const field of indexedFieldNames()) {
-        writer.exec(`CREATE INDEX IF NOT EXISTS docs_by_${field} ON docs (collection, ${jsonPath(field)})`);
-      }
+      migrateIndexes(writer);
       if (!memory) {
         reader = new Database(opts.file, { readonly: true, fileMustExist: true });
         reader.pragma(`busy_timeout = ${busy}`);
+        reader.pragma('cache_size = -65536');
       }
     });
   } catch (e) {
@@ -297,8 +328,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       checkCollection(collection);
       const w = checkWhere(collection, where);
       const { clause, params } = whereSql(w);
-      const text = `SELECT count(*) AS n FROM ${fromSql(w)} WHERE collection = ?${clause}`;
-      return committedRead(() => (sql(() => prepared(text).get(collection, ...params)) as { n: number }).n);
+      const text = `SELECT count(*) AS n FROM ${fromWhereSql(collection, w)}${clause}`;
+      return committedRead(() => (sql(() => prepared(text).get(...params)) as { n: number }).n);
     },
     async runTransaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
       scope.refuseNested();

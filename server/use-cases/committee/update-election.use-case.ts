@@ -43,7 +43,7 @@ import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import { readRollVersion, writeRollVersion } from '../roll/roll-access';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { calendarOf, electionSummary } from '../shared/election-view';
 import { rosterOf, votingOf } from '../notices/typed-notice';
@@ -99,7 +99,7 @@ function auditData(changed: readonly Changed[], before: ElectionDoc, after: Elec
 }
 
 export const updateElectionUseCase: UseCase<typeof updateElection> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village } = scope.value;
   const now = ctx.clock.now();

@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { committeeElection, type ElectionScope } from '../objections/election-access';
+import { requireCommitteeElection, type ElectionScope } from '../shared/election-access';
 import { candidateDocs, computeSelection, readClose, selectionView, statusOf, type CandidateView, type SelectionView } from './candidate-selection';
 import { candidateId } from './nomination-scope';
 
@@ -20,7 +20,7 @@ export interface ClosedScope extends ElectionScope {
 }
 
 export async function closedElection(ctx: CallContext, electionId: string): Promise<Result<ClosedScope, ErrorCode>> {
-  const scope = await committeeElection(ctx, electionId);
+  const scope = await requireCommitteeElection(ctx, electionId);
   if (!scope.ok) return scope;
   const close = await readClose(ctx.store, electionId);
   if (!close) return err('WINDOW_CLOSED', 'NOT_CLOSED', '提名还没有结束计票，请先结束提名');

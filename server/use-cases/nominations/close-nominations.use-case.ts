@@ -24,8 +24,8 @@ import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import type { WithId } from '../../runtime/documents';
 import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-candidacy';
-import { committeeElection, type ElectionScope } from '../objections/election-access';
 import { civilDateText } from '../notices/typed-notice';
+import { requireCommitteeElection, type ElectionScope } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { liveCount } from './ballot-count';
 import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection';
@@ -107,7 +107,7 @@ async function amend(ctx: CallContext, scope: ElectionScope, close: WithId<Nomin
 }
 
 export const closeNominationsUseCase: UseCase<typeof closeNominations> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();

@@ -20,7 +20,7 @@ import { startOfShanghaiDay } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { nameKey } from '../shared/name-key';
 import { readClose } from './candidate-selection';
@@ -28,7 +28,7 @@ import { checkBallot } from './nomination-scope';
 import { recordBallot } from './record-ballot';
 
 export const enterPaperNominationUseCase: UseCase<typeof enterPaperNomination> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();

@@ -11,11 +11,11 @@ import { nominationDoc } from '../../../src/contracts/nomination-documents.schem
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { nominationId, postLines, readVoters } from './nomination-scope';
 
 export const myNominationUseCase: UseCase<typeof mine> = async (input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { election, voter } = scope.value;
   if (input.electionId && input.electionId !== election._id) return err('NOT_FOUND', 'ELECTION_GONE', '这场选举不是您登记的选举');

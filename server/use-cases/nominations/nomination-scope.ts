@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import type { Store, TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { boundVoter, type VoterScope } from '../objections/election-access';
+import { requireBoundVoter, type VoterScope } from '../shared/election-access';
 
 export const nominationId = (electionId: string, voterId: string): string => `${electionId}:${voterId}`;
 export const closeId = (electionId: string): string => `nominationClose:${electionId}`;
@@ -28,7 +28,7 @@ export const postsOf = (election: ElectionDoc): PostSeats[] =>
 
 /** The bound caller, registered on the roll of their election (only registered voters nominate). */
 export async function nominatingVoter(ctx: CallContext, electionId?: string): Promise<Result<VoterScope, ErrorCode>> {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   if (electionId && electionId !== scope.value.election._id) return err('NOT_FOUND', 'ELECTION_GONE', '这场选举不是您登记的选举');
   if (scope.value.voter.status !== 'registered') return err('NOT_ELIGIBLE', 'NOT_REGISTERED', '您还不是本届登记的选民，不能提名');

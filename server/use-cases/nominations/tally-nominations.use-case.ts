@@ -14,14 +14,14 @@ import { POST_LABELS } from '../../../src/domain/nomination-ballot';
 import { sameTally } from '../../../src/domain/nomination-tally';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { liveCount, recountFromAudit } from './ballot-count';
 import { readClose } from './candidate-selection';
 import { seatsToFillView } from './close-nominations.use-case';
 import { postsOf, readVoters } from './nomination-scope';
 
 export const tallyNominationsUseCase: UseCase<typeof tally> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election } = scope.value;
   const [live, close] = await Promise.all([liveCount(ctx.store, election._id), readClose(ctx.store, election._id)]);

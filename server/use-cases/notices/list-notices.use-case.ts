@@ -10,11 +10,11 @@ import type { list } from '../../../src/contracts/notice.contract';
 import { ok } from '../../../src/domain/result';
 import { pushesOwed } from '../../push/consent';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading';
 
 export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { voter, election, openid } = scope.value;
   const [notices, receipts, owed] = await Promise.all([electionNotices(ctx.store, election._id), receiptsOf(ctx.store, voter._id), pushesOwed(ctx.store, openid)]);

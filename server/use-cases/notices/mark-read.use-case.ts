@@ -14,12 +14,12 @@ import { noticeDoc, readReceiptDoc, type ReadReceiptDoc } from '../../../src/con
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundEntry } from '../objections/election-access';
+import { requireBoundEntry } from '../shared/election-access';
 import { electionNotices, readReceiptId, receiptsOf, unreadCount } from './notice-reading';
 
 export const markReadUseCase: UseCase<typeof markRead> = async (input, ctx) => {
   // Binding and entry only: a read receipt needs neither the election nor the village (cost floor).
-  const scope = await boundEntry(ctx);
+  const scope = await requireBoundEntry(ctx);
   if (!scope.ok) return scope;
   const { voter } = scope.value;
   const notice = await readDoc(ctx.store, 'notice', input.noticeId, noticeDoc);

@@ -19,7 +19,7 @@ import { deliveryCounts } from '../../push/push-job';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { noticeView } from '../objections/notice-attachment';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { calendarOf } from '../shared/election-view';
 import { correctedByOf, electionNotices } from './notice-reading';
 import { unreadReach } from './call-list';
@@ -27,7 +27,7 @@ import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters } fro
 import { noticeFacts } from './typed-notice';
 
 export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village, rules } = scope.value;
   const notices = await electionNotices(ctx.store, election._id);

@@ -36,7 +36,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { calendarOf } from '../shared/election-view';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { orderVoterList } from '../objections/frozen-voter-list';
 import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from '../objections/notice-attachment';
 import { objectionRuleText, voterListNotice } from '../objections/notice-text';
@@ -49,7 +49,7 @@ export const correctionClaimId = (noticeId: string): string => `noticeCorrection
 const SAMPLE_ROWS = 20;
 
 export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village, rules } = scope.value;
   if (election.status !== 'active') return err('CONFLICT', 'ELECTION_CLOSED', '这场选举已经结束');

@@ -20,14 +20,14 @@ import { pushNow } from '../../push/notice-push';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { unreadReach } from './call-list';
 import { readerIds, registeredVoters } from './notice-reach';
 
 const inProgress = () => err('CONFLICT', 'PUSH_IN_PROGRESS', '这份公告上一轮推送还没有完成，请稍后再提醒');
 
 export const remindUnreadUseCase: UseCase<typeof remindUnread> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village } = scope.value;
   const notice = await readDoc(ctx.store, 'notice', input.noticeId, noticeDoc);

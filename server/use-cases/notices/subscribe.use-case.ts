@@ -23,7 +23,7 @@ import { err, ok } from '../../../src/domain/result';
 import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { requireOpenid } from '../shared/access';
 
 export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) => {
@@ -34,7 +34,7 @@ export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) =>
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const openid = who.value;
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok && scope.reason !== 'NOT_BOUND') return scope;
   const voter = scope.ok ? scope.value.voter : null;
   const waiting = voter ? null : await openOwnObjection(ctx, openid);

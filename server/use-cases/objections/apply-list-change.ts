@@ -48,7 +48,7 @@ import { bumpRollVersion } from '../roll/roll-access';
 import { categoryRecordOf, draftRollEntry } from '../roll/roll-entry';
 import { applyVoterStatusOp, ensureClaim, type StatusOpEnv } from '../roll/voter-status-ops';
 import { nameKey } from '../shared/name-key';
-import type { ElectionScope } from './election-access';
+import type { ElectionScope } from '../shared/election-access';
 
 type ChangeInput = NonNullable<ParsedInputOf<typeof decideObjection>['change']>;
 

@@ -39,7 +39,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { applyListChange, precheckListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
-import { committeeElection } from './election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { objectionLoadId } from './file-objection.use-case';
 import { noticeView, prepareAttachment } from './notice-attachment';
 import { objectionResultNotice } from './notice-text';
@@ -53,7 +53,7 @@ interface Decided {
 }
 
 export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village, rules } = scope.value;
   const found = await readDoc(ctx.store, 'objection', input.objectionId, objectionDoc);

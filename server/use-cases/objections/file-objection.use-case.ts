@@ -59,7 +59,7 @@ import { readRollKey } from '../roll/registration-claim';
 import { actorOf, requireOpenid } from '../shared/access';
 import { rulesOf } from '../shared/election-view';
 import { nameKey } from '../shared/name-key';
-import { boundVoter } from './election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list';
 import { myObjectionView } from './objection-views';
 
@@ -191,7 +191,7 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
     ({ filer, subject: found, window } = s.value);
   } else {
     if (bound && identity) return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份，不用再填写姓名和身份证号码；请直接就本人的登记提出申诉');
-    const scope = await boundVoter(ctx, bound);
+    const scope = await requireBoundVoter(ctx, bound);
     if (!scope.ok) {
       return scope.reason === 'NOT_BOUND' && aboutMe
         ? err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份；不在本村选民登记里的，请填写本人的姓名、身份证号码和村民小组')

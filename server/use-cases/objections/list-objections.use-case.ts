@@ -12,7 +12,7 @@ import { summarizeObjections } from '../../../src/domain/objection';
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from './election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { clockOf, objectorsOf, queuedObjectionView } from './objection-views';
 
 function queueOrder(a: WithId<ObjectionDoc>, b: WithId<ObjectionDoc>): number {
@@ -24,7 +24,7 @@ function queueOrder(a: WithId<ObjectionDoc>, b: WithId<ObjectionDoc>): number {
 }
 
 export const listObjectionsUseCase: UseCase<typeof listObjections> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const today = shanghaiDateOf(ctx.clock.now());
   const all = await findAllDocs(ctx.store, 'objection', { electionId: scope.value.election._id }, objectionDoc);

@@ -37,7 +37,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access';
 import { electionSummary } from '../shared/election-view';
-import { committeeElection } from './election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { bucketVoterIds, orderVoterList, voterListBucketId, voterListFreezeId, voterListMapId } from './frozen-voter-list';
 import { chunk, noticeChunkId, noticeView, prepareAttachment } from './notice-attachment';
 import { objectionRuleText, voterListNotice } from './notice-text';
@@ -50,7 +50,7 @@ export const PUBLISH_ATTEMPTS = 3;
 const alreadyPublished = (on: string) => err('CONFLICT', 'ALREADY_PUBLISHED', `选民名单已于${on}公布；公布后的更改须通过申诉处理并公布处理结果`);
 
 export const publishVoterListUseCase: UseCase<typeof publishVoterList> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village, rules } = scope.value;
   if (election.status !== 'active') return err('CONFLICT', 'ELECTION_CLOSED', '这场选举已经结束');

@@ -1,8 +1,8 @@
 /**
  * committee.checkIn — election day (选举日) at the polling place: a clerk records a voter who came
- * in person, or issues a principal's ballot to their proxy on the 委托投票证 (scanned QR) or by
- * looking the principal up. Each voter's ballot is ballotIssue/{electionId}:{voterId}, written
- * once by whichever comes first, so an in-person vote and a proxy's use cannot both happen.
+ * in person, or issues a principal's ballot to their proxy on the 委托投票证 (scanned QR, or the
+ * number printed on it typed in) or by looking the principal up. Each voter's ballot is
+ * ballotIssue/{electionId}:{voterId}, written once by whichever comes first, so an in-person vote and a proxy's use cannot both happen.
  * A retry of the same request on a weak network (same client requestId) gets its first answer
  * back from the dispatcher's idempotency (server/runtime/idempotency.ts), never a refusal.
  *
@@ -11,7 +11,8 @@
  *   proxy is void (RULES.md §4 "voting in person voids the proxy") · ballotIssued: the proxy
  *   received the principal's ballot (the authorization is used)
  * - FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN | VOTER_UNKNOWN (not registered on this
- *   roll) | NO_SUCH_CERTIFICATE (genuine but unknown, or no approved proxy for that voter)
+ *   roll) | NO_SUCH_CERTIFICATE (genuine but unknown, a number never issued, or no approved
+ *   proxy for that voter)
  * - WINDOW_CLOSED NOT_ELECTION_DAY (Asia/Shanghai) · INVALID_INPUT BAD_CERTIFICATE (not signed by
  *   this deployment's key)
  * - CONFLICT ALREADY_CHECKED_IN (came in person already) | ALREADY_USED (the proxy already took the
@@ -20,7 +21,7 @@
 import type { checkIn } from '../../../src/contracts/proxy-committee.contract';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { ballotIssueDoc, type BallotIssueDoc, type ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
+import { ballotIssueDoc, proxyCertificateIndexDoc, type BallotIssueDoc, type ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
 import { voterDoc, type ElectionDoc } from '../../../src/contracts/store-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok, type Result } from '../../../src/domain/result';
@@ -29,10 +30,10 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readPrincipal } from './proxy-records';
-import { readCertificate } from './proxy-certificate';
+import { certificateIndexId, readCertificate, typedCertificateNo } from './proxy-certificate';
 import { deadlineOf } from './proxy-scope';
 import { nomineeView, proxyView, votersOf } from './proxy-views';
 
@@ -90,6 +91,13 @@ async function proxyBallot(tx: TxOps, ctx: CallContext, election: WithId<Electio
 /** The authorization a proxy-ballot check-in is about: from the certificate, or the principal's active one. */
 async function authorizationOf(ctx: CallContext, electionId: string, input: Input): Promise<Result<string, ErrorCode>> {
   if (input.certificate !== undefined) {
+    // The number printed on the certificate, typed when the QR will not scan. The clerk has the
+    // paper and the proxy in front of them; the signature guards scans of copies made up offline.
+    const typed = typedCertificateNo(input.certificate);
+    if (typed !== null) {
+      const index = await readDoc(ctx.store, 'meta', certificateIndexId(electionId, typed), proxyCertificateIndexDoc);
+      return index ? ok(index.authorizationId) : noCertificate();
+    }
     const claims = readCertificate(ctx.signer, input.certificate);
     if (!claims) return err('INVALID_INPUT', 'BAD_CERTIFICATE', '这不是本系统签发的委托投票证，请核对');
     return claims.electionId === electionId ? ok(claims.authorizationId) : noCertificate();
@@ -102,7 +110,7 @@ async function authorizationOf(ctx: CallContext, electionId: string, input: Inpu
 }
 
 export const checkInUseCase: UseCase<typeof checkIn> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();

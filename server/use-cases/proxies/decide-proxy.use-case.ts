@@ -1,6 +1,6 @@
 /**
  * committee.decideProxy — the election committee approves an accepted authorization, issuing the
- * 委托投票证 (number and signed QR payload), or rejects it with a reason. The principal is told.
+ * 委托投票证 (number, indexed for check-in by number, and signed QR payload), or rejects it with a reason. The principal is told.
  *
  * Outcomes:
  * - ok: the authorization, approved (已批准, with certificate) or rejected (已驳回, with the reason)
@@ -11,7 +11,7 @@
  *   PROXY_IS_CANDIDATE (became a formal candidate since)
  */
 import type { decideProxy } from '../../../src/contracts/proxy-committee.contract';
-import type { ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
+import type { ProxyCertificateIndexDoc, ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
 import { counterDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { RuleSet } from '../../../src/domain/presets/types';
@@ -22,10 +22,10 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readLoad } from './proxy-records';
-import { certificateNoOf, certificateQr } from './proxy-certificate';
+import { certificateIndexId, certificateNoOf, certificateQr } from './proxy-certificate';
 import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope';
 import { notifyPrincipal } from './notify-principal';
 import { proxyView, votersOf } from './proxy-views';
@@ -63,6 +63,8 @@ async function approve(ctx: CallContext, auth0: WithId<ProxyDoc>, rules: RuleSet
       certificateQr: certificateQr(ctx.signer, { electionId: auth.electionId, certificateNo, authorizationId: auth._id }),
     };
     await tx.set('meta', seqId, { value: seq });
+    const index: ProxyCertificateIndexDoc = { electionId: auth.electionId, certificateNo, authorizationId: auth._id };
+    await tx.set('meta', certificateIndexId(auth.electionId, certificateNo), index);
     await tx.update('proxy', auth._id, patch);
     await appendAudit(tx, { scope: auth.electionId, action: 'committee.decideProxy', actor: actorOf(ctx), at, subject: auth._id, data: { approve: true, certificateNo } });
     return ok({ ...auth, ...patch });
@@ -80,7 +82,7 @@ async function reject(ctx: CallContext, id: string, reason: string, at: string):
 }
 
 export const decideProxyUseCase: UseCase<typeof decideProxy> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();

@@ -9,7 +9,7 @@ import { proxyDoc } from '../../../src/contracts/proxy-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { readLoad } from './proxy-records';
 import { deadlineOf } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';
@@ -17,7 +17,7 @@ import { proxyView, votersOf } from './proxy-views';
 const ORDER = ['requested', 'accepted', 'approved', 'used', 'declined', 'rejected', 'revoked', 'voided'];
 
 export const incomingProxiesUseCase: UseCase<typeof incoming> = async (_input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { voter, election, rules } = scope.value;
   const [list, load] = await Promise.all([

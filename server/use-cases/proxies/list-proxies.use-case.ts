@@ -16,7 +16,7 @@ import { ok } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { deadlineOf, SIGNATURE_URL_TTL_SECONDS } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';
 import { signatureImageUrl } from '../shared/signature-file';
@@ -47,7 +47,7 @@ async function urlOf(ctx: CallContext, s: StoredSignature | null): Promise<strin
 const queueOrder = (a: ProxyDoc, b: ProxyDoc) => Number(b.status === 'accepted') - Number(a.status === 'accepted') || (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0);
 
 export const listProxiesUseCase: UseCase<typeof listProxies> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   // A village's authorizations are tens, not thousands: one paged query serves queue and figures.

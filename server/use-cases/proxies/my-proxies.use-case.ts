@@ -11,13 +11,13 @@ import { proxiesAllowed } from '../../../src/domain/proxy-authorization';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { ACTIVE_STATUSES } from './proxy-records';
 import { deadlineOf } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';
 
 export const myProxiesUseCase: UseCase<typeof mine> = async (_input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { voter, election, rules } = scope.value;
   const list = (await findDocs(ctx.store, 'proxy', { principalVoterId: voter._id }, proxyDoc, { limit: 100 }))

@@ -23,6 +23,19 @@ const SAFE = /^[A-Za-z0-9_-]+$/;
 /** 委托投票证 number: the election's approvals in order, e.g. W007. */
 export const certificateNoOf = (seq: number): string => `W${String(seq).padStart(3, '0')}`;
 
+/** meta id of the number → authorization index (ProxyCertificateIndexDoc). */
+export const certificateIndexId = (electionId: string, certificateNo: string) => `proxyCertificate:${electionId}:${certificateNo}`;
+
+/**
+ * A number as a clerk types it from the paper (`W007`, `w007`, `7`, full-width digits) in its
+ * printed form; null when the text is not a number (then it is a scanned QR payload).
+ */
+export function typedCertificateNo(text: string): string | null {
+  const ascii = text.trim().replace(/[\uFF10-\uFF19\uFF37\uFF57]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  const m = /^[Ww]?(\d{1,6})$/.exec(ascii);
+  return m ? certificateNoOf(Number(m[1])) : null;
+}
+
 export function certificateQr(signer: Signer, c: CertificateClaims): string {
   for (const part of [c.electionId, c.certificateNo, c.authorizationId]) if (!SAFE.test(part)) throw new Error('certificate field outside the QR alphabet');
   return [VERSION, c.electionId, c.certificateNo, c.authorizationId, signer.keyId, signer.sign(signedText(c))].join('.');

@@ -21,7 +21,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeElection } from '../objections/election-access';
+import { requireCommitteeElection } from '../shared/election-access';
 import { noticeSourceId } from '../notices/typed-notice';
 import { actorOf } from '../shared/access';
 import { votersOf } from './proxy-views';
@@ -29,7 +29,7 @@ import { votersOf } from './proxy-views';
 export const proxyListVersionId = (electionId: string) => `proxyListVersion:${electionId}`;
 
 export const publishProxyListUseCase: UseCase<typeof publishProxyList> = async (input, ctx) => {
-  const scope = await committeeElection(ctx, input.electionId);
+  const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
   const { election, village } = scope.value;
   const now = ctx.clock.now();

@@ -24,7 +24,7 @@ import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { endAuthorization, readAuthorization, readLoad, writeLoad } from './proxy-records';
 import { deadlineOf, deadlinePassed, discardSignature, noSuchAuthorization, signaturePath, storeSignature } from './proxy-scope';
@@ -93,7 +93,7 @@ async function decline(ctx: CallContext, r: Responding): Promise<Result<Answer, 
 }
 
 export const respondProxyUseCase: UseCase<typeof respond> = async (input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { voter, election, rules } = scope.value;
   const now = ctx.clock.now();

@@ -13,14 +13,14 @@ import type { revoke } from '../../../src/contracts/proxy.contract';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';
-import { boundVoter } from '../objections/election-access';
+import { requireBoundVoter } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { ACTIVE_STATUSES, endAuthorization, readAuthorization } from './proxy-records';
 import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope';
 import { proxyView, votersOf } from './proxy-views';
 
 export const revokeProxyUseCase: UseCase<typeof revoke> = async (input, ctx) => {
-  const scope = await boundVoter(ctx);
+  const scope = await requireBoundVoter(ctx);
   if (!scope.ok) return scope;
   const { voter, election, rules } = scope.value;
   const now = ctx.clock.now();

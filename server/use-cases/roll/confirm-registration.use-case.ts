@@ -18,10 +18,10 @@ import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';
 import { voterView } from '../shared/election-view';
 import { electionClosed } from './roll-access';
-import { loadOwnEntry } from './own-entry';
+import { requireBoundVoter } from '../shared/election-access';
 
 export const confirmRegistrationUseCase: UseCase<typeof confirm> = async (_input, ctx) => {
-  const own = await loadOwnEntry(ctx);
+  const own = await requireBoundVoter(ctx);
   if (!own.ok) return own;
   const { voter, election, village } = own.value;
   if (election.status !== 'active') return electionClosed();

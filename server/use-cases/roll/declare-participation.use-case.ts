@@ -27,7 +27,7 @@ import { actorOf } from '../shared/access';
 import { rulesOf, voterView } from '../shared/election-view';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { bumpRollVersion, electionClosed, requireRegistrationOpen } from './roll-access';
-import { loadOwnEntry } from './own-entry';
+import { requireBoundVoter } from '../shared/election-access';
 import { claimFor, recordDoubleRegistration } from './registration-claim';
 
 function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
@@ -37,7 +37,7 @@ function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
 }
 
 export const declareParticipationUseCase: UseCase<typeof declareParticipation> = async (input, ctx) => {
-  const own = await loadOwnEntry(ctx);
+  const own = await requireBoundVoter(ctx);
   if (!own.ok) return own;
   const { voter, election, village } = own.value;
   if (election.status !== 'active') return electionClosed();

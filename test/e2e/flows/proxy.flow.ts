@@ -3,7 +3,8 @@
  * opens 委托投票 from 首页, finds his brother, states the relation and where he will be, signs and
  * files; the brother accepts with his signature; the committee approves and publishes the list;
  * the migrant's 委托投票证 shows with its QR code; on election day (host restarted on that date)
- * the desk registers the proxy's ballot by the certificate number and refuses a second use.
+ * the desk registers the proxy's ballot by the certificate number and refuses a second use, and
+ * 首页 no longer links to 委托投票.
  */
 import type { Page } from 'playwright-core';
 import { api, bindAs, confirmModal, fail, openAs, shot, shown, tab, type Flow, type Step } from '../lib';
@@ -15,7 +16,10 @@ const CHECK_IN = 'subpackages/committee/pages/check-in/index';
 
 /** Write two strokes on the SignaturePad `id` (pointer events on the H5 canvas), then 写好了. */
 async function sign(page: Page, id: string): Promise<void> {
-  const box = (await shown(page, `#${id}-canvas`).boundingBox()) ?? fail(`no signature pad #${id}`);
+  // The mouse only reaches what is inside the window: bring the pad into view first.
+  const canvas = shown(page, `#${id}-canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox()) ?? fail(`no signature pad #${id}`);
   for (const row of [0.35, 0.65]) {
     await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * row);
     await page.mouse.down();
@@ -135,6 +139,13 @@ const steps: Step[] = [
       await refused.waitFor();
       if ((await refused.getAttribute('data-code')) !== 'ALREADY_USED') fail(`second use refused as ${await refused.getAttribute('data-code')}`);
       await shot(page, 'proxy-09-second-use-refused', true);
+      // The window has closed: 首页 no longer sends the migrant to 委托投票, neither card nor calendar row.
+      await openAs(c, 'migrant', 'pages/index/index');
+      await shown(page, '[data-testid=timeline]').waitFor();
+      for (const sel of ['[data-testid=proxy-home]', '#go-proxy', '#timeline-go-proxyDeadline']) {
+        if (await shown(page, sel).count()) fail(`on election day 首页 still shows ${sel}`);
+      }
+      await shot(page, 'proxy-10-home-election-day', true);
     },
   },
 ];

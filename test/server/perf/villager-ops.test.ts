@@ -37,6 +37,12 @@ describe('villager actions: store operations independent of the roll size', () =
     expect(large.villager['registration.fileObjection.me'].reads).toBeLessThanOrEqual(large.villager['registration.fileObjection.someone'].reads);
   });
 
+  it('submits a nomination ballot of four names within its budget (≤ 8 reads, ≤ 4 writes + one per name)', () => {
+    const c = large.villager['nominations.submit'];
+    expect(c.reads).toBeLessThanOrEqual(8);
+    expect(c.writes).toBeLessThanOrEqual(4 + 4);
+  });
+
   it('publishes the voter list with far fewer than one write per voter (chunked)', () => {
     expect(large.committee.publishVoterList_per_voter!.writes).toBeLessThan(0.05);
   });

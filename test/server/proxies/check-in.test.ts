@@ -47,6 +47,14 @@ describeEachStore('committee.checkIn', (kind) => {
     expect(await checkIn({ kind: 'inPerson', voterId: w.proxy.id })).toMatchObject({ ok: true, data: { outcome: 'recorded', authorization: null } });
   });
 
+  it('takes the number printed on the certificate, typed as a clerk would, once; an unknown number is NO_SUCH_CERTIFICATE', async () => {
+    expect(a.certificateNo).toBe('W001');
+    expect(await checkIn({ kind: 'proxyBallot', certificate: 'W002' })).toMatchObject({ ok: false, code: 'NOT_FOUND', reason: 'NO_SUCH_CERTIFICATE' });
+    expect(await checkIn({ kind: 'proxyBallot', certificate: ' ｗ００１ ' })).toMatchObject({ ok: true, data: { outcome: 'ballotIssued', voter: { voterId: w.principal.id } } });
+    expect(await checkIn({ kind: 'proxyBallot', certificate: '1' })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ALREADY_USED' });
+    expect(await checkIn({ kind: 'proxyBallot', certificate: a.certificateQr })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ALREADY_USED' });
+  });
+
   it('rejects BAD_CERTIFICATE for a QR not signed by this deployment', async () => {
     const forged = a.certificateQr!.replace(/\.[^.]+$/, '.AAAA');
     expect(await checkIn({ kind: 'proxyBallot', certificate: forged })).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'BAD_CERTIFICATE' });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildFindQuery, indexedFieldNames, openSqliteStore } from '../../../server/adapters/embedded/sqlite.store';
+import { buildFindQuery, indexPlan, openSqliteStore } from '../../../server/adapters/embedded/sqlite.store';
 import { StoreError, type Store } from '../../../server/ports/store.port';
 import { runStoreContract } from './store.contract';
 
@@ -19,22 +19,44 @@ afterAll(() => {
 runStoreContract('embedded sqlite (WAL file)', () => openSqliteStore({ file: tempFile() }));
 
 describe('embedded sqlite store', () => {
-  it('opens the file in WAL mode with one expression index per queried field', async () => {
+  it('opens the file in WAL mode with one partial expression index per collection and queried field', async () => {
     const file = tempFile();
     const store = openSqliteStore({ file });
     await store.set('voter', 'v1', { villageId: 'x' });
     const probe = new Database(file, { readonly: true });
     try {
       expect(probe.pragma('journal_mode', { simple: true })).toBe('wal');
-      const names = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'docs_by_%'").all() as Array<{ name: string }>).map((r) => r.name);
-      expect(names.sort()).toEqual(indexedFieldNames().map((f) => `docs_by_${f}`));
+      const indexes = probe.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND sql IS NOT NULL").all() as Array<{ name: string; sql: string }>;
+      expect(indexes.map((r) => r.name).sort()).toEqual(indexPlan().map((p) => p.name).sort());
+      // Partial: a document only pays for the indexes of its own collection.
+      expect(indexes.find((r) => r.name === 'docs_voter_by_villageId')?.sql).toMatch(/WHERE collection = 'voter'$/);
       // What find issues is answered from the expression index, not a collection scan.
       const explain = (q: { text: string; params: unknown[] }) =>
         (probe.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.params) as Array<{ detail: string }>).map((p) => p.detail).join(' | ');
-      expect(explain(buildFindQuery('voter', { villageId: 'x', status: true }))).toMatch(/USING INDEX docs_by_villageId \(collection=\? AND <expr>=\?\)/);
-      expect(explain(buildFindQuery('audit', { scope: 's' }, { orderBy: { field: 'seq', direction: 'asc' }, limit: 1000 }))).toMatch(/USING INDEX docs_by_scope/);
+      expect(explain(buildFindQuery('voter', { villageId: 'x', status: true }))).toMatch(/USING INDEX docs_voter_by_villageId \(<expr>=\?/);
+      expect(explain(buildFindQuery('audit', { scope: 's' }, { orderBy: { field: 'seq', direction: 'asc' }, limit: 1000 }))).toMatch(/USING INDEX docs_audit_by_scope/);
     } finally {
       probe.close();
+      await store.close();
+    }
+  });
+
+  it('drops the full-table indexes of the first plan from a file made before', async () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.exec("CREATE TABLE docs (collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL CHECK (json_valid(data)), PRIMARY KEY (collection, id)) WITHOUT ROWID");
+    old.exec("CREATE INDEX docs_by_villageId ON docs (collection, json_extract(data, '$.villageId'))");
+    old.prepare('INSERT INTO docs VALUES (?, ?, ?)').run('voter', 'v1', JSON.stringify({ villageId: 'x' }));
+    old.close();
+    const store = openSqliteStore({ file });
+    try {
+      expect(await store.find('voter', { villageId: 'x' })).toEqual([{ villageId: 'x', _id: 'v1' }]);
+      const probe = new Database(file, { readonly: true });
+      const names = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as Array<{ name: string }>).map((r) => r.name);
+      probe.close();
+      expect(names).not.toContain('docs_by_villageId');
+      expect(names).toContain('docs_voter_by_villageId');
+    } finally {
       await store.close();
     }
   });

@@ -5,7 +5,8 @@ import { TextField } from '../../../../components/form-fields';
 import { personText } from '../../../../components/proxy-parts';
 import '../../../../components/proxy.scss';
 import { useCertificateScan, useCheckIn, useCheckInSearch } from '../../../../hooks/use-proxy-committee';
-import type { ErrEnvelope, OutputOf, proxyCommittee, roll } from '../../../../services/contracts';
+import type * as proxyCommittee from '../../../../contracts/proxy-committee.contract';
+import type { ErrEnvelope, OutputOf, roll } from '../../../../services/contracts';
 
 type Outcome = OutputOf<typeof proxyCommittee.checkIn>;
 type Mode = 'inPerson' | 'proxyBallot';
@@ -111,7 +112,7 @@ function CertificateEntry({ pending, onCode }: { pending: boolean; onCode: (code
         </Button>
       ) : null}
       {message ? <Text className='notice warn'>{message}</Text> : null}
-      <TextField id='checkin-code' label='或输入委托投票证编号' value={code} onChange={setCode} error={undefined} placeholder='证上印的编号' maxlength={40} />
+      <TextField id='checkin-code' label={canScan ? '或输入委托投票证编号' : '输入委托投票证编号'} value={code} onChange={setCode} error={undefined} placeholder='证上印的编号，如 W001' maxlength={40} />
       <Button className={canScan ? 'btn secondary' : 'btn'} id='checkin-code-go' disabled={pending || !code.trim() || undefined} onClick={() => onCode(code.trim())}>
         登记代领
       </Button>

@@ -5,7 +5,8 @@ import TownshipGate from '../../../../components/township-gate';
 import { useActionData } from '../../../../hooks/use-action';
 import { memberTitle, useRevokeMember } from '../../../../hooks/use-township-members';
 import { pageQuery } from '../../../../services/committee-nav';
-import { township, type OutputOf } from '../../../../services/contracts';
+import * as township from '../../../../contracts/township.contract';
+import type { OutputOf } from '../../../../services/contracts';
 import { dateTime } from '../../../../services/format';
 
 type Member = OutputOf<typeof township.members>['members'][number];

@@ -62,7 +62,7 @@ function RequestForm({ onFiled }: { onFiled: (a: ProxyView) => void }) {
       <Step n={2} title='你们是什么关系' />
       <ProxyRelationPicker value={relation} onChange={setRelation} error={fe('relation')} />
       <Step n={3} title='选举日您在哪里' />
-      <TextField id='proxy-away' label='选举日您在哪里' hint='写到市或县，例如“广东深圳”' value={awayPlace} onChange={setAwayPlace} error={fe('awayPlace')} placeholder='广东深圳' maxlength={40} />
+      <TextField id='proxy-away' label='写到市或县' hint='例如“广东深圳”' value={awayPlace} onChange={setAwayPlace} error={fe('awayPlace')} placeholder='广东深圳' maxlength={40} />
       <Step n={4} title='本人签名' />
       <ProxySignature id='principal-sign' label='委托人签名：请在框里写上您的名字' value={signature} onChange={setSignature} error={fe('signature')} />
       <FormError error={call.error} testId='request-error' />

@@ -1,6 +1,7 @@
 /**
- * Loading the election an objection action is about, with the caller's standing: a committee
- * member of its village, or the bound voter of its roll. Identity only from the call context.
+ * Loading the election an action is about, with the caller's standing: a committee member of its
+ * village, or the bound voter of its roll. Every use case goes through here; identity only from
+ * the call context.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import {
@@ -17,8 +18,8 @@ import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { requireCommittee, requireOpenid } from '../shared/access';
-import { rulesOf } from '../shared/election-view';
+import { requireCommittee, requireOpenid } from './access';
+import { rulesOf } from './election-view';
 
 export interface ElectionScope {
   readonly election: WithId<ElectionDoc>;
@@ -27,7 +28,7 @@ export interface ElectionScope {
 }
 
 /** The election and its village, for a committee member of that village. */
-export async function committeeElection(ctx: CallContext, electionId: string): Promise<Result<ElectionScope, ErrorCode>> {
+export async function requireCommitteeElection(ctx: CallContext, electionId: string): Promise<Result<ElectionScope, ErrorCode>> {
   if (!ctx.openid) return err('UNAUTHENTICATED', 'NO_OPENID', '没有取得微信身份，请在微信里打开');
   const election = await readDoc(ctx.store, 'election', electionId, electionDoc);
   if (!election) return err('NOT_FOUND', 'ELECTION_UNKNOWN', '没有找到这场选举');
@@ -48,7 +49,7 @@ export interface VoterScope extends ElectionScope {
  * The caller's own roll entry and its election. `known`: the caller's binding when the use case
  * has already read it (null: read and absent), so it is not billed twice.
  */
-export async function boundVoter(ctx: CallContext, known?: WithId<BindingDoc> | null): Promise<Result<VoterScope, ErrorCode>> {
+export async function requireBoundVoter(ctx: CallContext, known?: WithId<BindingDoc> | null): Promise<Result<VoterScope, ErrorCode>> {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const binding = known !== undefined ? known : await readDoc(ctx.store, 'binding', who.value, bindingDoc);
@@ -63,7 +64,7 @@ export async function boundVoter(ctx: CallContext, known?: WithId<BindingDoc> | 
 }
 
 /** The caller's binding and roll entry only, for actions that need neither election nor village. */
-export async function boundEntry(ctx: CallContext): Promise<Result<{ binding: WithId<BindingDoc>; voter: WithId<VoterDoc> }, ErrorCode>> {
+export async function requireBoundEntry(ctx: CallContext): Promise<Result<{ binding: WithId<BindingDoc>; voter: WithId<VoterDoc> }, ErrorCode>> {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
