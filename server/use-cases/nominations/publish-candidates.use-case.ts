@@ -54,7 +54,7 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
     electionId: election._id,
     type: 'formalCandidates',
     preparedAt: at,
-    summary: `本次提名共收到提名票${close.ballots}张，其中有效${close.valid}张、无效${close.invalid}张；确定正式候选人${counts}${rules.candidates.order === 'stroke' ? '，按姓氏笔画排列' : '，按得票多少排列'}。提名计票核验码（默克尔根）：${close.merkle.root}，选民可用回执编号核验本人提名票已计入。${version > 1 ? `（第${version}次公布，因候选人变动重新公布）` : ''}`,
+    summary: `本次提名共收到提名票${close.ballots}张，其中有效${close.valid}张、无效${close.invalid}张；确定正式候选人${counts}${rules.candidates.order === 'stroke' ? '，按姓氏笔画排列' : '，按得票多少排列'}。提名计票核验码：${close.merkle.root}。选民可以用自己的回执编号核验本人的提名票已经计入。${version > 1 ? `（第${version}次公布，因候选人变动重新公布）` : ''}`,
     entries,
   };
   const hash = sha256Hex(canonicalJson(entries));
