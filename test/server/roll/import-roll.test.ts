@@ -1,7 +1,7 @@
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { CODE_ALPHABET } from '../../../server/security/keyed-hash';
 import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch';
-import { CLERK, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
+import { CLERK, describeEachStore, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { encodeGbk, fileEvent, HEADER, importFile, importRows, syntheticId, toCsv, toXlsx, wrongCheckDigit, type ImportReply } from './roll-fixtures';
 
 // villageWithElection: today 2026-03-01 (Asia/Shanghai), election day E = 2026-04-10.
@@ -246,12 +246,13 @@ describe('committee.importRoll', () => {
   });
 });
 
-describe('double registration across villages (不重登)', () => {
+// Races included: on the embedded store and on the CloudBase adapter over its fake with latency.
+describeEachStore('double registration across villages (不重登)', (kind) => {
   let t: TestApp;
   let east: VillageFixture;
   let west: VillageFixture;
   beforeEach(async () => {
-    t = makeTestApp();
+    t = makeTestApp({ store: kind });
     east = await villageWithElection(t, { name: '东村' });
     west = await villageWithElection(t, { name: '西村' });
   });

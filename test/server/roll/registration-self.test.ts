@@ -1,4 +1,4 @@
-import { CLERK, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
+import { CLERK, describeEachStore, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { importRows, syntheticId, type ImportReply } from './roll-fixtures';
 
 // Today 2026-03-01 10:00 Asia/Shanghai; E = 2026-04-10; the list must be out by E−20 = 2026-03-21.
@@ -8,7 +8,8 @@ const NEW = syntheticId('1988-08-08', 88);
 
 type Voter = { category: string; status: string; confirmed: boolean; idMasked: string };
 
-describe('registration.* (the villager side)', () => {
+// Its race (three users applying with one ID number) runs on both stores like every race.
+describeEachStore('registration.* (the villager side)', (kind) => {
   let t: TestApp;
   let f: VillageFixture;
   let roll: ImportReply;
@@ -16,7 +17,7 @@ describe('registration.* (the villager side)', () => {
     t.ok('identity', { action: 'bind', name, idNumber, bindingCode: roll.rows.find((r) => r.name === name)!.bindingCode, consent: true }, openid);
 
   beforeEach(async () => {
-    t = makeTestApp();
+    t = makeTestApp({ store: kind });
     f = await villageWithElection(t);
     roll = await importRows(t, f.electionId, [
       { name: '赵大山', idNumber: A, group: '第一村民小组', category: 'A' },
@@ -193,7 +194,8 @@ describe('committee.listVoters and committee.stats', () => {
   });
 });
 
-describe('人户分离: the first confirmed registration wins (不重登)', () => {
+// Races included: on the embedded store and on the CloudBase adapter over its fake with latency.
+describeEachStore('人户分离: the first confirmed registration wins (不重登)', (kind) => {
   // 户籍村 imports the migrant as pending B; 居住村 is where they live and apply as category C.
   const P = syntheticId('1987-07-07', 77);
   const meeting = { meeting: 'villagerMeeting', meetingDate: '2026-02-28', minutesRef: '2026-1号' };
@@ -202,7 +204,7 @@ describe('人户分离: the first confirmed registration wins (不重登)', () =
   let here: VillageFixture;
   let homeEntry: string;
   beforeEach(async () => {
-    t = makeTestApp();
+    t = makeTestApp({ store: kind });
     home = await villageWithElection(t, { name: '户籍村', voters: 0 });
     here = await villageWithElection(t, { name: '居住村', voters: 0 });
     const roll = await importRows(t, home.electionId, [{ name: '钱双村', idNumber: P, group: '第一村民小组', category: 'B' }]);
