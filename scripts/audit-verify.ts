@@ -2,7 +2,9 @@
  * `npm run audit:verify [-- --data-dir DIR]` (default ./.data): checks the audit chain of an
  * embedded store (docs/decisions/0001-audit-chain.md). Prints the deployment's public keys, then
  * per scope `ok <scope>: N entries, M checkpoints[, P pending]` or
- * `BROKEN <scope>: record <collection>/<id> — <why>`. Exit code 1 when anything is broken.
+ * `BROKEN <scope>: record <collection>/<id> — <why>`, then every nomination ballot whose stored
+ * content no longer hashes to what its audit entry recorded (`BROKEN ballots: record
+ * nomination/<id> — <why>`). Exit code 1 when anything is broken.
  *
  * Keys: the signing key in DIR/secrets.json (or SIGNING_KEY_PEM) gives the current public key;
  * retired public keys come from SIGNING_KEYRING (env, or the same key in secrets.json).
@@ -17,6 +19,7 @@ import { createKeyring, parseRetiredKeys, type Keyring } from '../server/adapter
 import { createEd25519Signer } from '../server/adapters/crypto/ed25519.signer';
 import { openSqliteStore } from '../server/adapters/embedded/sqlite.store';
 import { verifyAuditStore } from '../server/audit/audit-verify';
+import { checkBallotsAgainstAudit } from '../server/use-cases/nominations/ballot-audit-check';
 import { DATABASE_FILE, SECRETS_FILE } from '../server/local/local-app';
 
 function arg(argv: readonly string[], name: string): string | undefined {
@@ -54,6 +57,10 @@ export async function main(argv: readonly string[], out: (line: string) => void 
         out(`BROKEN ${scope}: record ${result.record} — ${result.why}`);
       }
     }
+    // Nomination ballots against the hashes their audit entries recorded (an edited ballot).
+    const ballots = await checkBallotsAgainstAudit(store);
+    for (const f of ballots) out(`BROKEN ballots: record ${f.record} — ${f.why}`);
+    broken += ballots.length;
     out(`audit: ${reports.length} scopes, ${broken} broken`);
     return broken === 0 ? 0 : 1;
   } finally {
