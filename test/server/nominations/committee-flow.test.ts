@@ -4,7 +4,7 @@
  * source, paper ballots (invalid counted as invalid), tally equal to the recount.
  */
 import { addDays, endOfShanghaiDay } from '../../../src/domain/civil-date';
-import { CLERK, TOWNSHIP, makeTestApp, type TestApp } from '../harness';
+import { CLERK, TOWNSHIP, describeEachStore, makeTestApp, type TestApp } from '../harness';
 import { afterWindow, close, intoWindow, nominationVillage, reviewAll, submit, type NominationVillage } from './nomination-fixture';
 
 /** Each ballot i names people per the plan: post → list of person indexes per ballot. */
@@ -16,11 +16,14 @@ async function vote(t: TestApp, v: NominationVillage, plan: Array<{ director?: n
   }
 }
 
-describe('committee nominations', () => {
+/** Rule checks (not races) on the fake: a light per-call latency keeps the suite quick. */
+const RULE_LATENCY = { latencyMs: 2, jitterMs: 1 };
+
+describeEachStore('committee nominations', (kind) => {
   let t: TestApp;
   let v: NominationVillage;
   beforeEach(async () => {
-    t = makeTestApp();
+    t = makeTestApp({ store: kind, latency: RULE_LATENCY });
     v = await nominationVillage(t, 60);
     intoWindow(t, v);
   });

@@ -4,14 +4,17 @@
  */
 process.env.TZ = 'America/Los_Angeles';
 import { addDays, endOfShanghaiDay, startOfShanghaiDay } from '../../../src/domain/civil-date';
-import { CLERK, makeTestApp, type TestApp } from '../harness';
+import { CLERK, describeEachStore, makeTestApp, type TestApp } from '../harness';
 import { intoWindow, nominationVillage, submit, SIGNATURE, type NominationVillage } from './nomination-fixture';
 
-describe('nominations.submit', () => {
+/** Rule checks (not races) on the fake: a light per-call latency keeps the suite quick. */
+const RULE_LATENCY = { latencyMs: 2, jitterMs: 1 };
+
+describeEachStore('nominations.submit', (kind) => {
   let t: TestApp;
   let v: NominationVillage;
   beforeEach(async () => {
-    t = makeTestApp();
+    t = makeTestApp({ store: kind, latency: RULE_LATENCY });
     v = await nominationVillage(t, 12, [
       { name: '孙小满', status: 'deprived' },
       { name: '钱少年' },
@@ -90,7 +93,7 @@ describe('nominations.submit', () => {
   });
 
   it('refuses a second ballot under a preset that says reject', async () => {
-    const t2 = makeTestApp();
+    const t2 = makeTestApp({ store: kind, latency: RULE_LATENCY });
     const z = await nominationVillage(t2, 4, [], { presetId: 'zhejiang' });
     intoWindow(t2, z);
     expect(await submit(t2, z, 0, { director: [z.people[1]!.id] })).toMatchObject({ ok: true });
