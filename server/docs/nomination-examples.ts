@@ -69,6 +69,8 @@ const STEPS: Step[] = [
     event: (s) => ({ action: 'enterPaperNomination', requestId: 'r_paper_3mzq81', electionId: s.electionId, voterId: id(s, 6), voterName: '周永强', names: { director: [id(s, 6)], deputy: [id(s, 7)], member: [id(s, 8), id(s, 9), id(s, 4)] }, valid: true, scanRef: '纸质提名票-0012', assisted: true }),
   },
   { caller: 'clerk', fn: 'committee', event: (s) => ({ action: 'tally', electionId: s.electionId, recount: true }) },
+  // The signed ballots naming 刘海涛: the villager's app ballot (with a signature URL) and the paper one.
+  { caller: 'clerk', fn: 'committee', event: (s) => ({ action: 'tally', electionId: s.electionId, nominee: id(s, 4) }) },
   { at: '2026-04-04T16:00:01.000Z', caller: 'clerk', fn: 'committee', event: (s) => ({ action: 'closeNominations', requestId: 'r_close_u2k8', electionId: s.electionId }) },
   {
     caller: 'clerk',

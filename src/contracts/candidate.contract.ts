@@ -10,6 +10,27 @@ const recordSchema = z.string({ error: '请写明依据' }).trim().min(2, { erro
 
 const tallyLineSchema = z.object({ voterId: idSchema, name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), votes: z.number().int() });
 
+/**
+ * One signed ballot naming the nominee the committee asked about (`tally` with `nominee`): who
+ * signed it, for which post, how it came in, and a short-lived link to the signature drawing.
+ */
+export const nomineeBallotSchema = z.object({
+  voterId: idSchema,
+  name: z.string(),
+  group: z.string(),
+  post: postSchema,
+  postLabel: z.string(),
+  channel: z.enum(['app', 'paper']),
+  /** Reference of the scanned paper ballot (paper only). */
+  scanRef: z.string().nullable(),
+  valid: z.boolean(),
+  submittedAt: z.string(),
+  /** Short-lived URL of the SVG drawing of the signature; null for paper ballots. */
+  signatureUrl: z.string().nullable(),
+});
+
+export type NomineeBallot = z.infer<typeof nomineeBallotSchema>;
+
 export const candidateStatusSchema = z.enum(['candidate', 'flagged', 'disqualified', 'withdrawn']);
 
 export const candidateViewSchema = nomineeViewSchema.extend({
@@ -32,8 +53,8 @@ export const tally = defineAction({
   fn: 'committee',
   action: 'tally',
   who: 'committee',
-  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对',
-  input: z.object({ electionId: electionIdSchema, recount: z.boolean().optional() }).strict(),
+  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对；指定被提名人时另给出提名他的签名票（仅选委会）',
+  input: z.object({ electionId: electionIdSchema, recount: z.boolean().optional(), nominee: idSchema.optional() }).strict(),
   output: z.object({
     ballots: z.number().int(),
     valid: z.number().int(),
@@ -46,6 +67,8 @@ export const tally = defineAction({
     /** After close: the Merkle root over the valid ballots' hashes (printed on the candidate notice). */
     merkleRoot: z.string().nullable(),
     seatsToFill: z.array(z.object({ voterId: idSchema, name: z.string() })),
+    /** Present when `nominee` was asked: every ballot naming that person (any post), oldest first; null otherwise. */
+    nomineeBallots: z.array(nomineeBallotSchema).nullable(),
     at: z.string(),
   }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'] },

@@ -4,10 +4,10 @@
  * the same tally from the audit log alone — the latest version of each voter's ballot — with
  * the same pure function (src/domain/nomination-tally.ts).
  */
-import { ballotAuditData, nominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { ballotAuditData, nominationDoc, type NominationDoc } from '../../../src/contracts/nomination-documents.schema';
 import { tallyBallots, type BallotTally, type CountedBallot } from '../../../src/domain/nomination-tally';
 import { type Collection, type Store } from '../../ports/store.port';
-import { findDocs } from '../../runtime/documents';
+import { findDocs, type WithId } from '../../runtime/documents';
 import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';
 
 const PAGE = 1000;
@@ -19,19 +19,26 @@ export interface LiveCount {
   readonly validHashes: string[];
 }
 
-export async function liveCount(store: Store, electionId: string): Promise<LiveCount> {
+/** Every ballot document of the election, page by page (ordered by id so no page skips one). */
+export async function eachBallot(store: Store, electionId: string, visit: (b: WithId<NominationDoc>) => void): Promise<void> {
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await findDocs(store, 'nomination', { electionId }, nominationDoc, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
+    for (const b of page) visit(b);
+    if (page.length < PAGE) break;
+  }
+}
+
+/** `also` sees every ballot of the same pass (e.g. to pick one nominee's ballots without a second read). */
+export async function liveCount(store: Store, electionId: string, also?: (b: WithId<NominationDoc>) => void): Promise<LiveCount> {
   const counted: CountedBallot[] = [];
   const validHashes: string[] = [];
   let paper = 0;
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await findDocs(store, 'nomination', { electionId }, nominationDoc, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
-    for (const b of page) {
-      counted.push({ names: b.names, valid: b.valid });
-      if (b.valid) validHashes.push(b.hash);
-      if (b.channel === 'paper') paper += 1;
-    }
-    if (page.length < PAGE) break;
-  }
+  await eachBallot(store, electionId, (b) => {
+    counted.push({ names: b.names, valid: b.valid });
+    if (b.valid) validHashes.push(b.hash);
+    if (b.channel === 'paper') paper += 1;
+    also?.(b);
+  });
   return { tally: tallyBallots(counted), paper, validHashes };
 }
 
