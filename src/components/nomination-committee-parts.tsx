@@ -5,7 +5,8 @@ import { TextAreaField } from './form-fields';
 import './nomination.scss';
 
 /** 提名计票: counts per post as bars (counts only — never who nominated whom). */
-export function TallyChart({ tally }: { tally: Tally }) {
+/** With `onOpen`, each line is a target that opens that nominee's signed ballots. */
+export function TallyChart({ tally, onOpen }: { tally: Tally; onOpen?: (line: { voterId: string; name: string }) => void }) {
   return (
     <View data-testid='tally-chart'>
       <View className='card'>
@@ -28,10 +29,11 @@ export function TallyChart({ tally }: { tally: Tally }) {
             </Text>
             {p.lines.length === 0 ? <Text className='text muted'>还没有人被提名</Text> : null}
             {p.lines.map((l) => (
-              <View className='bar-line' key={l.voterId}>
+              <View className={'bar-line' + (onOpen ? ' tappable' : '')} key={l.voterId} data-voter={l.voterId} onClick={onOpen ? () => onOpen({ voterId: l.voterId, name: l.name }) : undefined}>
                 <Text className='text'>
                   {l.name}（{l.group}）{l.votes}票
                 </Text>
+                {onOpen ? <Text className='bar-more'> 看签名票 ›</Text> : null}
                 <View className='bar-track'>
                   <View className='bar-fill' style={{ width: `${Math.round((100 * l.votes) / max)}%` }} />
                 </View>

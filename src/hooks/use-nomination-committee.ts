@@ -69,3 +69,29 @@ export function useNominationCommittee(electionId: string) {
 export function usePaperNomination() {
   return useActionCall(candidates.enterPaperNomination);
 }
+
+export type NomineeBallots = NonNullable<Tally['nomineeBallots']>;
+export interface OpenNominee {
+  voterId: string;
+  name: string;
+}
+
+/**
+ * The signed ballots of one nominee (the same `tally` action with `nominee`): opened from a tally
+ * line, closed with 返回. The signature links are short-lived, so each opening asks again.
+ */
+export function useNomineeBallots(electionId: string) {
+  const call = useActionCall(candidates.tally);
+  const [shown, setShown] = useState<{ nominee: OpenNominee; ballots: NomineeBallots | null } | null>(null);
+  const { run } = call;
+  const open = useCallback(
+    async (nominee: OpenNominee) => {
+      setShown({ nominee, ballots: null });
+      const out = await run({ electionId, nominee: nominee.voterId });
+      setShown((s) => (s && s.nominee.voterId === nominee.voterId ? { nominee, ballots: out?.nomineeBallots ?? [] } : s));
+    },
+    [run, electionId],
+  );
+  const close = useCallback(() => setShown(null), []);
+  return { shown, open, close, pending: call.pending, error: call.error };
+}

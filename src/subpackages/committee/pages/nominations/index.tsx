@@ -4,7 +4,8 @@ import { FormError } from '../../../../components/form-fields';
 import { SelectionList, TallyChart, TieResolver } from '../../../../components/nomination-committee-parts';
 import { ErrorView, Loading } from '../../../../components/state-views';
 import type { ElectionView } from '../../../../hooks/session-store';
-import { useNominationCommittee } from '../../../../hooks/use-nomination-committee';
+import { NomineeBallotList } from '../../../../components/nominee-ballots';
+import { useNominationCommittee, useNomineeBallots } from '../../../../hooks/use-nomination-committee';
 import { openCommitteePage } from '../../../../services/committee-nav';
 import { civilDate } from '../../../../services/format';
 import { confirmDialog, toast } from '../../../../services/navigation';
@@ -12,7 +13,8 @@ import { openNoticeCompose } from '../../../../services/notice-navigation';
 
 /**
  * 提名和候选人: live tally (counts only), 结束提名, ties at the cut line, then 公布正式候选人.
- * Review and withdrawal live on the candidates page; paper ballots on their own page.
+ * Review and withdrawal live on the candidates page; paper ballots on their own page. Tapping a
+ * tally line shows the signed ballots naming that nominee (committee only), with 返回.
  */
 export default function NominationsPage() {
   return <CommitteeGate>{({ electionId, election }) => <Nominations electionId={electionId} election={election} />}</CommitteeGate>;
@@ -24,7 +26,9 @@ function lastDay(election: ElectionView, key: string): string | null {
 
 function Nominations({ electionId, election }: { electionId: string; election: ElectionView }) {
   const n = useNominationCommittee(electionId);
+  const signed = useNomineeBallots(electionId);
   const t = n.tally.data;
+  if (signed.shown) return <NomineeBallotList nominee={signed.shown.nominee} ballots={signed.shown.ballots} error={signed.error} onBack={signed.close} />;
   if (!t) return n.tally.error ? <ErrorView error={n.tally.error} onRetry={() => void n.tally.reload()} /> : <Loading />;
   const closeNow = async () => {
     const closes = lastDay(election, 'nomination');
@@ -47,7 +51,7 @@ function Nominations({ electionId, election }: { electionId: string; election: E
     <View data-testid='nominations'>
       {n.published ? <PublishedList published={n.published} /> : null}
       {tasks}
-      <TallyChart tally={t} />
+      <TallyChart tally={t} onOpen={(line) => void signed.open(line)} />
       <View className='btn-row'>
         <Button className='btn plain' id='tally-refresh' onClick={() => void n.tally.reload()}>
           刷新
