@@ -4,6 +4,9 @@ module.exports = {
   // Race tests on the CloudBase fake run with 20 ms ± 10 ms per call: a loaded 2-core CI machine
   // needs more than the default 5 s per test. No test asserts on time.
   testTimeout: 60_000,
+  // Most of the suite waits on the fake's per-call latency (timers, not CPU): with `--ci` on a
+  // 2-core machine Jest would run one worker; three keep the waits overlapping.
+  maxWorkers: 3,
   projects: [
     {
       displayName: 'node',
