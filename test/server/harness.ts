@@ -72,6 +72,13 @@ function openStore(kind: StoreKind, dir: string, latency: TestAppOptions['latenc
   return { store: createCloudbaseStore(fake), fake };
 }
 
+/** Links every scope's pending audit entries now (what the chain writer does on its timer). */
+export async function linkAudit(app: Pick<AppContext, 'store' | 'signer' | 'clock'>): Promise<LinkReport[]> {
+  const { reports, failed } = await linkAllScopes(app.store, app.signer, app.clock);
+  if (failed.length) throw new Error(`audit linking failed for ${failed.map((f) => f.scope).join(', ')}`);
+  return reports;
+}
+
 export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
   const opts: TestAppOptions = typeof options === 'string' ? { now: options } : options;
   const nowIso = opts.now ?? '2026-03-01T02:00:00.000Z';
@@ -122,11 +129,7 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
       if (!r.ok) throw new Error(`${fn}.${String(event.action)} refused: ${r.code} ${r.reason ?? ''} ${r.message}`);
       return r.data;
     },
-    linkAudit: async () => {
-      const { reports, failed } = await linkAllScopes(app.store, app.signer, app.clock);
-      if (failed.length) throw new Error(`audit linking failed for ${failed.map((f) => f.scope).join(', ')}`);
-      return reports;
-    },
+    linkAudit: () => linkAudit(app),
     close: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

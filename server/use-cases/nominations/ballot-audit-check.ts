@@ -6,9 +6,9 @@
  * edited in the database — names, validity, channel, time, signature digest — is named here even
  * though the chain itself still verifies.
  */
-import { nominationDoc, type NominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { nominationDoc } from '../../../src/contracts/nomination-documents.schema';
 import type { Store, StoredDoc } from '../../ports/store.port';
-import { ballotHash } from './ballot-receipt';
+import { storedBallotHash } from './ballot-receipt';
 import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';
 
 export interface BallotFault {
@@ -25,10 +25,6 @@ async function* pages(store: Store, collection: string, where: Record<string, st
     if (page.length < PAGE) return;
   }
 }
-
-/** The hash the stored ballot has now, computed as its receipt was. */
-export const storedBallotHash = (b: NominationDoc): string =>
-  ballotHash({ electionId: b.electionId, voterId: b.voterId, channel: b.channel, valid: b.valid, names: b.names, signatureDigest: b.signature?.digest ?? null, scanRef: b.paper?.scanRef ?? null, submittedAt: b.submittedAt });
 
 /** Latest recorded version and hash per ballot of one election (pending entries read first, then linked ones). */
 async function recordedVersions(store: Store, electionId: string): Promise<Map<string, { version: number; hash: string }>> {

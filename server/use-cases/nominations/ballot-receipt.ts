@@ -6,6 +6,7 @@
  * signature no longer matches.
  */
 import { createHash } from 'node:crypto';
+import type { NominationDoc } from '../../../src/contracts/nomination-documents.schema';
 import type { BallotNames } from '../../../src/domain/nomination-ballot';
 import { POST_ORDER } from '../../../src/domain/nomination-ballot';
 import { canonicalJson } from '../../audit/canonical-json';
@@ -52,6 +53,10 @@ export function canonicalBallot(c: BallotContent): string {
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export const ballotHash = (c: BallotContent): string => sha256Hex(canonicalBallot(c));
+
+/** The hash a stored ballot has now, computed from its fields as its receipt was. */
+export const storedBallotHash = (b: NominationDoc): string =>
+  ballotHash({ electionId: b.electionId, voterId: b.voterId, channel: b.channel, valid: b.valid, names: b.names, signatureDigest: b.signature?.digest ?? null, scanRef: b.paper?.scanRef ?? null, submittedAt: b.submittedAt });
 
 /** Crockford base32: no I, L, O, U — easy to read out and type. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -64,7 +64,7 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
     await appendAudit(tx, { scope: election._id, action: 'committee.publishCandidates', actor: actorOf(ctx), at, subject: election._id, data: { version, hash, merkleRoot: close.merkle.root, count: entries.length } });
     // RULES.md §4: a formal candidate may not act as proxy (unless the preset allows it for near relatives).
     const ended = [];
-    for (const c of listed) ended.push(...(await voidProxiesOfCandidate(tx, { electionId: election._id, voterId: c.voterId, at })));
+    for (const c of listed) ended.push(...(await voidProxiesOfCandidate(tx, { electionId: election._id, voterId: c.voterId, at }, rules)));
     return ended;
   });
   await notifyVoided(ctx, voided);

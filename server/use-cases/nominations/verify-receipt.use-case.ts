@@ -20,7 +20,7 @@ import { inclusionPath, chunkIndexFor } from '../../audit/merkle-tree';
 import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { ballotHash, normalizeReceiptCode } from './ballot-receipt';
+import { normalizeReceiptCode, storedBallotHash } from './ballot-receipt';
 import { readClose } from './candidate-selection';
 import { merkleChunkId } from './nomination-scope';
 import { storedSignatureDigest } from '../shared/signature-file';
@@ -29,7 +29,7 @@ const refused = (problem: string) => ok({ valid: false, problem, covers: null, r
 
 /** Why the stored ballot no longer matches what was signed, or null when it does. */
 async function alteration(ctx: CallContext, b: NominationDoc, signedHash: string): Promise<string | null> {
-  const hash = ballotHash({ electionId: b.electionId, voterId: b.voterId, channel: b.channel, valid: b.valid, names: b.names, signatureDigest: b.signature?.digest ?? null, scanRef: b.paper?.scanRef ?? null, submittedAt: b.submittedAt });
+  const hash = storedBallotHash(b);
   if (hash !== signedHash || b.hash !== signedHash) return '提名票的记录与回执不一致，记录可能被改动过，请立即告诉乡镇';
   if (b.keyId !== ctx.signer.keyId || !ctx.signer.verify(hash, b.sig)) return '回执的签名核验不通过，请立即告诉乡镇';
   if (b.signature && (await storedSignatureDigest(ctx, b.signature.fileId)) !== b.signature.digest) return '手写签名的存档与提名票不一致，请立即告诉乡镇';

@@ -22,6 +22,7 @@ import { readDoc, type WithId } from '../../runtime/documents';
 import { rulesOf } from '../shared/election-view';
 import { ACTIVE_STATUSES, endAuthorization, readAuthorization, readLoad, readPrincipal, writeLoad, type Ending } from './proxy-records';
 import { notifyPrincipal } from './notify-principal';
+import type { RuleSet } from '../../../src/domain/presets/types';
 
 export interface VoidTarget {
   readonly electionId: string;
@@ -42,10 +43,15 @@ async function voidAll(tx: TxOps, ids: readonly string[], load: ProxyLoadDoc, en
   return { voided, load: current };
 }
 
-export async function voidProxiesOfCandidate(tx: TxOps, t: VoidTarget): Promise<WithId<ProxyDoc>[]> {
-  const election = await readDoc(tx, 'election', t.electionId, electionDoc);
-  if (!election) throw new Error(`voidProxiesOfCandidate: no election ${t.electionId}`);
-  const rules = rulesOf(election);
+async function electionRules(tx: TxOps, electionId: string): Promise<RuleSet> {
+  const election = await readDoc(tx, 'election', electionId, electionDoc);
+  if (!election) throw new Error(`voidProxiesOfCandidate: no election ${electionId}`);
+  return rulesOf(election);
+}
+
+/** `known`: the election's rule set when the caller already holds it (one read saved per candidate). */
+export async function voidProxiesOfCandidate(tx: TxOps, t: VoidTarget, known?: RuleSet): Promise<WithId<ProxyDoc>[]> {
+  const rules = known ?? (await electionRules(tx, t.electionId));
   const load = await readLoad(tx, t.electionId, t.voterId);
   const spare = (a: ProxyDoc) => rules.proxy.candidateMayBeProxy === 'nearRelativeOnly' && !isInLaw(a.relation);
   const end = { reasonCode: 'PROXY_IS_CANDIDATE', reason: '受托人成为正式候选人，不能再接受委托投票', at: t.at };

@@ -20,8 +20,7 @@ import { dispatch } from '../../../server/runtime/dispatch';
 import { silentLogger } from '../../../server/runtime/logger';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import type { Envelope } from '../../../src/contracts/envelope';
-import { linkAllScopes } from '../../../server/audit/audit-linker';
-import { TOWNSHIP, type TestApp } from '../harness';
+import { linkAudit, TOWNSHIP, type TestApp } from '../harness';
 import { meteredDatabase, meteredStorage, type SdkMeter } from '../store/sdk-call-meter';
 
 const SIGNING_KEY = generateEd25519KeyPem();
@@ -86,11 +85,7 @@ export function makeImportApp(backend: Backend, budgetMs: number, shared?: { dir
       if (!r.ok) throw new Error(`${fn}.${String(event.action)} refused: ${r.code} ${r.reason ?? ''} ${r.message}`);
       return r.data;
     },
-    linkAudit: async () => {
-      const { reports, failed } = await linkAllScopes(app.store, app.signer, app.clock);
-      if (failed.length) throw new Error(`audit linking failed for ${failed.map((f) => f.scope).join(', ')}`);
-      return reports;
-    },
+    linkAudit: () => linkAudit(app),
     reopen: () => makeImportApp(backend, budgetMs, { dir, owner: false }),
     close: async () => {
       await store.close();
