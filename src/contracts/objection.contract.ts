@@ -74,13 +74,12 @@ export const myObjectionViewSchema = z.object({
 });
 export type MyObjectionView = z.infer<typeof myObjectionViewSchema>;
 
-/** An objection in the committee's queue: with its statutory clock; the ID number only masked. */
+/** An objection in the committee's queue: with its statutory clock; no digit of an ID number. */
 export const queuedObjectionViewSchema = myObjectionViewSchema.extend({
   subject: z.object({
     voterId: z.string().nullable(),
     name: z.string(),
     group: z.string(),
-    idMasked: z.string().nullable(),
     /** The subject's roll entry as it stands now (pending, flagged…), when the objection names one. */
     entry: z.object({ status: voterStatusSchema, statusLabel: z.string(), category: voterCategorySchema, categoryLabel: z.string() }).nullable(),
   }),
@@ -356,7 +355,7 @@ export const decideObjection = defineAction({
     /** The push to the objector: sent, failed (recorded, see the delivery), noConsent (the objector has no subscribe consent left: nothing sent), or skipped (already sent). */
     delivery: z.object({ id: z.string(), status: z.enum(['sent', 'failed', 'noConsent', 'skipped']) }),
     /** A person added to the list: the binding code for their 选民登记告知书 (shown once). */
-    newVoter: z.object({ voterId: z.string(), name: z.string(), group: z.string(), idMasked: z.string(), status: voterStatusSchema, bindingCode: z.string() }).nullable(),
+    newVoter: z.object({ voterId: z.string(), name: z.string(), group: z.string(), birthDate: civilDateSchema, status: voterStatusSchema, bindingCode: z.string() }).nullable(),
     warning: z.string().nullable(),
   }),
   errors: {

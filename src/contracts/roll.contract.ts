@@ -90,7 +90,9 @@ export const importRollRowSchema = z.object({
   message: z.string().optional(),
   name: z.string().optional(),
   group: z.string().optional(),
-  idMasked: z.string().optional(),
+  /** From the ID number: birth date and sex tell namesakes apart (no digit of the number itself, RULES.md §7). */
+  birthDate: civilDateSchema.optional(),
+  sex: z.enum(['M', 'F']).optional(),
   category: voterCategorySchema.optional(),
   voterStatus: voterStatusSchema.optional(),
   voterId: z.string().optional(),
@@ -98,12 +100,12 @@ export const importRollRowSchema = z.object({
   bindingCode: z.string().optional(),
   /** Updated rows: which fields changed. */
   changed: z.array(z.string()).optional(),
-  /** Accepted rows the clerk should check (see ROLL_ROW_WARNINGS); the other entry only masked. */
+  /** Accepted rows the clerk should check (see ROLL_ROW_WARNINGS); the other entry by name, group, birth date. */
   warning: z
     .object({
       reason: z.enum(ROLL_ROW_WARNINGS),
       message: z.string(),
-      other: z.object({ voterId: z.string(), name: z.string(), group: z.string(), idMasked: z.string(), status: voterStatusSchema }),
+      other: z.object({ voterId: z.string(), name: z.string(), group: z.string(), birthDate: civilDateSchema, sex: z.enum(['M', 'F']), status: voterStatusSchema }),
     })
     .optional(),
 });
@@ -200,12 +202,15 @@ export const rosterEntrySchema = z.object({
   status: voterStatusSchema,
   statusLabel: z.string(),
   statusReason: z.string().nullable(),
-  idMasked: z.string(),
+  /** From the ID number (no digit of the number itself, RULES.md §7): with sex and group, tells namesakes apart. */
+  birthDate: civilDateSchema,
   phoneMasked: z.string().nullable(),
   sex: z.enum(['M', 'F']),
   ageOnElectionDay: z.number().int(),
   confirmed: z.boolean(),
   bound: z.boolean(),
+  /** Binding locked by too many wrong tries (identity.bind ENTRY_LOCKED): committee.unlockBinding lifts it. */
+  locked: z.boolean(),
   residenceSince: civilDateSchema.nullable(),
   /** Category C: the 村民会议/村民代表会议 decision. */
   residence: z
@@ -228,17 +233,14 @@ export const listVoters = defineAction({
   fn: 'committee',
   action: 'listVoters',
   who: 'committee',
-  summary: '查询本村选民登记：按姓名、身份证后四位、小组、类别、状态、是否绑定或核对筛选，分页；只显示脱敏信息',
+  summary: '查询本村选民登记：按姓名、完整身份证号码（按密文索引比对）、小组、类别、状态、是否绑定或核对筛选，分页；不显示身份证号码的任何数字',
   input: z
     .object({
       electionId: electionIdSchema,
       /** Part of the name (any position). */
       name: z.string({ error: '姓名应为文字' }).trim().max(20, { error: '姓名太长了' }).optional(),
-      idLast4: z
-        .string({ error: '请填写身份证号码后四位' })
-        .trim()
-        .regex(/^\d{3}[\dXx]$/, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
-        .optional(),
+      /** The whole ID number, matched by its keyed hash: no digit of it is stored to match a part against (RULES.md §7). */
+      idNumber: idNumberInputSchema.optional(),
       group: z.string({ error: '小组应为文字' }).trim().min(1, { error: '请选择小组' }).max(40, { error: '小组名称太长了' }).optional(),
       category: z.enum(['A', 'B', 'C'], { error: '类别只能是 A、B 或 C' }).optional(),
       status: z.enum(voterStatusSchema.options, { error: '请选择状态' }).optional(),
@@ -255,7 +257,7 @@ export const listVoters = defineAction({
     groups: z.array(z.string()),
     rows: z.array(rosterEntrySchema),
   }),
-  errors: { FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { INVALID_INPUT: [...ID_REASONS], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
 const statusTarget = { electionId: electionIdSchema, voterId: voterIdSchema };
@@ -371,7 +373,7 @@ export const applyResidence = defineAction({
   action: 'applyResidence',
   mutates: true,
   who: 'anyone',
-  summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；不能在两个村同时登记',
+  summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；身份证号码由选举委员会核实（已在本村或外村登记的，由委员会处理），回复不因号码而不同',
   input: z
     .object({
       electionId: electionIdSchema,
@@ -388,16 +390,19 @@ export const applyResidence = defineAction({
     INVALID_INPUT: [...ID_REASONS, 'UNKNOWN_GROUP', 'BAD_DATE'],
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['ELECTION_UNKNOWN'],
-    CONFLICT: ['ALREADY_BOUND', 'ALREADY_ON_ROLL', 'DOUBLE_REGISTRATION'],
+    CONFLICT: ['ALREADY_BOUND'],
     NOT_ELIGIBLE: ['UNDER_18', 'RESIDENCE_TOO_SHORT'],
     WINDOW_CLOSED: ['LIST_PUBLISHED', 'REGISTRATION_CLOSED', 'ELECTION_CLOSED'],
+    /** CLAIM_POLICY.maxApplicationsPerUser applications from this WeChat user in this election. */
+    LIMIT_EXCEEDED: ['TOO_MANY_APPLICATIONS'],
   },
 });
 
 export const duplicateRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  idMasked: z.string(),
+  /** From the ID number, when known (rows recorded before RULES.md §7's amendment have none). */
+  birthDate: civilDateSchema.nullable(),
   /** The village whose import or application was refused. */
   village: z.object({ id: z.string(), name: z.string() }),
   /** Where the person is registered. */

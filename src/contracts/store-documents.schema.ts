@@ -25,6 +25,15 @@ export const inviteDoc = z.object({
   usedBy: z.string().nullable(),
   usedAt: z.string().nullable(),
   createdAt: z.string(),
+  /**
+   * invite/{hash(first 5 characters)}: the rest of the code is checked against this keyed hash
+   * of the whole code, so wrong guesses at one invitation count against it (absent on invites
+   * stored under the whole code's hash, issued before).
+   */
+  secretHash: z.string().optional(),
+  failures: z.number().int().min(0).optional(),
+  /** Too many wrong guesses: void; the township issues a new one. */
+  lockedAt: z.string().nullable().optional(),
 });
 export type InviteDoc = z.infer<typeof inviteDoc>;
 
@@ -80,6 +89,8 @@ export const committeeVoterLinkDoc = z.object({ memberId: z.string(), villageId:
 
 export const electionDoc = z.object({
   villageId: z.string(),
+  /** The village's name, kept at creation so a villager's reply needs no village read; absent on older elections. */
+  villageName: z.string().optional(),
   title: z.string(),
   kind: electionKindSchema,
   presetId: z.string(),
@@ -109,7 +120,6 @@ export const voterDoc = z.object({
   nameKey: z.string(),
   /** Keyed HMAC of the normalized ID number (blind index); never the number itself. */
   idHash: z.string(),
-  idMasked: z.string(),
   birthDate: civilDateSchema,
   sex: z.enum(['M', 'F']),
   group: z.string(),
@@ -142,6 +152,17 @@ export const voterDoc = z.object({
     .nullable()
     .optional(),
   confirmedAt: z.string().nullable().optional(),
+  /** A category C application: the WeChat user who filed it (registration.applyResidence), counted against CLAIM_POLICY. */
+  appliedBy: z.string().nullable().optional(),
+  /**
+   * An application naming an ID number that already has an entry on this roll: that entry's id.
+   * Such an entry can never become registered (claimFor refuses it); the committee rejects it.
+   */
+  duplicateOf: z.string().nullable().optional(),
+  /** Wrong binding tries against this entry, from any WeChat user (identity.bind). */
+  bindFailures: z.number().int().min(0).optional(),
+  /** Set when bindFailures reached the limit: no bind until the committee unlocks (committee.unlockBinding). */
+  bindLockedAt: z.string().nullable().optional(),
 });
 export type VoterDoc = z.infer<typeof voterDoc>;
 
@@ -153,7 +174,18 @@ export type IdIndexDoc = z.infer<typeof idIndexDoc>;
 export const bindingDoc = z.object({ voterId: z.string(), electionId: z.string(), villageId: z.string(), boundAt: z.string() });
 export type BindingDoc = z.infer<typeof bindingDoc>;
 
-export const bindAttemptDoc = z.object({ failures: z.number().int(), lockedUntil: z.string().nullable(), lastAt: z.string() });
+/**
+ * bindAttempt/{key}: guessing counters. `{openid}` — a user's wrong binding tries (locked until
+ * `lockedUntil`); `id:{idHash}` — wrong tries at an ID number that has no entry, counted like an
+ * entry's own (voter.bindFailures) so a lock says nothing about the roll (`lockedAt`: held);
+ * `invite:{openid}` — a user's wrong invitation codes.
+ */
+export const bindAttemptDoc = z.object({
+  failures: z.number().int(),
+  lockedUntil: z.string().nullable(),
+  lastAt: z.string(),
+  lockedAt: z.string().nullable().optional(),
+});
 export type BindAttemptDoc = z.infer<typeof bindAttemptDoc>;
 
 /** 公告 types (RULES.md §6): each typed notice is generated from the data it announces (src/domain/notice.ts). */
@@ -305,8 +337,8 @@ export const objectionDoc = z.object({
   loadIds: z.array(z.string()).optional(),
   /** The entry objected to (wrongPerson, wrongDetails); null for a missing person. */
   subjectVoterId: z.string().nullable(),
-  /** Snapshot at filing for display; an ID number only as keyed hash + masked form. */
-  subject: z.object({ name: z.string(), group: z.string(), idMasked: z.string().nullable(), idHash: z.string().nullable() }),
+  /** Snapshot at filing for display; an ID number only as its keyed hash. */
+  subject: z.object({ name: z.string(), group: z.string(), idHash: z.string().nullable() }),
   wrongFields: z.array(wrongFieldSchema),
   details: z.string(),
   /** Keyed digest of (kind, subject): one open objection per objector and subject. */
@@ -368,7 +400,8 @@ export const duplicateDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
   idHash: z.string(),
-  idMasked: z.string(),
+  /** Absent on rows recorded before RULES.md §7's amendment (they held a masked number, removed by migration). */
+  birthDate: civilDateSchema.nullable().optional(),
   name: z.string(),
   registeredVillageId: z.string(),
   registeredElectionId: z.string(),

@@ -38,7 +38,7 @@ export const listDuplicatesUseCase: UseCase<typeof duplicates> = async (input, c
     out.push({
       id: d._id.split(':')[0] + ':' + d._id.slice(-8),
       name: d.name,
-      idMasked: d.idMasked,
+      birthDate: d.birthDate ?? null,
       village: { id: d.villageId, name: await villageName(d.villageId) },
       registeredIn: { id: d.registeredVillageId, name: await villageName(d.registeredVillageId) },
       source: d.source,

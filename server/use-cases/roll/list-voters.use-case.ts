@@ -1,17 +1,19 @@
 /**
- * committee.listVoters — search this election's roll; masked rows only.
+ * committee.listVoters — search this election's roll; no digit of an ID number in the rows.
  *
  * Outcomes: ok | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  *
  * The store answers equality queries only (CloudBase as well as the embedded store), so group,
- * category and status narrow the query; the name (any part of it), the ID number's last four
- * characters and the bound/confirmed flags are filtered in memory over every matching entry,
+ * category, status and a whole ID number (its keyed hash) narrow the query; the name (any part
+ * of it) and the bound/confirmed flags are filtered in memory over every matching entry,
  * read in pages of 1,000 (findAllDocs). A village roll is a few thousand entries at most.
  * Order: village group order, then name, then id — stable across pages.
  */
 import type { listVoters } from '../../../src/contracts/roll.contract';
 import { voterDoc } from '../../../src/contracts/store-documents.schema';
-import { ok } from '../../../src/domain/result';
+import { parseIdNumber } from '../../../src/domain/id-number';
+import { err, ok } from '../../../src/domain/result';
+import { keyedHash } from '../../security/keyed-hash';
 import type { Where } from '../../ports/store.port';
 import { findAllDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
@@ -27,14 +29,17 @@ export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) 
   if (input.group) where.group = input.group;
   if (input.category) where.category = input.category;
   if (input.status) where.status = input.status;
+  if (input.idNumber !== undefined) {
+    const id = parseIdNumber(input.idNumber);
+    if (!id.ok) return err('INVALID_INPUT', id.reason, id.message);
+    where.idHash = keyedHash(ctx.settings.idHmacKey, 'id', id.value.normalized);
+  }
   const all = await findAllDocs(ctx.store, 'voter', where as Where, voterDoc);
 
   const needle = input.name ? nameKey(input.name) : '';
-  const tail = input.idLast4?.toUpperCase();
   const hits = all.filter(
     (v) =>
       (!needle || v.nameKey.includes(needle)) &&
-      (!tail || v.idMasked.endsWith(tail)) &&
       (input.bound === undefined || (v.boundTo !== null) === input.bound) &&
       (input.confirmed === undefined || v.confirmed === input.confirmed),
   );

@@ -158,7 +158,7 @@ function Roll({ electionId, election, villageName, clockOffsetMs }: { electionId
                 {v.categoryLabel} · <Text className={'badge ' + (v.status === 'registered' ? 'ok' : v.status === 'pending' ? 'warn' : 'danger')}>{v.statusLabel}</Text>
               </Text>
               <Text className='text small muted'>
-                {v.sex === 'M' ? '男' : '女'} · 选举日{v.ageOnElectionDay}岁 · {v.idMasked} · {v.bound ? '已绑定微信' : '未绑定'} · {v.confirmed ? '本人已核对' : '本人未核对'}
+                {v.sex === 'M' ? '男' : '女'} · {v.birthDate}出生 · 选举日{v.ageOnElectionDay}岁 · {v.bound ? '已绑定微信' : '未绑定'}{v.locked ? ' · 绑定已锁定' : ''} · {v.confirmed ? '本人已核对' : '本人未核对'}
               </Text>
               {v.statusReason ? <Text className='text small'>理由：{v.statusReason}</Text> : null}
               {v.residence ? (
