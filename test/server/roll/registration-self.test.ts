@@ -108,7 +108,7 @@ describeEachStore('registration.* (the villager side)', (kind) => {
       const meeting = { meeting: 'villagerMeeting', meetingDate: '2026-02-28', minutesRef: '2026-1号' };
       const approve = await t.call('committee', { action: 'setVoterStatus', electionId: f.electionId, voterId: (r.data.voter as unknown as { id: string }).id, op: 'approveResidence', ...meeting }, CLERK);
       expect(approve).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'DOUBLE_REGISTRATION' });
-      expect((await t.ok<Dups>('township', { action: 'duplicates' }, TOWNSHIP)).rows).toEqual([expect.objectContaining({ source: 'committee', registeredIn: { name: '户籍村' }, village: { id: f.villageId } })]);
+      expect((await t.ok<Dups>('township', { action: 'duplicates' }, TOWNSHIP)).rows).toEqual([expect.objectContaining({ source: 'committee', registeredIn: expect.objectContaining({ name: '户籍村' }), village: expect.objectContaining({ id: f.villageId }) })]);
     });
     it('accepts an application naming a number on this roll as pending, marked for the committee and never approvable; rejects ALREADY_BOUND for a bound user', async () => {
       const r = await apply({ name: '赵大山', idNumber: A });
@@ -268,10 +268,10 @@ describeEachStore('人户分离: the first confirmed registration wins (不重�
 
   it('refuses, once the person is registered in the other village, the approval of a new application (not the application itself: unproven) and a pending import row', async () => {
     await declareHome();
-    const applied = await applyHere();
-    expect(await approveHere(applied.voter.id)).toMatchObject({ ok: false, reason: 'DOUBLE_REGISTRATION' });
     const row = await importRows(t, here.electionId, [{ name: '钱双村', idNumber: P, group: '第二村民小组', category: 'C', residenceSince: '2020-01-01' }]);
     expect(row.rows[0]).toMatchObject({ status: 'rejected', reason: 'DOUBLE_REGISTRATION' });
+    const applied = await applyHere();
+    expect(await approveHere(applied.voter.id)).toMatchObject({ ok: false, reason: 'DOUBLE_REGISTRATION' });
   });
 
   it('rejects a declaration the committee records in person when the person is registered elsewhere', async () => {
