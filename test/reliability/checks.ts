@@ -1,0 +1,11 @@
+/** The checks in the order they run; `pii` last, because it reads what the others left behind. */
+import type { CheckResult, Profile } from './profile';
+import type { PiiLedger } from './pii-scan';
+import { fuzzCheck } from './fuzz.check';
+
+export interface Check {
+  readonly name: string;
+  run(profile: Profile, ledger: PiiLedger): Promise<CheckResult>;
+}
+
+export const CHECKS: readonly Check[] = [{ name: 'fuzz', run: fuzzCheck }];
