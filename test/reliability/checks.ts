@@ -2,10 +2,16 @@
 import type { CheckResult, Profile } from './profile';
 import type { PiiLedger } from './pii-scan';
 import { fuzzCheck } from './fuzz.check';
+import { authorizationCheck } from './authorization.check';
+import { tamperCheck } from './tamper.check';
 
 export interface Check {
   readonly name: string;
   run(profile: Profile, ledger: PiiLedger): Promise<CheckResult>;
 }
 
-export const CHECKS: readonly Check[] = [{ name: 'fuzz', run: fuzzCheck }];
+export const CHECKS: readonly Check[] = [
+  { name: 'fuzz', run: fuzzCheck },
+  { name: 'authorization', run: authorizationCheck },
+  { name: 'tamper', run: tamperCheck },
+];
