@@ -4,6 +4,8 @@ import type { PiiLedger } from './pii-scan';
 import { fuzzCheck } from './fuzz.check';
 import { authorizationCheck } from './authorization.check';
 import { tamperCheck } from './tamper.check';
+import { crashCheck } from './crash.check';
+import { piiCheck } from './pii.check';
 
 export interface Check {
   readonly name: string;
@@ -14,4 +16,6 @@ export const CHECKS: readonly Check[] = [
   { name: 'fuzz', run: fuzzCheck },
   { name: 'authorization', run: authorizationCheck },
   { name: 'tamper', run: tamperCheck },
+  { name: 'crash', run: crashCheck },
+  { name: 'pii', run: piiCheck },
 ];
