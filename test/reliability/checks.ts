@@ -6,6 +6,8 @@ import { authorizationCheck } from './authorization.check';
 import { tamperCheck } from './tamper.check';
 import { crashCheck } from './crash.check';
 import { piiCheck } from './pii.check';
+import { oracleCheck } from './oracle.check';
+import { deadlinesCheck } from './deadlines.check';
 
 export interface Check {
   readonly name: string;
@@ -17,5 +19,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'authorization', run: authorizationCheck },
   { name: 'tamper', run: tamperCheck },
   { name: 'crash', run: crashCheck },
+  { name: 'deadlines', run: deadlinesCheck },
+  { name: 'oracle', run: oracleCheck },
   { name: 'pii', run: piiCheck },
 ];
