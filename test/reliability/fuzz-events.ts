@@ -6,7 +6,7 @@
  * contract really rejects it; a nasty counts always — the contract must refuse it or the action
  * must cope with it, and neither may write or fault.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionContract } from '../../src/contracts/define-action';
 import { idCheckChar } from '../../src/domain/id-number';
 
@@ -47,7 +47,6 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-const pick = <T,>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
 
 /** Ids the world holds, so a schema-valid nasty reaches the use case instead of a NOT_FOUND at the door. */
 export type IdHints = Readonly<Record<string, string>>;

@@ -86,7 +86,9 @@ export async function piiCheck(_profile: unknown, ledger: PiiLedger): Promise<Ch
   } finally {
     await w.close();
   }
-  const findings = ledger.hits.map((h) => `${h.kind} in clear in ${h.source}: ${h.shown}`);
+  const kinds = new Map<string, number>();
+  for (const h of ledger.hits) kinds.set(`${h.kind} in clear in ${h.source}: ${h.shown}`, (kinds.get(`${h.kind} in clear in ${h.source}: ${h.shown}`) ?? 0) + 1);
+  const findings = [...kinds].map(([k, v]) => `${k} (×${v} of the first ${ledger.hits.length} hits)`);
   const note = `${ledger.scanned} texts scanned (${(ledger.bytes / 1e6).toFixed(1)} MB: replies, logs, database files), ${fed.sent} calls fed numbers`;
   const tally = new Map<string, number>();
   for (const a of fed.accepted) tally.set(a, (tally.get(a) ?? 0) + 1);

@@ -12,7 +12,7 @@ export interface Profile {
 }
 
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
-  fast: { name: 'fast', seed: 20260301, fuzzPerAction: 150, crashRequests: 300, tamperEdits: 150, oracleNumbers: 20 },
+  fast: { name: 'fast', seed: 20260301, fuzzPerAction: 100, crashRequests: 200, tamperEdits: 100, oracleNumbers: 16 },
   full: { name: 'full', seed: 20260301, fuzzPerAction: 10_000, crashRequests: 2_000, tamperEdits: 1_000, oracleNumbers: 200 },
 };
 
