@@ -155,9 +155,10 @@ async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, e
     const parsed = parseIdNumber(input.idNumber);
     if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
     const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
-    // The caller's own number is proven by their binding; any other is looked up for the committee only.
+    // The caller's own number is proven by their binding; any other is never looked up here: the
+    // committee's decision finds its entry, if any (decide-objection.use-case.ts).
     if (idHash === me.idHash) return aboutMe();
-    return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idHash }, self: false, lookupIdHash: idHash });
+    return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idHash }, self: false, lookupIdHash: null });
   }
   let voterId: string | null = input.voterId ?? null;
   if (input.listNo !== undefined) {

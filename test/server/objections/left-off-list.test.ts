@@ -130,9 +130,9 @@ describe('objections from people left off the published list', () => {
   describe('a registered voter objecting that a pending migrant is missing', () => {
     const about = () => ({ kind: 'missingPerson', name: '李秀英', group: '第一村民小组', idNumber: migrant().idNumber, details: '李秀英户籍在本村，她说要回来投票' });
 
-    it('names the pending entry by its ID number', async () => {
+    it('keeps the number as its keyed hash, not looked up at filing (the objector has not proven it); the decision finds the pending entry', async () => {
       const id = await fileOk(about(), VOTER);
-      expect(await readDoc(t.app.store, 'objection', id, objectionDoc)).toMatchObject({ subjectVoterId: migrant().id, byPerson: false });
+      expect(await readDoc(t.app.store, 'objection', id, objectionDoc)).toMatchObject({ subjectVoterId: null, subject: { idHash: migrant().doc.idHash }, byPerson: false });
     });
 
     it('rejects registering them without the person’s own declaration (someone else’s word is not one)', async () => {
@@ -244,7 +244,8 @@ describe('objections from people left off the published list', () => {
     it('files an objection naming someone else’s number on the list, for the committee (no reply tells it is on the list)', async () => {
       const r = await file({ kind: 'missingPerson', name: '张伟', group: '第一村民小组', idNumber: f.voters[2]!.idNumber, details: '张伟的名字不见了' }, VOTER);
       expect(r).toMatchObject({ ok: true, data: { objection: { status: 'open' } } });
-      if (r.ok) expect(await t.app.store.get('objection', r.data.objection.id)).toMatchObject({ subjectVoterId: f.voters[2]!.id });
+      // Not even looked up at filing; the committee's decision finds the entry.
+      if (r.ok) expect(await t.app.store.get('objection', r.data.objection.id)).toMatchObject({ subjectVoterId: null, subject: { idHash: f.voters[2]!.doc.idHash } });
     });
 
     it('rejects “我自己不在名单上” from someone on the list', async () => {
