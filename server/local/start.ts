@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
 import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { migrateIdMask } from '../use-cases/identity/migrate-id-mask';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
@@ -63,6 +64,8 @@ export async function main(): Promise<void> {
   // Stores written by an older version: upgrade what changed shape (idempotent; see `npm run migrate`).
   const migrated = await migrateMembers(app.store, TOWNSHIP_ID);
   if (migrated.upgraded) console.log(`已升级 ${migrated.upgraded} 条选举委员会成员记录（任期、职务；关联选民 ${migrated.linked} 条）`);
+  const unmasked = await migrateIdMask(app.store, TOWNSHIP_ID);
+  if (unmasked.voters + unmasked.objections + unmasked.duplicates + unmasked.importBatches) console.log(`已删除旧记录里身份证号码的部分数字（选民 ${unmasked.voters} 条，申诉 ${unmasked.objections} 条，重复登记 ${unmasked.duplicates} 条，导入报告 ${unmasked.importBatches} 批）`);
 
   const staticDir = apiOnly ? null : ensureH5Build();
   const server = createHttpHost({
