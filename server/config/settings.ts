@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateIdSchema } from '../../src/contracts/notice.contract';
+import { templateIdSchema } from '../../src/contracts/notice.schema';
 import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
 
 /**

@@ -4,7 +4,7 @@
  * 开发模式 推送记录 panel and the e2e.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { DevDeliveryRow } from '../../src/contracts/notice.contract';
+import type { DevDeliveryRow } from '../../src/contracts/notice.schema';
 import type { Delivery } from '../adapters/local/recording.notifier';
 import { REMINDER_HINT } from '../push/notice-message';
 

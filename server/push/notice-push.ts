@@ -7,8 +7,8 @@
  * before the reply; a large one continues on the timer). A push problem never undoes or hides
  * the publication: faults are logged and the job is left for the timer.
  */
-import type { PushSummary } from '../../src/contracts/notice.contract';
-import { noticeDoc, type NoticeDoc } from '../../src/contracts/store-documents.schema';
+import type { PushSummary } from '../../src/contracts/notice.schema';
+import { noticeDoc, type NoticeDoc } from '../../src/contracts/documents/notice-documents.schema';
 import type { TxOps } from '../ports/store.port';
 import { readDoc } from '../runtime/documents';
 import { createPushJob, newPushJob, publishJobId, pushSummary, runPushJob, type PushDeps, type PushRunOptions } from './push-job';

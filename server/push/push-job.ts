@@ -34,19 +34,11 @@
  * reminder) and its completion with the final counts.
  */
 import { randomUUID } from 'node:crypto';
-import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.contract';
-import {
-  consentDoc,
-  noticeDeliveryDoc,
-  noticeDoc,
-  pushJobDoc,
-  readReceiptDoc,
-  villageDoc,
-  voterDoc,
-  type NoticeDeliveryDoc,
-  type NoticeDeliveryStatus,
-  type PushJobDoc,
-} from '../../src/contracts/store-documents.schema';
+import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.schema';
+import { villageDoc } from '../../src/contracts/documents/election-documents.schema';
+import { noticeDoc, readReceiptDoc } from '../../src/contracts/documents/notice-documents.schema';
+import { consentDoc, noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type NoticeDeliveryStatus, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
+import { voterDoc } from '../../src/contracts/documents/roll-documents.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { NotifyResult } from '../ports/notifier.port';
 import type { Store, TxOps, Where } from '../ports/store.port';

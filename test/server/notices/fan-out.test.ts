@@ -27,7 +27,8 @@ import { noticeMessage, thing } from '../../../server/push/notice-message';
 import type { Notifier, NotifyResult } from '../../../server/ports/notifier.port';
 import type { Store } from '../../../server/ports/store.port';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
-import { consentDoc, noticeDeliveryDoc, pushJobDoc, type NoticeDoc } from '../../../src/contracts/store-documents.schema';
+import { type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { consentDoc, noticeDeliveryDoc, pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { eligible, makeVillage, messagesPerOpenid, TEMPLATE, type Village } from './notice-fixture';
 
 const BUSY: Extract<NotifyResult, { ok: false }> = { ok: false, transient: true, errCode: -1, errMsg: 'system error' };
