@@ -6,7 +6,7 @@
 import { consentDoc, type ConsentDoc } from '../../src/contracts/documents/push-documents.schema';
 import type { Store, TxOps } from '../ports/store.port';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
-import { groupBy } from '../use-cases/shared/group-by';
+import { groupBy } from '../runtime/group-by';
 
 /** More unspent consents than anyone could need: a client looping on subscribe cannot inflate it further. */
 export const MAX_UNUSED_CONSENTS = 100;

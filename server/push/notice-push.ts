@@ -2,7 +2,7 @@
  * Starting a notice push from an action. The publication's job is written inside the very
  * transaction that publishes the notice (createPublicationPushJob), so no crash can leave a
  * published notice without its push: whatever happens after the commit, the `notices` function's
- * timer trigger (cloudfunctions/notices/config.json, server/push/cloud-push-timer.ts) finds the
+ * timer trigger (cloudfunctions/notices/config.json, server/cloud/cloud-push-timer.ts) finds the
  * job and sends it. The action then runs the job within a time budget (a small village is done
  * before the reply; a large one continues on the timer). A push problem never undoes or hides
  * the publication: faults are logged and the job is left for the timer.

@@ -46,7 +46,7 @@ import type { AppContext } from '../runtime/context';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
 import { committeeNameOf } from '../use-cases/objections/notice-text';
 import { consentId, consentsByOpenid, refundSpentConsent, templateWithConsent } from './consent';
-import { noticeMessage } from './notice-message';
+import { noticeMessage } from '../use-cases/notices/notice-message';
 import { backoffMs, classifyNotifyResult } from './notify-outcome';
 
 export type PushDeps = Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>;

@@ -27,7 +27,7 @@ import { consentsByOpenid } from '../../push/consent';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';
 import type { Voter } from './notice-reach';
-import { groupBy } from '../shared/group-by';
+import { groupBy } from '../../runtime/group-by';
 
 export type CallListEntry = z.infer<typeof callListEntrySchema>;
 type Why = CallListEntry['why'];

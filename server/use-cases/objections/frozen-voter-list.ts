@@ -9,7 +9,7 @@ import { type VoterDoc } from '../../../src/contracts/documents/roll-documents.s
 import { sortByStroke } from '../../../src/domain/stroke-order';
 import type { Store } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { groupBy } from '../shared/group-by';
+import { groupBy } from '../../runtime/group-by';
 
 export type VoterListRow = { readonly no: number; readonly name: string; readonly group: string };
 

@@ -17,7 +17,7 @@ import type { NotifyMessage } from '../../ports/notifier.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { formatShanghaiTime } from '../shared/format';
-import { thing } from '../../push/notice-message';
+import { thing } from '../notices/notice-message';
 import { pushOnce, singleDeliveryId, type SinglePushStatus } from '../../push/single-push';
 
 export const OBJECTION_RESULT_PAGE = 'pages/registration/index?tab=objections';

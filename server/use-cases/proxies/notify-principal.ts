@@ -5,7 +5,7 @@
  */
 import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
-import { thing } from '../../push/notice-message';
+import { thing } from '../notices/notice-message';
 import { pushOnce, type SinglePushStatus } from '../../push/single-push';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';

@@ -22,8 +22,8 @@ import {
   type PushRunOptions,
 } from '../../../server/push/push-job';
 import { classifyNotifyResult, backoffMs } from '../../../server/push/notify-outcome';
-import { TIMER_RUN } from '../../../server/push/cloud-push-timer';
-import { noticeMessage, thing } from '../../../server/push/notice-message';
+import { TIMER_RUN } from '../../../server/cloud/cloud-push-timer';
+import { noticeMessage, thing } from '../../../server/use-cases/notices/notice-message';
 import type { Notifier, NotifyResult } from '../../../server/ports/notifier.port';
 import type { Store } from '../../../server/ports/store.port';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
