@@ -9,7 +9,7 @@
  * Every counter is read and written inside the bind transaction and is its own document, so
  * racing guesses at one entry contend on that entry only, never on the election.
  */
-import { bindAttemptDoc, voterDoc, type BindAttemptDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { bindAttemptDoc, voterDoc, type BindAttemptDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 

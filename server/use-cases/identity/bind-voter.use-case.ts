@@ -19,7 +19,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { bind } from '../../../src/contracts/identity.contract';
-import { bindAttemptDoc, bindingDoc, electionDoc, villageDoc, voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindAttemptDoc, bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { parseIdNumber } from '../../../src/domain/id-number';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';

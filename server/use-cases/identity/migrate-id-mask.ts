@@ -10,7 +10,8 @@
  * runs against CloudBase (the store port), where reads keep working before it has run (the stored
  * shapes ignore the old field).
  */
-import { electionDoc, rollImportDoc, villageDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { rollImportDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { Collection, DocData, Store, StoredDoc, Where } from '../../ports/store.port';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import { rollImportBatchId } from '../roll/import-batch';

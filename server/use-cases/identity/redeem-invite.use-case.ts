@@ -15,7 +15,8 @@
  */
 import type { redeemInvite } from '../../../src/contracts/identity.contract';
 import { timingSafeEqual } from 'node:crypto';
-import { bindAttemptDoc, bindingDoc, inviteDoc, memberDoc, villageDoc, type InviteDoc, type MemberDoc } from '../../../src/contracts/store-documents.schema';
+import { inviteDoc, memberDoc, villageDoc, type InviteDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindAttemptDoc, bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { appendAudit } from '../../audit/audit-log';

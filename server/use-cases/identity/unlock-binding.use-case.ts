@@ -8,7 +8,7 @@
  */
 import type { unlockBinding } from '../../../src/contracts/binding-lock.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';

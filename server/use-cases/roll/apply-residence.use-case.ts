@@ -26,10 +26,11 @@
  * Cost: 6 reads (the caller's applications; in the transaction the election, the list freeze,
  * the village, the caller's binding, the roll key) and 4 writes with the audit, whatever the roll's size.
  */
-import type { applyResidence } from '../../../src/contracts/roll.contract';
+import type { applyResidence } from '../../../src/contracts/registration.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
-import { bindingDoc, villageDoc, voterDoc, type ElectionDoc, type VillageDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { compareCivil, shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
 import { parseIdNumber, type ParsedId } from '../../../src/domain/id-number';
 import { ageEligibility, CLAIM_POLICY, residenceCompletesOn, residenceRequirementMet } from '../../../src/domain/registration';
