@@ -3,6 +3,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import CommitteeGate from '../../../../components/committee-gate';
 import NoticeSlip from '../../../../components/notice-slip';
 import PrintButton from '../../../../components/print-button';
+import UnlockBindingButton from '../../components/unlock-binding-button';
 import { isFlagAllowed } from '../../../../domain/registration';
 import { resolveRuleSet } from '../../../../domain/presets/registry';
 import { useActionCall, useActionData } from '../../../../hooks/use-action';
@@ -168,6 +169,7 @@ function Roll({ electionId, election, villageName, clockOffsetMs }: { electionId
               ) : null}
               {v.declaration ? <Text className='text small'>{v.declaration.channelLabel}（{v.declaration.on}）{v.declaration.livesIn ? `，现住${v.declaration.livesIn}` : ''}</Text> : null}
             </View>
+            {v.locked ? <UnlockBindingButton electionId={electionId} voterId={v.id} name={v.name} onUnlocked={() => list.setData((d) => (d ? { ...d, rows: d.rows.map((r) => (r.id === v.id ? { ...r, locked: false } : r)) } : d))} /> : null}
             {open === v.id ? (
               <EntryActions
                 electionId={electionId}
