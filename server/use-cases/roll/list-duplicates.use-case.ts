@@ -1,7 +1,7 @@
 /**
  * township.duplicates — people refused in one village because another village holds their
  * registration (不重登): which villages, when, from which import or application. The ID number
- * appears only masked; the blind index never leaves the store.
+ * appears only as name and birth date; the blind index never leaves the store.
  *
  * Outcomes: ok | FORBIDDEN NOT_TOWNSHIP
  */
