@@ -10,7 +10,7 @@
   var CLICKABLE =
     'button, a[href], select, taro-button-core, taro-input-core, taro-textarea-core, taro-picker-core, taro-switch-core, ' +
     'taro-checkbox-core, taro-radio-core, taro-navigator-core, [role=button], [role=switch], [role=link], [role=checkbox], ' +
-    '[role=radio], [role=tab], .weui-tabbar__item, .taro-model__btn';
+    '[role=radio], [role=tab], .weui-tabbar__item, .taro-model__btn, .weui-picker__action';
 
   function skipped(el) {
     return !!el.closest('.devbar, script, style, noscript');

@@ -136,9 +136,34 @@ async function dialogStep(c: FlowCtx, mode: Mode): Promise<void> {
   await c.page.locator('.taro-modal__content >> visible=true').waitFor({ state: 'detached' }).catch(() => undefined);
 }
 
+/** 我的登记 before binding → one of its forms (`go` opens it): text boxes, a textarea, a picker. */
+async function formStep(c: FlowCtx, mode: Mode, name: string, go: string, form: string, must: string): Promise<void> {
+  // As from the QR code on the posted notice: the election comes with the link.
+  await openAs(c, 'villager', `pages/registration/index?electionId=${encodeURIComponent(String(c.state.electionId))}`);
+  await settle(c.page);
+  await shown(c.page, `#${go}`).click();
+  await shown(c.page, form).waitFor();
+  await shown(c.page, must).waitFor();
+  await check(c, mode, name);
+  await screenshot(c.page, `a11y-${mode}-${name}`);
+}
+
+/** 申请登记 → 居住开始日期: the picker Taro draws over the page, measured open, then 取消. */
+async function pickerStep(c: FlowCtx, mode: Mode): Promise<void> {
+  await formStep(c, mode, 'apply', 'go-apply', '[data-testid=apply-form]', '[data-testid=apply-form] taro-picker-core');
+  await shown(c.page, '[data-testid=apply-form] taro-picker-core').click();
+  await shown(c.page, '.weui-picker').waitFor();
+  await c.page.waitForTimeout(400); // the wheel slides up
+  await check(c, mode, 'apply-picker');
+  await c.page.screenshot({ path: join(SHOTS, `a11y-${mode}-apply-picker.png`) });
+  await shown(c.page, '.weui-picker__action').click();
+}
+
 function modeSteps(mode: Mode): Step[] {
   return [
     { name: `${mode}: 我的登记 before binding (the bind form's text boxes)`, run: (c) => pageStep(c, mode, 'registration-unbound', 'pages/registration/index', 'villager') },
+    { name: `${mode}: 我不在名单上 form (a textarea)`, run: (c) => formStep(c, mode, 'self-objection', 'go-self-object', '[data-testid=self-objection-form]', '#self-objection-details') },
+    { name: `${mode}: the date picker open (Taro H5 wheel)`, run: (c) => pickerStep(c, mode) },
     ...PAGES.map((pg) => ({ name: `${mode}: ${pg.name}`, run: (c: FlowCtx) => pageStep(c, mode, pg.name, pg.route(c)) })),
     { name: `${mode}: the 解除绑定 dialog (Taro showModal)`, run: (c: FlowCtx) => dialogStep(c, mode) },
   ];
@@ -154,6 +179,7 @@ const steps: Step[] = [
       // The campaign seed has no notice yet: the committee publishes one (wording by the village helper's pages, not measured here).
       const who = await api<{ elections: Array<{ id: string }> }>(c, 'committee', 'identity', { action: 'whoami' });
       const electionId = (who.elections[0] ?? fail('the committee persona has no election')).id;
+      c.state.electionId = electionId;
       const body = '本村选民登记已经结束。选举日当天请带上身份证，到村委会参加投票。不能到场的，可以办理委托投票。';
       await api(c, 'committee', 'committee', { action: 'publishNotice', electionId, type: 'freeText', title: '关于投票的通知', body });
       await openAs(c, 'migrant', 'pages/notices/index');
