@@ -120,7 +120,7 @@ export const publishNotice = defineAction({
     warning: z.string().nullable(),
   }),
   errors: {
-    INVALID_INPUT: ['TEXT_FIXED'],
+    INVALID_INPUT: ['TEXT_FIXED', 'TITLE_CLAIMS_TYPE'],
     UNAUTHENTICATED: ['NO_OPENID'],
     FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'],
