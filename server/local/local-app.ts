@@ -49,10 +49,18 @@ export const SECRETS_FILE = 'secrets.json';
 /** The embedded database file in DATA_DIR. */
 export const DATABASE_FILE = 'cunxuantong.db';
 
-function loadSecrets(dataDir: string): { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string } {
+type LocalSecrets = { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string; PHONE_KEY: string };
+
+/** The local host's keys, generated on first start; a file from before phone sealing gains a PHONE_KEY. */
+function loadSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, SECRETS_FILE);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string };
-  const secrets = { ID_HMAC_KEY: randomBytes(32).toString('base64'), SIGNING_KEY_PEM: generateEd25519KeyPem() };
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  if (stored.ID_HMAC_KEY && stored.SIGNING_KEY_PEM && stored.PHONE_KEY) return stored as LocalSecrets;
+  const secrets: LocalSecrets = {
+    ID_HMAC_KEY: stored.ID_HMAC_KEY ?? randomBytes(32).toString('base64'),
+    SIGNING_KEY_PEM: stored.SIGNING_KEY_PEM ?? generateEd25519KeyPem(),
+    PHONE_KEY: stored.PHONE_KEY ?? randomBytes(32).toString('base64'),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -88,6 +96,9 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     // Nothing reaches WeChat from the local host, in either mode: a stand-in template id will do.
     NOTICE_TEMPLATE_ID: env.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
     SIGNING_KEYRING: env.SIGNING_KEYRING,
+    PHONE_KEY: env.PHONE_KEY ?? secrets.PHONE_KEY,
+    PHONE_KEYRING: env.PHONE_KEYRING,
+    PHONE_REVEALS_PER_HOUR: env.PHONE_REVEALS_PER_HOUR,
     IMPORT_BUDGET_MS: env.IMPORT_BUDGET_MS,
   });
   const store = openSqliteStore({ file: dbFile });

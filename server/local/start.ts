@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
 import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
@@ -60,6 +61,9 @@ export async function prepareData(local: LocalApp): Promise<string[]> {
   }
   const migrated = await migrateMembers(app.store, TOWNSHIP_ID);
   if (migrated.upgraded) lines.push(`已升级 ${migrated.upgraded} 条选举委员会成员记录（任期、职务；关联选民 ${migrated.linked} 条）`);
+  const phones = await migratePhones(app.store, app.settings, app.clock.now().toISOString());
+  const phoneLine = phoneMigrationLine(phones);
+  if (phoneLine) lines.push(phoneLine);
   return lines;
 }
 

@@ -132,11 +132,15 @@ export const publishNotice = defineAction({
 
 /** One row of the group leader's call list: never an ID number or a clear phone number. */
 export const callListEntrySchema = z.object({
+  /** The roll entry: committee.revealPhone opens its phone for a call. */
+  voterId: z.string(),
   name: z.string(),
   group: z.string(),
   category: voterCategorySchema,
-  /** As stored: masked at the source (e.g. 138****1234), or null when none is known. */
+  /** Masked (e.g. 138****1234), or null when none is known. */
   phoneMasked: z.string().nullable(),
+  /** The phone is kept sealed and committee.revealPhone can dial it; false for a masked-only phone. */
+  callable: z.boolean(),
   /**
    * Not bound to WeChat, no consent left, the push was refused, or its outcome is unknown (the
    * worker stopped between claiming and recording; never resent, so a call makes sure).
