@@ -55,7 +55,7 @@ export const revealPhoneUseCase: UseCase<typeof revealPhone> = async (input, ctx
     const used = raw ? revealCountDoc.parse(raw).count : 0;
     if (used >= limit) return null;
     await tx.set('phoneReveal', countId, { count: used + 1, hour: at.slice(0, 13) });
-    await appendAudit(tx, { scope: voter.electionId, action: 'committee.revealPhone', actor, at, subject: voter._id, data: { phoneMasked: voter.phoneMasked } });
+    await appendAudit(tx, { scope: voter.electionId, action: 'committee.revealPhone', actor, at, subject: voter._id });
     return used + 1;
   });
   if (counted === null) return err('RATE_LIMITED', 'REVEAL_LIMIT', `每小时最多查看${limit}个电话号码，请稍后再拨`);
