@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { templateIdSchema } from '../../src/contracts/notice.contract';
 import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMMITTEE_REFUSALS, idSchema } from './common.schema';
 import { defineAction } from './define-action';
 

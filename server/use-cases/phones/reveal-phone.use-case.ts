@@ -16,7 +16,7 @@
  *   before phones were sealed, or under a key the deployment no longer has) — re-import it
  * - RATE_LIMITED REVEAL_LIMIT: this member's reveals for the hour are used up
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { revealPhone } from '../../../src/contracts/phone.contract';
 import { voterDoc } from '../../../src/contracts/store-documents.schema';
 import { err, ok } from '../../../src/domain/result';
