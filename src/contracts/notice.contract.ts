@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, idSchema, voterCategorySchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, idSchema, safeText, voterCategorySchema } from './common.schema';
 import { noticeViewSchema } from './objection.contract';
 import { noticeTypeSchema } from './store-documents.schema';
 
@@ -20,13 +20,8 @@ const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: 
 const noticeIdSchema = z.string({ error: '请选择公告' }).min(1, { error: '请选择公告' }).max(64, { error: '编号太长' });
 
 /** Published text: refuses anything shaped like an ID or phone number (RULES.md §7). */
-function publicText(min: number, max: number, what: string) {
-  return z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, { error: `${what}至少${min}个字` })
-    .max(max, { error: `${what}不能超过${max}个字` })
-    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), { error: `${what}里请不要写身份证号码或手机号码` });
+function publicText(min: number, max: number, what: string, multiline = false) {
+  return safeText(what, { min, max, multiline });
 }
 
 /**
@@ -101,7 +96,7 @@ export const publishNotice = defineAction({
       /** Replaces the generated title (required for free text). */
       title: publicText(2, 40, '标题').optional(),
       /** Free text: the whole body; typed notice: added to the generated body (e.g. times and places). */
-      body: publicText(2, 2000, '正文').optional(),
+      body: publicText(2, 2000, '正文', true).optional(),
       /** The published notice this one corrects. */
       corrects: noticeIdSchema.optional(),
       /** Generate and check only: nothing is stored or sent. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, safeText, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { listChangeKindSchema, noticeTypeSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from './store-documents.schema';
 
 /**
@@ -13,14 +13,7 @@ const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] 
 
 /** Free text that may be published or kept: refuses anything shaped like an ID or phone number (RULES.md §7). */
 function writtenText(min: number, max: number, what: string) {
-  return z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, { error: `${what}至少写${min}个字` })
-    .max(max, { error: `${what}不能超过${max}个字` })
-    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), {
-      error: `${what}里请不要写身份证号码或手机号码`,
-    });
+  return safeText(what, { min, max, multiline: true });
 }
 
 const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: '请选择选举' }).max(64, { error: '编号太长' });
