@@ -46,13 +46,16 @@ export function idInput(what: string, max = MAX_ID_LENGTH) {
  * no unsafe characters, and — for text that is published or kept — nothing shaped like an ID or
  * phone number, obfuscated forms included (src/domain/text-guard.ts; RULES.md §7).
  */
-export function safeText(what: string, opts: { readonly min?: number; readonly max: number; readonly multiline?: boolean; readonly noNumbers?: boolean }) {
+export function safeText(
+  what: string,
+  opts: { readonly min?: number; readonly max: number; readonly multiline?: boolean; readonly noNumbers?: boolean; readonly minMessage?: string },
+) {
   const min = opts.min ?? 1;
   const base = refuseUnsafeCharacters(
     z
       .string({ error: `请填写${what}` })
       .trim()
-      .min(min, { error: min > 1 ? `${what}至少${min}个字` : `请填写${what}` })
+      .min(min, { error: opts.minMessage ?? (min > 1 ? `${what}至少${min}个字` : `请填写${what}`) })
       .max(opts.max, { error: `${what}不能超过${opts.max}个字` }),
     what,
     opts.multiline === true,

@@ -13,7 +13,7 @@ const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] 
 
 /** Free text that may be published or kept: refuses anything shaped like an ID or phone number (RULES.md §7). */
 function writtenText(min: number, max: number, what: string) {
-  return safeText(what, { min, max, multiline: true });
+  return safeText(what, { min, max, multiline: true, minMessage: `${what}至少写${min}个字` });
 }
 
 const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: '请选择选举' }).max(64, { error: '编号太长' });
