@@ -13,7 +13,7 @@
  * same key skips the scan.
  */
 import * as z from 'zod';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { maskPhone, normalizePhone } from '../../../src/domain/registration-row';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, type WithId } from '../../runtime/documents';

@@ -18,7 +18,7 @@
  */
 import * as z from 'zod';
 import type { revealPhone } from '../../../src/contracts/phone.contract';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';

@@ -2,7 +2,7 @@ import { describeEachStore, makeTestApp, villageWithElection, type TestApp, type
 import type { Settings } from '../../../server/config/settings';
 import { createPhoneBox, phoneKeyId } from '../../../server/security/phone-box';
 import { migratePhones } from '../../../server/use-cases/phones/migrate-phones';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
 
 const OLD_KEY = 'retired-phone-key-0123456789abcdef012345';

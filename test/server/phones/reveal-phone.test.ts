@@ -2,7 +2,7 @@ import { CLERK, TOWNSHIP, describeEachStore, makeTestApp, villageWithElection, t
 import { syntheticId } from '../roll/roll-fixtures';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import type { Settings } from '../../../server/config/settings';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
 
 type Reveal = { voterId: string; name: string; phone: string; revealsLeft: number };
