@@ -60,6 +60,7 @@ export const listVoters = defineAction({
       idLast4: z
         .string({ error: '请填写身份证号码后四位' })
         .trim()
+        .max(4, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
         .regex(/^\d{3}[\dXx]$/, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
         .optional(),
       group: z.string({ error: '小组应为文字' }).trim().min(1, { error: '请选择小组' }).max(40, { error: '小组名称太长了' }).optional(),
