@@ -89,3 +89,17 @@ export function SelectField({ id, label, options, value, onChange }: { id: strin
     </View>
   );
 }
+
+/** A time of day (HH:MM, 24-hour Beijing time) picked, never typed. */
+export function TimeField({ id, label, value, onChange, disabled, placeholder }: { id: string; label: string; value: string; onChange: (v: string) => void; disabled?: boolean; placeholder: string }) {
+  return (
+    <View className='field'>
+      <Text className='field-label'>{label}</Text>
+      <Picker mode='time' value={value || placeholder} disabled={disabled} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='input picker' id={id} data-value={value}>
+          <Text className={value ? '' : 'input-placeholder'}>{value || `点这里选择，例如 ${placeholder}`}</Text>
+        </View>
+      </Picker>
+    </View>
+  );
+}
