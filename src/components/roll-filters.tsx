@@ -37,7 +37,7 @@ export default function RollFilters({ q, groups, statuses, onChange }: { q: Roll
   const [draft, setDraft] = useState(q.query);
   const search = () => onChange({ query: draft.trim(), page: 1 });
   return (
-    <View className='card' data-testid='roll-filters'>
+    <View className='card roll-finder' data-testid='roll-filters'>
       <Text className='card-title'>查找选民</Text>
       <View className='field'>
         <Text className='field-label'>姓名或小组</Text>

@@ -14,6 +14,9 @@ const COLUMNS: ReadonlyArray<readonly [Sort | null, string]> = [
   [null, '微信 · 核对'],
 ];
 
+/** Short category names for the table's column (the full label is in the row's details). */
+const SHORT_CATEGORY: Record<RollEntry['category'], string> = { A: 'A 本村居住', B: 'B 外出', C: 'C 外来' };
+
 const badge = (v: RollEntry) => 'badge ' + (v.status === 'registered' ? 'ok' : v.status === 'pending' ? 'warn' : 'danger');
 
 /** What the phone's second line and the opened entry say: sex, age, WeChat, check, records. */
@@ -66,7 +69,7 @@ export default function RollTable({ rows, sort, desc, onSort, open, onToggle, re
               <Text className='rc-inline'> · {v.group}</Text>
             </Text>
             <Text className='rc rc-group'>{v.group}</Text>
-            <Text className='rc rc-cat'>{v.categoryLabel}</Text>
+            <Text className='rc rc-cat'>{SHORT_CATEGORY[v.category]}</Text>
             <Text className='rc rc-age'>
               {v.sex === 'M' ? '男' : '女'} {v.ageOnElectionDay}岁
             </Text>

@@ -15,17 +15,18 @@ const PAGES = ['dashboard', 'roll', 'import', 'objections', 'notices', 'notices-
 
 /** Font size and box height of what is on screen (the persona bar is dev-only chrome). */
 async function measure(page: Page): Promise<{ minFont: number; bodyFont: number; maxButton: number }> {
-  return page.evaluate(() => {
-    const visible = (e: Element) => {
+  // A string: tsx would wrap named helpers inside an evaluated function in __name().
+  return page.evaluate(`(() => {
+    function visible(e) {
       const r = e.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && !e.closest('.devbar') && !e.closest('[hidden]');
-    };
-    const texts = Array.from(document.querySelectorAll('.page .text, .page .row-key, .page .field-label, .page .card-title, .page .rc')).filter(visible);
-    const sizes = texts.map((e) => parseFloat(getComputedStyle(e).fontSize));
-    const body = Array.from(document.querySelectorAll('.page .text:not(.small)')).filter(visible).map((e) => parseFloat(getComputedStyle(e).fontSize));
-    const buttons = Array.from(document.querySelectorAll('.page .btn')).filter(visible).map((e) => e.getBoundingClientRect().height);
+      return r.width > 0 && r.height > 0 && !e.closest('.devbar');
+    }
+    const all = (sel) => Array.from(document.querySelectorAll(sel)).filter(visible);
+    const sizes = all('.page .text, .page .row-key, .page .field-label, .page .card-title, .page .rc').map((e) => parseFloat(getComputedStyle(e).fontSize));
+    const body = all('.page .text:not(.small)').map((e) => parseFloat(getComputedStyle(e).fontSize));
+    const buttons = all('.page .btn').map((e) => e.getBoundingClientRect().height);
     return { minFont: Math.min(...sizes), bodyFont: body.length ? Math.max(...body) : 0, maxButton: buttons.length ? Math.max(...buttons) : 0 };
-  });
+  })()`);
 }
 
 function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -64,6 +65,7 @@ export const committeeFlow: Flow = {
         await c.page.setViewportSize(WIDE);
         await openAs(c, 'committee', `${ROOT_PATH}/dashboard/index`);
         await shown(c.page, '[data-testid=reg-stats] .figures').waitFor();
+        await shot(c.page, 'committee-wide-dashboard-top');
         const dash = await measure(c.page);
         if (dash.bodyFont > 20) fail(`dashboard body text is ${dash.bodyFont} px at 1280 px`);
         if (dash.minFont < 13) fail(`dashboard text as small as ${dash.minFont} px`);
@@ -71,12 +73,12 @@ export const committeeFlow: Flow = {
         const width = await shown(c.page, '.page').evaluate((e) => e.getBoundingClientRect().width);
         if (width > 1200) fail(`content ${width} px wide on a 1280 px screen`);
         await openRoll(c);
+        await shot(c.page, 'committee-wide-roll');
         const rows = await c.page.locator('[data-testid=roll-list] .roll-row >> visible=true').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, h: r.height })));
         if (rows.length !== 50) fail(`the roll shows ${rows.length} rows a page, not 50`);
         if (rows[0]!.top > 600) fail(`the roll starts ${Math.round(rows[0]!.top)} px down`);
         const onScreen = rows.filter((r) => r.top + r.h <= WIDE.height).length;
         if (onScreen < 10) fail(`only ${onScreen} roll rows fit on a 1280×800 screen`);
-        await shot(c.page, 'committee-wide-roll');
       },
     },
     {
