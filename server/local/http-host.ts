@@ -12,7 +12,7 @@ import type { FolderStorage } from '../adapters/local/folder.storage';
 import type { AppContext } from '../runtime/context';
 import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
 import { handleFileDownload, handleFileUpload } from './file-endpoints';
-import { serveStatic } from './static-files';
+import { serveStatic, warmStatic } from './static-files';
 
 export interface HostOptions {
   readonly app: AppContext;
@@ -59,6 +59,7 @@ export function createHttpHost(opts: HostOptions): Server {
   const dev = app.settings.mode === 'dev';
   const limit = opts.maxBodyBytes ?? 20 * 1024 * 1024;
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  if (staticRoot) warmStatic(staticRoot);
 
   return createServer((req, res) => {
     void (async () => {
@@ -103,7 +104,7 @@ export function createHttpHost(opts: HostOptions): Server {
         return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个开发接口' });
       }
 
-      if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot && serveStatic(staticRoot, url.pathname, req, res)) return;
+      if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot && (await serveStatic(staticRoot, url.pathname, req, res))) return;
       return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: staticRoot ? '没有这个页面' : '只启动了云函数（npm run api）；完整应用请用 npm start' });
     })().catch((e: unknown) => {
       app.log.error('host.failed', { detail: e instanceof Error ? e.message : String(e) });

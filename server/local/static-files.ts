@@ -4,16 +4,19 @@
  *
  * - Compression: brotli when the browser accepts it, else gzip, for text types only. A
  *   precompressed sibling (`app.js.br`, `app.js.gz`, written by the build) is used when present;
- *   otherwise the file is compressed once on first request and kept in memory, keyed by path,
- *   size and mtime (a rebuilt file is compressed again). Bounded: the H5 build is ~1 MB.
+ *   otherwise the file is compressed once and kept in memory, keyed by path, size and mtime (a
+ *   rebuilt file is compressed again). Compression runs on libuv's thread pool (never blocking
+ *   the API), one job per file version however many requests wait for it, and `warmStatic`
+ *   starts it for the whole build when the host starts. Bounded: the H5 build is ~1 MB.
  * - Caching: hashed assets (`js/`, `css/`, names with a content hash) are immutable for a year;
  *   index.html is revalidated every time (no-cache + ETag → 304), so a new build shows at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +42,9 @@ interface Variant {
   etag: string;
 }
 
-const cache = new Map<string, Variant>();
+const cache = new Map<string, Promise<Variant>>();
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /** The best encoding the request accepts (q=0 refuses), brotli first. */
 export function pickEncoding(header: string | string[] | undefined): Encoding {
@@ -56,26 +61,50 @@ export function pickEncoding(header: string | string[] | undefined): Encoding {
   return 'identity';
 }
 
-function variant(file: string, encoding: Encoding): Variant {
-  const st = statSync(file);
-  const key = `${file}\0${encoding}\0${st.size}\0${st.mtimeMs}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+async function encode(file: string, encoding: Encoding, mtimeMs: number): Promise<Variant> {
   const pre = encoding === 'br' ? `${file}.br` : encoding === 'gzip' ? `${file}.gz` : null;
   let body: Buffer;
-  if (pre && existsSync(pre) && statSync(pre).mtimeMs >= st.mtimeMs) body = readFileSync(pre);
+  if (pre && existsSync(pre) && statSync(pre).mtimeMs >= mtimeMs) body = readFileSync(pre);
   else {
     const raw = readFileSync(file);
     body =
       encoding === 'br'
-        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        ? await brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
         : encoding === 'gzip'
-          ? gzipSync(raw, { level: 9 })
+          ? await gzipAsync(raw, { level: 9 })
           : raw;
   }
-  const made = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}-${encoding}"` };
-  cache.set(key, made);
-  return made;
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}-${encoding}"` };
+}
+
+function variant(file: string, encoding: Encoding): Promise<Variant> {
+  const st = statSync(file);
+  const key = `${file}\0${encoding}\0${st.size}\0${st.mtimeMs}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = encode(file, encoding, st.mtimeMs);
+    cache.set(key, v);
+    // A failed read is not remembered: the next request tries again.
+    v.catch(() => cache.delete(key));
+  }
+  return v;
+}
+
+/** Compresses every text file of the build in the background, so the first visitor does not wait. */
+export function warmStatic(root: string): void {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (COMPRESSIBLE.has(extname(p)) && statSync(p).size >= MIN_COMPRESS_BYTES) files.push(p);
+    }
+  };
+  if (!existsSync(root)) return;
+  walk(root);
+  void (async () => {
+    for (const f of files) for (const enc of ['br', 'gzip'] as const) await variant(f, enc).catch(() => undefined);
+  })();
 }
 
 /** The file a URL path names inside root, or index.html (hash routing); null outside root. */
@@ -93,13 +122,13 @@ function resolveFile(root: string, urlPath: string): string | null {
 }
 
 /** Serves a GET for the built app; false when there is nothing to serve (the caller answers 404). */
-export function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): boolean {
+export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const file = resolveFile(root, urlPath);
   if (!file) return false;
   const ext = extname(file);
   const size = statSync(file).size;
   const encoding = COMPRESSIBLE.has(ext) && size >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : 'identity';
-  const v = variant(file, encoding);
+  const v = await variant(file, encoding);
   const headers: Record<string, string | number> = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',

@@ -32,10 +32,11 @@ describe('static files of the H5 build: compressed and cached (issue 11, first s
     writeFileSync(join(dir, 'js', 'app.0123abcd.js'), script);
     writeFileSync(join(dir, 'tiny.txt'), 'ok');
     server = createServer((req, res) => {
-      if (!serveStatic(dir, new URL(req.url ?? '/', 'http://x').pathname, req, res)) {
+      void serveStatic(dir, new URL(req.url ?? '/', 'http://x').pathname, req, res).then((served) => {
+        if (served) return;
         res.writeHead(404);
         res.end();
-      }
+      });
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
