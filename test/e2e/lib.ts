@@ -175,7 +175,8 @@ async function pickColumns(page: Page, trigger: string, wanted: string[]): Promi
 /** A civil date through the picker (never typed): `2026-02-20`. */
 export async function pickDate(page: Page, trigger: string, day: string): Promise<void> {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  await pickColumns(page, trigger, [`${y}年`, `${m}月`, `${d}日`]);
+  // Taro's H5 picker writes months and days with two digits (09月, 06日).
+  await pickColumns(page, trigger, [`${y}年`, `${String(m).padStart(2, '0')}月`, `${String(d).padStart(2, '0')}日`]);
   const got = await shown(page, trigger).getAttribute('data-value');
   if (got !== day) fail(`picked ${day} in ${trigger}, the field holds ${got}`);
 }
