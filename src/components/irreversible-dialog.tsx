@@ -33,7 +33,7 @@ export default function IrreversibleDialog({ api, today }: { api: IrreversibleSt
     if (canGo) api.confirm();
   };
   return (
-    <View className='dialog-mask' data-testid='irreversible-dialog' data-step={step.id}>
+    <View className='dialog-mask' id='irreversible-dialog' data-testid='irreversible-dialog' data-step={step.id}>
       <View className='dialog' role='dialog' aria-modal='true' aria-label={step.title}>
         <Text className='card-title'>{step.title}（不能撤回）</Text>
         <Text className='text'>{step.effect}</Text>

@@ -48,7 +48,7 @@ describe('委托投票审核', () => {
 
   it('publishes only after a dialog naming what it would leave out and the statutory date, ticked', async () => {
     await page.tap('proxy-publish');
-    const dialog = () => (page.root.dom.querySelector('[data-testid=irreversible-dialog]')?.textContent ?? '').replace(/\s+/g, '');
+    const dialog = () => (page.byId('irreversible-dialog')?.dom.textContent ?? '').replace(/\s+/g, '');
     expect(dialog()).toContain('公布委托投票名单（不能撤回）');
     expect(dialog()).toContain('选举日（须在这天之前公布）6月20日星期六');
     // The counts come from committee.listProxies (requested, accepted), read when the dialog opens.
