@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useActionCall, useActionData } from '../hooks/use-action';
 import { refreshSession } from '../hooks/session-store';
 import { openCommitteePage } from '../services/committee-nav';
-import { objection, roll } from '../services/contracts';
+import { objectionCommittee, roll } from '../services/contracts';
 import { civilDate } from '../services/format';
 import { toast } from '../services/navigation';
 import { voterListStep } from '../hooks/committee-steps';
@@ -15,7 +15,7 @@ import IrreversibleDialog from './irreversible-dialog';
 export default function CommitteeRegistration({ electionId, election, today, reloadKey }: { electionId: string; election: ElectionView; today: string; reloadKey: string }) {
   const step = useIrreversibleStep();
   const stats = useActionData(roll.stats, { electionId }, `${electionId}:${reloadKey}`);
-  const publish = useActionCall(objection.publishVoterList);
+  const publish = useActionCall(objectionCommittee.publishVoterList);
   const [published, setPublished] = useState<{ count: number; lastDay: string; warning: string | null } | null>(null);
   const s = stats.data;
 

@@ -3,15 +3,15 @@ import { Button, Text, View } from '@tarojs/components';
 import { useActionCall } from '../hooks/use-action';
 import { serverNow } from '../hooks/use-countdown';
 import { useSession } from '../hooks/session-store';
-import { objection, type InputOf, type OutputOf } from '../services/contracts';
+import { objectionCommittee, type InputOf, type OutputOf } from '../services/contracts';
 import { beijingDay } from '../services/format';
 import { toast } from '../services/navigation';
 import { FormError, TextAreaField } from './form-fields';
 import { ChipsField } from './form-pickers';
 import { AddPersonFields, CorrectFields, DeclarationFields, MeetingFields, RemoveFields, type DecideDraft, type SetDraft } from './objection-decide-fields';
 
-type Item = OutputOf<typeof objection.listObjections>['objections'][number];
-type DecideInput = InputOf<typeof objection.decideObjection>;
+type Item = OutputOf<typeof objectionCommittee.listObjections>['objections'][number];
+type DecideInput = InputOf<typeof objectionCommittee.decideObjection>;
 
 function initialDraft(item: Item): DecideDraft {
   const entry = item.subject.entry;
@@ -52,7 +52,7 @@ function changeOf(item: Item, d: DecideDraft, needsDeclaration: boolean, recordC
 
 /** The written decision on one objection, with the record the change needs (dates picked). */
 export default function ObjectionDecideForm({ electionId, item, onDone }: { electionId: string; item: Item; onDone: () => void }) {
-  const call = useActionCall(objection.decideObjection);
+  const call = useActionCall(objectionCommittee.decideObjection);
   const { clockOffsetMs } = useSession();
   const today = beijingDay(serverNow(clockOffsetMs));
   const [d, setDraft] = useState<DecideDraft>(() => initialDraft(item));

@@ -13,7 +13,7 @@
  * Order: the chosen column, then village group order, then name, then id — stable across pages.
  */
 import type { listVoters, RosterSort } from '../../../src/contracts/roll.contract';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import type { Where } from '../../ports/store.port';
 import { findAllDocs, type WithId } from '../../runtime/documents';

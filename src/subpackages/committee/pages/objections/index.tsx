@@ -3,10 +3,10 @@ import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import ObjectionDecideForm from '../../../../components/objection-decide-form';
 import { useActionData } from '../../../../hooks/use-action';
-import { objection, type InputOf } from '../../../../services/contracts';
+import { objectionCommittee, type InputOf } from '../../../../services/contracts';
 import { civilDate, dateTime } from '../../../../services/format';
 
-type Filter = NonNullable<InputOf<typeof objection.listObjections>['status']> | '';
+type Filter = NonNullable<InputOf<typeof objectionCommittee.listObjections>['status']> | '';
 
 const FIELD_LABELS: Record<string, string> = { name: '姓名', group: '村民小组', idNumber: '身份证号码', category: '登记类别', status: '登记状态', other: '其他' };
 const FILTERS: Array<[Filter, string]> = [
@@ -24,7 +24,7 @@ export default function ObjectionsPage() {
 function Queue({ electionId }: { electionId: string }) {
   const [filter, setFilter] = useState<Filter>('open');
   const input = { electionId, ...(filter ? { status: filter } : {}) };
-  const list = useActionData(objection.listObjections, input, JSON.stringify(input));
+  const list = useActionData(objectionCommittee.listObjections, input, JSON.stringify(input));
   const [open, setOpen] = useState<string | null>(null);
   const f = list.data?.figures;
   return (
