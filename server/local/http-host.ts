@@ -6,12 +6,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FolderStorage } from '../adapters/local/folder.storage';
 import type { AppContext } from '../runtime/context';
 import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
 import { handleFileDownload, handleFileUpload } from './file-endpoints';
+import { serveStatic, warmStatic } from './static-files';
 
 export interface HostOptions {
   readonly app: AppContext;
@@ -24,19 +25,6 @@ export interface HostOptions {
   /** Local file storage: `POST /files` (dev mode, committee only) and `GET /files/{token}`. */
   readonly storage?: FolderStorage | null;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -77,23 +65,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
   return (await readBytes(req, limit))?.toString('utf8') ?? null;
 }
 
-function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-  let file = resolve(root, rel);
-  if (file !== root && !file.startsWith(root + sep)) return false;
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) return false;
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'content-type': type, 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300' });
-  createReadStream(file).pipe(res);
-  return true;
-}
-
 export function createHttpHost(opts: HostOptions): Server {
   const { app } = opts;
   const dev = app.settings.mode === 'dev';
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  if (staticRoot) warmStatic(staticRoot);
 
   return createServer((req, res) => {
     void (async () => {
@@ -139,7 +116,7 @@ export function createHttpHost(opts: HostOptions): Server {
         return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个开发接口' });
       }
 
-      if (req.method === 'GET' && staticRoot && serveStatic(staticRoot, url.pathname, res)) return;
+      if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot && (await serveStatic(staticRoot, url.pathname, req, res))) return;
       return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: staticRoot ? '没有这个页面' : '只启动了云函数（npm run api）；完整应用请用 npm start' });
     })().catch((e: unknown) => {
       app.log.error('host.failed', { detail: e instanceof Error ? e.message : String(e) });
