@@ -28,6 +28,8 @@
  *   `transactionLifetimeMs`, default 30,000): the server aborts a transaction still open then,
  *   releasing its writes; its later operations fail TransactionNotExist (-501001) and its commit
  *   DATABASE_TRANSACTION_FAIL.
+ * - keyset paging: `db.command.gt` / `lt` (MongoDB type bracketing: same type only, a missing
+ *   field never matches) and a top-level `where(_.or([...]))`.
  * - `db.command.in` on `_id` and `collection.add` of an array with given `_id`s (section at the
  *   end of this file: getMany and insertMany of the store).
  * Not modelled: other query commands, projections, realtime, permissions, indexes.
@@ -35,7 +37,7 @@
 import type { CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseTransaction } from './cloudbase-sdk.types';
 import { FakeCloudbaseCore, type FakeTx } from './cloudbase-fake-core.fake';
 import { fakeQuery, type QueryHost } from './cloudbase-fake-query.fake';
-import { FakeInCommand, applyUpdate, checkWriteData, clone, conflictError, duplicateKeyError, isPlainObject, keyOf, sdkError, txGoneError, type Doc } from './cloudbase-fake-values.fake';
+import { applyUpdate, fakeCommand, checkWriteData, clone, conflictError, duplicateKeyError, isPlainObject, keyOf, sdkError, txGoneError, type Doc } from './cloudbase-fake-values.fake';
 
 export { FAKE_CONFLICT_MESSAGE, TcbError } from './cloudbase-fake-values.fake';
 export type { FakeCloudbaseOptions, FakeCloudbaseStats } from './cloudbase-fake-core.fake';
@@ -186,8 +188,8 @@ export class FakeCloudbaseDatabase extends FakeCloudbaseCore implements Cloudbas
   // ---- getMany / insertMany support: `db.command.in` and `collection.add([...])` -------------
   // (kept apart from the rest: the roll import's batched reads and inserts)
 
-  /** `db.command`; only `in` (used as `where({ _id: _.in(ids) })`). */
-  readonly command = { in: (values: unknown[]): unknown => new FakeInCommand(values) };
+  /** `db.command`: `in` (getMany's `where({ _id: _.in(ids) })`), `gt` / `lt` / `or` (keyset pages). */
+  readonly command = fakeCommand;
 
   private addedDocs(apiName: string, options: { data: Doc[] } | undefined): Array<[string, Doc]> {
     const list = options?.data;

@@ -3,10 +3,10 @@
  * the in-memory CloudBase database (cloudbase-db.fake.ts documents what is modelled).
  */
 import type { CloudbaseQuery } from './cloudbase-sdk.types';
-import { cloneWhere, compareValues, isPlainObject, matches, type Doc } from './cloudbase-fake-values.fake';
+import { FakeOrCommand, cloneWhere, compareValues, isPlainObject, matches, type Doc } from './cloudbase-fake-values.fake';
 
 export interface QuerySpec {
-  readonly where: Doc | null;
+  readonly where: Doc | FakeOrCommand | null;
   readonly order: Array<[string, 'asc' | 'desc']>;
   readonly skip: number;
   readonly limit: number;
@@ -33,7 +33,7 @@ export function fakeQuery(host: QueryHost, collection: string, spec: QuerySpec):
   };
   return {
     where: (condition) => {
-      if (!isPlainObject(condition)) throw new Error('query param type error');
+      if (!(condition instanceof FakeOrCommand) && !isPlainObject(condition)) throw new Error('query param type error');
       return fakeQuery(host, collection, { ...spec, where: cloneWhere(condition) });
     },
     orderBy: (field, direction) => {

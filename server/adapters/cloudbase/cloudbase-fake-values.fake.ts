@@ -101,7 +101,8 @@ export function compareValues(a: unknown, b: unknown): number {
   return Buffer.compare(Buffer.from(JSON.stringify(a), 'utf8'), Buffer.from(JSON.stringify(b), 'utf8'));
 }
 
-export function matches(doc: Doc, where: Doc): boolean {
+export function matches(doc: Doc, where: Doc | FakeOrCommand): boolean {
+  if (where instanceof FakeOrCommand) return where.operands.some((c) => matches(doc, c));
   for (const [field, expected] of Object.entries(where)) {
     if (expected === undefined) continue;
     const actual = doc[field];
@@ -109,8 +110,13 @@ export function matches(doc: Doc, where: Doc): boolean {
       if (actual !== null && actual !== undefined) return false;
     } else if (expected instanceof FakeInCommand) {
       if (!expected.values.some((v) => v === actual)) return false;
+    } else if (expected instanceof FakeCompareCommand) {
+      // MongoDB's type bracketing: $gt/$lt compare within one type only (a missing field never matches).
+      if (typeRank(actual) !== typeRank(expected.value) || actual === undefined || actual === null) return false;
+      const c = compareValues(actual, expected.value);
+      if (expected.op === 'gt' ? c <= 0 : c >= 0) return false;
     } else if (typeof expected === 'object') {
-      throw new Error(`FakeCloudbaseDatabase: where supports equality on scalars only (field ${field})`);
+      throw new Error(`FakeCloudbaseDatabase: where supports equality on scalars, in, gt and lt only (field ${field})`);
     } else if (actual !== expected) {
       return false;
     }
@@ -130,7 +136,38 @@ export function duplicateKeyError(collection: string, id: string): Error {
   return sdkError('collection.add', -502001, `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`, 'database request fail');
 }
 
+/** What `db.command.gt(value)` / `lt(value)` stand for in the fake's `where`. */
+export class FakeCompareCommand {
+  constructor(
+    readonly op: 'gt' | 'lt',
+    readonly value: unknown,
+  ) {}
+}
+
+/** What `db.command.or([...])` stands for as a whole `where` (named like the SDK's LogicCommand field). */
+export class FakeOrCommand {
+  constructor(readonly operands: readonly Doc[]) {}
+}
+
+/** `db.command` of the fake: the operators the store uses. */
+export const fakeCommand = {
+  in: (values: unknown[]): unknown => new FakeInCommand(values),
+  gt: (value: unknown): unknown => new FakeCompareCommand('gt', clone(value)),
+  lt: (value: unknown): unknown => new FakeCompareCommand('lt', clone(value)),
+  or: (conditions: Doc[]): FakeOrCommand => {
+    if (!Array.isArray(conditions) || !conditions.every(isPlainObject)) throw new Error('or: conditions must be objects');
+    return new FakeOrCommand(conditions.map((c) => cloneWhere(c) as Doc));
+  },
+};
+
+function cloneCommand(v: unknown): unknown {
+  if (v instanceof FakeInCommand) return new FakeInCommand(clone([...v.values]));
+  if (v instanceof FakeCompareCommand) return new FakeCompareCommand(v.op, clone(v.value));
+  return clone(v);
+}
+
 /** A copy of a `where` condition that keeps query commands (the SDK serialises them itself). */
-export function cloneWhere(condition: Doc): Doc {
-  return Object.fromEntries(Object.entries(condition).map(([k, v]) => [k, v instanceof FakeInCommand ? new FakeInCommand(clone([...v.values])) : clone(v)]));
+export function cloneWhere(condition: Doc | FakeOrCommand): Doc | FakeOrCommand {
+  if (condition instanceof FakeOrCommand) return new FakeOrCommand(condition.operands.map((c) => cloneWhere(c) as Doc));
+  return Object.fromEntries(Object.entries(condition).map(([k, v]) => [k, cloneCommand(v)]));
 }

@@ -10,7 +10,7 @@ export interface CloudbaseDocumentRef {
 }
 
 export interface CloudbaseQuery {
-  where(condition: Record<string, unknown>): CloudbaseQuery;
+  where(condition: Record<string, unknown> | CloudbaseLogicCommand): CloudbaseQuery;
   orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery;
   skip(offset: number): CloudbaseQuery;
   limit(max: number): CloudbaseQuery;
@@ -34,8 +34,22 @@ export interface CloudbaseTransaction {
 
 export interface CloudbaseDatabase {
   collection(name: string): CloudbaseCollectionRef;
-  /** Query operators; only `in` is used (getMany). */
-  readonly command: { in(values: unknown[]): unknown };
+  /** Query operators: `in` (getMany), `gt` / `lt` / `or` (keyset paging after a cursor). */
+  readonly command: CloudbaseCommand;
   /** `times`: extra attempts after a conflict reported with `code` (SDK default 3). */
   runTransaction<T>(callback: (transaction: CloudbaseTransaction) => Promise<T>, times?: number): Promise<T>;
+}
+
+/** `db.command`, the operators the store uses; each returns an opaque command the SDK serialises. */
+export interface CloudbaseCommand {
+  in(values: unknown[]): unknown;
+  gt(value: unknown): unknown;
+  lt(value: unknown): unknown;
+  /** For a top-level `where(_.or([...]))`: documents matching any of the conditions. */
+  or(conditions: Array<Record<string, unknown>>): CloudbaseLogicCommand;
+}
+
+/** What `_.or` returns (the SDK's LogicCommand, whose `operands` are the conditions). */
+export interface CloudbaseLogicCommand {
+  readonly operands: readonly unknown[];
 }

@@ -28,15 +28,30 @@
  *   installTcbRejectionGuard.
  */
 import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkFind, checkId, checkWhere, toSetBody, toStoredBody } from '../shared/store-rules';
+import { checkCollection, checkFind, checkId, checkWhere, ordersById, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 import { asStoreError, call, isRecord, readDoc, toStored } from './cloudbase-answers';
-import type { CloudbaseAdder, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery } from './cloudbase-sdk.types';
+import type { CloudbaseAdder, CloudbaseCommand, CloudbaseLogicCommand, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery } from './cloudbase-sdk.types';
 import { installTcbRejectionGuard } from './tcb-rejection-guard';
 
 export type { CloudbaseAdder, CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery, CloudbaseTransaction } from './cloudbase-sdk.types';
 export { cloudbaseStoreError } from './cloudbase-answers';
 export { installTcbRejectionGuard, isTcbError } from './tcb-rejection-guard';
+
+/**
+ * The `where` of a find: the equalities, and after a cursor `_id > last` (`<` descending) — with
+ * an index ending in `_id` a seek, where `skip(n)` made the server walk n documents — or, ordered
+ * by a field, `field beyond value OR (field = value AND _id > last)`.
+ */
+function whereAfter(_: CloudbaseCommand, q: CheckedQuery): Record<string, unknown> | CloudbaseLogicCommand | null {
+  const eq: Record<string, unknown> = Object.fromEntries(q.where);
+  if (!q.after) return q.where.length > 0 ? eq : null;
+  const desc = q.orderBy?.direction === 'desc';
+  if (ordersById(q)) return { ...eq, _id: desc ? _.lt(q.after.id) : _.gt(q.after.id) };
+  const field = (q.orderBy as NonNullable<CheckedQuery['orderBy']>).field;
+  const beyond = desc ? _.lt(q.after.value) : _.gt(q.after.value);
+  return _.or([{ ...eq, [field]: beyond }, { ...eq, [field]: q.after.value, _id: _.gt(q.after.id) }]);
+}
 
 export interface CloudbaseStoreOptions {
   /** Attempts per runTransaction when CloudBase reports a write conflict (default 5). */
@@ -149,10 +164,10 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
       const q = checkFind(collection, where, options);
       return call(`find ${collection}`, async () => {
         let query: CloudbaseQuery = db.collection(collection);
-        if (q.where.length > 0) query = query.where(Object.fromEntries(q.where));
+        const condition = whereAfter(db.command, q);
+        if (condition) query = query.where(condition);
         if (q.orderBy) query = query.orderBy(q.orderBy.field, q.orderBy.direction);
         if (q.orderBy?.field !== '_id') query = query.orderBy('_id', 'asc');
-        if (q.skip > 0) query = query.skip(q.skip);
         const res = await query.limit(q.limit).get();
         if (!Array.isArray(res.data)) throw new StoreError('UNAVAILABLE', `find ${collection}: CloudBase returned no list`);
         return res.data.map((raw) => {

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type StoredDoc, type Where } from '../../ports/store.port';
-import { checkCollection, checkFind, checkId, toSetBody, type CheckedQuery } from '../shared/store-rules';
+import { checkCollection, checkFind, checkId, ordersById, toSetBody, type CheckedQuery } from '../shared/store-rules';
 
 export type Db = Database.Database;
 
@@ -120,7 +120,7 @@ export function fromWhereSql(collection: string, where: CheckedQuery['where']): 
 }
 
 export function orderSql(orderBy: CheckedQuery['orderBy']): string {
-  // Ties (and no orderBy at all) fall back to the id so that skip/limit pages are stable.
+  // Ties (and no orderBy at all) fall back to the id so that keyset pages (`after`) are stable.
   if (!orderBy) return 'ORDER BY id ASC';
   const dir = orderBy.direction === 'desc' ? 'DESC' : 'ASC';
   if (orderBy.field === '_id') return `ORDER BY id ${dir}`;
@@ -132,8 +132,26 @@ export function buildFindQuery(collection: string, where: Where, options?: FindO
   checkCollection(collection);
   const q = checkFind(collection, where, options);
   const { clause, params } = whereSql(q.where);
-  const text = `SELECT id, data FROM ${fromWhereSql(collection, q.where)}${clause} ${orderSql(q.orderBy)} LIMIT ? OFFSET ?`;
-  return { text, params: [...params, q.limit, q.skip] };
+  const cursor = afterSql(q);
+  const text = `SELECT id, data FROM ${fromWhereSql(collection, q.where)}${clause}${cursor.clause} ${orderSql(q.orderBy)} LIMIT ?`;
+  return { text, params: [...params, ...cursor.params, q.limit] };
+}
+
+/**
+ * The keyset condition: rows after the cursor in ORDER BY's order. With an equality on an indexed
+ * field the index holds (value, collection, id), so `id > ?` is a range seek, not a scan of the
+ * rows before it (what OFFSET did on every page).
+ */
+function afterSql(q: CheckedQuery): { clause: string; params: Scalar[] } {
+  if (!q.after) return { clause: '', params: [] };
+  const desc = q.orderBy?.direction === 'desc';
+  if (ordersById(q)) return { clause: ` AND id ${desc ? '<' : '>'} ?`, params: [q.after.id] };
+  const expr = jsonPath((q.orderBy as NonNullable<CheckedQuery['orderBy']>).field);
+  // better-sqlite3 binds no booleans; json_extract yields them as 1/0 anyway.
+  const v = typeof q.after.value === 'boolean' ? Number(q.after.value) : q.after.value;
+  // NULL sorts first ascending (so none is left after a value) and last descending (all are).
+  const beyond = desc ? `${expr} < ? OR ${expr} IS NULL` : `${expr} > ?`;
+  return { clause: ` AND (${beyond} OR (${expr} = ? AND id > ?))`, params: [v, v, q.after.id] };
 }
 
 /** Creates the planned indexes and drops the full-table ones of the first plan (files made before). */
