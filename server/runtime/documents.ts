@@ -28,6 +28,12 @@ export async function findDocs<S extends z.ZodType>(
   return docs.map((d) => check(collection, schema, d));
 }
 
+/** Several documents by id in one batched read (Store.getMany), each validated; missing ids absent. */
+export async function readDocs<S extends z.ZodType>(store: Store, collection: Collection, ids: readonly string[], schema: S): Promise<Map<string, WithId<z.output<S>>>> {
+  const found = await store.getMany(collection, ids);
+  return new Map([...found].map(([id, d]) => [id, check(collection, schema, d)]));
+}
+
 /** Most documents one query returns (the CloudBase server SDK cap). */
 export const STORE_PAGE = 1000;
 
