@@ -17,6 +17,7 @@ import { costScaleFigures, printFigures } from './cost-scale.bench';
 import { benchContention } from './contention';
 import { benchImportJob } from './import-job.bench';
 import { replayBare, writeRecorder } from './throughput.bench';
+import { benchPush } from './push.bench';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Issue 12: op counts per action and scale timings, flat metric names (bench/results.json).
   const contention = Object.fromEntries(Object.entries(results.contention).map(([k, v]) => [`contention.${k}`, v]));
-  const figures = { ...(await costScaleFigures(console.log)), ...throughput, ...contention, ...weappSizes() };
+  const figures = { ...(await costScaleFigures(console.log)), ...throughput, ...(await benchPush()), ...contention, ...weappSizes() };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
   printFigures(figures);
   const out = join(__dirname, 'results', 'latest.json');

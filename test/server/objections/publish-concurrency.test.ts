@@ -116,7 +116,7 @@ describe('committee.publishVoterList and roll changes in overlapping transaction
 
   it('aborts and redoes the declaring transaction when the publication commits while it is open, which then sees LIST_PUBLISHED', async () => {
     const g = gate();
-    s.hooks.txGet = async (c, id) => {
+    s.hooks.txGet = async (c) => {
       // The declaring transaction reads the person's claim after the election (list unpublished).
       if (c === 'idIndex') await g.stop();
     };
