@@ -10,7 +10,7 @@ import { CLERK, makeTestApp } from '../test/server/harness';
 import { eligible, makeVillage, messagesPerOpenid } from '../test/server/notices/notice-fixture';
 import { createRecordingNotifier } from '../server/adapters/local/recording.notifier';
 import { resumePushJobs, unfinishedPushJobs, type PushDeps } from '../server/push/push-job';
-import { TIMER_RUN } from '../server/push/cloud-push-timer';
+import { TIMER_RUN } from '../server/cloud/cloud-push-timer';
 import type { Notifier } from '../server/ports/notifier.port';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

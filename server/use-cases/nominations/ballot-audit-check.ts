@@ -6,7 +6,7 @@
  * edited in the database — names, validity, channel, time, signature digest — is named here even
  * though the chain itself still verifies.
  */
-import { nominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { Collection, Store, StoredDoc } from '../../ports/store.port';
 import { storePages } from '../../runtime/documents';
 import { storedBallotHash } from './ballot-receipt';
