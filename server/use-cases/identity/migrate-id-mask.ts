@@ -13,7 +13,7 @@
 import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { rollImportDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { Collection, DocData, Store, StoredDoc, Where } from '../../ports/store.port';
-import { findAllDocs, readDoc } from '../../runtime/documents';
+import { findAllDocs, readDoc, storePages } from '../../runtime/documents';
 import { rollImportBatchId } from '../roll/import-batch';
 
 export interface IdMaskMigration {
@@ -25,16 +25,12 @@ export interface IdMaskMigration {
 }
 
 type Raw = StoredDoc<DocData>;
-const PAGE = 1000;
 
 /** Raw documents (not parsed: the stored shapes would drop the very field being removed). */
 async function rawAll(store: Store, collection: Collection, where: Where): Promise<Raw[]> {
   const out: Raw[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await store.find(collection, where, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
+  for await (const page of storePages(store, collection, where)) out.push(...page);
+  return out;
 }
 
 const hasMask = (v: unknown): boolean => typeof v === 'object' && v !== null && 'idMasked' in v;
