@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { PreloadPagePlugin } from './preload-home.plugin';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 const srcDir = path.resolve(__dirname, '..', 'src');
@@ -61,6 +62,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // runtime) are still split once.
         const split = chain.optimization.get('splitChunks') ?? {};
         chain.optimization.splitChunks({ ...split, chunks: 'all', minSize: 20_000 });
+        // 首页's chunks start downloading with app.js instead of after it has run.
+        chain.plugin('preloadHome').use(PreloadPagePlugin, ['pages/index/index']);
       },
     },
   };
