@@ -104,9 +104,13 @@ function checkCheckpoint(scope: string, hashes: readonly string[], source: strin
 async function storedCheckpoints(store: Store, scope: string, hashes: readonly string[], keyring: Keyring | undefined): Promise<StoredCheckpoints | Broken> {
   const stored: Array<AuditCheckpoint & { _id: string }> = [];
   for await (const doc of pages(store, 'auditCheckpoint', { scope }, { field: '_id', direction: 'asc' })) {
-    const fault = storedFault(scope, doc) ?? checkCheckpoint(scope, hashes, `auditCheckpoint/${doc._id}`, doc as AuditCheckpoint, keyring);
-    if (fault) return { ...fault, brokenAtSeq: fault.brokenAtSeq || hashes.length };
-    stored.push(doc as AuditCheckpoint & { _id: string });
+    const malformed = storedFault(scope, doc);
+    if (malformed) return { ...malformed, brokenAtSeq: malformed.brokenAtSeq || hashes.length };
+    // storedFault checked the form (isCheckpoint) and the id.
+    const cp = doc as unknown as AuditCheckpoint & { _id: string };
+    const fault = checkCheckpoint(scope, hashes, `auditCheckpoint/${doc._id}`, cp, keyring);
+    if (fault) return fault;
+    stored.push(cp);
   }
   return stored;
 }
