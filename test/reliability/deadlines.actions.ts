@@ -63,22 +63,33 @@ async function registration(tally: Tally): Promise<void> {
   }
 }
 
-/** nominations.submit opens at 00:00 of the opening day and closes after the closing day; closing the window waits for that. */
+/**
+ * nominations.submit (and paper entry) opens at 00:00 of the opening day, submit closes after the
+ * closing day and closing the window waits for that; a candidate may withdraw until election day.
+ */
 async function nominations(tally: Tally): Promise<void> {
   const t = makeTestApp({ latency: { latencyMs: 0, jitterMs: 0 } });
   try {
     const v: NominationVillage = await nominationVillage(t, 8);
-    const names = (i: number) => ({ director: [v.people[i]!.id] });
+    const names = (i: number) => ({ director: [v.people[i]!.id], member: [v.people[i + 1]!.id] });
+    const paper = (i: number) => ({ action: 'enterPaperNomination', electionId: v.electionId, voterId: v.people[i]!.id, voterName: v.people[i]!.doc.name, names: names(5), valid: true, scanRef: `PAPER-${i}`, assisted: false });
     at(t, startOf(v.opensOn) - SECOND);
     expectSide(tally, 'nominations.submit 1 s before the nomination window opens', await submit(t, v, 0, names(5)), 'NOT_OPEN_YET');
+    expectSide(tally, 'committee.enterPaperNomination 1 s before the nomination window opens', await t.call('committee', paper(3), CLERK), 'NOT_OPEN_YET');
     at(t, startOf(v.opensOn) + SECOND);
     expectSide(tally, 'nominations.submit 1 s after the nomination window opens', await submit(t, v, 0, names(5)), null);
+    expectSide(tally, 'committee.enterPaperNomination 1 s after the nomination window opens', await t.call('committee', paper(3), CLERK), null);
     at(t, endOf(v.closesOn) - SECOND);
     expectSide(tally, 'nominations.submit 1 s before the nomination window closes', await submit(t, v, 1, names(5)), null);
     expectSide(tally, 'committee.closeNominations 1 s before the nomination window closes', await t.call('committee', { action: 'closeNominations', electionId: v.electionId }, CLERK), 'WINDOW_STILL_OPEN');
     at(t, endOf(v.closesOn) + SECOND);
     expectSide(tally, 'nominations.submit 1 s after the nomination window closes', await submit(t, v, 2, names(5)), 'CLOSED');
     expectSide(tally, 'committee.closeNominations 1 s after the nomination window closes', await t.call('committee', { action: 'closeNominations', electionId: v.electionId }, CLERK), null);
+    const withdraw = (i: number) => t.call('committee', { action: 'withdrawCandidate', electionId: v.electionId, voterId: v.people[i]!.id, writtenOn: addDays(v.electionDay, -1), record: '本人书面退出申请' }, CLERK);
+    at(t, startOf(v.electionDay) - SECOND);
+    expectSide(tally, 'committee.withdrawCandidate 1 s before election day', await withdraw(6), null);
+    at(t, startOf(v.electionDay) + SECOND);
+    expectSide(tally, 'committee.withdrawCandidate 1 s into election day', await withdraw(5), 'ELECTION_DAY_PASSED');
   } finally {
     await t.close();
   }
