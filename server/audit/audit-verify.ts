@@ -13,7 +13,8 @@
  */
 import type { Keyring } from '../adapters/crypto/ed25519.keyring';
 import type { AuditCheckpoint, AuditVerification } from '../ports/audit.port';
-import type { DocData, Store, StoredDoc, Where } from '../ports/store.port';
+import type { Collection, DocData, Store, StoredDoc, Where } from '../ports/store.port';
+import { storePages } from '../runtime/documents';
 import { checkpointFault, isCheckpoint } from './audit-checkpoint';
 import { auditDocId, auditHash, GENESIS_HASH } from './audit-log';
 import { checkCopy, checkNumbering, checkPublications, PUBLICATION_ACTIONS, storedFault, type Publication, type StoredCheckpoints } from './audit-verify-checkpoints';
@@ -37,11 +38,8 @@ type Broken = Extract<AuditVerification, { ok: false }>;
 const broken = (brokenAtSeq: number, record: string, why: string): Broken => ({ ok: false, brokenAtSeq, record, why });
 
 async function* pages(store: Store, collection: string, where: Where, orderBy?: { field: string; direction: 'asc' | 'desc' }): AsyncGenerator<StoredDoc> {
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await store.find(collection, where, { limit: PAGE, skip, ...(orderBy ? { orderBy } : {}) });
-    yield* page;
-    if (page.length < PAGE) return;
-  }
+  // Keyset pages: ordered by seq, ties (a second entry with one number) by _id, none skipped.
+  for await (const page of storePages(store, collection as Collection, where, { limit: PAGE, ...(orderBy ? { orderBy } : {}) })) yield* page;
 }
 
 interface Walked {
