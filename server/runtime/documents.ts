@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Collection, DocData, FindCursor, FindOrder, Scalar, Store, StoredDoc, TxOps, Where } from '../ports/store.port';
 
 export type WithId<T> = T & { _id: string };
