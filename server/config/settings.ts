@@ -45,6 +45,13 @@ const settingsSchema = z.object({
   NOTICE_TEMPLATE_ID: z.string().trim().pipe(templateIdSchema).optional(),
   /** Time one committee.importRoll call spends on rows before it returns and the client calls again (ms). */
   IMPORT_BUDGET_MS: z.coerce.number().int().min(1).max(50_000).default(20_000),
+  /** Guessing limits (security policy, not election law): see Settings below. */
+  BIND_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(5),
+  BIND_LOCK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  BIND_ENTRY_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(10),
+  INVITE_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(5),
+  INVITE_LOCK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  INVITE_CODE_MAX_FAILURES: z.coerce.number().int().min(1).max(50).default(5),
 });
 export type RawSettings = z.input<typeof settingsSchema>;
 
@@ -57,9 +64,20 @@ export interface Settings {
   readonly townshipAdmins: ReadonlySet<string>;
   /** The notices' subscribe-message template id (NOTICE_TEMPLATE_ID). */
   readonly noticeTemplateId: string;
-  /** Binding lockout: failures before lock, and lock length. Security policy, not election law. */
+  /** Binding lockout per WeChat user: failures before lock, and lock length. Security policy, not election law. */
   readonly bindMaxFailures: number;
   readonly bindLockMinutes: number;
+  /**
+   * Binding lockout per entry (per ID number, on a roll or not, so the lock says nothing about
+   * the roll): wrong tries from any users before the entry is locked until the committee
+   * unlocks it (committee.unlockBinding).
+   */
+  readonly bindEntryMaxFailures: number;
+  /** Invitation-code guessing per WeChat user: failures before lock, and lock length. */
+  readonly inviteMaxFailures: number;
+  readonly inviteLockMinutes: number;
+  /** Wrong secrets against one invitation (its lookup part right) before it is void. */
+  readonly inviteCodeMaxFailures: number;
   /** Current phone key (PHONE_KEY, or derived from ID_HMAC_KEY) and retired ones (PHONE_KEYRING). */
   readonly phoneKey: string;
   readonly retiredPhoneKeys: readonly string[];
@@ -98,8 +116,12 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     phoneKey: s.PHONE_KEY ?? createHmac('sha256', s.ID_HMAC_KEY).update('phone-key-v1').digest('hex'),
     retiredPhoneKeys: parseRetiredPhoneKeys(s.PHONE_KEYRING),
     phoneRevealsPerHour: s.PHONE_REVEALS_PER_HOUR,
-    bindMaxFailures: 5,
-    bindLockMinutes: 30,
+    bindMaxFailures: s.BIND_MAX_FAILURES,
+    bindLockMinutes: s.BIND_LOCK_MINUTES,
+    bindEntryMaxFailures: s.BIND_ENTRY_MAX_FAILURES,
+    inviteMaxFailures: s.INVITE_MAX_FAILURES,
+    inviteLockMinutes: s.INVITE_LOCK_MINUTES,
+    inviteCodeMaxFailures: s.INVITE_CODE_MAX_FAILURES,
     inviteTtlHours: 72,
     importBudgetMs: s.IMPORT_BUDGET_MS,
   };

@@ -24,6 +24,7 @@ import { SYNTHETIC_AREA_CODE } from '../seed/synthetic-people';
 import { idCheckChar } from '../../src/domain/id-number';
 import { runNominationExamples } from './nomination-examples';
 import { PROXY_CHECK_IN, PROXY_STEPS } from './proxy-examples';
+import { unlockBindingStep } from './binding-lock-examples';
 import { EXAMPLE_PHONE, PHONE_STEPS } from './phone-examples';
 
 export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
@@ -167,6 +168,7 @@ const STEPS: Step[] = [
       minutesRef: '清溪村民代表会议〔2026〕3号',
     }),
   },
+  unlockBindingStep('李志强', ROLL_IDS.b),
   { fn: 'identity', caller: 'migrant', event: (s) => ({ action: 'bind', name: '李志强', idNumber: ROLL_IDS.b, bindingCode: s.roll['李志强']?.bindingCode, consent: true }) },
   { fn: 'registration', caller: 'migrant', event: () => ({ action: 'declareParticipation', livesIn: '广东省东莞市' }) },
   { fn: 'registration', caller: 'villager', event: () => ({ action: 'confirm' }) },

@@ -23,6 +23,8 @@ import { reviewCandidateUseCase } from '../use-cases/nominations/review-candidat
 import { tallyNominationsUseCase } from '../use-cases/nominations/tally-nominations.use-case';
 import { withdrawCandidateUseCase } from '../use-cases/nominations/withdraw-candidate.use-case';
 import { proxyCommittee } from '../../src/contracts';
+import { bindingLock } from '../../src/contracts';
+import { unlockBindingUseCase } from '../use-cases/identity/unlock-binding.use-case';
 import { checkInUseCase } from '../use-cases/proxies/check-in.use-case';
 import { decideProxyUseCase } from '../use-cases/proxies/decide-proxy.use-case';
 import { listProxiesUseCase } from '../use-cases/proxies/list-proxies.use-case';
@@ -53,5 +55,6 @@ export const committeeRoutes: FunctionRoutes = {
   decideProxy: route(proxyCommittee.decideProxy, decideProxyUseCase),
   publishProxyList: route(proxyCommittee.publishProxyList, publishProxyListUseCase),
   checkIn: route(proxyCommittee.checkIn, checkInUseCase),
+  unlockBinding: route(bindingLock.unlockBinding, unlockBindingUseCase),
   revealPhone: route(phone.revealPhone, revealPhoneUseCase),
 };

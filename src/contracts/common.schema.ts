@@ -144,13 +144,12 @@ export const electionSummarySchema = z.object({
 });
 export type ElectionSummary = z.infer<typeof electionSummarySchema>;
 
-/** A voter as the voter sees it: never the ID number in clear. */
+/** A voter as the voter sees it: no digit of the ID number (RULES.md §7), only what derives from it (sex, age). */
 export const voterViewSchema = z.object({
   id: idSchema,
   electionId: idSchema,
   villageName: z.string(),
   name: z.string(),
-  idMasked: z.string(),
   sex: z.enum(['M', 'F']),
   ageOnElectionDay: z.number().int(),
   group: z.string(),

@@ -42,7 +42,8 @@ export const bind = defineAction({
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['BIND_MISMATCH'],
     CONFLICT: ['ALREADY_BOUND', 'VOTER_TAKEN'],
-    RATE_LIMITED: ['BIND_LOCKED'],
+    /** BIND_LOCKED: this WeChat user, for a while; ENTRY_LOCKED: this ID number, until the committee unlocks it. */
+    RATE_LIMITED: ['BIND_LOCKED', 'ENTRY_LOCKED'],
   },
 });
 
@@ -87,6 +88,8 @@ export const redeemInvite = defineAction({
     NOT_FOUND: ['INVITE_INVALID'],
     CONFLICT: ['INVITE_USED', 'ALREADY_MEMBER'],
     WINDOW_CLOSED: ['INVITE_EXPIRED'],
+    /** INVITE_TRIES: this WeChat user tried too many wrong codes, for a while; INVITE_LOCKED: this invitation got too many wrong guesses and is void. */
+    RATE_LIMITED: ['INVITE_TRIES', 'INVITE_LOCKED'],
   },
 });
 

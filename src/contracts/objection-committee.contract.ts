@@ -84,7 +84,7 @@ const listChangeInput = z.discriminatedUnion(
       .object({
         kind: z.literal('addVoter'),
         name: personNameSchema,
-        /** Collected by the committee from the person's ID card; stored only as keyed hash + masked form. */
+        /** Collected by the committee from the person's ID card; stored only as its keyed hash. */
         idNumber: idNumberInputSchema,
         group: groupNameSchema,
         category: z.enum(['A', 'B', 'C'], { error: '请选择登记类别：A、B 或 C' }),
@@ -152,7 +152,7 @@ export const decideObjection = defineAction({
     /** The push to the objector: sent, failed (recorded, see the delivery), noConsent (the objector has no subscribe consent left: nothing sent), or skipped (already sent). */
     delivery: z.object({ id: z.string(), status: z.enum(['sent', 'failed', 'noConsent', 'skipped']) }),
     /** A person added to the list: the binding code for their 选民登记告知书 (shown once). */
-    newVoter: z.object({ voterId: z.string(), name: z.string(), group: z.string(), idMasked: z.string(), status: voterStatusSchema, bindingCode: z.string() }).nullable(),
+    newVoter: z.object({ voterId: z.string(), name: z.string(), group: z.string(), birthDate: civilDateSchema, status: voterStatusSchema, bindingCode: z.string() }).nullable(),
     warning: z.string().nullable(),
   }),
   errors: {

@@ -23,7 +23,7 @@ const missingSomeoneInput = z
     about: z.literal('someone').optional(),
     name: personNameSchema,
     group: groupNameSchema,
-    /** Optional: only its keyed hash and masked form are kept. */
+    /** Optional: only its keyed hash is kept; the reply never says whether it is on the roll. */
     idNumber: idNumberInputSchema.optional(),
     details,
   })
@@ -31,7 +31,7 @@ const missingSomeoneInput = z
 
 /**
  * A WeChat user not bound to the roll identifies themself (个人信息保护法 Art. 29: separate
- * consent); the ID number is kept only as its keyed hash and masked form.
+ * consent); the ID number is kept only as its keyed hash, and the reply never says whether it is on the roll.
  */
 const selfIdentitySchema = z
   .object({
@@ -98,7 +98,8 @@ export const fileObjection = defineAction({
     UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'],
     NOT_FOUND: ['ELECTION_GONE', 'ELECTION_UNKNOWN', 'ENTRY_UNKNOWN'],
     NOT_ELIGIBLE: ['NOT_REGISTERED', 'UNDER_18'],
-    CONFLICT: ['ENTRY_NOT_ON_LIST', 'ALREADY_ON_LIST', 'ALREADY_ON_ROLL', 'ALREADY_BOUND', 'DUPLICATE_OBJECTION'],
+    /** ALREADY_ON_LIST: only about the caller's own entry (their binding proves the number). */
+    CONFLICT: ['ENTRY_NOT_ON_LIST', 'ALREADY_ON_LIST', 'ALREADY_BOUND', 'DUPLICATE_OBJECTION'],
     WINDOW_CLOSED: ['LIST_NOT_PUBLISHED', 'OBJECTION_WINDOW_CLOSED'],
     LIMIT_EXCEEDED: ['TOO_MANY_OPEN'],
   },

@@ -49,13 +49,12 @@ export const myObjectionViewSchema = z.object({
 });
 export type MyObjectionView = z.infer<typeof myObjectionViewSchema>;
 
-/** An objection in the committee's queue: with its statutory clock; the ID number only masked. */
+/** An objection in the committee's queue: with its statutory clock; no digit of an ID number. */
 export const queuedObjectionViewSchema = myObjectionViewSchema.extend({
   subject: z.object({
     voterId: z.string().nullable(),
     name: z.string(),
     group: z.string(),
-    idMasked: z.string().nullable(),
     /** The subject's roll entry as it stands now (pending, flagged…), when the objection names one. */
     entry: z.object({ status: voterStatusSchema, statusLabel: z.string(), category: voterCategorySchema, categoryLabel: z.string() }).nullable(),
   }),

@@ -61,7 +61,7 @@ export const applyResidence = defineAction({
   action: 'applyResidence',
   mutates: true,
   who: 'anyone',
-  summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；不能在两个村同时登记',
+  summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；身份证号码由选举委员会核实（已在本村或外村登记的，由委员会处理），回复不因号码而不同',
   input: z
     .object({
       electionId: electionIdSchema,
@@ -78,7 +78,9 @@ export const applyResidence = defineAction({
     INVALID_INPUT: [...ID_REASONS, 'UNKNOWN_GROUP', 'BAD_DATE'],
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['ELECTION_UNKNOWN'],
-    CONFLICT: ['ALREADY_BOUND', 'ALREADY_ON_ROLL', 'DOUBLE_REGISTRATION'],
+    CONFLICT: ['ALREADY_BOUND'],
+    /** CLAIM_POLICY.maxApplicationsPerUser applications from this WeChat user in this election. */
+    LIMIT_EXCEEDED: ['TOO_MANY_APPLICATIONS'],
     NOT_ELIGIBLE: ['UNDER_18', 'RESIDENCE_TOO_SHORT'],
     WINDOW_CLOSED: ['LIST_PUBLISHED', 'REGISTRATION_CLOSED', 'ELECTION_CLOSED'],
   },

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
 
@@ -73,7 +73,9 @@ export const importRollRowSchema = z.object({
   message: z.string().optional(),
   name: z.string().optional(),
   group: z.string().optional(),
-  idMasked: z.string().optional(),
+  /** From the ID number: birth date and sex tell namesakes apart (no digit of the number itself, RULES.md §7). */
+  birthDate: civilDateSchema.optional(),
+  sex: z.enum(['M', 'F']).optional(),
   category: voterCategorySchema.optional(),
   voterStatus: voterStatusSchema.optional(),
   voterId: z.string().optional(),
@@ -81,12 +83,12 @@ export const importRollRowSchema = z.object({
   bindingCode: z.string().optional(),
   /** Updated rows: which fields changed. */
   changed: z.array(z.string()).optional(),
-  /** Accepted rows the clerk should check (see ROLL_ROW_WARNINGS); the other entry only masked. */
+  /** Accepted rows the clerk should check (see ROLL_ROW_WARNINGS); the other entry by name, group, birth date. */
   warning: z
     .object({
       reason: z.enum(ROLL_ROW_WARNINGS),
       message: z.string(),
-      other: z.object({ voterId: z.string(), name: z.string(), group: z.string(), idMasked: z.string(), status: voterStatusSchema }),
+      other: z.object({ voterId: z.string(), name: z.string(), group: z.string(), birthDate: civilDateSchema, sex: z.enum(['M', 'F']), status: voterStatusSchema }),
     })
     .optional(),
 });

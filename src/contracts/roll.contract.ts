@@ -1,10 +1,12 @@
 /**
  * 选民登记 — the committee's roll: search, status flags and category decisions, and the
- * dashboard figures (RULES.md §1, §7). Replies carry the ID number and phone only masked.
+ * dashboard figures (RULES.md §1, §7). Replies carry no digit of an ID number (RULES.md §7) and phones only masked.
  */
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, idNumberInputSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+
+const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
 
 const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
 const voterIdSchema = z.string({ error: '缺少选民编号' }).trim().min(1, { error: '缺少选民编号' }).max(64, { error: '选民编号不对' });
@@ -23,12 +25,15 @@ export const rosterEntrySchema = z.object({
   status: voterStatusSchema,
   statusLabel: z.string(),
   statusReason: z.string().nullable(),
-  idMasked: z.string(),
+  /** From the ID number (no digit of the number itself, RULES.md §7): with sex and group, tells namesakes apart. */
+  birthDate: civilDateSchema,
   phoneMasked: z.string().nullable(),
   sex: z.enum(['M', 'F']),
   ageOnElectionDay: z.number().int(),
   confirmed: z.boolean(),
   bound: z.boolean(),
+  /** Binding locked by too many wrong tries (identity.bind ENTRY_LOCKED): committee.unlockBinding lifts it. */
+  locked: z.boolean(),
   residenceSince: civilDateSchema.nullable(),
   /** Category C: the 村民会议/村民代表会议 decision. */
   residence: z
@@ -55,18 +60,14 @@ export const listVoters = defineAction({
   fn: 'committee',
   action: 'listVoters',
   who: 'committee',
-  summary: '查询本村选民登记：按姓名或小组查找，按身份证后四位、小组、类别、状态、是否绑定或核对筛选，按小组、姓名、类别、状态或年龄排序，分页；只显示脱敏信息',
+  summary: '查询本村选民登记：按姓名或小组查找，按完整身份证号码（按密文索引比对）、小组、类别、状态、是否绑定或核对筛选，按小组、姓名、类别、状态或年龄排序，分页；不显示身份证号码的任何数字',
   input: z
     .object({
       electionId: electionIdSchema,
       /** Part of the name (any position). */
       name: z.string({ error: '姓名应为文字' }).trim().max(20, { error: '姓名太长了' }).optional(),
-      idLast4: z
-        .string({ error: '请填写身份证号码后四位' })
-        .trim()
-        .max(4, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
-        .regex(/^\d{3}[\dXx]$/, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
-        .optional(),
+      /** The whole ID number, matched by its keyed hash: no digit of it is stored to match a part against (RULES.md §7). */
+      idNumber: idNumberInputSchema.optional(),
       group: z.string({ error: '小组应为文字' }).trim().min(1, { error: '请选择小组' }).max(40, { error: '小组名称太长了' }).optional(),
       category: z.enum(['A', 'B', 'C'], { error: '类别只能是 A、B 或 C' }).optional(),
       status: z.enum(voterStatusSchema.options, { error: '请选择状态' }).optional(),
@@ -88,7 +89,7 @@ export const listVoters = defineAction({
     groups: z.array(z.string()),
     rows: z.array(rosterEntrySchema),
   }),
-  errors: { FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
+  errors: { INVALID_INPUT: [...ID_REASONS], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
 const statusTarget = { electionId: electionIdSchema, voterId: voterIdSchema };

@@ -114,7 +114,8 @@ export const revokeMember = defineAction({
 export const duplicateRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  idMasked: z.string(),
+  /** From the ID number, when known (rows recorded before RULES.md §7's amendment have none). */
+  birthDate: civilDateSchema.nullable(),
   /** The village whose import or application was refused. */
   village: z.object({ id: z.string(), name: z.string() }),
   /** Where the person is registered. */

@@ -51,6 +51,7 @@ export const createElectionUseCase: UseCase<typeof createElection> = async (inpu
   const id = newId(ctx.rng, 'e');
   const doc: ElectionDoc = {
     villageId: input.villageId,
+    villageName: village.name,
     title: input.title ?? `${village.name}${input.electionDay.slice(0, 4)}年${village.kind === 'village' ? '村民委员会' : '居民委员会'}换届选举`,
     kind: village.kind,
     presetId: village.presetId,

@@ -1,5 +1,5 @@
 /**
- * identity.whoami — roles, bound voter (masked), the elections that concern the caller.
+ * identity.whoami — roles, bound voter (no ID digits), the elections that concern the caller.
  *
  * Outcomes: always ok (an unknown caller simply has no roles).
  */

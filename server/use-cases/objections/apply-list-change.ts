@@ -27,7 +27,7 @@ import { type ListChangeRecord } from '../../../src/contracts/documents/objectio
 import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { STATUS_LABELS } from '../../../src/contracts/labels';
 import type { CivilDate } from '../../../src/domain/civil-date';
-import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
+import { parseIdNumber } from '../../../src/domain/id-number';
 import {
   ageEligibility,
   holdsRegistration,
@@ -53,7 +53,7 @@ import type { ElectionScope } from '../shared/election-access';
 
 type ChangeInput = NonNullable<ParsedInputOf<typeof decideObjection>['change']>;
 
-type IdFacts = { idHash: string; idMasked: string; birthDate: CivilDate; sex: 'M' | 'F' };
+type IdFacts = { idHash: string; birthDate: CivilDate; sex: 'M' | 'F' };
 
 /** The records an objection's decision brings for registering someone (registerVoter). */
 type GivenRecords = Omit<RegistrationRecordInput, 'residenceSince' | 'ownObjectionOn'> & { residenceSince: CivilDate | null };
@@ -69,7 +69,7 @@ export interface NewVoter {
   voterId: string;
   name: string;
   group: string;
-  idMasked: string;
+  birthDate: CivilDate;
   status: VoterDoc['status'];
   bindingCode: string;
 }
@@ -88,7 +88,6 @@ function idFacts(raw: string, scope: ElectionScope, today: CivilDate, key: strin
   if (age) return err(age.reason === 'UNDER_18' ? 'NOT_ELIGIBLE' : 'INVALID_INPUT', age.reason, age.message);
   return ok({
     idHash: keyedHash(key, 'id', parsed.value.normalized),
-    idMasked: maskIdNumber(parsed.value.normalized),
     birthDate: parsed.value.birthDate,
     sex: parsed.value.sex,
   });
@@ -224,7 +223,7 @@ const alreadyOnRoll = () =>
  */
 async function claimable(
   tx: TxOps,
-  person: { idHash: string; idMasked: string; name: string },
+  person: { idHash: string; birthDate: CivilDate; name: string },
   here: { electionId: string; villageId: string },
   at: string,
 ): Promise<Result<true, ErrorCode>> {
@@ -284,7 +283,7 @@ export async function applyListChange(tx: TxOps, c: PreparedChange, cx: ChangeCo
     return ok({
       record: { kind: c.kind, voterId: c.voterId, status: c.doc.status, fields: [] },
       shown: { name: c.doc.name, group: c.doc.group },
-      newVoter: { voterId: c.voterId, name: c.doc.name, group: c.doc.group, idMasked: c.doc.idMasked, status: c.doc.status, bindingCode: c.bindingCode },
+      newVoter: { voterId: c.voterId, name: c.doc.name, group: c.doc.group, birthDate: c.doc.birthDate, status: c.doc.status, bindingCode: c.bindingCode },
     });
   }
 
@@ -360,9 +359,9 @@ export async function applyListChange(tx: TxOps, c: PreparedChange, cx: ChangeCo
       }
       const newId = c.id && c.id.idHash !== v.idHash ? c.id : null;
       if (newId) {
-        const claim = await claimable(tx, { idHash: newId.idHash, idMasked: newId.idMasked, name: patch.name ?? v.name }, here, cx.status.at);
+        const claim = await claimable(tx, { idHash: newId.idHash, birthDate: newId.birthDate, name: patch.name ?? v.name }, here, cx.status.at);
         if (!claim.ok) return claim;
-        Object.assign(patch, { idHash: newId.idHash, idMasked: newId.idMasked, birthDate: newId.birthDate, sex: newId.sex });
+        Object.assign(patch, { idHash: newId.idHash, birthDate: newId.birthDate, sex: newId.sex });
         fields.push('idNumber');
       }
       if (fields.length === 0) return changed('更正的内容与现在的登记相同');

@@ -47,6 +47,7 @@ import { noticeView, prepareAttachment } from './notice-attachment';
 import { objectionResultNotice } from './notice-text';
 import { notifyObjector } from './notify-objector';
 import { queuedObjectionView, subjectEntryOf } from './objection-views';
+import { readRollKey } from '../roll/registration-claim';
 
 interface Decided {
   objection: WithId<ObjectionDoc>;
@@ -71,7 +72,8 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
   if (input.change) {
     const p = prepareListChange(
       input.change,
-      { voterId: found.subjectVoterId, objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
+      // A missing person named by a number the objector had not proven: their entry on this roll, if any, is found now.
+      { voterId: found.subjectVoterId ?? (found.subject.idHash ? await readRollKey(ctx.store, election._id, found.subject.idHash) : null), objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
       scope.value,
       { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng },
     );

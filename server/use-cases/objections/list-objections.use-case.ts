@@ -1,7 +1,7 @@
 /**
  * committee.listObjections — the committee's queue, each objection with its statutory clock
  * (Asia/Shanghai calendar days left, overdue). Undecided first, the most urgent on top; then
- * decided, the latest first. The subject's ID number appears only masked.
+ * decided, the latest first. No digit of an ID number appears.
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  */

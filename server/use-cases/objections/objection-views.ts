@@ -52,7 +52,6 @@ export function queuedObjectionView(o: WithId<ObjectionDoc>, objector: WithId<Vo
       voterId: o.subjectVoterId,
       name: o.subject.name,
       group: o.subject.group,
-      idMasked: o.subject.idMasked,
       entry: e ? { status: e.status, statusLabel: STATUS_LABELS[e.status], category: e.category, categoryLabel: CATEGORY_LABELS[e.category] } : null,
     },
     objector: self

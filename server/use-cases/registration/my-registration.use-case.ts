@@ -1,5 +1,5 @@
 /**
- * registration.mine — the caller's own roll entry (masked) and what they still need to do.
+ * registration.mine — the caller's own roll entry (no ID digits) and what they still need to do.
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | UNAUTHENTICATED NOT_BOUND | NOT_FOUND ELECTION_GONE
  */

@@ -61,7 +61,7 @@ export const declareParticipationUseCase: UseCase<typeof declareParticipation> =
     if (!claim.ok) {
       if (claim.reason === 'NOT_HELD') return err('CONFLICT', 'DOUBLE_REGISTRATION', '本届选举中您另有一条登记，请联系村选举委员会核对');
       // Committed with the refusal: the township must see the attempt.
-      await recordDoubleRegistration(tx, { electionId: v.electionId, villageId: v.villageId, idHash: v.idHash, idMasked: v.idMasked, name: v.name, claim: claim.claim, source: 'declaration', importId: null, row: null, at });
+      await recordDoubleRegistration(tx, { electionId: v.electionId, villageId: v.villageId, idHash: v.idHash, birthDate: v.birthDate, name: v.name, claim: claim.claim, source: 'declaration', importId: null, row: null, at });
       return err('CONFLICT', 'DOUBLE_REGISTRATION', `您已在“${claim.villageName}”登记为选民，一个人不能在两个村重复登记。如确应在本村参加选举，请先联系该村选举委员会释放登记`);
     }
     const declaration = { channel: 'app' as const, on: today, livesIn: input.livesIn ? scrubNote(input.livesIn).text : null, at };

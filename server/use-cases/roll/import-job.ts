@@ -3,7 +3,7 @@
  * payload), how a call reads it back, and the report so far.
  *
  * The sheet holds ID numbers in clear, so its file is deleted as soon as the job is done. The
- * per-row reports stay (masked data only; binding codes sealed, see import-codes.ts) until the
+ * per-row reports stay (no ID digits, phones masked; binding codes sealed, see import-codes.ts) until the
  * clerk confirms printing (`printed: true`) or CODES_KEPT_DAYS pass — then the codes are deleted
  * from them, the rest of the report stays for the record.
  */

@@ -82,7 +82,7 @@ export const rejected = (row: number, reason: RollRejectReason, message: string,
   ...extra,
 });
 
-export const described = (r: ValidRollRow) => ({ name: r.name, group: r.group, idMasked: r.idMasked, category: r.category });
+export const described = (r: ValidRollRow) => ({ name: r.name, group: r.group, birthDate: r.birthDate, sex: r.sex, category: r.category });
 
 type RowsInput = NonNullable<ParsedInputOf<typeof importRoll>['rows']>;
 
@@ -139,7 +139,7 @@ export function sameNameWarning(valid: ValidRollRow, idHash: string, sameName: S
   if (!other) return undefined;
   return {
     reason: 'SAME_NAME_OTHER_ID',
-    message: `本村${other.group}已有一位${other.name}（身份证号码${other.idMasked}），这次的文件里没有那一条。如果这次是改正了此人的身份证号码，请把原来那一条注销（标记为“已迁出”并写明“身份证号码登记错误”），以免一人两条登记`,
-    other: { voterId: other._id, name: other.name, group: other.group, idMasked: other.idMasked, status: other.status },
+    message: `本村${other.group}已有一位${other.name}（${other.sex === 'M' ? '男' : '女'}，${other.birthDate}出生），这次的文件里没有那一条。如果这次是改正了此人的身份证号码，请把原来那一条注销（标记为“已迁出”并写明“身份证号码登记错误”），以免一人两条登记`,
+    other: { voterId: other._id, name: other.name, group: other.group, birthDate: other.birthDate, sex: other.sex, status: other.status },
   };
 }

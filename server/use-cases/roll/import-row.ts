@@ -74,7 +74,7 @@ async function updateExisting(tx: TxOps, p: PlannedRow, env: BatchEnv, existing:
   const takes = !holds && holdsRegistration(next.status);
   const releases = holds && !holdsRegistration(next.status);
   if (takes && claim.kind === 'elsewhere') {
-    await recordDoubleRegistration(tx, { ...here, idHash, idMasked: valid.idMasked, name: valid.name, claim: claim.claim, source: 'import', importId: env.importId, row: valid.row, at });
+    await recordDoubleRegistration(tx, { ...here, idHash, birthDate: valid.birthDate, name: valid.name, claim: claim.claim, source: 'import', importId: env.importId, row: valid.row, at });
     return { report: rejected(valid.row, 'DOUBLE_REGISTRATION', doubleRegistrationMessage(claim.villageName), { ...described(valid), voterId: existing._id }), double: true };
   }
   if (fields.length === 0 && !takes && !releases) {
@@ -113,7 +113,7 @@ export async function importRowInTx(tx: TxOps, p: PlannedRow, env: BatchEnv, cac
   // Registered elsewhere: refused whatever the category — a pending B or C entry here would
   // only wait for a registration the other village holds (they must be released there first).
   if (claim.kind === 'elsewhere') {
-    await recordDoubleRegistration(tx, { ...here, idHash, idMasked: valid.idMasked, name: valid.name, claim: claim.claim, source: 'import', importId: env.importId, row: valid.row, at });
+    await recordDoubleRegistration(tx, { ...here, idHash, birthDate: valid.birthDate, name: valid.name, claim: claim.claim, source: 'import', importId: env.importId, row: valid.row, at });
     return { report: rejected(valid.row, 'DOUBLE_REGISTRATION', doubleRegistrationMessage(claim.villageName), described(valid)), double: true };
   }
   const entry = draftEntry(p, env);
@@ -134,7 +134,6 @@ export function draftEntry(p: PlannedRow, env: BatchEnv): ReturnType<typeof draf
       ...env.here,
       name: valid.name,
       idHash,
-      idMasked: valid.idMasked,
       birthDate: valid.birthDate,
       sex: valid.sex,
       group: valid.group,

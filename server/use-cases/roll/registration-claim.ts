@@ -14,6 +14,7 @@
  */
 import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { duplicateDoc, idIndexDoc, type DuplicateDoc, type IdIndexDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import type { CivilDate } from '../../../src/domain/civil-date';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 import { TOWNSHIP_ID } from '../township/create-village.use-case';
@@ -85,7 +86,7 @@ export async function recordDoubleRegistration(
     electionId: string;
     villageId: string;
     idHash: string;
-    idMasked: string;
+    birthDate: CivilDate;
     name: string;
     claim: IdIndexDoc;
     source: DuplicateDoc['source'];
@@ -101,7 +102,7 @@ export async function recordDoubleRegistration(
     electionId: r.electionId,
     villageId: r.villageId,
     idHash: r.idHash,
-    idMasked: r.idMasked,
+    birthDate: r.birthDate,
     name: r.name,
     registeredVillageId: r.claim.villageId,
     registeredElectionId: r.claim.electionId,
@@ -128,10 +129,12 @@ export type ClaimOutcome =
  */
 export async function claimFor(
   tx: TxOps,
-  voter: { _id: string; idHash: string; electionId: string; villageId: string },
+  voter: { _id: string; idHash: string; electionId: string; villageId: string; duplicateOf?: string | null },
   at: string,
   cache?: ClaimCache,
 ): Promise<ClaimOutcome> {
+  // An application naming a number this roll already has (apply-residence.use-case.ts) never holds it.
+  if (voter.duplicateOf) return { ok: false, reason: 'NOT_HELD' };
   const claim = await inspectClaim(tx, voter.idHash, { electionId: voter.electionId, villageId: voter.villageId }, cache);
   if (claim.kind === 'elsewhere') return { ok: false, reason: 'DOUBLE_REGISTRATION', villageName: claim.villageName, claim: claim.claim };
   if (claim.kind === 'thisElection' && claim.voterId === voter._id) return { ok: true, take: async () => undefined };

@@ -110,14 +110,15 @@ export async function requireListOpen(ops: TxOps, electionId: string): Promise<R
  * A villager's own registration acts (a migrant declaring, a resident applying) are open until
  * the list is published, and never after the last lawful publication day (E − N).
  */
-export async function requireRegistrationOpen(ops: TxOps, electionId: string, rules: RuleSet, today: CivilDate): Promise<Result<WithId<ElectionDoc>, ErrorCode>> {
+export async function requireRegistrationOpen(ops: TxOps, electionId: string, rules: RuleSet | null, today: CivilDate): Promise<Result<WithId<ElectionDoc>, ErrorCode>> {
   const open = await requireListOpen(ops, electionId);
   if (!open.ok) {
     return open.reason === 'LIST_PUBLISHED'
       ? err('WINDOW_CLOSED', 'LIST_PUBLISHED', '选民名单已经公布，登记已经截止；如认为应当列入名单，可以在申诉期内提出申诉')
       : open;
   }
-  const last = latestVoterListPublication(open.value.electionDay, rules);
+  // null: the caller has not read the election yet; its own rule set applies.
+  const last = latestVoterListPublication(open.value.electionDay, rules ?? rulesOf(open.value));
   if (compareCivil(today, last) > 0) return err('WINDOW_CLOSED', 'REGISTRATION_CLOSED', `选民登记已于${last}截止`);
   return open;
 }

@@ -1,4 +1,4 @@
-/** Roll entries: how a new one is written, and how the committee sees one (masked). */
+/** Roll entries: how a new one is written, and how the committee sees one (no ID digits, RULES.md §7). */
 import type { RosterEntry } from '../../../src/contracts/roll.contract';
 import { CATEGORY_LABELS, DECLARATION_CHANNEL_LABELS, MEETING_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
@@ -18,7 +18,6 @@ export interface NewEntry {
   readonly villageId: string;
   readonly name: string;
   readonly idHash: string;
-  readonly idMasked: string;
   readonly birthDate: CivilDate;
   readonly sex: 'M' | 'F';
   readonly group: string;
@@ -44,7 +43,6 @@ export function draftRollEntry(e: NewEntry, key: string, rng: RandomSource, at: 
     name: e.name,
     nameKey: nameKey(e.name),
     idHash: e.idHash,
-    idMasked: e.idMasked,
     birthDate: e.birthDate,
     sex: e.sex,
     group: e.group,
@@ -79,12 +77,13 @@ export function rosterEntry(v: WithId<VoterDoc>, election: Pick<ElectionDoc, 'el
     status: v.status,
     statusLabel: STATUS_LABELS[v.status],
     statusReason: v.statusReason,
-    idMasked: v.idMasked,
+    birthDate: v.birthDate,
     phoneMasked: v.phoneMasked,
     sex: v.sex,
     ageOnElectionDay: ageOn(v.birthDate, election.electionDay),
     confirmed: v.confirmed,
     bound: v.boundTo !== null,
+    locked: Boolean(v.bindLockedAt),
     residenceSince: v.residenceSince,
     residence: r ? { outcome: r.outcome, meeting: r.meeting, meetingLabel: MEETING_LABELS[r.meeting], meetingDate: r.meetingDate, minutesRef: r.minutesRef } : null,
     declaration: d ? { channel: d.channel, channelLabel: DECLARATION_CHANNEL_LABELS[d.channel], on: d.on, livesIn: d.livesIn } : null,

@@ -2,7 +2,7 @@
  * committee.setVoterStatus — one operation on one roll entry, with its reason and audit entry.
  *
  * Outcomes:
- * - ok: the entry (masked); reissueBindingCode also returns the new code, once
+ * - ok: the entry (no ID digits); reissueBindingCode also returns the new code, once
  * - FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN | VOTER_UNKNOWN
  * - WINDOW_CLOSED LIST_PUBLISHED: a list-changing operation after publication (use an objection)
  *   | ELECTION_CLOSED

@@ -84,7 +84,7 @@ export async function ensureClaim(tx: TxOps, voter: WithId<VoterDoc>, env: Pick<
     electionId: voter.electionId,
     villageId: voter.villageId,
     idHash: voter.idHash,
-    idMasked: voter.idMasked,
+    birthDate: voter.birthDate,
     name: voter.name,
     claim: c.claim,
     source: env.via.kind === 'objection' ? 'objection' : 'committee',

@@ -28,7 +28,7 @@ export function calendarOf(election: ElectionDoc, rules: RuleSet): ElectionCalen
   );
 }
 
-export function electionSummary(election: WithId<ElectionDoc>, village: VillageDoc, now: Date): ElectionSummary {
+export function electionSummary(election: WithId<ElectionDoc>, village: Pick<VillageDoc, 'name'>, now: Date): ElectionSummary {
   const rules = rulesOf(election);
   const calendar = calendarOf(election, rules);
   const p = phaseAt(calendar, now);
@@ -64,7 +64,6 @@ export function voterView(voter: WithId<VoterDoc>, election: ElectionDoc, villag
     electionId: voter.electionId,
     villageName,
     name: voter.name,
-    idMasked: voter.idMasked,
     sex: voter.sex,
     ageOnElectionDay: ageOn(voter.birthDate, election.electionDay),
     group: voter.group,

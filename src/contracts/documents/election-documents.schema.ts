@@ -27,6 +27,15 @@ export const inviteDoc = z.object({
   usedBy: z.string().nullable(),
   usedAt: z.string().nullable(),
   createdAt: z.string(),
+  /**
+   * invite/{hash(first 5 characters)}: the rest of the code is checked against this keyed hash
+   * of the whole code, so wrong guesses at one invitation count against it (absent on invites
+   * stored under the whole code's hash, issued before).
+   */
+  secretHash: z.string().optional(),
+  failures: z.number().int().min(0).optional(),
+  /** Too many wrong guesses: void; the township issues a new one. */
+  lockedAt: z.string().nullable().optional(),
 });
 export type InviteDoc = z.infer<typeof inviteDoc>;
 
@@ -82,6 +91,8 @@ export const committeeVoterLinkDoc = z.object({ memberId: z.string(), villageId:
 
 export const electionDoc = z.object({
   villageId: z.string(),
+  /** The village's name, kept at creation so a villager's reply needs no village read; absent on older elections. */
+  villageName: z.string().optional(),
   title: z.string(),
   kind: electionKindSchema,
   presetId: z.string(),

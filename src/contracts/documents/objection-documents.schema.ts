@@ -64,8 +64,8 @@ export const objectionDoc = z.object({
   loadIds: z.array(z.string()).optional(),
   /** The entry objected to (wrongPerson, wrongDetails); null for a missing person. */
   subjectVoterId: z.string().nullable(),
-  /** Snapshot at filing for display; an ID number only as keyed hash + masked form. */
-  subject: z.object({ name: z.string(), group: z.string(), idMasked: z.string().nullable(), idHash: z.string().nullable() }),
+  /** Snapshot at filing for display; an ID number only as its keyed hash. */
+  subject: z.object({ name: z.string(), group: z.string(), idHash: z.string().nullable() }),
   wrongFields: z.array(wrongFieldSchema),
   details: z.string(),
   /** Keyed digest of (kind, subject): one open objection per objector and subject. */

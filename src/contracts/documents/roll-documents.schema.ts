@@ -15,7 +15,6 @@ export const voterDoc = z.object({
   nameKey: z.string(),
   /** Keyed HMAC of the normalized ID number (blind index); never the number itself. */
   idHash: z.string(),
-  idMasked: z.string(),
   birthDate: civilDateSchema,
   sex: z.enum(['M', 'F']),
   group: z.string(),
@@ -54,6 +53,17 @@ export const voterDoc = z.object({
     .nullable()
     .optional(),
   confirmedAt: z.string().nullable().optional(),
+  /** A category C application: the WeChat user who filed it (registration.applyResidence), counted against CLAIM_POLICY. */
+  appliedBy: z.string().nullable().optional(),
+  /**
+   * An application naming an ID number that already has an entry on this roll: that entry's id.
+   * Such an entry can never become registered (claimFor refuses it); the committee rejects it.
+   */
+  duplicateOf: z.string().nullable().optional(),
+  /** Wrong binding tries against this entry, from any WeChat user (identity.bind). */
+  bindFailures: z.number().int().min(0).optional(),
+  /** Set when bindFailures reached the limit: no bind until the committee unlocks (committee.unlockBinding). */
+  bindLockedAt: z.string().nullable().optional(),
 });
 export type VoterDoc = z.infer<typeof voterDoc>;
 
@@ -65,7 +75,18 @@ export type IdIndexDoc = z.infer<typeof idIndexDoc>;
 export const bindingDoc = z.object({ voterId: z.string(), electionId: z.string(), villageId: z.string(), boundAt: z.string() });
 export type BindingDoc = z.infer<typeof bindingDoc>;
 
-export const bindAttemptDoc = z.object({ failures: z.number().int(), lockedUntil: z.string().nullable(), lastAt: z.string() });
+/**
+ * bindAttempt/{key}: guessing counters. `{openid}` — a user's wrong binding tries (locked until
+ * `lockedUntil`); `id:{idHash}` — wrong tries at an ID number that has no entry, counted like an
+ * entry's own (voter.bindFailures) so a lock says nothing about the roll (`lockedAt`: held);
+ * `invite:{openid}` — a user's wrong invitation codes.
+ */
+export const bindAttemptDoc = z.object({
+  failures: z.number().int(),
+  lockedUntil: z.string().nullable(),
+  lastAt: z.string(),
+  lockedAt: z.string().nullable().optional(),
+});
 export type BindAttemptDoc = z.infer<typeof bindAttemptDoc>;
 
 /**
@@ -77,7 +98,8 @@ export const duplicateDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
   idHash: z.string(),
-  idMasked: z.string(),
+  /** Absent on rows recorded before RULES.md §7's amendment (they held a masked number, removed by migration). */
+  birthDate: civilDateSchema.nullable().optional(),
   name: z.string(),
   registeredVillageId: z.string(),
   registeredElectionId: z.string(),
