@@ -9,7 +9,10 @@
  * `thing` values are limited to 20 characters by WeChat (longer ones fail with 47003).
  */
 import { NOTICE_DETAIL_PAGE } from '../../../src/contracts/notice.schema';
+import type { AppContext } from '../../runtime/context';
 import type { NotifyMessage } from '../../ports/notifier.port';
+import type { ComposeNoticeMessage, PushDeps } from '../../ports/push.port';
+import { committeeNameOf } from '../objections/notice-text';
 import { formatShanghaiTime } from '../shared/format';
 
 const THING_MAX = 20;
@@ -41,4 +44,13 @@ export function noticeMessage(input: {
       thing3: { value: thing(input.reminder ? REMINDER_HINT : `${input.committeeName}发布`) },
     },
   };
+}
+
+/** The push port's wording of a notice push: the committee signs the publication, a reminder asks to read. */
+export const composeNoticeMessage: ComposeNoticeMessage = (s) =>
+  noticeMessage({ openid: s.openid, templateId: s.templateId, noticeId: s.noticeId, title: s.title, publishedAt: s.publishedAt, committeeName: committeeNameOf(s.village), reminder: s.reminder });
+
+/** A use case's context as the push job's dependencies, with the notices' wording. */
+export function noticePushDeps(ctx: Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>): PushDeps {
+  return { store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, log: ctx.log, composeMessage: composeNoticeMessage };
 }

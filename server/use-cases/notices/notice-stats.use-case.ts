@@ -16,7 +16,7 @@ import { NOTICE_TYPES } from '../../../src/contracts/notice.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication, noticeWindow } from '../../../src/domain/notice';
 import { err, ok } from '../../../src/domain/result';
-import { deliveryCounts } from '../../push/push-job';
+import { deliveryCounts } from '../../push/push-job.records';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { noticeView } from '../objections/notice-attachment';

@@ -43,6 +43,7 @@ import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } f
 import { objectionRuleText, voterListNotice } from '../objections/notice-text';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
 import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice';
+import { noticePushDeps } from './notice-message';
 
 /** meta/noticeCorrection:{noticeId} — the one correction of a notice (its existence is the claim). */
 export const correctionClaimId = (noticeId: string): string => `noticeCorrection:${noticeId}`;
@@ -97,7 +98,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     const stored = await readDoc(ctx.store, 'notice', published.value.notice.id, noticeDoc);
     if (!stored) throw new Error('voter list notice vanished after publication');
     // publishVoterList wrote the push job with the notice.
-    const push = await pushPublication(ctx, stored._id);
+    const push = await pushPublication(noticePushDeps(ctx), stored._id);
     const entries = stored.attachment ? await readAttachmentEntries(ctx.store, stored._id, stored.attachment) : [];
     return ok({
       notice: published.value.notice,
@@ -163,7 +164,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     return ok(true);
   });
   if (!r.ok) return r;
-  const push = await pushPublication(ctx, noticeId);
+  const push = await pushPublication(noticePushDeps(ctx), noticeId);
   return ok({ notice: noticeView({ ...notice, _id: noticeId }), draft, window, push, warning: lastDayWarning });
 };
 

@@ -5,7 +5,7 @@ import type { ListChangeRecord, ObjectionDoc } from '../../../src/contracts/docu
 import type { RuleSet } from '../../../src/domain/presets/types';
 
 const lawOf = (kind: ElectionDoc['kind']) => (kind === 'village' ? '《中华人民共和国村民委员会组织法》' : '《中华人民共和国城市居民委员会组织法》');
-export const committeeNameOf = (village: VillageDoc) => `${village.name}${village.kind === 'village' ? '村民选举委员会' : '居民选举委员会'}`;
+export const committeeNameOf = (village: Pick<VillageDoc, 'name' | 'kind'>) => `${village.name}${village.kind === 'village' ? '村民选举委员会' : '居民选举委员会'}`;
 
 /** The objection rule as villagers read it on the notice. */
 export function objectionRuleText(rules: RuleSet, filingLastDay: string, decisionLastDay: string): string {
