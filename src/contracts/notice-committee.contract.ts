@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema } from './common.schema';
 import { attachmentRowSchema, deliveryCountsSchema, noticeTypeSchema, noticeViewSchema, pushSummarySchema, rateSchema } from './notice.schema';

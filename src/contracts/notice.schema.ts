@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTICE_TYPE_KEYS } from '../domain/notice';
 
 /** Wire shapes shared by the villager's and the committee's notice actions (公告, RULES.md §6). */

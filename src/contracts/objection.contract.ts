@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { idNumberInputSchema, idSchema, personNameSchema } from './common.schema';
 import { ID_REASONS, electionIdSchema, groupNameSchema, myObjectionViewSchema, wrongFieldSchema, writtenText } from './objection.schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 /** Wire shapes shared by the objection actions of villagers, the committee and the township (申诉, RULES.md §1). */

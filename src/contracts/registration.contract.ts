@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, voterViewSchema } from './common.schema';
 

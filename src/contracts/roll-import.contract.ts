@@ -2,7 +2,7 @@
  * 选民登记 — importing the roll from the committee's sheet (RULES.md §1, §7). Binding codes
  * appear once, in the reply that issues them, for printing the 选民登记告知书.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, voterCategorySchema, voterStatusSchema } from './common.schema';
 

@@ -2,7 +2,7 @@
  * 选民登记 — the committee's roll: search, status flags and category decisions, and the
  * dashboard figures (RULES.md §1, §7). Replies carry the ID number and phone only masked.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { civilDateSchema, electionKindSchema, memberRoleSchema } from './common.schema';
 import { objectionFiguresSchema } from './objection.schema';

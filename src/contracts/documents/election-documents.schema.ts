@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, electionKindSchema, memberRoleSchema, postSchema } from '../common.schema';
 import { electionCommitteeRecord, votingArrangementsRecord } from '../election-setup.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { voterCategorySchema } from '../common.schema';
 import { noticeTypeSchema } from '../notice.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, voterStatusSchema } from '../common.schema';
 import { listChangeKindSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from '../objection.schema';
 

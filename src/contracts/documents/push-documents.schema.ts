@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Shapes of stored documents, checked on every read (ARCHITECTURE.md principle 4): a document
