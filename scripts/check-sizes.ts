@@ -37,11 +37,11 @@ export const KNOWN: Readonly<Record<string, number>> = {
   'server/use-cases/committee/create-election.use-case.ts createElectionUseCase': 62,
   'server/use-cases/committee/update-election.use-case.ts updateElectionUseCase': 135,
   'server/use-cases/notices/publish-notice.use-case.ts publishNoticeUseCase': 117,
-  'server/use-cases/notices/typed-notice.ts generateNotice': 126,
+  'server/use-cases/notices/typed-notice.text.ts generateNotice': 126,
   'server/use-cases/objections/decide-objection.use-case.ts decideObjectionUseCase': 106,
   'server/use-cases/objections/decide-objection.use-case.ts (anonymous)': 64,
   'server/use-cases/objections/publish-voter-list.use-case.ts publishOnce': 89,
-  'server/use-cases/roll/voter-status-ops.ts applyVoterStatusOp': 138,
+  'server/use-cases/roll/voter-status.records.ts applyVoterStatusOp': 138,
 };
 const keyOf = (v: SizeViolation) => `${v.file} ${v.kind === 'file' ? '(file)' : v.name}`;
 

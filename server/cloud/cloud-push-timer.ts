@@ -20,7 +20,7 @@ import { jsonLogger } from '../runtime/logger';
 import { type PushDeps } from '../ports/push.port';
 import { resumePushJobs } from '../push/push-job';
 import { type PushRunOptions } from '../push/push-options';
-import { composeNoticeMessage } from '../use-cases/notices/notice-message';
+import { composeNoticeMessage } from '../use-cases/notices/notice-message.text';
 
 /** Leaves headroom inside a 60 s function timeout (set in the console; the default is 3 s). */
 export const TIMER_RUN: PushRunOptions = { concurrency: 8, budgetMs: 45_000 };

@@ -1,7 +1,7 @@
 /**
  * Push port: what the notice push job (server/push/, adapter side) needs from its callers. The
  * job owns deliveries, consents, leases and retries; the wording of a message is the notices
- * capability's (server/use-cases/notices/notice-message.ts), handed in as `composeMessage` so
+ * capability's (server/use-cases/notices/notice-message.text.ts), handed in as `composeMessage` so
  * the push job never imports a use case.
  */
 import type { Clock } from './clock.port';

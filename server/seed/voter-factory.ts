@@ -4,8 +4,8 @@ import { maskIdNumber, parseIdNumber } from '../../src/domain/id-number';
 import type { VoterDoc } from '../../src/contracts/documents/roll-documents.schema';
 import type { Store } from '../ports/store.port';
 import { keyedHash, newId, randomCode, type RandomSource } from '../security/keyed-hash';
-import { nameKey } from '../use-cases/shared/name-key';
-import { rollKeyId } from '../use-cases/roll/registration-claim';
+import { nameKey } from '../use-cases/shared/name-key.records';
+import { rollKeyId } from '../use-cases/roll/registration-claim.records';
 import { syntheticIdNumber } from './synthetic-people';
 
 export interface DraftVoter {

@@ -19,11 +19,11 @@ import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
-import { linkOnBind } from '../membership/membership';
-import { actorOf, requireOpenid } from '../shared/access';
-import { electionSummary, voterView } from '../shared/election-view';
-import { nameKey } from '../shared/name-key';
-import { formatShanghaiTime } from '../shared/format';
+import { linkOnBind } from '../membership/membership.records';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { electionSummary, voterView } from '../shared/election.view';
+import { nameKey } from '../shared/name-key.records';
+import { formatShanghaiTime } from '../shared/format.text';
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 

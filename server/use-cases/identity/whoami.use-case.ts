@@ -10,8 +10,8 @@ import { bindAttemptDoc, bindingDoc, voterDoc } from '../../../src/contracts/doc
 import { ok } from '../../../src/domain/result';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeMemberships, isTownshipAdmin } from '../shared/access';
-import { electionSummary, voterView } from '../shared/election-view';
+import { committeeMemberships, isTownshipAdmin } from '../shared/access.policy';
+import { electionSummary, voterView } from '../shared/election.view';
 
 type Role = 'voter' | 'committee' | 'township';
 

@@ -35,15 +35,15 @@ import { createPublicationPushJob, pushPublication } from '../../push/notice-pus
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
-import { calendarOf } from '../shared/election-view';
-import { requireCommitteeElection } from '../shared/election-access';
-import { orderVoterList } from '../objections/frozen-voter-list';
-import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from '../objections/notice-attachment';
-import { objectionRuleText, voterListNotice } from '../objections/notice-text';
+import { actorOf } from '../shared/access.policy';
+import { calendarOf } from '../shared/election.view';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { orderVoterList } from '../objections/frozen-voter-list.records';
+import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from './notice-attachment.records';
+import { objectionRuleText, voterListNotice } from './objection-notices.text';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
-import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice';
-import { noticePushDeps } from './notice-message';
+import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice.text';
+import { noticePushDeps } from './notice-message.text';
 
 /** meta/noticeCorrection:{noticeId} — the one correction of a notice (its existence is the claim). */
 export const correctionClaimId = (noticeId: string): string => `noticeCorrection:${noticeId}`;

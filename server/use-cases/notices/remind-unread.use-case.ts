@@ -20,11 +20,11 @@ import { createPushJob, newPushJob, reminderJobId } from '../../push/push-job.re
 import { pushNow } from '../../push/notice-push';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { requireCommitteeElection } from '../shared/election-access';
-import { unreadReach } from './call-list';
-import { readerIds, registeredVoters } from './notice-reach';
-import { noticePushDeps } from './notice-message';
+import { actorOf } from '../shared/access.policy';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { unreadReach } from './call-list.view';
+import { readerIds, registeredVoters } from './notice-reach.view';
+import { noticePushDeps } from './notice-message.text';
 
 const inProgress = () => err('CONFLICT', 'PUSH_IN_PROGRESS', '这份公告上一轮推送还没有完成，请稍后再提醒');
 

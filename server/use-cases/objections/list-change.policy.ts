@@ -30,8 +30,8 @@ import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
 import { ageEligibility, isFlagAllowed, registrationRecord, type RegistrationRecord, type RegistrationRecordInput, type VoterFlag } from '../../../src/domain/registration';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { keyedHash, type RandomSource } from '../../security/keyed-hash';
-import { draftRollEntry } from '../roll/roll-entry';
-import type { ElectionScope } from '../shared/election-access';
+import { draftRollEntry } from '../roll/roll-entry.records';
+import type { ElectionScope } from '../shared/election-access.policy';
 
 type ChangeInput = NonNullable<ParsedInputOf<typeof decideObjection>['change']>;
 

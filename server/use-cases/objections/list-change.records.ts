@@ -13,11 +13,11 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { Store, TxOps } from '../../ports/store.port';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
-import { inspectClaim, readRollKey, recordDoubleRegistration, releaseClaim, removeRollKey, setRollKey, takeClaim, doubleRegistrationMessage } from '../roll/registration-claim';
-import { bumpRollVersion } from '../roll/roll-access';
-import { categoryRecordOf } from '../roll/roll-entry';
-import { applyVoterStatusOp, ensureClaim, type StatusOpEnv } from '../roll/voter-status-ops';
-import { nameKey } from '../shared/name-key';
+import { inspectClaim, readRollKey, recordDoubleRegistration, releaseClaim, removeRollKey, setRollKey, takeClaim, doubleRegistrationMessage } from '../roll/registration-claim.records';
+import { bumpRollVersion } from '../roll/roll-access.policy';
+import { categoryRecordOf } from '../roll/roll-entry.records';
+import { applyVoterStatusOp, ensureClaim, type StatusOpEnv } from '../roll/voter-status.records';
+import { nameKey } from '../shared/name-key.records';
 import { recordFields, type AppliedChange, type PreparedChange } from './list-change.policy';
 
 export interface ChangeContext {

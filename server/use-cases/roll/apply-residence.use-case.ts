@@ -31,11 +31,11 @@ import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
-import { actorOf, requireOpenid } from '../shared/access';
-import { electionSummary, voterView } from '../shared/election-view';
-import { bumpRollVersion, electionClosed, loadElection, requireRegistrationOpen } from './roll-access';
-import { draftRollEntry } from './roll-entry';
-import { inspectClaim, readRollKey, recordDoubleRegistration, setRollKey } from './registration-claim';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { electionSummary, voterView } from '../shared/election.view';
+import { bumpRollVersion, electionClosed, loadElection, requireRegistrationOpen } from './roll-access.policy';
+import { draftRollEntry } from './roll-entry.records';
+import { inspectClaim, readRollKey, recordDoubleRegistration, setRollKey } from './registration-claim.records';
 
 const ALREADY_ON_ROLL = '您已经在本村的选民登记里了，请用《选民登记告知书》上的绑定码绑定；没有告知书的，请联系村选举委员会';
 

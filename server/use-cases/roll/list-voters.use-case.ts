@@ -15,9 +15,9 @@ import { ok } from '../../../src/domain/result';
 import type { Where } from '../../ports/store.port';
 import { findAllDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { nameKey } from '../shared/name-key';
-import { loadCommitteeElection } from './roll-access';
-import { rosterEntry } from './roll-entry';
+import { nameKey } from '../shared/name-key.records';
+import { loadCommitteeElection } from './roll-access.policy';
+import { rosterEntry } from './roll-entry.records';
 
 export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) => {
   const loaded = await loadCommitteeElection(ctx, input.electionId);

@@ -12,7 +12,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, randomCode } from '../../security/keyed-hash';
-import { actorOf, requireTownship } from '../shared/access';
+import { actorOf, requireTownship } from '../shared/access.policy';
 
 export const inviteCommitteeUseCase: UseCase<typeof inviteCommittee> = async (input, ctx) => {
   const t = requireTownship(ctx);

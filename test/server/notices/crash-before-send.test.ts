@@ -10,7 +10,7 @@ import { resumePushJobs } from '../../../server/push/push-job';
 import type { Notifier } from '../../../server/ports/notifier.port';
 import type { RecordingNotifier } from '../../../server/adapters/local/recording.notifier';
 import { eligible, makeVillage, messagesPerOpenid, recording, type Village } from './notice-fixture';
-import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message';
+import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message.text';
 
 type Entry = { name: string; group: string; why: string; whyLabel: string };
 type Detail = {

@@ -15,7 +15,7 @@ import { createPushJob, deliveryCounts, newPushJob, publishJobId, pushSummary, u
 import { type PushRunOptions } from '../../../server/push/push-options';
 import { classifyNotifyResult, backoffMs } from '../../../server/push/notify-outcome';
 import { TIMER_RUN } from '../../../server/cloud/cloud-push-timer';
-import { composeNoticeMessage, noticeMessage, thing } from '../../../server/use-cases/notices/notice-message';
+import { composeNoticeMessage, noticeMessage, thing } from '../../../server/use-cases/notices/notice-message.text';
 import type { Notifier, NotifyResult } from '../../../server/ports/notifier.port';
 import type { Store } from '../../../server/ports/store.port';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';

@@ -13,7 +13,7 @@ import type { Store, TxOps } from '../../../server/ports/store.port';
 import { readDoc } from '../../../server/runtime/documents';
 import { pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { eligible, makeVillage, messagesPerOpenid, recording, type Village } from './notice-fixture';
-import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message';
+import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message.text';
 
 /** The store as seen by a process that dies just after the first transaction writing a notice has committed. */
 function dyingAfterNoticeCommit(real: Store): Store & { died: boolean } {

@@ -8,8 +8,8 @@ import type { BallotTally } from '../../../src/domain/nomination-tally';
 import { canonicalJson } from '../../audit/canonical-json';
 import { buildChunkedTree, type ChunkedTree } from '../../audit/merkle-tree';
 import type { TxOps } from '../../ports/store.port';
-import { sha256Hex } from './ballot-receipt';
-import { merkleChunkId, postsOf, readVoters } from './nomination-scope';
+import { sha256Hex } from './ballot-receipt.records';
+import { merkleChunkId, postsOf, readVoters } from './nomination-scope.policy';
 import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { WithId } from '../../runtime/documents';
 

@@ -13,7 +13,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import type { Store, TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { requireBoundVoter, type VoterScope } from '../shared/election-access';
+import { requireBoundVoter, type VoterScope } from '../shared/election-access.policy';
 
 export const nominationId = (electionId: string, voterId: string): string => `${electionId}:${voterId}`;
 export const closeId = (electionId: string): string => `nominationClose:${electionId}`;

@@ -9,8 +9,8 @@ import type { NominationDoc } from '../../../src/contracts/documents/nomination-
 import { POST_LABELS, POST_ORDER } from '../../../src/domain/nomination-ballot';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { signatureImageUrl } from '../shared/signature-file';
-import { readVoters } from './nomination-scope';
+import { signatureImageUrl } from '../shared/signature-file.records';
+import { readVoters } from './nomination-scope.policy';
 
 /** Long enough to look through a nominee's ballots, short enough that a forwarded link dies soon. */
 export const BALLOT_SIGNATURE_URL_TTL_SECONDS = 600;

@@ -11,7 +11,7 @@ import { holdsRegistration, isFlagged, statusForCategory } from '../../../src/do
 import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { categoryRecordOf, draftRollEntry } from './roll-entry';
+import { categoryRecordOf, draftRollEntry } from './roll-entry.records';
 import {
   doubleRegistrationMessage,
   inspectClaim,
@@ -22,8 +22,8 @@ import {
   setRollKey,
   takeClaim,
   type ClaimCache,
-} from './registration-claim';
-import { categoryHint, described, diffEntry, rejected, sameNameWarning, type Field, type PlannedRow, type RowReport, type SameName } from './import-row-plan';
+} from './registration-claim.records';
+import { categoryHint, described, diffEntry, rejected, sameNameWarning, type Field, type PlannedRow, type RowReport, type SameName } from './import-row-plan.policy';
 
 export interface RowOutcome {
   readonly report: RowReport;

@@ -11,8 +11,8 @@ import { proxiesAllowed, proxyDeadline } from '../../../src/domain/proxy-authori
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { isVoterListPublished } from '../roll/roll-access';
-import { signatureImageId, storeSignatureAt } from '../shared/signature-file';
+import { isVoterListPublished } from '../roll/roll-access.policy';
+import { signatureImageId, storeSignatureAt } from '../shared/signature-file.records';
 
 export const deadlineOf = (election: ElectionDoc, rules: RuleSet): Date => proxyDeadline(election.electionDay, rules);
 

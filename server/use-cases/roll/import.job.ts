@@ -17,9 +17,9 @@ import { pathOfFileId, rollImportPrefix } from '../../ports/storage.port';
 import { readRollFile } from '../../roll/roll-file';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { CODES_KEPT_DAYS, openCode } from './import-codes';
-import { fromRows, type RowReport } from './import-row-plan';
-import { ROLL_BATCH, rollImportBatchId } from './import-batch';
+import { CODES_KEPT_DAYS, openCode } from './import-codes.records';
+import { fromRows, type RowReport } from './import-row-plan.policy';
+import { ROLL_BATCH, rollImportBatchId } from './import-batch.job';
 
 export interface Sheet {
   readonly rows: readonly RollRowInput[];

@@ -8,7 +8,7 @@ import { ballotAuditData, nominationDoc, type NominationDoc } from '../../../src
 import { tallyBallots, type BallotTally, type CountedBallot } from '../../../src/domain/nomination-tally';
 import { type Collection, type Store } from '../../ports/store.port';
 import { findDocs, type WithId } from '../../runtime/documents';
-import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';
+import { PAPER_ACTION, SUBMIT_ACTION } from './ballot.records';
 
 const PAGE = 1000;
 

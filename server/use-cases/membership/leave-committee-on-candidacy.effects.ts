@@ -8,7 +8,7 @@
  */
 import { appendAudit } from '../../audit/audit-log';
 import type { TxOps } from '../../ports/store.port';
-import { memberOfVoter, revokeMemberInTx } from './membership';
+import { memberOfVoter, revokeMemberInTx } from './membership.records';
 
 export interface CandidacyEvent {
   readonly villageId: string;

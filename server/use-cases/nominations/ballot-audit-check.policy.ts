@@ -8,8 +8,8 @@
  */
 import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { Store, StoredDoc } from '../../ports/store.port';
-import { storedBallotHash } from './ballot-receipt';
-import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';
+import { storedBallotHash } from './ballot-receipt.records';
+import { PAPER_ACTION, SUBMIT_ACTION } from './ballot.records';
 
 export interface BallotFault {
   readonly record: string;

@@ -18,11 +18,11 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { Store, TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { sealCode } from './import-codes';
-import { diffEntry, described, type Field, type PlannedRow, type RowReport, type SheetRow } from './import-row-plan';
-import { createdReport, draftEntry, importRowInTx, type BatchEnv, type RowOutcome } from './import-row';
-import { rollKeyId, type ClaimCache } from './registration-claim';
-import { bumpRollVersion, requireListOpen } from './roll-access';
+import { sealCode } from './import-codes.records';
+import { diffEntry, described, type Field, type PlannedRow, type RowReport, type SheetRow } from './import-row-plan.policy';
+import { createdReport, draftEntry, importRowInTx, type BatchEnv, type RowOutcome } from './import-row.job';
+import { rollKeyId, type ClaimCache } from './registration-claim.records';
+import { bumpRollVersion, requireListOpen } from './roll-access.policy';
 
 /** Sheet rows per batch transaction: a few calls of overhead shared by many rows, well inside CloudBase's 30 s per transaction. */
 export const ROLL_BATCH = 100;

@@ -3,7 +3,7 @@ import type { NoticeItem } from '../../../src/contracts/notice.schema';
 import { noticeDoc, readReceiptDoc, type NoticeDoc, type ReadReceiptDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';
-import { noticeView } from '../objections/notice-attachment';
+import { noticeView } from './notice-attachment.records';
 
 export const readReceiptId = (noticeId: string, voterId: string): string => `${noticeId}:${voterId}`;
 

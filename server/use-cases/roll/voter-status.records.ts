@@ -23,11 +23,11 @@ import { appendAudit } from '../../audit/audit-log';
 import type { TxOps } from '../../ports/store.port';
 import type { WithId } from '../../runtime/documents';
 import { keyedHash, randomCode, type RandomSource } from '../../security/keyed-hash';
-import { BINDING_CODE_LENGTH, categoryRecordOf } from './roll-entry';
-import { claimFor, doubleRegistrationMessage, inspectClaim, recordDoubleRegistration, releaseClaim } from './registration-claim';
-import { bumpRollVersion } from './roll-access';
+import { BINDING_CODE_LENGTH, categoryRecordOf } from './roll-entry.records';
+import { claimFor, doubleRegistrationMessage, inspectClaim, recordDoubleRegistration, releaseClaim } from './registration-claim.records';
+import { bumpRollVersion } from './roll-access.policy';
 import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
-import { voidProxiesOfVoter } from '../proxies/void-proxies';
+import { voidProxiesOfVoter } from '../proxies/void-proxies.effects';
 
 /** Operations that change who is on the list: refused after publication except through an objection. */
 export const LIST_CHANGING_OPS: ReadonlySet<VoterStatusOp> = new Set<VoterStatusOp>([

@@ -6,7 +6,7 @@
  *   is marked, so no later request or acceptance gives them more. Called by the nominations work
  *   when formal candidates are fixed.
  * - voidProxiesOfVoter: a principal or proxy struck off the roll (no longer registered) voids the
- *   authorization. Called by every roll-status change (server/use-cases/roll/voter-status-ops.ts).
+ *   authorization. Called by every roll-status change (server/use-cases/roll/voter-status.records.ts).
  *
  * Both return what they voided, so the caller can tell the principals after its commit
  * (notifyVoided): the principal's one active authorization is freed and, while the window is
@@ -19,9 +19,9 @@ import { appendAudit } from '../../audit/audit-log';
 import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { rulesOf } from '../shared/election-view';
-import { ACTIVE_STATUSES, endAuthorization, readAuthorization, readLoad, readPrincipal, writeLoad, type Ending } from './proxy-records';
-import { notifyPrincipal } from './notify-principal';
+import { rulesOf } from '../shared/election.view';
+import { ACTIVE_STATUSES, endAuthorization, readAuthorization, readLoad, readPrincipal, writeLoad, type Ending } from './proxy.records';
+import { notifyPrincipal } from './notify-principal.effects';
 import type { RuleSet } from '../../../src/domain/presets/types';
 
 export interface VoidTarget {

@@ -18,7 +18,7 @@
  * The list carries the name, group and the phone number as stored — masked at the source —
  * never an ID number or a clear phone number (RULES.md §7).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { callListEntrySchema } from '../../../src/contracts/notice-committee.contract';
 import { type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
@@ -26,7 +26,7 @@ import { sortByStroke } from '../../../src/domain/stroke-order';
 import { consentsByOpenid } from '../../push/consent';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';
-import type { Voter } from './notice-reach';
+import type { Voter } from './notice-reach.view';
 import { groupBy } from '../../runtime/group-by';
 
 export type CallListEntry = z.infer<typeof callListEntrySchema>;

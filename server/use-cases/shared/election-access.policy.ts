@@ -10,8 +10,8 @@ import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { requireCommittee, requireOpenid } from './access';
-import { rulesOf } from './election-view';
+import { requireCommittee, requireOpenid } from './access.policy';
+import { rulesOf } from './election.view';
 
 export interface ElectionScope {
   readonly election: WithId<ElectionDoc>;

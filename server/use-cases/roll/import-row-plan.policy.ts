@@ -10,7 +10,7 @@ import { isFlagged } from '../../../src/domain/registration';
 import { checkRollRow, type RollRejectReason, type RollRowInput, type ValidRollRow } from '../../../src/domain/registration-row';
 import type { WithId } from '../../runtime/documents';
 import { keyedHash } from '../../security/keyed-hash';
-import { nameKey } from '../shared/name-key';
+import { nameKey } from '../shared/name-key.records';
 
 export type RowReport = OutputOf<typeof importRoll>['rows'][number];
 

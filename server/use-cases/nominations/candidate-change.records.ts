@@ -11,9 +11,9 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { requireCommitteeElection, type ElectionScope } from '../shared/election-access';
-import { candidateDocs, computeSelection, readClose, selectionView, statusOf, type CandidateView, type SelectionView } from './candidate-selection';
-import { candidateId } from './nomination-scope';
+import { requireCommitteeElection, type ElectionScope } from '../shared/election-access.policy';
+import { candidateDocs, computeSelection, readClose, selectionView, statusOf, type CandidateView, type SelectionView } from './candidate-selection.view';
+import { candidateId } from './nomination-scope.policy';
 
 export interface ClosedScope extends ElectionScope {
   readonly close: WithId<NominationCloseDoc>;

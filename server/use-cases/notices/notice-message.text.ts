@@ -12,8 +12,8 @@ import { NOTICE_DETAIL_PAGE } from '../../../src/contracts/notice.schema';
 import type { AppContext } from '../../runtime/context';
 import type { NotifyMessage } from '../../ports/notifier.port';
 import type { ComposeNoticeMessage, PushDeps } from '../../ports/push.port';
-import { committeeNameOf } from '../objections/notice-text';
-import { formatShanghaiTime } from '../shared/format';
+import { committeeNameOf } from './objection-notices.text';
+import { formatShanghaiTime } from '../shared/format.text';
 
 const THING_MAX = 20;
 

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../src/contracts/envelope';
 import { memberDoc, type ElectionDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
-import { memberId, memberRefOf, membershipRefusal, resolveTerm } from '../membership/membership';
+import { memberId, memberRefOf, membershipRefusal, resolveTerm } from '../membership/membership.records';
 
 /** Permission checks as small named predicates; identity only from the call context. */
 export function requireOpenid(ctx: CallContext): Result<string, ErrorCode> {

@@ -16,8 +16,8 @@ import { OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
 import type { NotifyMessage } from '../../ports/notifier.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { formatShanghaiTime } from '../shared/format';
-import { thing } from '../notices/notice-message';
+import { formatShanghaiTime } from '../shared/format.text';
+import { thing } from '../notices/notice-message.text';
 import { pushOnce, singleDeliveryId, type SinglePushStatus } from '../../push/single-push';
 
 export const OBJECTION_RESULT_PAGE = 'pages/registration/index?tab=objections';

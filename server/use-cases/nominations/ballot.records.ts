@@ -15,8 +15,8 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { normalNames, signBallot, type BallotContent } from './ballot-receipt';
-import { nominationId } from './nomination-scope';
+import { normalNames, signBallot, type BallotContent } from './ballot-receipt.records';
+import { nominationId } from './nomination-scope.policy';
 
 export const SUBMIT_ACTION = 'nominations.submit';
 export const PAPER_ACTION = 'committee.enterPaperNomination';

@@ -11,8 +11,8 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { requireCommittee } from '../shared/access';
-import { rulesOf } from '../shared/election-view';
+import { requireCommittee } from '../shared/access.policy';
+import { rulesOf } from '../shared/election.view';
 
 export interface ElectionScope {
   readonly election: WithId<ElectionDoc>;

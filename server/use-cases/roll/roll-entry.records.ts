@@ -8,7 +8,7 @@ import { ageOn } from '../../../src/domain/id-number';
 import { statusForCategory, type VoterCategory } from '../../../src/domain/registration';
 import type { WithId } from '../../runtime/documents';
 import { keyedHash, newId, randomCode, type RandomSource } from '../../security/keyed-hash';
-import { nameKey } from '../shared/name-key';
+import { nameKey } from '../shared/name-key.records';
 
 /** Binding codes are 8 characters of CODE_ALPHABET (as bindingCodeSchema expects). */
 export const BINDING_CODE_LENGTH = 8;

@@ -8,7 +8,7 @@ import { type MemberDoc } from '../../../src/contracts/documents/election-docume
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc } from '../../runtime/documents';
-import { memberRefOf, resolveTerm } from './membership';
+import { memberRefOf, resolveTerm } from './membership.records';
 
 const ROLE_ORDER = { director: 0, member: 1, clerk: 2 } as const;
 

@@ -3,7 +3,7 @@
  * the reviews and withdrawals recorded since (withdrawn or blocked people are excluded, so the
  * next by votes fills the slot — src/domain/formal-candidates.ts decides everything).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { candidateViewSchema, selectionViewSchema } from '../../../src/contracts/candidate.contract';
 import { candidateDoc, nominationCloseDoc, type CandidateDoc, type NominationCloseDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { selectFormalCandidates, type FormalCandidate, type FormalSelection, type WomanStatus } from '../../../src/domain/formal-candidates';
@@ -11,7 +11,7 @@ import { POST_LABELS } from '../../../src/domain/nomination-ballot';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import type { Store, TxOps } from '../../ports/store.port';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
-import { closeId } from './nomination-scope';
+import { closeId } from './nomination-scope.policy';
 
 export type SelectionView = z.infer<typeof selectionViewSchema>;
 export type CandidateView = z.infer<typeof candidateViewSchema>;

@@ -11,7 +11,7 @@ import { isLegacyMember, memberDoc, villageDoc } from '../../../src/contracts/do
 import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, readDoc } from '../../runtime/documents';
-import { activeElectionClaimId, linkMemberToVoter, writeMember } from './membership';
+import { activeElectionClaimId, linkMemberToVoter, writeMember } from './membership.records';
 
 export interface MemberMigration {
   readonly examined: number;

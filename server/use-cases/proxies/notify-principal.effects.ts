@@ -5,12 +5,12 @@
  */
 import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
-import { thing } from '../notices/notice-message';
+import { thing } from '../notices/notice-message.text';
 import { pushOnce, type SinglePushStatus } from '../../push/single-push';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { formatShanghaiTime } from '../shared/format';
-import { PROXY_STATUS_LABELS } from './proxy-views';
+import { formatShanghaiTime } from '../shared/format.text';
+import { PROXY_STATUS_LABELS } from './proxy.view';
 
 export const PROXY_PAGE = 'pages/proxies/index';
 

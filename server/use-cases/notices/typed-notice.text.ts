@@ -31,7 +31,7 @@ import { sortByStroke } from '../../../src/domain/stroke-order';
 import { CENTRAL_PLACE_NAME, centralPlaceGroups, minutesOf, type VotingArrangements } from '../../../src/domain/voting-arrangements';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
-import { committeeNameOf } from '../objections/notice-text';
+import { committeeNameOf } from './objection-notices.text';
 
 const lawOf = (kind: ElectionDoc['kind']) => (kind === 'village' ? '《中华人民共和国村民委员会组织法》' : '《中华人民共和国城市居民委员会组织法》');
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
