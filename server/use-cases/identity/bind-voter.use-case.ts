@@ -34,7 +34,7 @@ type Outcome =
   | { kind: 'mismatch'; remaining: number; lockedUntil: string | null }
   | { kind: 'locked'; lockedUntil: string };
 
-export const bindVoter: UseCase<typeof bind> = async (input, ctx) => {
+export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const openid = who.value;

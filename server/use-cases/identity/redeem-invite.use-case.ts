@@ -22,7 +22,7 @@ import { actorOf, memberId, requireOpenid } from '../shared/access.policy';
 
 type Redeemed = { villageId: string; villageName: string; memberRole: MemberDoc['role']; termElectionId: string | null };
 
-export const redeemCommitteeInvite: UseCase<typeof redeemInvite> = async (input, ctx) => {
+export const redeemInviteUseCase: UseCase<typeof redeemInvite> = async (input, ctx) => {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const openid = who.value;

@@ -15,7 +15,7 @@ import { electionSummary, voterView } from '../shared/election.view';
 
 type Role = 'voter' | 'committee' | 'township';
 
-export const whoAmI: UseCase<typeof whoami> = async (_input, ctx) => {
+export const whoAmIUseCase: UseCase<typeof whoami> = async (_input, ctx) => {
   const none = { roles: [] as Role[], voter: null, committeeOf: [], elections: [], bindLockedUntil: null };
   if (!ctx.openid) return ok(none);
   const now = ctx.clock.now();

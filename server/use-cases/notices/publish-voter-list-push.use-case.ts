@@ -13,7 +13,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
 import { noticePushDeps } from './notice-message.text';
 
-export const publishVoterListAndPush: UseCase<typeof publishVoterList> = async (input, ctx) => {
+export const publishVoterListAndPushUseCase: UseCase<typeof publishVoterList> = async (input, ctx) => {
   const r = await publishVoterListUseCase(input, ctx);
   if (!r.ok) return r;
   await pushPublication(noticePushDeps(ctx), r.value.notice.id);
