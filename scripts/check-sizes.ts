@@ -31,7 +31,7 @@ export const KNOWN: Readonly<Record<string, number>> = {
   'server/roll/roll-sheet.ts sheetToRollRows': 70,
   'server/runtime/idempotency.ts idempotentCall': 68,
   'server/seed/demo-seed.ts seedDemo': 99,
-  'server/use-cases/identity/bind-voter.use-case.ts bindVoter': 69,
+  'server/use-cases/identity/bind-voter.use-case.ts bindVoterUseCase': 69,
   'server/use-cases/roll/apply-residence.use-case.ts applyResidenceUseCase': 79,
   'server/docs/render-api-docs.ts renderApiDocs': 64,
   'server/use-cases/committee/create-election.use-case.ts createElectionUseCase': 62,
