@@ -21,7 +21,7 @@ import { createKeyring, parseRetiredKeys, type Keyring } from '../server/adapter
 import { createEd25519Signer } from '../server/adapters/crypto/ed25519.signer';
 import { openSqliteStore } from '../server/adapters/embedded/sqlite.store';
 import { verifyAuditStore } from '../server/audit/audit-verify';
-import { checkBallotsAgainstAudit } from '../server/use-cases/nominations/ballot-audit-check';
+import { checkBallotsAgainstAudit } from '../server/use-cases/nominations/ballot-audit-check.policy';
 import { DATABASE_FILE, SECRETS_FILE } from '../server/local/local-app';
 
 function arg(argv: readonly string[], name: string): string | undefined {

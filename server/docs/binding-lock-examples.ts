@@ -5,7 +5,7 @@
  */
 import { ROUTES } from '../functions/routes';
 import { dispatch } from '../runtime/dispatch';
-import type { Step } from './api-examples';
+import type { Step } from './example-state';
 
 /** A code that is not 李志强's (the seeded codes never repeat a letter eight times). */
 const WRONG_CODE = 'ZZZZZZZZ';

@@ -14,7 +14,7 @@ import { noticeCommittee } from '../../src/contracts';
 import { noticeStatsUseCase } from '../use-cases/notices/notice-stats.use-case';
 import { publishNoticeUseCase } from '../use-cases/notices/publish-notice.use-case';
 import { remindUnreadUseCase } from '../use-cases/notices/remind-unread.use-case';
-import { publishVoterListAndPush } from '../use-cases/notices/publish-voter-list-push.use-case';
+import { publishVoterListAndPushUseCase } from '../use-cases/notices/publish-voter-list-push.use-case';
 import { candidate } from '../../src/contracts';
 import { closeNominationsUseCase } from '../use-cases/nominations/close-nominations.use-case';
 import { enterPaperNominationUseCase } from '../use-cases/nominations/enter-paper-nomination.use-case';
@@ -35,7 +35,7 @@ import { revealPhoneUseCase } from '../use-cases/phones/reveal-phone.use-case';
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
   updateElection: route(committee.updateElection, updateElectionUseCase),
-  publishVoterList: route(objectionCommittee.publishVoterList, publishVoterListAndPush),
+  publishVoterList: route(objectionCommittee.publishVoterList, publishVoterListAndPushUseCase),
   listObjections: route(objectionCommittee.listObjections, listObjectionsUseCase),
   decideObjection: route(objectionCommittee.decideObjection, decideObjectionUseCase),
   importRoll: route(rollImport.importRoll, importRollUseCase),

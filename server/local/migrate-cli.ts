@@ -6,7 +6,7 @@
  * local host also runs it at every start. Stop `npm start` first.
  */
 import { join, resolve } from 'node:path';
-import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { migrateMembers } from '../use-cases/membership/migrate-members.job';
 import { migrateIdMask } from '../use-cases/identity/migrate-id-mask';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';

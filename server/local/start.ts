@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
-import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { migrateMembers } from '../use-cases/membership/migrate-members.job';
 import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
 import { migrateIdMask } from '../use-cases/identity/migrate-id-mask';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';

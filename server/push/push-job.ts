@@ -32,297 +32,85 @@
  * the committee's acts in the chain and cost a write and a link each. The delivery documents
  * are their own record; the audit log gets the job's creation (with the publication or
  * reminder) and its completion with the final counts.
+ *
+ * Files: push-options.ts (pacing), push-job.records.ts (ids, counts), prepare-push-job.ts,
+ * delivery-claim.ts (the claim protocol), push-run.ts (one run's workers), this file (a run
+ * and the timer's resume).
  */
-import { randomUUID } from 'node:crypto';
-import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.schema';
+import { noticeDoc } from '../../src/contracts/documents/notice-documents.schema';
 import { villageDoc } from '../../src/contracts/documents/election-documents.schema';
-import { noticeDoc, readReceiptDoc } from '../../src/contracts/documents/notice-documents.schema';
-import { consentDoc, noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type NoticeDeliveryStatus, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
-import { voterDoc } from '../../src/contracts/documents/roll-documents.schema';
+import { noticeDeliveryDoc, pushJobDoc, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
 import { appendAudit } from '../audit/audit-log';
-import type { NotifyResult } from '../ports/notifier.port';
-import type { Store, TxOps, Where } from '../ports/store.port';
-import type { AppContext } from '../runtime/context';
-import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
-import { committeeNameOf } from '../use-cases/objections/notice-text';
-import { consentId, consentsByOpenid, refundSpentConsent, templateWithConsent } from './consent';
-import { noticeMessage } from '../use-cases/notices/notice-message';
-import { backoffMs, classifyNotifyResult } from './notify-outcome';
+import type { NotifyMessage } from '../ports/notifier.port';
+import type { PushDeps } from '../ports/push.port';
+import { findAllDocs, readDoc, type WithId } from '../runtime/documents';
+import { expireLease, TxBatcher, type Exec } from './delivery-claim';
+import { preparePushJob } from './prepare-push-job';
+import { deliveryCounts, pushSummary, unfinishedPushJobs } from './push-job.records';
+import { DEFAULT_RUN_OPTIONS, type PushRunOptions, type PushRunReport, type Resolved } from './push-options';
+import { PushRun } from './push-run';
 
-export type PushDeps = Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>;
-
-export const publishJobId = (noticeId: string): string => noticeId;
-export const reminderJobId = (noticeId: string, round: number): string => `${noticeId}~r${round}`;
-export const deliveryId = (jobId: string, voterId: string): string => `${jobId}:${voterId}`;
-
-export interface PushRunOptions {
-  /** Sends in flight at once. */
-  readonly concurrency?: number;
-  /** Attempts per delivery on retryable errors (the first send included). */
-  readonly maxAttempts?: number;
-  readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
-  /** How long a claim stays ours; must exceed the slowest send plus the longest backoff. */
-  readonly leaseMs?: number;
-  /** Pause of every worker after a rate-limit answer (WeChat's quota is per minute). */
-  readonly rateLimitPauseMs?: number;
-  /** Stop claiming after this long (a cloud function's time limit); the rest stays pending. */
-  readonly budgetMs?: number;
-  /** Deliveries created per transaction while preparing. */
-  readonly batchSize?: number;
-  /**
-   * Claims and outcomes written per transaction (group commit), 1 = each in its own transaction.
-   * Worth raising on the embedded store, where one writer commits everything and each commit
-   * costs; leave at 1 on CloudBase, where transactions run side by side and every operation
-   * inside one is a round trip.
-   */
-  readonly groupCommit?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Monotonic milliseconds, for backoff, pauses and the budget. */
-  readonly elapsed?: () => number;
-}
-
-export const DEFAULT_RUN_OPTIONS = {
-  concurrency: 8,
-  maxAttempts: 4,
-  backoff: { baseMs: 2_000, maxMs: 30_000 },
-  leaseMs: 5 * 60_000,
-  rateLimitPauseMs: 60_000,
-  budgetMs: Number.POSITIVE_INFINITY,
-  batchSize: 50,
-  groupCommit: 1,
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-  elapsed: () => performance.now(),
-} as const;
-
-type Resolved = { -readonly [K in keyof typeof DEFAULT_RUN_OPTIONS]: NonNullable<PushRunOptions[K]> };
-
-export type StopReason = 'budget' | 'dailyQuota';
-
-export interface PushRunReport extends PushSummary {
-  /** Why this run left deliveries pending (null when it went as far as it could). */
-  readonly stoppedBy: StopReason | null;
-  readonly sentThisRun: number;
-}
-
-const STATUSES: readonly NoticeDeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'noConsent', 'unknown'];
-
-export async function deliveryCounts(deps: Pick<PushDeps, 'store'>, where: { jobId: string } | { noticeId: string }): Promise<DeliveryCounts> {
-  const n = await Promise.all(STATUSES.map((status) => deps.store.count('noticeDelivery', { ...(where as Where), status })));
-  const [pending, sending, sent, failed, noConsent, unknown] = n as [number, number, number, number, number, number];
-  return { total: pending + sending + sent + failed + noConsent + unknown, pending, sending, sent, failed, noConsent, unknown };
-}
-
-export async function pushSummary(deps: Pick<PushDeps, 'store'>, jobId: string): Promise<PushSummary> {
-  const job = await readDoc(deps.store, 'pushJob', jobId, pushJobDoc);
+/** The job document, prepared (its deliveries created) if it was still preparing. */
+async function preparedJob(deps: PushDeps, jobId: string, o: Resolved): Promise<WithId<PushJobDoc>> {
+  let job = await readDoc(deps.store, 'pushJob', jobId, pushJobDoc);
   if (!job) throw new Error(`no push job ${jobId}`);
-  return { jobId, status: job.status, counts: await deliveryCounts(deps, { jobId }) };
-}
-
-/** The job document, written by the caller inside the transaction that publishes or reminds. */
-export function newPushJob(fields: Pick<PushJobDoc, 'electionId' | 'villageId' | 'noticeId' | 'kind' | 'round'>, at: string): PushJobDoc {
-  return { ...fields, status: 'preparing', recipients: 0, createdAt: at, preparedAt: null, finishedAt: null };
-}
-
-export async function createPushJob(tx: TxOps, jobId: string, job: PushJobDoc): Promise<void> {
-  await tx.set('pushJob', jobId, job);
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/**
- * Creates the job's deliveries in batches: every registered voter bound to WeChat (a reminder:
- * those who have not read). Idempotent — an interrupted preparation is simply run again; an
- * existing delivery is never overwritten (it may already be sent).
- */
-export async function preparePushJob(deps: PushDeps, jobId: string, options: Pick<PushRunOptions, 'batchSize'> = {}): Promise<void> {
-  const { store } = deps;
-  const job = await readDoc(store, 'pushJob', jobId, pushJobDoc);
-  if (!job || job.status !== 'preparing') return;
-  const voters = await findAllDocs(store, 'voter', { electionId: job.electionId, status: 'registered' }, voterDoc);
-  let targets = voters.filter((v): v is WithId<typeof v> & { boundTo: string } => v.boundTo !== null);
-  if (job.kind === 'remind') {
-    const readers = new Set((await findAllDocs(store, 'read', { noticeId: job.noticeId }, readReceiptDoc)).map((r) => r.voterId));
-    targets = targets.filter((v) => !readers.has(v._id));
+  if (job.status === 'preparing') {
+    await preparePushJob(deps, jobId, o);
+    job = await readDoc(deps.store, 'pushJob', jobId, pushJobDoc);
+    if (!job) throw new Error(`push job ${jobId} vanished`);
   }
-  const at = deps.clock.now().toISOString();
-  const consents = await consentsByOpenid(store, job.electionId, targets.map((v) => v.boundTo));
-  for (const batch of chunks(targets, options.batchSize ?? DEFAULT_RUN_OPTIONS.batchSize)) {
-    const templates = batch.map((v) => templateWithConsent(consents.get(v.boundTo) ?? []));
-    await store.runTransaction(async (tx) => {
-      for (const [i, v] of batch.entries()) {
-        const id = deliveryId(jobId, v._id);
-        if (await tx.get('noticeDelivery', id)) continue;
-        const templateId = templates[i] ?? null;
-        const doc: NoticeDeliveryDoc = {
-          jobId,
-          noticeId: job.noticeId,
-          electionId: job.electionId,
-          voterId: v._id,
-          openid: v.boundTo,
-          templateId,
-          status: templateId ? 'pending' : 'noConsent',
-          attempts: 0,
-          consentHeld: false,
-          claimToken: null,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: at,
-          updatedAt: at,
-          sentAt: null,
-        };
-        await tx.set('noticeDelivery', id, doc);
-      }
-    });
-  }
-  const recipients = await store.count('noticeDelivery', { jobId });
-  await store.runTransaction(async (tx) => {
-    const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
-    if (!j || j.status !== 'preparing') return;
-    await tx.update('pushJob', jobId, { status: 'running', recipients, preparedAt: deps.clock.now().toISOString() });
-  });
+  return job;
 }
 
-/**
- * Group commit: claims and outcomes of concurrent workers that arrive while a transaction is
- * running are written together in the next one. Each worker still waits for the commit of its
- * own claim before it sends, so the protocol is unchanged; only the number of commits drops.
- * Every operation is a pure function of `tx`, so a store that retries a conflicting transaction
- * may run the whole batch again.
- */
-class TxBatcher {
-  private readonly queue: Array<{ op: (tx: TxOps) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
-  private running = false;
+/** Each recipient's message, worded by the notices capability from the notice and its village. */
+async function messagesOf(deps: PushDeps, job: WithId<PushJobDoc>): Promise<(openid: string, templateId: string) => NotifyMessage> {
+  const notice = await readDoc(deps.store, 'notice', job.noticeId, noticeDoc);
+  const village = await readDoc(deps.store, 'village', job.villageId, villageDoc);
+  if (!notice || !village) throw new Error(`push job ${job._id}: notice or village is missing`);
+  const reminder = job.kind === 'remind';
+  return (openid, templateId) =>
+    deps.composeMessage({ openid, templateId, noticeId: notice._id, title: notice.title, publishedAt: notice.publishedAt, village, reminder });
+}
 
-  constructor(
-    private readonly store: Store,
-    private readonly max: number,
-  ) {}
-
-  run<T>(op: (tx: TxOps) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.max);
-        try {
-          const results = await this.store.runTransaction(async (tx) => {
-            const out: unknown[] = [];
-            for (const b of batch) out.push(await b.op(tx));
-            return out;
-          });
-          batch.forEach((b, i) => b.resolve(results[i]));
-        } catch (e) {
-          for (const b of batch) b.reject(e);
-        }
-      }
-    } finally {
-      this.running = false;
+/** Sends the pending deliveries with bounded concurrency; a second pass picks up deliveries a concurrent preparation added. */
+async function sendPending(exec: Exec, run: PushRun, jobId: string, concurrency: number, compose: (openid: string, templateId: string) => NotifyMessage): Promise<void> {
+  for (let pass = 0; pass < 2 && !run.halted; pass++) {
+    const all = await findAllDocs(exec.store, 'noticeDelivery', { jobId }, noticeDeliveryDoc);
+    const nowIso = exec.clock.now().toISOString();
+    const queue: string[] = [];
+    for (const d of all) {
+      if (d.status === 'pending') queue.push(d._id);
+      else if (d.status === 'sending' && (d.leaseUntil === null || d.leaseUntil <= nowIso)) await expireLease(exec, d);
     }
-  }
-}
-
-type Exec = PushDeps & { readonly inTx: <T>(fn: (tx: TxOps) => Promise<T>) => Promise<T> };
-
-type Claim = { kind: 'claimed'; delivery: NoticeDeliveryDoc; attempts: number } | { kind: 'skip' };
-
-/** pending → sending in one transaction, spending the consent if the delivery holds none yet. */
-async function claimDelivery(deps: Exec, id: string, token: string, leaseMs: number): Promise<Claim> {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  return deps.inTx<Claim>(async (tx) => {
-    const d = await readDoc(tx, 'noticeDelivery', id, noticeDeliveryDoc);
-    if (!d || d.status !== 'pending') return { kind: 'skip' };
-    const giveUp = async (errMsg: string) => {
-      if (d.consentHeld) await refundConsent(tx, d);
-      await tx.set('noticeDelivery', id, { ...d, status: 'noConsent', consentHeld: false, lastError: { errCode: null, errMsg }, updatedAt: at });
-      return { kind: 'skip' } as const;
+    if (queue.length === 0) break;
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length && !run.halted) await run.deliver(queue[next++]!, compose);
     };
-    // The villager unbound (or was taken off the list) since the job was prepared. Only these
-    // two fields are read, each checked for its type: the hot path skips parsing the whole entry.
-    const voter = await tx.get('voter', d.voterId);
-    if (!voter || typeof voter.boundTo !== 'string' || voter.boundTo !== d.openid) return giveUp('NOT_BOUND');
-    if (voter.status !== 'registered') return giveUp('NOT_REGISTERED');
-    if (!d.consentHeld) {
-      const c = d.templateId ? await readDoc(tx, 'consent', consentId(d.openid, d.templateId), consentDoc) : null;
-      if (!c || c.unused < 1) return giveUp('NO_CONSENT');
-      await tx.set('consent', c._id, { ...c, unused: c.unused - 1, used: c.used + 1, lastUsedAt: at });
-    }
-    const attempts = d.attempts + 1;
-    const claimed = { status: 'sending' as const, consentHeld: true, claimToken: token, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts, updatedAt: at };
-    await tx.set('noticeDelivery', id, { ...d, ...claimed });
-    return { kind: 'claimed', delivery: { ...d, ...claimed }, attempts };
-  });
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+  }
 }
 
-async function refundConsent(tx: TxOps, d: NoticeDeliveryDoc): Promise<void> {
-  if (d.templateId) await refundSpentConsent(tx, d.openid, d.templateId);
-}
-
-type ConsentAction = 'keep' | 'refund' | 'zero';
-
-/**
- * Writes the outcome of a claim. Only the token holder may; the one exception is a success
- * learned after another run wrote the delivery off as `unknown` (the record gets more exact,
- * nothing is sent).
- */
-async function settle(deps: Exec, id: string, token: string, patch: Partial<NoticeDeliveryDoc>, consent: ConsentAction): Promise<boolean> {
+/** Marks the job done once nothing is pending or sending, with its audit entry (notices.pushFinished). */
+async function finishIfComplete(deps: PushDeps, job: WithId<PushJobDoc>): Promise<Pick<PushRunReport, 'status' | 'counts'>> {
+  const jobId = job._id;
+  const counts = await deliveryCounts(deps, { jobId });
+  if (counts.pending + counts.sending !== 0) return { status: job.status, counts };
   const at = deps.clock.now().toISOString();
-  return deps.inTx(async (tx) => {
-    const d = await readDoc(tx, 'noticeDelivery', id, noticeDeliveryDoc);
-    if (!d) return false;
-    const ours = d.status === 'sending' && d.claimToken === token;
-    const lateSuccess = d.status === 'unknown' && patch.status === 'sent';
-    if (!ours && !lateSuccess) return false;
-    let consentHeld = d.consentHeld;
-    if (consent === 'refund' && d.consentHeld) {
-      await refundConsent(tx, d);
-      consentHeld = false;
-    } else if (consent === 'zero' && d.templateId) {
-      // WeChat says this user has no subscription left: our count was wrong.
-      const c = await readDoc(tx, 'consent', consentId(d.openid, d.templateId), consentDoc);
-      if (c) await tx.update('consent', c._id, { unused: 0 });
-    }
-    await tx.set('noticeDelivery', id, { ...d, ...patch, consentHeld, claimToken: null, leaseUntil: null, updatedAt: at });
-    return true;
-  });
-}
-
-/** Extends our lease before a retry; false when the claim is no longer ours (never send then). */
-async function renew(deps: Exec, id: string, token: string, leaseMs: number, attempts: number): Promise<boolean> {
-  const now = deps.clock.now();
-  return deps.inTx(async (tx) => {
-    const d = await readDoc(tx, 'noticeDelivery', id, noticeDeliveryDoc);
-    if (!d || d.status !== 'sending' || d.claimToken !== token) return false;
-    await tx.update('noticeDelivery', id, { leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts, updatedAt: now.toISOString() });
-    return true;
-  });
-}
-
-/** A `sending` delivery whose lease ran out: its worker died somewhere around the send. */
-async function expireLease(deps: Exec, d: WithId<NoticeDeliveryDoc>): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  await deps.inTx(async (tx) => {
-    const cur = await readDoc(tx, 'noticeDelivery', d._id, noticeDeliveryDoc);
-    if (!cur || cur.status !== 'sending' || cur.claimToken !== d.claimToken || (cur.leaseUntil !== null && cur.leaseUntil > at)) return;
-    await tx.update('noticeDelivery', d._id, {
-      status: 'unknown',
-      claimToken: null,
-      leaseUntil: null,
-      lastError: { errCode: null, errMsg: 'LEASE_EXPIRED: the worker stopped after claiming; not resent' },
-      updatedAt: at,
+  await deps.store.runTransaction(async (tx) => {
+    const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
+    if (!j || j.status === 'done') return;
+    await tx.update('pushJob', jobId, { status: 'done', finishedAt: at });
+    await appendAudit(tx, {
+      scope: job.electionId,
+      action: 'notices.pushFinished',
+      actor: 'system',
+      at,
+      subject: jobId,
+      data: { noticeId: job.noticeId, kind: job.kind, ...counts },
     });
   });
+  return { status: 'done', counts };
 }
 
 /**
@@ -333,179 +121,17 @@ async function expireLease(deps: Exec, d: WithId<NoticeDeliveryDoc>): Promise<vo
 export async function runPushJob(deps: PushDeps, jobId: string, options: PushRunOptions = {}): Promise<PushRunReport> {
   const o = { ...DEFAULT_RUN_OPTIONS, ...options } as Resolved;
   const started = o.elapsed();
-  const { store } = deps;
-  let job = await readDoc(store, 'pushJob', jobId, pushJobDoc);
-  if (!job) throw new Error(`no push job ${jobId}`);
-  if (job.status === 'preparing') {
-    await preparePushJob(deps, jobId, o);
-    job = await readDoc(store, 'pushJob', jobId, pushJobDoc);
-    if (!job) throw new Error(`push job ${jobId} vanished`);
-  }
+  const job = await preparedJob(deps, jobId, o);
   if (job.status === 'done') return { ...(await pushSummary(deps, jobId)), stoppedBy: null, sentThisRun: 0 };
-
-  const notice = await readDoc(store, 'notice', job.noticeId, noticeDoc);
-  const village = await readDoc(store, 'village', job.villageId, villageDoc);
-  if (!notice || !village) throw new Error(`push job ${jobId}: notice or village is missing`);
-  const reminder = job.kind === 'remind';
-  const committeeName = committeeNameOf(village);
-
-  const batcher = o.groupCommit > 1 ? new TxBatcher(store, o.groupCommit) : null;
-  const exec: Exec = { ...deps, inTx: (fn) => (batcher ? batcher.run(fn) : store.runTransaction(fn)) };
-  const state: { stop: StopReason | null; fault: unknown; pausedUntil: number; sent: number } = { stop: null, fault: null, pausedUntil: 0, sent: 0 };
-  const overBudget = (extraMs = 0) => o.elapsed() + extraMs - started > o.budgetMs;
-  const gate = async () => {
-    for (let wait = state.pausedUntil - o.elapsed(); wait > 0; wait = state.pausedUntil - o.elapsed()) await o.sleep(wait);
-  };
-  /** A rate-limit pause set by another worker that would outlast the budget: stop instead of waiting it out. */
-  const pauseOverrunsBudget = () => overBudget(Math.max(0, state.pausedUntil - o.elapsed()));
-  const failure = (r: { errCode: number | null; errMsg: string }) => ({ errCode: r.errCode, errMsg: r.errMsg });
-
-  const deliverOne = async (id: string): Promise<void> => {
-    if (state.stop || state.fault) return;
-    if (overBudget() || pauseOverrunsBudget()) {
-      state.stop ??= 'budget';
-      return;
-    }
-    await gate();
-    const token = randomUUID();
-    const claim = await claimDelivery(exec, id, token, o.leaseMs);
-    if (claim.kind !== 'claimed') return;
-    let attempts = claim.attempts;
-    const d = claim.delivery;
-    const message = noticeMessage({
-      openid: d.openid,
-      templateId: d.templateId ?? '',
-      noticeId: notice._id,
-      title: notice.title,
-      publishedAt: notice.publishedAt,
-      committeeName,
-      reminder,
-    });
-    for (;;) {
-      let result: NotifyResult;
-      try {
-        result = await deps.notifier.send(message);
-      } catch (e) {
-        // As if the process died here: nothing more is written for this delivery.
-        state.fault ??= e;
-        return;
-      }
-      const out = classifyNotifyResult(result);
-      switch (out.kind) {
-        case 'sent':
-          if (await settle(exec, id, token, { status: 'sent', sentAt: deps.clock.now().toISOString(), lastError: null }, 'keep')) state.sent += 1;
-          return;
-        case 'unknown':
-          await settle(exec, id, token, { status: 'unknown', lastError: failure(out) }, 'keep');
-          return;
-        case 'consentGone':
-          await settle(exec, id, token, { status: 'failed', lastError: failure(out) }, 'zero');
-          return;
-        case 'failed':
-          await settle(exec, id, token, { status: 'failed', lastError: failure(out) }, 'refund');
-          return;
-        case 'dailyQuota':
-          state.stop = 'dailyQuota';
-          // Nothing was sent: back to pending, this attempt not counted, consent kept for the retry.
-          await settle(exec, id, token, { status: 'pending', attempts: attempts - 1, lastError: failure(out) }, 'keep');
-          return;
-        case 'rateLimited': {
-          state.pausedUntil = Math.max(state.pausedUntil, o.elapsed() + o.rateLimitPauseMs);
-          if (overBudget(state.pausedUntil - o.elapsed())) {
-            state.stop = 'budget';
-            await settle(exec, id, token, { status: 'pending', attempts: attempts - 1, lastError: failure(out) }, 'keep');
-            return;
-          }
-          await gate();
-          // A rate-limited try is not an attempt of the message: same attempt number again.
-          if (!(await renew(exec, id, token, o.leaseMs, attempts))) return;
-          continue;
-        }
-        case 'retry': {
-          if (attempts >= o.maxAttempts) {
-            await settle(exec, id, token, { status: 'failed', lastError: failure(out) }, 'refund');
-            return;
-          }
-          const wait = backoffMs(attempts, o.backoff);
-          if (overBudget(wait)) {
-            state.stop = 'budget';
-            await settle(exec, id, token, { status: 'pending', lastError: failure(out) }, 'keep');
-            return;
-          }
-          await o.sleep(wait);
-          // Meanwhile the run may have stopped (daily quota) or a rate-limit pause may outlast
-          // the budget: leave the retry to the next run rather than overrun the function's time.
-          if (state.stop || state.fault || pauseOverrunsBudget()) {
-            state.stop ??= 'budget';
-            await settle(exec, id, token, { status: 'pending', lastError: failure(out) }, 'keep');
-            return;
-          }
-          await gate();
-          attempts += 1;
-          if (!(await renew(exec, id, token, o.leaseMs, attempts))) return;
-          continue;
-        }
-      }
-    }
-  };
-
-  const guarded = async (id: string) => {
-    try {
-      await deliverOne(id);
-    } catch (e) {
-      state.fault ??= e;
-    }
-  };
-
-  // A second pass picks up deliveries a concurrent preparation added while this one ran.
-  for (let pass = 0; pass < 2 && !state.stop && !state.fault; pass++) {
-    const all = await findAllDocs(store, 'noticeDelivery', { jobId }, noticeDeliveryDoc);
-    const nowIso = deps.clock.now().toISOString();
-    const queue: string[] = [];
-    for (const d of all) {
-      if (d.status === 'pending') queue.push(d._id);
-      else if (d.status === 'sending' && (d.leaseUntil === null || d.leaseUntil <= nowIso)) await expireLease(exec, d);
-    }
-    if (queue.length === 0) break;
-    let next = 0;
-    const worker = async () => {
-      while (next < queue.length && !state.stop && !state.fault) await guarded(queue[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, queue.length)) }, worker));
-  }
-  if (state.fault) throw state.fault;
-
-  const counts = await deliveryCounts(deps, { jobId });
-  let status: PushJobDoc['status'] = job.status;
-  if (counts.pending + counts.sending === 0) {
-    const at = deps.clock.now().toISOString();
-    status = 'done';
-    const finished = job;
-    await store.runTransaction(async (tx) => {
-      const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
-      if (!j || j.status === 'done') return;
-      await tx.update('pushJob', jobId, { status: 'done', finishedAt: at });
-      await appendAudit(tx, {
-        scope: finished.electionId,
-        action: 'notices.pushFinished',
-        actor: 'system',
-        at,
-        subject: jobId,
-        data: { noticeId: finished.noticeId, kind: finished.kind, ...counts },
-      });
-    });
-  }
-  deps.log.info('push.run', { jobId, status, stoppedBy: state.stop, sentThisRun: state.sent, ...counts });
-  return { jobId, status, counts, stoppedBy: state.stop, sentThisRun: state.sent };
-}
-
-/** Jobs not yet done, oldest first: what a timer trigger resumes. */
-export async function unfinishedPushJobs(deps: Pick<PushDeps, 'store'>): Promise<WithId<PushJobDoc>[]> {
-  const [preparing, running] = await Promise.all([
-    findDocs(deps.store, 'pushJob', { status: 'preparing' }, pushJobDoc, { limit: 100 }),
-    findDocs(deps.store, 'pushJob', { status: 'running' }, pushJobDoc, { limit: 100 }),
-  ]);
-  return [...preparing, ...running].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const compose = await messagesOf(deps, job);
+  const batcher = o.groupCommit > 1 ? new TxBatcher(deps.store, o.groupCommit) : null;
+  const exec: Exec = { ...deps, inTx: (fn) => (batcher ? batcher.run(fn) : deps.store.runTransaction(fn)) };
+  const run = new PushRun(exec, o, started);
+  await sendPending(exec, run, jobId, o.concurrency, compose);
+  if (run.fault) throw run.fault;
+  const { status, counts } = await finishIfComplete(deps, job);
+  deps.log.info('push.run', { jobId, status, stoppedBy: run.stop, sentThisRun: run.sent, ...counts });
+  return { jobId, status, counts, stoppedBy: run.stop, sentThisRun: run.sent };
 }
 
 /**

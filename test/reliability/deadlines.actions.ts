@@ -8,7 +8,7 @@
 import { addDays } from '../../src/domain/civil-date';
 import { latestVoterListPublication } from '../../src/domain/calendar';
 import type { Envelope } from '../../src/contracts/envelope';
-import { rulesOf } from '../../server/use-cases/shared/election-view';
+import { rulesOf } from '../../server/use-cases/shared/election.view';
 import type { ElectionDoc } from '../../src/contracts/documents/election-documents.schema';
 import { CLERK, makeTestApp, villageWithElection, type TestApp } from '../server/harness';
 import { addVoters, bindVoter, syntheticId } from '../server/objections/fixtures';

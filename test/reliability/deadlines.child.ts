@@ -5,7 +5,7 @@
 import { allRuleSets } from '../../src/domain/presets/registry';
 import { buildCalendar, objectionFilingLastDay, phaseAt } from '../../src/domain/calendar';
 import { addDays, shanghaiDateOf, type CivilDate } from '../../src/domain/civil-date';
-import { rulesOf } from '../../server/use-cases/shared/election-view';
+import { rulesOf } from '../../server/use-cases/shared/election.view';
 import type { ElectionDoc } from '../../src/contracts/documents/election-documents.schema';
 import type { CheckResult } from './profile';
 import { PiiLedger } from './pii-scan';

@@ -27,11 +27,11 @@ import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
-import { linkOnBind } from '../membership/membership';
-import { actorOf, requireOpenid } from '../shared/access';
-import { electionSummary, voterView } from '../shared/election-view';
-import { nameKey } from '../shared/name-key';
-import { formatShanghaiTime } from '../shared/format';
+import { linkOnBind } from '../membership/membership.records';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { electionSummary, voterView } from '../shared/election.view';
+import { nameKey } from '../shared/name-key.records';
+import { formatShanghaiTime } from '../shared/format.text';
 import { countMiss, entryLocked, readEntryGuard, type MissOutcome } from './bind-guard';
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -45,7 +45,7 @@ type Outcome =
 
 export const ENTRY_LOCKED_MESSAGE = '这个身份证号码的绑定因多次输错已被锁定。如果是您本人的登记，请带身份证联系村选举委员会解锁';
 
-export const bindVoter: UseCase<typeof bind> = async (input, ctx) => {
+export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const openid = who.value;

@@ -14,7 +14,7 @@ import { electionDoc, villageDoc } from '../../../src/contracts/documents/electi
 import { rollImportDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { Collection, DocData, Store, StoredDoc, Where } from '../../ports/store.port';
 import { findAllDocs, readDoc, storePages } from '../../runtime/documents';
-import { rollImportBatchId } from '../roll/import-batch';
+import { rollImportBatchId } from '../roll/import-batch.job';
 
 export interface IdMaskMigration {
   readonly voters: number;

@@ -1,7 +1,7 @@
 /**
  * identity.redeemInvite — become a member of a village's election committee (村民选举委员会)
  * with a one-time code issued by the township, in the seat the township chose. The term is the
- * village's current election, or the next one created (server/use-cases/membership/membership.ts);
+ * village's current election, or the next one created (server/use-cases/membership/membership.records.ts);
  * a caller already bound to a voter of this village is linked to that entry. A membership that
  * was revoked or whose term ended is replaced (a new seat; the old one stays in the audit log).
  *
@@ -25,14 +25,14 @@ import { readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
-import { activeElectionClaimId, linkMemberToVoter, membershipRefusal, writeMember } from '../membership/membership';
-import { actorOf, memberId, requireOpenid } from '../shared/access';
-import { formatShanghaiTime } from '../shared/format';
+import { activeElectionClaimId, linkMemberToVoter, membershipRefusal, writeMember } from '../membership/membership.records';
+import { actorOf, memberId, requireOpenid } from '../shared/access.policy';
+import { formatShanghaiTime } from '../shared/format.text';
 import { inviteAttemptId, inviteLookupId } from './invite-code';
 
 type Redeemed = { villageId: string; villageName: string; memberRole: MemberDoc['role']; termElectionId: string | null };
 
-export const redeemCommitteeInvite: UseCase<typeof redeemInvite> = async (input, ctx) => {
+export const redeemInviteUseCase: UseCase<typeof redeemInvite> = async (input, ctx) => {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const openid = who.value;

@@ -13,8 +13,8 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { requireCommitteeElection } from '../shared/election-access';
+import { actorOf } from '../shared/access.policy';
+import { requireCommitteeElection } from '../shared/election-access.policy';
 
 export const unlockBindingUseCase: UseCase<typeof unlockBinding> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);

@@ -39,15 +39,16 @@ import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
-import { applyListChange, precheckListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
-import { requireCommitteeElection } from '../shared/election-access';
+import { actorOf } from '../shared/access.policy';
+import { prepareListChange, type AppliedChange, type PreparedChange } from './list-change.policy';
+import { applyListChange, precheckListChange } from './list-change.records';
+import { requireCommitteeElection } from '../shared/election-access.policy';
 import { objectionLoadId } from './file-objection.use-case';
-import { noticeView, prepareAttachment } from './notice-attachment';
-import { objectionResultNotice } from './notice-text';
-import { notifyObjector } from './notify-objector';
-import { queuedObjectionView, subjectEntryOf } from './objection-views';
-import { readRollKey } from '../roll/registration-claim';
+import { noticeView, prepareAttachment } from '../notices/notice-attachment.records';
+import { objectionResultNotice } from '../notices/objection-notices.text';
+import { notifyObjector } from './notify-objector.effects';
+import { queuedObjectionView, subjectEntryOf } from './objection.view';
+import { readRollKey } from '../roll/registration-claim.records';
 
 interface Decided {
   objection: WithId<ObjectionDoc>;

@@ -52,12 +52,12 @@ import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, newId } from '../../security/keyed-hash';
-import { readRollKey } from '../roll/registration-claim';
-import { actorOf, requireOpenid } from '../shared/access';
-import { rulesOf } from '../shared/election-view';
-import { nameKey } from '../shared/name-key';
-import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list';
-import { myObjectionView } from './objection-views';
+import { readRollKey } from '../roll/registration-claim.records';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { rulesOf } from '../shared/election.view';
+import { nameKey } from '../shared/name-key.records';
+import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list.records';
+import { myObjectionView } from './objection.view';
 
 /** meta/objectionLoad:{electionId}:{key} — an objector's undecided objections; key: voter id, `self:{idHash}` or `wx:{actor}`. */
 export const objectionLoadId = (electionId: string, key: string) => `objectionLoad:${electionId}:${key}`;

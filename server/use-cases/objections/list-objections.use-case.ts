@@ -12,8 +12,8 @@ import { summarizeObjections } from '../../../src/domain/objection';
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { clockOf, objectorsOf, queuedObjectionView } from './objection-views';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { clockOf, objectorsOf, queuedObjectionView } from './objection.view';
 
 function queueOrder(a: WithId<ObjectionDoc>, b: WithId<ObjectionDoc>): number {
   const openA = a.status === 'open';

@@ -24,8 +24,8 @@ import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
 import { phoneBoxOf } from '../../security/phone-box';
-import { actorOf } from '../shared/access';
-import { requireCommitteeElection } from '../shared/election-access';
+import { actorOf } from '../shared/access.policy';
+import { requireCommitteeElection } from '../shared/election-access.policy';
 
 const revealCountDoc = z.object({ count: z.number().int(), hour: z.string() });
 

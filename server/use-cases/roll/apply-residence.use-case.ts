@@ -40,11 +40,11 @@ import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
-import { actorOf, requireOpenid } from '../shared/access';
-import { electionSummary, rulesOf, voterView } from '../shared/election-view';
-import { requireRegistrationOpen } from './roll-access';
-import { draftRollEntry } from './roll-entry';
-import { readRollKey, setRollKey } from './registration-claim';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { electionSummary, rulesOf, voterView } from '../shared/election.view';
+import { requireRegistrationOpen } from './roll-access.policy';
+import { draftRollEntry } from './roll-entry.records';
+import { readRollKey, setRollKey } from './registration-claim.records';
 
 type Input = ParsedInputOf<typeof applyResidence>;
 

@@ -24,11 +24,11 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf, requireOpenid } from '../shared/access';
-import { rulesOf, voterView } from '../shared/election-view';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { rulesOf, voterView } from '../shared/election.view';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
-import { bumpRollVersion, electionClosed, registrationOpenIn } from './roll-access';
-import { claimFor, recordDoubleRegistration } from './registration-claim';
+import { bumpRollVersion, electionClosed, registrationOpenIn } from './roll-access.policy';
+import { claimFor, recordDoubleRegistration } from './registration-claim.records';
 
 function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
   if (v.category !== 'B') return err('NOT_ELIGIBLE', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的选民需要表示参加选举；您的登记不需要这一步');

@@ -11,7 +11,7 @@ import { duplicateDoc, rollImportDoc } from '../../../src/contracts/documents/ro
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireTownship } from '../shared/access';
+import { requireTownship } from '../shared/access.policy';
 import { TOWNSHIP_ID } from '../township/create-village.use-case';
 
 export const listDuplicatesUseCase: UseCase<typeof duplicates> = async (input, ctx) => {

@@ -21,9 +21,9 @@ import { keyedHash } from '../../security/keyed-hash';
 import type { Where } from '../../ports/store.port';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { nameKey } from '../shared/name-key';
-import { loadCommitteeElection } from './roll-access';
-import { rosterEntry } from './roll-entry';
+import { nameKey } from '../shared/name-key.records';
+import { loadCommitteeElection } from './roll-access.policy';
+import { rosterEntry } from './roll-entry.records';
 
 type Voter = WithId<VoterDoc>;
 type Compare = (a: Voter, b: Voter) => number;

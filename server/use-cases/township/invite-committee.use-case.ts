@@ -15,7 +15,7 @@ import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, randomCode } from '../../security/keyed-hash';
 import { inviteLookupId, INVITE_CODE_LENGTH } from '../identity/invite-code';
-import { actorOf, requireTownship } from '../shared/access';
+import { actorOf, requireTownship } from '../shared/access.policy';
 
 export const inviteCommitteeUseCase: UseCase<typeof inviteCommittee> = async (input, ctx) => {
   const t = requireTownship(ctx);

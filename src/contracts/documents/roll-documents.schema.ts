@@ -154,7 +154,7 @@ export type RollImportDoc = z.infer<typeof rollImportDoc>;
 /**
  * rollImportBatch/{importId}:{n}: the per-row report of one batch, written in the batch's
  * transaction. Binding codes are kept sealed (AES-256-GCM under a key derived from ID_HMAC_KEY,
- * server/use-cases/roll/import-codes.ts) so the clerk can print the 告知书 slips after a timeout,
+ * server/use-cases/roll/import-codes.records.ts) so the clerk can print the 告知书 slips after a timeout,
  * and deleted on confirmation of printing or after the job's codesUntil.
  */
 export const rollImportBatchDoc = z.object({

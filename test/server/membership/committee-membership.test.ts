@@ -3,8 +3,8 @@
  * township.revokeMember), the candidacy hook (RULES.md §2) and legacy documents.
  */
 import type { CommitteeMemberView } from '../../../src/contracts/township.contract';
-import { leaveCommitteeOnCandidacy } from '../../../server/use-cases/membership/leave-committee-on-candidacy';
-import { migrateMembers } from '../../../server/use-cases/membership/migrate-members';
+import { leaveCommitteeOnCandidacy } from '../../../server/use-cases/membership/leave-committee-on-candidacy.effects';
+import { migrateMembers } from '../../../server/use-cases/membership/migrate-members.job';
 import { TOWNSHIP_ID } from '../../../server/use-cases/township/create-village.use-case';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 

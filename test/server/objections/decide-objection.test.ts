@@ -3,7 +3,7 @@ import { consentDoc, deliveryDoc } from '../../../src/contracts/documents/push-d
 import { idIndexDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
-import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/objections/notice-attachment';
+import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/notices/notice-attachment.records';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, bindVoter, notifierOf, publish, subscribe, syntheticId, type ObjectionReply, type PublishReply } from './fixtures';
 

@@ -5,8 +5,8 @@ import { readDoc, findAllDocs } from '../../../server/runtime/documents';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { syntheticName } from '../../../server/seed/synthetic-people';
 import { draftVoter, writeVoters } from '../../../server/seed/voter-factory';
-import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/objections/notice-attachment';
-import { voterIdOfListNo } from '../../../server/use-cases/objections/frozen-voter-list';
+import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/notices/notice-attachment.records';
+import { voterIdOfListNo } from '../../../server/use-cases/objections/frozen-voter-list.records';
 import { CLERK, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, publish, type PublishReply } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { objectionFigures } from '../../../server/use-cases/shared/objection-figures';
+import { objectionFigures } from '../../../server/use-cases/shared/objection-figures.view';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, bindVoter, publish, syntheticId, type ObjectionReply } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { CODE_ALPHABET } from '../../../server/security/keyed-hash';
-import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch';
+import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch.job';
 import { CLERK, describeEachStore, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { encodeGbk, fileEvent, HEADER, importFile, importRows, syntheticId, toCsv, toXlsx, wrongCheckDigit, type ImportReply } from './roll-fixtures';
 
