@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS } from './common.schema';
 
-const idField = (missing: string) => z.string({ error: missing }).trim().min(1, { error: missing }).max(64, { error: '编号不对' });
+const idField = (missing: string) => z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(64, { error: '编号不对' }));
 
 /**
  * 解除绑定锁定 — an entry locked by too many wrong binding tries (identity.bind ENTRY_LOCKED) is
@@ -15,7 +15,7 @@ export const unlockBinding = defineAction({
   mutates: true,
   who: 'committee',
   summary: '解除一条登记的绑定锁定（多次输错绑定码后锁定；核实本人后解锁），记入审计日志',
-  input: z.object({ electionId: idField('缺少选举编号'), voterId: idField('缺少选民编号') }).strict(),
+  input: z.strictObject({ electionId: idField('缺少选举编号'), voterId: idField('缺少选民编号') }),
   output: z.object({ voterId: z.string(), name: z.string(), group: z.string(), unlocked: z.literal(true) }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],

@@ -19,7 +19,7 @@
  * (committee.revealPhone opens a sealed phone for one call) — never an ID number or a clear
  * phone number (RULES.md §7).
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { callListEntrySchema } from '../../../src/contracts/notice-committee.contract';
 import { type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc } from '../../../src/contracts/documents/push-documents.schema';

@@ -7,7 +7,7 @@
  * clerk confirms printing (`printed: true`) or CODES_KEPT_DAYS pass — then the codes are deleted
  * from them, the rest of the report stays for the record.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { importRollRowSchema, rollRowInputSchema, MAX_IMPORT_ROWS } from '../../../src/contracts/roll-import.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { rollImportBatchDoc, type RollImportDoc } from '../../../src/contracts/documents/roll-documents.schema';
@@ -43,7 +43,7 @@ export async function readVillageFile(ctx: CallContext, villageId: string, fileI
 export async function parseSheet(bytes: Buffer, name: string, rowsJson: boolean): Promise<Result<Sheet, ErrorCode>> {
   let sheet: Sheet;
   if (rowsJson) {
-    const rows = rollRowInputSchema.array().parse(JSON.parse(bytes.toString('utf8')));
+    const rows = z.array(rollRowInputSchema).parse(JSON.parse(bytes.toString('utf8')));
     sheet = { rows: fromRows(rows), format: 'rows', encoding: null, headerRow: null, ignoredColumns: [] };
   } else {
     const read = await readRollFile({ name, contentBase64: bytes.toString('base64') });
@@ -89,7 +89,7 @@ export function newJob(base: Pick<RollImportDoc, 'electionId' | 'villageId' | 'f
 }
 
 /** A stored report row (zod on reads): the reply's row with its binding code sealed. */
-const storedRow = importRollRowSchema.omit({ bindingCode: true }).extend({ sealedCode: z.string().optional() });
+const storedRow = z.extend(z.omit(importRollRowSchema, { bindingCode: true }), { sealedCode: z.optional(z.string()) });
 
 const codesReadable = (job: RollImportDoc, now: Date) => job.codesUntil !== null && Date.parse(job.codesUntil) > now.getTime();
 
