@@ -66,6 +66,29 @@ export interface IdempotencyDeps {
   readonly hmacKey: string;
 }
 
+/** `inner`, with `mark` run first in every transaction and `onCommit` after each commits. */
+function markingStore(inner: Store, mark: (tx: TxOps) => Promise<void>, onCommit: () => void): Store {
+  return {
+    get: (c, id) => inner.get(c, id),
+    getMany: (c, ids) => inner.getMany(c, ids),
+    insertMany: (c, docs) => inner.insertMany(c, docs),
+    set: (c, id, d) => inner.set(c, id, d),
+    update: (c, id, p) => inner.update(c, id, p),
+    remove: (c, id) => inner.remove(c, id),
+    find: (c, w, o) => inner.find(c, w, o),
+    count: (c, w) => inner.count(c, w),
+    close: () => inner.close(),
+    async runTransaction(fn) {
+      const result = await inner.runTransaction(async (tx) => {
+        await mark(tx);
+        return fn(tx);
+      });
+      onCommit();
+      return result;
+    },
+  };
+}
+
 export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnAction: string, requestId: string): IdempotentCall {
   const key = requestKey(deps.hmacKey, openid, fnAction, requestId);
   const nonce = randomUUID();
@@ -84,25 +107,9 @@ export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnA
     await tx.set('request', key, { appliedBy: nonce, action: fnAction, appliedAt: now.toISOString(), expiresAt });
   };
 
-  const store: Store = {
-    get: (c, id) => deps.store.get(c, id),
-    getMany: (c, ids) => deps.store.getMany(c, ids),
-    insertMany: (c, docs) => deps.store.insertMany(c, docs),
-    set: (c, id, d) => deps.store.set(c, id, d),
-    update: (c, id, p) => deps.store.update(c, id, p),
-    remove: (c, id) => deps.store.remove(c, id),
-    find: (c, w, o) => deps.store.find(c, w, o),
-    count: (c, w) => deps.store.count(c, w),
-    close: () => deps.store.close(),
-    async runTransaction(fn) {
-      const result = await deps.store.runTransaction(async (tx) => {
-        await mark(tx);
-        return fn(tx);
-      });
-      applied = true;
-      return result;
-    },
-  };
+  const store = markingStore(deps.store, mark, () => {
+    applied = true;
+  });
 
   const prior = async (): Promise<Envelope<unknown> | 'applied' | null> => {
     const rec = await live(deps.store);
