@@ -25,13 +25,7 @@ export const KNOWN: Readonly<Record<string, number>> = {
   'src/components/bind-form.tsx BindForm': 128,
   'src/components/committee-registration.tsx CommitteeRegistration': 94,
   'src/components/reg-objection-form.tsx RegObjectionForm': 139,
-  'src/components/signature-pad-surface.tsx SignaturePadSurface': 81,
-  'src/hooks/use-roll-import.ts useRollImport': 71,
-  'src/hooks/use-voter-list-search.ts useVoterListSearch': 62,
   'server/use-cases/notices/publish-notice.use-case.ts publishNoticeUseCase': 120,
-  'src/components/irreversible-dialog.tsx IrreversibleDialog': 75,
-  'src/components/objection-decide-form.tsx ObjectionDecideForm': 65,
-  'src/components/roll-entry-actions.tsx RollEntryActions': 70,
   'src/components/setup-voting-card.tsx VotingCard': 129,
 };
 const keyOf = (v: SizeViolation) => `${v.file} ${v.kind === 'file' ? '(file)' : v.name}`;

@@ -21,7 +21,6 @@ import { timingSafeEqual } from 'node:crypto';
 import type { bind } from '../../../src/contracts/identity.contract';
 import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindAttemptDoc, bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
-import { parseIdNumber } from '../../../src/domain/id-number';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { appendAudit } from '../../audit/audit-log';
@@ -29,7 +28,7 @@ import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
 import { linkOnBind } from '../membership/membership.records';
-import { actorOf, requireOpenid } from '../shared/access.policy';
+import { actorOf, requireCallerWithId } from '../shared/access.policy';
 import { electionSummary, voterView } from '../shared/election.view';
 import { nameKey } from '../shared/name-key.records';
 import { formatShanghaiTime } from '../shared/format.text';
@@ -65,17 +64,14 @@ function refusalOf(outcome: Exclude<Outcome, { kind: 'bound' }>): Result<never, 
 }
 
 export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
-  const who = requireOpenid(ctx);
-  if (!who.ok) return who;
-  const openid = who.value;
-  const parsed = parseIdNumber(input.idNumber);
-  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+  const caller = requireCallerWithId(ctx, input.idNumber);
+  if (!caller.ok) return caller;
+  const { openid, idHash } = caller.value;
 
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const { idHmacKey } = ctx.settings;
   const limits = { userMax: ctx.settings.bindMaxFailures, userLockMinutes: ctx.settings.bindLockMinutes, entryMax: ctx.settings.bindEntryMaxFailures };
-  const idHash = keyedHash(idHmacKey, 'id', parsed.value.normalized);
   const codeHash = keyedHash(idHmacKey, 'binding-code', input.bindingCode);
 
   // Every entry of the person (registered or pending, any election); each is re-read inside the transaction.

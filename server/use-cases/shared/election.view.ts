@@ -58,6 +58,11 @@ export function electionSummary(election: WithId<ElectionDoc>, village: Pick<Vil
   };
 }
 
+/** An entry's category and status with their labels, as every view of a roll entry shows them. */
+export function entryLabels(v: Pick<VoterDoc, 'category' | 'status'>): Pick<VoterView, 'category' | 'categoryLabel' | 'status' | 'statusLabel'> {
+  return { category: v.category, categoryLabel: CATEGORY_LABELS[v.category], status: v.status, statusLabel: STATUS_LABELS[v.status] };
+}
+
 export function voterView(voter: WithId<VoterDoc>, election: ElectionDoc, villageName: string): VoterView {
   return {
     id: voter._id,
@@ -67,10 +72,7 @@ export function voterView(voter: WithId<VoterDoc>, election: ElectionDoc, villag
     sex: voter.sex,
     ageOnElectionDay: ageOn(voter.birthDate, election.electionDay),
     group: voter.group,
-    category: voter.category,
-    categoryLabel: CATEGORY_LABELS[voter.category],
-    status: voter.status,
-    statusLabel: STATUS_LABELS[voter.status],
+    ...entryLabels(voter),
     confirmed: voter.confirmed,
   };
 }
