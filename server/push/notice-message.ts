@@ -10,7 +10,7 @@
  */
 import { NOTICE_DETAIL_PAGE } from '../../src/contracts/notice.contract';
 import type { NotifyMessage } from '../ports/notifier.port';
-import { formatShanghaiTime } from '../use-cases/shared/format';
+import { pushTime } from '../use-cases/shared/format';
 
 const THING_MAX = 20;
 
@@ -37,7 +37,7 @@ export function noticeMessage(input: {
     page: `${NOTICE_DETAIL_PAGE}?id=${encodeURIComponent(input.noticeId)}`,
     data: {
       thing1: { value: thing(input.title) },
-      time2: { value: formatShanghaiTime(input.publishedAt) },
+      time2: { value: pushTime(input.publishedAt) },
       thing3: { value: thing(input.reminder ? REMINDER_HINT : `${input.committeeName}发布`) },
     },
   };

@@ -15,7 +15,7 @@ export default function CommitteeRegistration({ electionId, reloadKey }: { elect
   const s = stats.data;
 
   const onPublish = async () => {
-    const ok = await confirmDialog('公布选民名单', '公布后名单就冻结了，之后的改动只能通过异议处理。名单只公布姓名和村民小组。确定公布吗？', '公布');
+    const ok = await confirmDialog('公布选民名单', '公布后名单就冻结了，之后的改动只能通过申诉处理。名单只公布姓名和村民小组。确定公布吗？', '公布');
     if (!ok) return;
     const data = await publish.run({ electionId });
     if (!data) return;
@@ -63,11 +63,11 @@ export default function CommitteeRegistration({ electionId, reloadKey }: { elect
         {s?.voterListPublishedOn ? (
           <Text className='notice ok' data-testid='published'>
             已于{civilDate(s.voterListPublishedOn)}公布。
-            {published ? `共${published.count}人，异议可以提到${civilDate(published.lastDay)}。` : ''}
+            {published ? `共${published.count}人，申诉可以提到${civilDate(published.lastDay)}。` : ''}
           </Text>
         ) : (
           <View>
-            <Text className='text'>公布选民名单后开始计算异议期限。名单上只有姓名和村民小组，不会公布身份证号码。</Text>
+            <Text className='text'>公布选民名单后开始计算申诉期限。名单上只有姓名和村民小组，不会公布身份证号码。</Text>
             <Button className={'btn' + (publish.pending ? ' disabled' : '')} id='publish-list' disabled={publish.pending || undefined} onClick={() => void onPublish()}>
               {publish.pending ? '正在公布…' : '公布选民名单'}
             </Button>
@@ -86,7 +86,7 @@ export default function CommitteeRegistration({ electionId, reloadKey }: { elect
       </View>
 
       <View className='card' data-testid='objection-stats'>
-        <Text className='card-title'>异议</Text>
+        <Text className='card-title'>申诉</Text>
         {s ? (
           <View className='figures'>
             <Fig label='待处理' value={s.objections.open} />
@@ -95,7 +95,7 @@ export default function CommitteeRegistration({ electionId, reloadKey }: { elect
           </View>
         ) : null}
         <Button className='btn' id='open-objections' onClick={() => openCommitteePage('objections')}>
-          异议处理
+          申诉处理
         </Button>
       </View>
     </View>

@@ -53,7 +53,7 @@ export const tally = defineAction({
   fn: 'committee',
   action: 'tally',
   who: 'committee',
-  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对；指定被提名人时另给出提名他的签名票（仅选委会）',
+  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对；指定被提名人时另给出提名他的签名票（仅选举委员会）',
   input: z.object({ electionId: electionIdSchema, recount: z.boolean().optional(), nominee: idSchema.optional() }).strict(),
   output: z.object({
     ballots: z.number().int(),
@@ -79,7 +79,7 @@ export const closeNominations = defineAction({
   action: 'closeNominations',
   who: 'committee',
   mutates: true,
-  summary: '结束提名，确定初步和正式候选人；票数相同时记录选委会的决定（预选或抽签）',
+  summary: '结束提名，确定初步和正式候选人；票数相同时记录选举委员会的决定（预选或抽签）',
   input: z
     .object({
       electionId: electionIdSchema,

@@ -102,5 +102,7 @@ export const voterViewSchema = z.object({
   status: voterStatusSchema,
   statusLabel: z.string(),
   confirmed: z.boolean(),
+  /** Category B: the day the person declared they take part (本人表示参加选举), null before. */
+  declaredOn: civilDateSchema.nullable().optional(),
 });
 export type VoterView = z.infer<typeof voterViewSchema>;

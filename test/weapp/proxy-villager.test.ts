@@ -47,7 +47,7 @@ describe('委托投票 — principal with an approved authorization', () => {
   });
 
   it('shows the status line at 已批准 and the 委托投票证 with its number and a QR code', () => {
-    expect(flat(page)).toContain('✓待受托人确认✓待选委会审核✓已批准');
+    expect(flat(page)).toContain('✓待受托人确认✓待选举委员会审核✓已批准');
     expect(flat(page)).toContain('委托投票证WT-2026-0007');
     // The QR code: one black view per dark run, dozens for even the smallest version.
     const dark = page.root.dom.innerHTML.match(/background: (#000|rgb\(0, 0, 0\))/g) ?? [];
@@ -64,7 +64,7 @@ describe('委托投票 — principal with an approved authorization', () => {
   });
 });
 
-describe('别人请我代投票 — the proxy declines with a reason', () => {
+describe('别人委托我投票 — the proxy declines with a reason', () => {
   let page: PageHandle;
   beforeAll(async () => {
     page = await h.renderPage('subpackages/village/pages/proxy-incoming/index');

@@ -99,11 +99,11 @@ describe('我的登记: migrant (category B, pending)', () => {
   });
 });
 
-describe('我的登记: 我的异议', () => {
+describe('我的登记: 我的申诉', () => {
   it('lists the objection with the committee’s decision and reason', () => {
     expect(actions()).toContain('registration.myObjections');
     const text = page.text();
-    expect(text).toContain('我的异议');
+    expect(text).toContain('我的申诉');
     expect(text).toContain('第1号 · 漏登：欧阳小燕（第三村民小组）');
     expect(text).toContain('处理结果：申诉成立');
     expect(text).toContain('理由：经核实已满十八周岁，列入选民名单');

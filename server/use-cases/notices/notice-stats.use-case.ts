@@ -25,6 +25,7 @@ import { correctedByOf, electionNotices } from './notice-reading';
 import { unreadReach } from './call-list';
 import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters } from './notice-reach';
 import { noticeFacts } from './typed-notice';
+import { dateWords } from '../../../src/domain/date-words';
 
 export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);
@@ -50,7 +51,7 @@ export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx
     const w = noticeWindow(type, calendar, rules);
     const base = { type, label: NOTICE_TYPE_LABELS[type], lastDay: w.lastDay, basis: w.basis };
     if (type === 'voterList' && election.voterListPublishedOn !== null) {
-      return { ...base, allowed: false, reason: 'ALREADY_PUBLISHED', message: `选民名单已于${election.voterListPublishedOn}公布` };
+      return { ...base, allowed: false, reason: 'ALREADY_PUBLISHED', message: `选民名单已于${dateWords(election.voterListPublishedOn)}公布` };
     }
     const c = checkNoticePublication(type, facts, today, calendar, rules);
     return c.ok ? { ...base, allowed: true, reason: null, message: null } : { ...base, allowed: false, reason: c.reason ?? null, message: c.message ?? null };

@@ -45,6 +45,7 @@ import { noticeView, prepareAttachment } from './notice-attachment';
 import { objectionResultNotice } from './notice-text';
 import { notifyObjector } from './notify-objector';
 import { queuedObjectionView, subjectEntryOf } from './objection-views';
+import { dateWords } from '../../../src/domain/date-words';
 
 interface Decided {
   objection: WithId<ObjectionDoc>;
@@ -155,6 +156,6 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
     notice: noticeView(r.value.notice),
     delivery,
     newVoter: r.value.applied?.newVoter ?? null,
-    warning: late ? `本申诉的法定处理期限是${found.decisionLastDay}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
+    warning: late ? `本申诉的法定处理期限是${dateWords(found.decisionLastDay)}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
   });
 };

@@ -9,7 +9,7 @@ import { thing } from '../../push/notice-message';
 import { pushOnce, type SinglePushStatus } from '../../push/single-push';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { formatShanghaiTime } from '../shared/format';
+import { pushTime } from '../shared/format';
 import { PROXY_STATUS_LABELS } from './proxy-views';
 
 export const PROXY_PAGE = 'pages/proxies/index';
@@ -37,7 +37,7 @@ export async function notifyPrincipal(ctx: CallContext, auth: WithId<ProxyDoc>):
       page: PROXY_PAGE,
       data: {
         thing1: { value: thing(`委托投票：${PROXY_STATUS_LABELS[auth.status]}`) },
-        time2: { value: formatShanghaiTime(at) },
+        time2: { value: pushTime(at) },
         thing3: { value: thing(auth.reason ? `${HINTS[auth.status] ?? ''}（${auth.reason}）` : (HINTS[auth.status] ?? '请打开小程序查看')) },
       },
     },

@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import TaskDone from '../../components/task-done';
 import PageShell from '../../components/page-shell';
 import NoticeSubscribeCard from '../../components/notice-subscribe-card';
-import { ErrorView, Loading } from '../../components/state-views';
+import { StateGate } from '../../components/state-views';
+import VoterListFinder from '../../components/voter-list-finder';
+import { useSession } from '../../hooks/session-store';
 import { useNoticeDetail, useNoticeList, type NoticeDetail } from '../../hooks/notice-store';
 import { dateTime } from '../../services/format';
 import { openNotice } from '../../services/notice-navigation';
+import { openTab } from '../../services/navigation';
 import '../../components/notice.scss';
 
 const PEOPLE_LISTS = new Set(['voterList', 'committeeMembers', 'formalCandidates', 'proxyList', 'objectionResults']);
@@ -13,6 +18,8 @@ const PEOPLE_LISTS = new Set(['voterList', 'committeeMembers', 'formalCandidates
 export default function NoticeDetailPage() {
   const { id, detail, error, loading, reload, markRead, marking, markError } = useNoticeDetail();
   const { data: list } = useNoticeList(true);
+  const { whoami } = useSession();
+  const [justRead, setJustRead] = useState(false);
 
   if (!id) {
     return (
@@ -24,7 +31,13 @@ export default function NoticeDetailPage() {
     );
   }
   if (!detail) {
-    return <PageShell>{error ? <ErrorView error={error} onRetry={() => void reload(1)} /> : <Loading />}</PageShell>;
+    return (
+      <PageShell>
+        <StateGate ready={false} error={error} onRetry={() => void reload(1)}>
+          {() => null}
+        </StateGate>
+      </PageShell>
+    );
   }
   const n = detail.notice;
   return (
@@ -65,8 +78,21 @@ export default function NoticeDetailPage() {
           </Text>
         ) : null}
       </View>
-      <ReadButton read={n.read} readAt={n.readAt} marking={marking} onRead={() => void markRead()} />
+      {justRead && n.readAt ? (
+        <TaskDone
+          testId='read-done'
+          title='已记下您读过这份公告'
+          done={`您读了《${n.title}》。`}
+          at={n.readAt}
+          next={list && list.unread > 0 ? `还有${list.unread}份公告没读，点下面的按钮回到公告去看。` : '公告都读完了。有新公告时，“公告”上会显示红色数字。'}
+          backLabel='回到公告'
+          onBack={() => openTab('notices')}
+        />
+      ) : (
+        <ReadButton read={n.read} readAt={n.readAt} marking={marking} onRead={() => void markRead().then((ok) => ok && setJustRead(true))} />
+      )}
       {markError ? <Text className='notice error'>{markError}</Text> : null}
+      {detail.attachment && n.type === 'voterList' && !n.correctedBy ? <VoterListFinder ownName={whoami?.voter?.name ?? null} pageSize={detail.attachment.pageSize} onPage={(p) => void reload(p)} /> : null}
       {detail.attachment ? <Attachment a={detail.attachment} kind={n.type} loading={loading} onPage={(p) => void reload(p)} /> : null}
       {n.read && list ? <NoticeSubscribeCard pushesOwed={list.pushesOwed} prompt='以后有新公告时，想在微信里收到提醒吗？点下面的按钮同意一次，就能收到一次提醒。' /> : null}
     </PageShell>

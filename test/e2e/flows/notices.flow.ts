@@ -154,7 +154,7 @@ const steps: Step[] = [
       await shown(page, '#attachment-next').click();
       await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=attachment-page]')).some((e) => (e as HTMLElement).innerText.replace(/\s+/g, '').startsWith('第2页')));
       await shown(page, '#notice-read').click();
-      await shown(page, '[data-testid=notice-read-done]').waitFor();
+      await shown(page, '[data-testid=read-done]').waitFor();
       await shown(page, '[data-testid=notice-subscribe]').waitFor();
       await shot(page, 'notices-08-detail-read');
       await page.goBack();

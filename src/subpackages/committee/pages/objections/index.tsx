@@ -25,7 +25,7 @@ const FLAGS: Array<[FlagOp, string]> = [
   ['unableToExercise', '无法行使选举权'],
 ];
 
-/** 异议处理: the queue with each statutory clock; decide in writing. */
+/** 申诉处理: the queue with each statutory clock; decide in writing. */
 export default function ObjectionsPage() {
   return <CommitteeGate>{({ electionId }) => <Queue electionId={electionId} />}</CommitteeGate>;
 }
@@ -39,8 +39,8 @@ function Queue({ electionId }: { electionId: string }) {
   return (
     <View>
       <View className='card' data-testid='objection-figures'>
-        <Text className='card-title'>异议处理</Text>
-        <Text className='text small muted'>选举委员会要在法定期限内书面答复每一件异议；超期的会一直显示给乡镇。</Text>
+        <Text className='card-title'>申诉处理</Text>
+        <Text className='text small muted'>选举委员会要在法定期限内书面答复每一件申诉；超期的会一直显示给乡镇。</Text>
         {f ? (
           <View className='figures'>
             <View className='figure'>
@@ -68,7 +68,7 @@ function Queue({ electionId }: { electionId: string }) {
       {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
       {list.data && list.data.objections.length === 0 ? (
         <View className='card'>
-          <Text className='text muted'>没有这类异议。</Text>
+          <Text className='text muted'>没有这类申诉。</Text>
         </View>
       ) : null}
       {(list.data?.objections ?? []).map((o) => (
@@ -115,7 +115,7 @@ function Queue({ electionId }: { electionId: string }) {
             />
           ) : (
             <Button className='btn' data-action='decide' onClick={() => setOpen(o.id)}>
-              处理这件异议
+              处理这件申诉
             </Button>
           )}
         </View>
@@ -187,10 +187,10 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
       <Text className='field-label'>处理结果</Text>
       <View className='chips'>
         <View className={'chip' + (decision === 'upheld' ? ' on' : '')} id='decide-upheld' onClick={() => setDecision('upheld')}>
-          异议成立
+          申诉成立
         </View>
         <View className={'chip' + (decision === 'rejected' ? ' on' : '')} id='decide-rejected' onClick={() => setDecision('rejected')}>
-          异议不成立
+          申诉不成立
         </View>
       </View>
       {decision === 'upheld' && entry && entry.status !== 'registered' && item.kind !== 'wrongPerson' ? (
@@ -207,7 +207,7 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
       ) : null}
       {decision === 'upheld' && register ? (
         <Text className='text small muted'>
-          把{item.subject.name}现有的登记（{entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份异议，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
+          把{item.subject.name}现有的登记（{entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份申诉，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
           {recordCategory === 'C' ? '户籍不在本村的，须经村民会议或村民代表会议同意，请填写会议记录。' : ''}
         </Text>
       ) : null}
@@ -240,7 +240,7 @@ function DecideForm({ electionId, item, onDone }: { electionId: string; item: It
               C 户籍不在本村、住在本村
             </View>
           </View>
-          {category === 'B' && item.byPerson ? <Text className='text small muted'>本人提出的这份异议，就是本人表示参加选举。</Text> : null}
+          {category === 'B' && item.byPerson ? <Text className='text small muted'>本人提出的这份申诉，就是本人表示参加选举。</Text> : null}
         </View>
       ) : null}
       {decision === 'upheld' && (register || item.kind === 'missingPerson') && needsDeclaration ? (
