@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ProxyView } from '../hooks/use-proxy';
 import { dateTime } from '../services/format';
 import ReceiptQr from './receipt-qr';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import { useScrollTopOnMount } from '../hooks/use-scroll-top';
 import { civilDate, dateTime } from '../services/format';
 import './task-done.scss';
 
@@ -20,6 +21,8 @@ export interface TaskDoneProps {
   /** The one button that closes the box. */
   backLabel?: string;
   onBack: () => void;
+  /** Scroll to the top when the box replaces a whole form (default); false when it replaces one button in place. */
+  scrollToTop?: boolean;
   /** Task-specific extras between 什么时候 and 接下来 (a receipt, the names chosen). */
   children?: ReactNode;
 }
@@ -29,7 +32,8 @@ export interface TaskDoneProps {
  * apply, file an objection (申诉), nominate, proxy request and answer, mark a notice read. It says
  * what was done, when (a date in words) and what comes next, in that order, once.
  */
-export default function TaskDone({ testId, title, done, at, next, backLabel = '好的，知道了', onBack, children }: TaskDoneProps) {
+export default function TaskDone({ testId, title, done, at, next, backLabel = '好的，知道了', onBack, scrollToTop = true, children }: TaskDoneProps) {
+  useScrollTopOnMount(scrollToTop);
   return (
     <View className='card task-done' data-testid={testId} data-task-done=''>
       <Text className='task-done-mark'>✓</Text>

@@ -115,7 +115,7 @@ export function voterListPublicationCheck(
   const warning = !bareMinimum
     ? null
     : marginDays === 0
-      ? `今天是法定最晚的公布日（选举日${dateWords(electionDay)}前${publishDaysBefore}日），没有留出余地：${tail}`
+      ? `今天是法定最晚的公布日（选举日${dateWords(electionDay, { weekday: false })}前${publishDaysBefore}日），没有留出余地：${tail}`
       : `今天公布，只比法定最晚公布日（${latestVoterListPublication(electionDay, rules)}）早${marginDays}天，余地很小：${tail}`;
   return ok({ marginDays, bareMinimum, warning });
 }

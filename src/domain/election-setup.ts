@@ -60,7 +60,7 @@ export function validateElectionSetup(input: ElectionSetupInput, rules: RuleSet)
   if (compareCivil(nominationOpensOn, registrationOpensOn) <= 0) return invalid('WINDOW_ORDER', '提名应在选民登记开始之后');
   // The formal list comes out of the nominations: nomination must close before it is due.
   if (compareCivil(nominationClosesOn, candidatesBy) >= 0) {
-    return invalid('WINDOW_ORDER', `提名应在正式候选人名单公布（最晚${dateWords(candidatesBy)}）之前截止`);
+    return invalid('WINDOW_ORDER', `提名应在正式候选人名单公布（最晚${dateWords(candidatesBy, { weekday: false })}）之前截止`);
   }
   if (rules.objection.mode === 'beforeElection') {
     // Only voters whose objections are settled may nominate; here that day is fixed relative to E.
@@ -164,5 +164,5 @@ export function setupLocks(
  * nominated on days already gone (RULES.md §3 "nothing accepted outside it").
  */
 export function checkNominationStart(opensOn: CivilDate, today: CivilDate): Result<true, 'INVALID_INPUT', 'PAST_DATE'> {
-  return compareCivil(opensOn, today) < 0 ? err('INVALID_INPUT', 'PAST_DATE', `提名开始日期（${dateWords(opensOn)}）已经过去了，最早只能定在今天（${dateWords(today)}）`) : ok(true);
+  return compareCivil(opensOn, today) < 0 ? err('INVALID_INPUT', 'PAST_DATE', `提名开始日期（${dateWords(opensOn, { weekday: false })}）已经过去了，最早只能定在今天（${dateWords(today, { weekday: false })}）`) : ok(true);
 }

@@ -52,7 +52,7 @@ beforeAll(async () => {
     events.push(data);
     const key = `${name}.${String(data.action)}`;
     if (key === 'identity.whoami') return { ok: true, data: { ...fx.whoamiBound, voter, elections: [election] } };
-    if (key === 'registration.mine') return { ok: true, data: { voter, election, todo: [] } };
+    if (key === 'registration.mine') return { ok: true, data: { voter, election, todo: [], groups: ['第一村民小组'] } };
     if (key === 'registration.declareParticipation') {
       voter = { ...voter, status: 'registered', statusLabel: '已登记' } as unknown as typeof voter;
       return { ok: true, data: { voter, declaredOn: '2026-05-06', alreadyDeclared: false } };
@@ -85,7 +85,10 @@ describe('我的登记: migrant (category B, pending)', () => {
     await page.tap('declare-submit');
     await h.settle(60);
     expect(events.find((e) => e.action === 'declareParticipation')).toEqual({ action: 'declareParticipation', livesIn: '广东省深圳市', requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
-    expect(h.calls.toasts).toContain('已表示参加');
+    expect(page.text()).toContain('已表示参加本届选举');
+    expect(page.text()).toContain('接下来');
+    await page.tap('finish-back');
+    await h.settle(20);
     expect(page.text()).toContain('登记状态已登记');
     expect(page.byId('declare-submit')).toBeNull();
   });
@@ -94,7 +97,10 @@ describe('我的登记: migrant (category B, pending)', () => {
     await page.tap('confirm-entry');
     await h.settle(60);
     expect(actions()).toContain('registration.confirm');
-    expect(page.text()).toContain('本人确认已确认');
+    expect(page.text()).toContain('登记信息已确认');
+    await page.tap('finish-back');
+    await h.settle(20);
+    expect(page.text()).toContain('本人核对信息已核对，无误');
     expect(page.byId('confirm-entry')).toBeNull();
   });
 });

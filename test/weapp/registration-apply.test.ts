@@ -106,7 +106,10 @@ describe('我的登记: 申请登记（外来人口）', () => {
     await page.tap('apply-submit');
     await h.settle(90);
     expect(applications.at(-1)).toMatchObject({ residenceSince: '2024-03-01' });
-    expect(h.calls.toasts).toContain('申请已提交');
+    expect(page.text()).toContain('登记申请已提交');
+    expect(page.text()).toContain('要等村民会议或村民代表会议同意');
+    await page.tap('finish-back');
+    await h.settle(20);
     const t = page.text();
     expect(t).toContain('我的选民登记');
     expect(t).toContain('周新来');

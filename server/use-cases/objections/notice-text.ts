@@ -11,7 +11,7 @@ export const committeeNameOf = (village: VillageDoc) => `${village.name}${villag
 export function objectionRuleText(rules: RuleSet, filingLastDay: string, decisionLastDay: string): string {
   const o = rules.objection;
   return o.mode === 'afterPublication'
-    ? `对选民名单有不同意见的，可以自名单公布之日起${o.fileWithinDays}日内（${dateWords(filingLastDay)}以前，含当天）向选举委员会申诉；选举委员会自收到申诉之日起${o.decideWithinDays}日内作出处理决定，并公布处理结果。`
+    ? `对选民名单有不同意见的，可以自名单公布之日起${o.fileWithinDays}日内（${dateWords(filingLastDay, { weekday: false })}以前，含当天）向选举委员会申诉；选举委员会自收到申诉之日起${o.decideWithinDays}日内作出处理决定，并公布处理结果。`
     : `对选民名单有不同意见的，可以在${dateWords(filingLastDay)}以前（含当天，选举日前${o.fileByDaysBefore}日）向选举委员会申诉；选举委员会在${dateWords(decisionLastDay)}以前（选举日前${o.decideByDaysBefore}日）作出处理决定，并公布处理结果。`;
 }
 

@@ -115,7 +115,7 @@ export const checkInUseCase: UseCase<typeof checkIn> = async (input, ctx) => {
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();
-  if (shanghaiDateOf(now) !== election.electionDay) return err('WINDOW_CLOSED', 'NOT_ELECTION_DAY', `今天不是选举日（${dateWords(election.electionDay)}），不能登记领票`);
+  if (shanghaiDateOf(now) !== election.electionDay) return err('WINDOW_CLOSED', 'NOT_ELECTION_DAY', `今天不是选举日（${dateWords(election.electionDay, { weekday: false })}），不能登记领票`);
   const at = now.toISOString();
   let r: Result<Done, ErrorCode>;
   if (input.kind === 'inPerson') {

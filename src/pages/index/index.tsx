@@ -4,7 +4,7 @@ import ElectionHeader from '../../components/election-header';
 import NoticeHomeCard from '../../components/notice-home-card';
 import ProxyHomeCard from '../../components/proxy-home-card';
 import PageShell from '../../components/page-shell';
-import { ErrorView, Loading } from '../../components/state-views';
+import { StateGate } from '../../components/state-views';
 import Timeline, { type TimelineAction } from '../../components/timeline';
 import TodoList from '../../components/todo-list';
 import { pickElection, useSession } from '../../hooks/session-store';
@@ -20,17 +20,12 @@ import { serverNow } from '../../hooks/use-countdown';
 export default function HomePage() {
   const { status, whoami, mine, error, clockOffsetMs, reload } = useSession();
 
-  if (status === 'idle' || (status === 'loading' && !whoami)) {
+  if (status === 'idle' || !whoami || (status === 'error' && error)) {
     return (
       <PageShell>
-        <Loading />
-      </PageShell>
-    );
-  }
-  if (status === 'error' && error) {
-    return (
-      <PageShell>
-        <ErrorView error={error} onRetry={reload} />
+        <StateGate ready={false} error={status === 'error' ? error : null} onRetry={reload}>
+          {() => null}
+        </StateGate>
       </PageShell>
     );
   }

@@ -81,6 +81,7 @@ export default function NoticeDetailPage() {
       {justRead && n.readAt ? (
         <TaskDone
           testId='read-done'
+          scrollToTop={false}
           title='已记下您读过这份公告'
           done={`您读了《${n.title}》。`}
           at={n.readAt}
