@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { templateIdSchema } from '../../src/contracts/notice.contract';
 import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
 

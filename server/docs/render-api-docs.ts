@@ -1,5 +1,5 @@
 /** Renders docs/api.md from the contracts and the executed examples. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTRACTS, DEFAULT_MESSAGES, ERROR_CODES, type ActionContract } from '../../src/contracts';
 import type { ExecutedExample } from './api-examples';
 import { EXAMPLE_NOW } from './api-examples';

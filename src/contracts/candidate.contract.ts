@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { civilDateSchema, idSchema, personNameSchema, postSchema } from './common.schema';
 import { ballotNamesSchema, nomineeViewSchema } from './nomination.contract';

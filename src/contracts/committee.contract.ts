@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idSchema, postSchema } from './common.schema';
 import { committeeRoleSchema, electionCommitteeInputSchema, votingArrangementsInputSchema } from './election-setup.schema';

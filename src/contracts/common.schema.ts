@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCivilDate } from '../domain/civil-date';
 
 /** Shared field schemas with Chinese messages; forms reuse them for instant feedback. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from './envelope';
 
 export const FUNCTION_NAMES = ['identity', 'township', 'committee', 'registration', 'notices', 'nominations', 'proxies'] as const;

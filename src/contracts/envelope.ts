@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Error codes of the envelope (../shared/docs/API.md §Envelope). */
 export const ERROR_CODES = [

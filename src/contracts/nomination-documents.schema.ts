@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { civilDateSchema, postSchema } from './common.schema';
 import { ballotNamesSchema } from './nomination.contract';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { idSchema, postSchema } from './common.schema';
 import { signatureInputSchema } from './signature.schema';

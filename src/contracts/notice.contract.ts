@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, idSchema, voterCategorySchema } from './common.schema';
 import { noticeViewSchema } from './objection.contract';

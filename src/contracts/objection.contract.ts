@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { listChangeKindSchema, noticeTypeSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from './store-documents.schema';

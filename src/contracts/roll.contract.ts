@@ -6,7 +6,7 @@
  * Personal data: replies carry the ID number and phone only masked; binding codes appear once,
  * in the reply that issues them, for printing the 选民登记告知书.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction } from './define-action';
 import {
   COMMITTEE_REFUSALS,

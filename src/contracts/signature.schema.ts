@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A handwritten signature (手写签名) as compact vectors: the pad's size and, per stroke, a flat

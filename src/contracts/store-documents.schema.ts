@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTICE_TYPE_KEYS } from '../domain/notice';
 import { civilDateSchema, electionKindSchema, memberRoleSchema, postSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { electionCommitteeRecord, votingArrangementsRecord } from './election-setup.schema';

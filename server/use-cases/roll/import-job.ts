@@ -7,7 +7,7 @@
  * clerk confirms printing (`printed: true`) or CODES_KEPT_DAYS pass — then the codes are deleted
  * from them, the rest of the report stays for the record.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { importRollRowSchema, rollRowInputSchema, MAX_IMPORT_ROWS } from '../../../src/contracts/roll.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { rollImportBatchDoc, type RollImportDoc } from '../../../src/contracts/store-documents.schema';
