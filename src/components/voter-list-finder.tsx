@@ -7,7 +7,7 @@ import { useVoterListSearch } from '../hooks/use-voter-list-search';
  * the reader's own name is filled in — and each hit says its 序号 and page, with a button that
  * opens that page of the list.
  */
-export default function VoterListFinder({ ownName, pageSize, onPage }: { ownName: string | null; pageSize: number; onPage: (page: number) => void }) {
+export default function VoterListFinder({ ownName, pageSize, onPage }: { ownName: string | null; pageSize: number; onPage: (page: number, no: number) => void }) {
   const { search, loading, message, results } = useVoterListSearch();
   const [name, setName] = useState(ownName ?? '');
   const [searched, setSearched] = useState(false);
@@ -37,7 +37,7 @@ export default function VoterListFinder({ ownName, pageSize, onPage }: { ownName
             <Text className='text strong'>
               序号{r.no}：{r.name}（{r.group}），在第{page}页
             </Text>
-            <Button className='btn secondary' id={`finder-page-${r.no}`} onClick={() => onPage(page)}>
+            <Button className='btn secondary' id={`finder-page-${r.no}`} onClick={() => onPage(page, r.no)}>
               看第{page}页
             </Button>
           </View>

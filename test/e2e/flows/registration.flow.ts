@@ -198,39 +198,9 @@ const steps: Step[] = [
     },
   },
   {
-    name: 'after publication: the calendar row 对选民名单提出申诉 is a way in, the list notice finds one\'s own name, dates read in words',
-    async run(c) {
-      await bindAs(c, 'villager');
-      await openAs(c, 'villager', 'pages/index/index');
-      const row = shown(c.page, '[data-testid=timeline] [data-key=objectionFiling][data-mark=now]');
-      await row.waitFor();
-      // Every row in progress has its way in (办理委托投票 进行中 used to have none).
-      const dead = await c.page.$$eval('[data-testid=timeline] [data-mark=now]', (rows) => rows.filter((r) => !r.querySelector('button, taro-button-core')).map((r) => r.getAttribute('data-key')));
-      if (dead.length) fail(`calendar rows in progress with no way in: ${dead.join(', ')}`);
-      await shot(c.page, 'reg-07b-home-calendar-links', true);
-      await shown(c.page, '#timeline-go-objectionFiling').click();
-      await shown(c.page, '#go-object').waitFor();
-      const hint = await text(c, '[data-testid=fix-hint]');
-      if (hint.includes('在公布名单后') || !/\d{4}年\d{1,2}月\d{1,2}日（星期.）以前/.test(hint)) fail(`after publication the hint reads: ${hint}`);
-      await openAs(c, 'villager', 'pages/notices/index');
-      await shown(c.page, '[data-testid=notice-item]').first().waitFor();
-      await c.page.locator('[data-testid=notice-item] >> text=选民名单公告').first().click();
-      const body = await text(c, '[data-testid=notice-detail]');
-      if (/\d{4}-\d{2}-\d{2}/.test(body) || !/选举日为\d{4}年\d{1,2}月\d{1,2}日（星期.）/.test(body)) fail(`the voter list notice writes dates as: ${body.slice(0, 300)}`);
-      // 2,000 names over many pages: the villager's own name is found and its page opened.
-      await shown(c.page, '#finder-search').click();
-      const hit = shown(c.page, '[data-testid=finder-hit]').first();
-      await hit.waitFor({ timeout: 60_000 });
-      const no = Number(await hit.getAttribute('data-no'));
-      await hit.locator('button, taro-button-core').first().click();
-      await c.page.waitForFunction((n) => Array.from(document.querySelectorAll('[data-testid=attachment-row] .notice-list-no')).some((e) => e.textContent?.trim() === String(n)), no, { timeout: 20_000 });
-      await shot(c.page, 'reg-07c-voter-list-finder', true);
-    },
-  },
-  {
     name: 'a villager objects that a neighbour is missing from the list',
     async run(c) {
-      await openAs(c, 'villager', REGISTRATION);
+      await bindAs(c, 'villager');
       await shown(c.page, '#go-object').click();
       await shown(c.page, '[data-testid=objection-form]').waitFor();
       await shown(c.page, '#objection-kind-missingPerson').click();
