@@ -50,7 +50,7 @@ describe('委托投票审核', () => {
     await page.tap('proxy-publish');
     const modal = h.calls.modals.at(-1)!;
     expect(modal.content).toContain('公布后不能撤回');
-    expect(modal.content).toContain('选举日（6月20日 星期六）前公布');
+    expect(modal.content).toContain('选举日（2026年6月20日）前公布');
     expect(page.text()).toContain('共1对委托');
   });
 });

@@ -43,7 +43,7 @@ describe('委托投票 — principal with an approved authorization', () => {
     const text = flat(page);
     expect(text).toContain('可以书面委托一位本村登记的近亲属');
     expect(text).toContain('每人最多接受3人的委托');
-    expect(text).toContain('要在6月17日23:59前办完');
+    expect(text).toContain('要在2026年6月17日（星期三）23:59前办完');
   });
 
   it('shows the status line at 已批准 and the 委托投票证 with its number and a QR code', () => {

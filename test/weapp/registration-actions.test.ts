@@ -6,7 +6,16 @@ let h: Harness;
 let page: PageHandle;
 const events: Array<Record<string, unknown>> = [];
 
-const election = { ...fx.election, phase: 'objections' as const, phaseLabel: '选民名单公布和申诉' };
+/** The list is out and the 申诉 window open: the calendar says so, as the server's does. */
+const election = {
+  ...fx.election,
+  phase: 'objections' as const,
+  phaseLabel: '选民名单公布和申诉',
+  calendar: [
+    ...fx.election.calendar.map((c) => (c.key === 'voterListPublication' ? { ...c, doneOn: '2026-05-05' } : c)),
+    { key: 'objectionFiling', label: '对选民名单提出申诉', opensOn: '2026-05-05', lastDay: '2026-05-10', deadline: '2026-05-10T16:00:00.000Z' },
+  ],
+};
 let voter = {
   ...fx.voter,
   id: 'vt-0002',

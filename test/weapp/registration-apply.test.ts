@@ -33,6 +33,7 @@ const mine = {
     { key: 'awaitMeeting', label: '您的登记申请等村民会议或村民代表会议决定，同意后才列入选民名单；结果可以问村选举委员会', deadline: null },
     { key: 'confirm', label: '核对选民名单上的本人信息，有误可以申诉', deadline: '2026-05-31T16:00:00.000Z' },
   ],
+  groups: ['第一村民小组', '第二村民小组'],
 };
 /** A synthetic ID (area 990101 does not exist) with a valid check character. */
 const ID = '990101198503070041';

@@ -84,7 +84,7 @@ function Figure({ n, label }: { n: number; label: string }) {
 function PublishCard({ electionId, election }: { electionId: string; election: ElectionView }) {
   const call = usePublishProxyList();
   const [done, setDone] = useState<{ at: string; rows: number } | null>(null);
-  const day = civilDate(election.electionDay);
+  const day = civilDate(election.electionDay, true, false);
   const publish = async () => {
     const sure = await confirmDialog(
       '公布委托投票名单',
