@@ -35,6 +35,22 @@ export default tseslint.config(
     },
   },
   {
+    // Contracts describe the wire only: a stored document's shape may change without changing an
+    // action's reply, so no action contract or wire schema imports src/contracts/documents/.
+    files: ['src/contracts/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tarojs/*', 'react', 'wx-server-sdk', 'better-sqlite3', 'node:*', '**/server/**'], message: 'contracts are shared by client and functions: zod only.' },
+            { group: ['./documents/*', '**/documents/*'], message: 'contracts describe the wire: map stored documents in the use case, not in the contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/domain/**', 'src/contracts/**', 'src/services/**', 'src/hooks/**', 'src/app.ts', 'src/app.tsx'],
     rules: {
@@ -42,7 +58,10 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: '@tarojs/taro', importNames: ['default'], message: 'Taro.* only in src/services and src/hooks.' }],
-          patterns: [{ group: ['**/server/**', 'wx-server-sdk', 'better-sqlite3', 'node:*'], message: 'server code is never imported by the client.' }],
+          patterns: [
+            { group: ['**/server/**', 'wx-server-sdk', 'better-sqlite3', 'node:*'], message: 'server code is never imported by the client.' },
+            { group: ['**/contracts/documents/*'], message: 'stored-document schemas are storage-only: the client sees the wire (action contracts).' },
+          ],
         },
       ],
     },
@@ -50,7 +69,15 @@ export default tseslint.config(
   {
     files: ['src/services/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}', 'src/app.ts', 'src/app.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'wx-server-sdk', 'better-sqlite3', 'node:*'], message: 'server code is never imported by the client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', 'wx-server-sdk', 'better-sqlite3', 'node:*'], message: 'server code is never imported by the client.' },
+            { group: ['**/contracts/documents/*'], message: 'stored-document schemas are storage-only: the client sees the wire (action contracts).' },
+          ],
+        },
+      ],
     },
   },
   {

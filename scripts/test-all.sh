@@ -7,6 +7,7 @@ step "typecheck";            npx tsc -p tsconfig.json --noEmit
 step "lint";                 npx eslint . --max-warnings 0
 step "cloud function bundles"; npx tsx scripts/build-functions.ts
 step "unit + integration";   npx jest --selectProjects node --ci
+step "reliability (fast profile)"; npx tsx test/reliability/run.ts --profile fast
 step "weapp build";          npm run --silent build:weapp
 step "weapp pages (miniprogram-simulate)"; npx jest --selectProjects weapp --ci
 step "h5 build";             npx taro build --type h5

@@ -2,7 +2,7 @@
 import * as cloud from 'wx-server-sdk';
 import { createCloudMain } from '../../server/cloud/cloud-main';
 import { noticesRoutes } from '../../server/functions/notices.routes';
-import { withPushTimer } from '../../server/push/cloud-push-timer';
+import { withPushTimer } from '../../server/cloud/cloud-push-timer';
 
 export const main = withPushTimer(
   createCloudMain('notices', noticesRoutes, () => ({ cloud, env: process.env })),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { templateIdSchema } from '../../src/contracts/notice.contract';
+import { templateIdSchema } from '../../src/contracts/notice.schema';
 import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
 
 /**
@@ -27,7 +27,7 @@ const settingsSchema = z.object({
   TOWNSHIP_ADMIN_OPENIDS: z.string().default(''),
   /**
    * The one-time subscribe-message template of notices (公众平台 → 订阅消息, keywords in
-   * server/push/notice-message.ts). Required in production; dev mode falls back to
+   * server/use-cases/notices/notice-message.ts). Required in production; dev mode falls back to
    * DEV_NOTICE_TEMPLATE_ID. The client gets it from notices.list, and notices.subscribe
    * records consents for this template only.
    */

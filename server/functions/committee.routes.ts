@@ -2,15 +2,15 @@ import { committee } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { createElectionUseCase } from '../use-cases/committee/create-election.use-case';
 import { updateElectionUseCase } from '../use-cases/committee/update-election.use-case';
-import { objection } from '../../src/contracts';
+import { objectionCommittee } from '../../src/contracts';
 import { decideObjectionUseCase } from '../use-cases/objections/decide-objection.use-case';
 import { listObjectionsUseCase } from '../use-cases/objections/list-objections.use-case';
-import { roll } from '../../src/contracts';
+import { roll, rollImport } from '../../src/contracts';
 import { importRollUseCase } from '../use-cases/roll/import-roll.use-case';
 import { listVotersUseCase } from '../use-cases/roll/list-voters.use-case';
 import { rollStatsUseCase } from '../use-cases/roll/roll-stats.use-case';
 import { setVoterStatusUseCase } from '../use-cases/roll/set-voter-status.use-case';
-import { notice } from '../../src/contracts';
+import { noticeCommittee } from '../../src/contracts';
 import { noticeStatsUseCase } from '../use-cases/notices/notice-stats.use-case';
 import { publishNoticeUseCase } from '../use-cases/notices/publish-notice.use-case';
 import { remindUnreadUseCase } from '../use-cases/notices/remind-unread.use-case';
@@ -31,16 +31,16 @@ import { publishProxyListUseCase } from '../use-cases/proxies/publish-proxy-list
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
   updateElection: route(committee.updateElection, updateElectionUseCase),
-  publishVoterList: route(objection.publishVoterList, publishVoterListAndPush),
-  listObjections: route(objection.listObjections, listObjectionsUseCase),
-  decideObjection: route(objection.decideObjection, decideObjectionUseCase),
-  importRoll: route(roll.importRoll, importRollUseCase),
+  publishVoterList: route(objectionCommittee.publishVoterList, publishVoterListAndPush),
+  listObjections: route(objectionCommittee.listObjections, listObjectionsUseCase),
+  decideObjection: route(objectionCommittee.decideObjection, decideObjectionUseCase),
+  importRoll: route(rollImport.importRoll, importRollUseCase),
   listVoters: route(roll.listVoters, listVotersUseCase),
   setVoterStatus: route(roll.setVoterStatus, setVoterStatusUseCase),
   stats: route(roll.stats, rollStatsUseCase),
-  publishNotice: route(notice.publishNotice, publishNoticeUseCase),
-  noticeStats: route(notice.noticeStats, noticeStatsUseCase),
-  remindUnread: route(notice.remindUnread, remindUnreadUseCase),
+  publishNotice: route(noticeCommittee.publishNotice, publishNoticeUseCase),
+  noticeStats: route(noticeCommittee.noticeStats, noticeStatsUseCase),
+  remindUnread: route(noticeCommittee.remindUnread, remindUnreadUseCase),
   tally: route(candidate.tally, tallyNominationsUseCase),
   closeNominations: route(candidate.closeNominations, closeNominationsUseCase),
   reviewCandidate: route(candidate.reviewCandidate, reviewCandidateUseCase),

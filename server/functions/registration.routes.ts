@@ -4,7 +4,6 @@ import { myRegistration } from '../use-cases/registration/my-registration.use-ca
 import { objection } from '../../src/contracts';
 import { fileObjectionUseCase } from '../use-cases/objections/file-objection.use-case';
 import { myObjectionsUseCase } from '../use-cases/objections/my-objections.use-case';
-import { roll } from '../../src/contracts';
 import { applyResidenceUseCase } from '../use-cases/roll/apply-residence.use-case';
 import { confirmRegistrationUseCase } from '../use-cases/roll/confirm-registration.use-case';
 import { declareParticipationUseCase } from '../use-cases/roll/declare-participation.use-case';
@@ -13,7 +12,7 @@ export const registrationRoutes: FunctionRoutes = {
   mine: route(registration.mine, myRegistration),
   fileObjection: route(objection.fileObjection, fileObjectionUseCase),
   myObjections: route(objection.myObjections, myObjectionsUseCase),
-  confirm: route(roll.confirm, confirmRegistrationUseCase),
-  declareParticipation: route(roll.declareParticipation, declareParticipationUseCase),
-  applyResidence: route(roll.applyResidence, applyResidenceUseCase),
+  confirm: route(registration.confirm, confirmRegistrationUseCase),
+  declareParticipation: route(registration.declareParticipation, declareParticipationUseCase),
+  applyResidence: route(registration.applyResidence, applyResidenceUseCase),
 };

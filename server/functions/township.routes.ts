@@ -4,9 +4,7 @@ import { createVillageUseCase } from '../use-cases/township/create-village.use-c
 import { inviteCommitteeUseCase } from '../use-cases/township/invite-committee.use-case';
 import { listMembersUseCase } from '../use-cases/membership/list-members.use-case';
 import { revokeMemberUseCase } from '../use-cases/membership/revoke-member.use-case';
-import { objection } from '../../src/contracts';
 import { townshipOverviewUseCase } from '../use-cases/objections/township-overview.use-case';
-import { roll } from '../../src/contracts';
 import { listDuplicatesUseCase } from '../use-cases/roll/list-duplicates.use-case';
 
 export const townshipRoutes: FunctionRoutes = {
@@ -14,6 +12,6 @@ export const townshipRoutes: FunctionRoutes = {
   inviteCommittee: route(township.inviteCommittee, inviteCommitteeUseCase),
   members: route(township.members, listMembersUseCase),
   revokeMember: route(township.revokeMember, revokeMemberUseCase),
-  overview: route(objection.overview, townshipOverviewUseCase),
-  duplicates: route(roll.duplicates, listDuplicatesUseCase),
+  overview: route(township.overview, townshipOverviewUseCase),
+  duplicates: route(township.duplicates, listDuplicatesUseCase),
 };

@@ -4,9 +4,9 @@
  * 开发模式 推送记录 panel and the e2e.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { DevDeliveryRow } from '../../src/contracts/notice.contract';
+import type { DevDeliveryRow } from '../../src/contracts/notice.schema';
 import type { Delivery } from '../adapters/local/recording.notifier';
-import { REMINDER_HINT } from '../push/notice-message';
+import { REMINDER_HINT } from '../use-cases/notices/notice-message';
 
 /** Rows returned at most (the newest). */
 export const DEV_DELIVERIES_SHOWN = 500;

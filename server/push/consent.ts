@@ -3,10 +3,10 @@
  * tap on 允许, per template. `consent/{openid}:{templateId}` counts the taps not yet spent, so
  * the app knows how many pushes it still owes each villager and never sends without one.
  */
-import { consentDoc, type ConsentDoc } from '../../src/contracts/store-documents.schema';
+import { consentDoc, type ConsentDoc } from '../../src/contracts/documents/push-documents.schema';
 import type { Store, TxOps } from '../ports/store.port';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
-import { groupBy } from '../use-cases/shared/group-by';
+import { groupBy } from '../runtime/group-by';
 
 /** More unspent consents than anyone could need: a client looping on subscribe cannot inflate it further. */
 export const MAX_UNUSED_CONSENTS = 100;

@@ -2,13 +2,13 @@
  * Starting a notice push from an action. The publication's job is written inside the very
  * transaction that publishes the notice (createPublicationPushJob), so no crash can leave a
  * published notice without its push: whatever happens after the commit, the `notices` function's
- * timer trigger (cloudfunctions/notices/config.json, server/push/cloud-push-timer.ts) finds the
+ * timer trigger (cloudfunctions/notices/config.json, server/cloud/cloud-push-timer.ts) finds the
  * job and sends it. The action then runs the job within a time budget (a small village is done
  * before the reply; a large one continues on the timer). A push problem never undoes or hides
  * the publication: faults are logged and the job is left for the timer.
  */
-import type { PushSummary } from '../../src/contracts/notice.contract';
-import { noticeDoc, type NoticeDoc } from '../../src/contracts/store-documents.schema';
+import type { PushSummary } from '../../src/contracts/notice.schema';
+import { noticeDoc, type NoticeDoc } from '../../src/contracts/documents/notice-documents.schema';
 import type { TxOps } from '../ports/store.port';
 import { readDoc } from '../runtime/documents';
 import { createPushJob, newPushJob, publishJobId, pushSummary, runPushJob, type PushDeps, type PushRunOptions } from './push-job';

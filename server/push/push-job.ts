@@ -34,19 +34,11 @@
  * reminder) and its completion with the final counts.
  */
 import { randomUUID } from 'node:crypto';
-import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.contract';
-import {
-  consentDoc,
-  noticeDeliveryDoc,
-  noticeDoc,
-  pushJobDoc,
-  readReceiptDoc,
-  villageDoc,
-  voterDoc,
-  type NoticeDeliveryDoc,
-  type NoticeDeliveryStatus,
-  type PushJobDoc,
-} from '../../src/contracts/store-documents.schema';
+import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.schema';
+import { villageDoc } from '../../src/contracts/documents/election-documents.schema';
+import { noticeDoc, readReceiptDoc } from '../../src/contracts/documents/notice-documents.schema';
+import { consentDoc, noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type NoticeDeliveryStatus, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
+import { voterDoc } from '../../src/contracts/documents/roll-documents.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { NotifyResult } from '../ports/notifier.port';
 import type { Store, TxOps, Where } from '../ports/store.port';
@@ -54,7 +46,7 @@ import type { AppContext } from '../runtime/context';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
 import { committeeNameOf } from '../use-cases/objections/notice-text';
 import { consentId, consentsByOpenid, refundSpentConsent, templateWithConsent } from './consent';
-import { noticeMessage } from './notice-message';
+import { noticeMessage } from '../use-cases/notices/notice-message';
 import { backoffMs, classifyNotifyResult } from './notify-outcome';
 
 export type PushDeps = Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>;

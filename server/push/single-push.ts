@@ -5,7 +5,7 @@
  * consents is spent in the claiming transaction; without one nothing is sent and the delivery is
  * `noConsent`; a refusal that proves nothing went out gives the consent back.
  */
-import { deliveryDoc, type DeliveryDoc } from '../../src/contracts/store-documents.schema';
+import { deliveryDoc, type DeliveryDoc } from '../../src/contracts/documents/push-documents.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { NotifyMessage, NotifyResult } from '../ports/notifier.port';
 import type { CallContext } from '../runtime/context';

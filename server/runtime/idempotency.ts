@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { REQUEST_ALREADY_APPLIED, REQUEST_ALREADY_APPLIED_MESSAGE } from '../../src/contracts/define-action';
 import type { Envelope } from '../../src/contracts/envelope';
-import { requestDoc, type RequestDoc } from '../../src/contracts/store-documents.schema';
+import { requestDoc, type RequestDoc } from '../../src/contracts/documents/request-documents.schema';
 import type { Clock } from '../ports/clock.port';
 import type { Store, TxOps } from '../ports/store.port';
 import { keyedHash } from '../security/keyed-hash';

@@ -7,8 +7,8 @@
  * before the deadline) he has not filed yet, so a tester — and the browser e2e — files and signs
  * the whole way. Written directly (like the election), through the same documents the use cases keep.
  */
-import type { ProxyDoc } from '../../src/contracts/proxy-documents.schema';
-import type { ElectionDoc } from '../../src/contracts/store-documents.schema';
+import type { ProxyDoc } from '../../src/contracts/documents/proxy-documents.schema';
+import type { ElectionDoc } from '../../src/contracts/documents/election-documents.schema';
 import type { ElectionPhase } from '../../src/domain/calendar';
 import type { RuleSet } from '../../src/domain/presets/types';
 import { proxiesAllowed, proxyDeadline } from '../../src/domain/proxy-authorization';

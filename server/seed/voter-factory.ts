@@ -1,7 +1,7 @@
 /** Roll entries as the store keeps them: the ID number only as blind index + masked form. */
 import { addDays, type CivilDate } from '../../src/domain/civil-date';
 import { maskIdNumber, parseIdNumber } from '../../src/domain/id-number';
-import type { VoterDoc } from '../../src/contracts/store-documents.schema';
+import type { VoterDoc } from '../../src/contracts/documents/roll-documents.schema';
 import type { Store } from '../ports/store.port';
 import { keyedHash, newId, randomCode, type RandomSource } from '../security/keyed-hash';
 import { nameKey } from '../use-cases/shared/name-key';

@@ -3,14 +3,14 @@ import { Button, Text, View } from '@tarojs/components';
 import { useActionCall, useActionData } from '../hooks/use-action';
 import { refreshSession } from '../hooks/session-store';
 import { openCommitteePage } from '../services/committee-nav';
-import { objection, roll } from '../services/contracts';
+import { objectionCommittee, roll } from '../services/contracts';
 import { civilDate } from '../services/format';
 import { confirmDialog, toast } from '../services/navigation';
 
 /** Dashboard: registration figures, the roll pages, publication of the voter list. */
 export default function CommitteeRegistration({ electionId, reloadKey }: { electionId: string; reloadKey: string }) {
   const stats = useActionData(roll.stats, { electionId }, `${electionId}:${reloadKey}`);
-  const publish = useActionCall(objection.publishVoterList);
+  const publish = useActionCall(objectionCommittee.publishVoterList);
   const [published, setPublished] = useState<{ count: number; lastDay: string; warning: string | null } | null>(null);
   const s = stats.data;
 

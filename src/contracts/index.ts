@@ -4,8 +4,11 @@ import * as township from './township.contract';
 import * as committee from './committee.contract';
 import * as registration from './registration.contract';
 import * as objection from './objection.contract';
+import * as objectionCommittee from './objection-committee.contract';
 import * as roll from './roll.contract';
+import * as rollImport from './roll-import.contract';
 import * as notice from './notice.contract';
+import * as noticeCommittee from './notice-committee.contract';
 import * as nomination from './nomination.contract';
 import * as candidate from './candidate.contract';
 import * as proxy from './proxy.contract';
@@ -16,9 +19,9 @@ export * from './envelope';
 export * from './common.schema';
 export * from './define-action';
 export { identity, township, committee, registration };
-export { objection };
-export { roll };
-export { notice };
+export { objection, objectionCommittee };
+export { roll, rollImport };
+export { notice, noticeCommittee };
 export { nomination, candidate };
 export { proxy, proxyCommittee };
 
@@ -26,7 +29,7 @@ export { proxy, proxyCommittee };
  * Every contract module. A module may hold actions of several functions; the catalogue below
  * groups them by each contract's `fn`. Add new *.contract.ts modules here.
  */
-const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, roll, notice, nomination, candidate, proxy, proxyCommittee];
+const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, objectionCommittee, roll, rollImport, notice, noticeCommittee, nomination, candidate, proxy, proxyCommittee];
 
 function isContract(v: unknown): v is ActionContract {
   return typeof v === 'object' && v !== null && 'action' in v && 'fn' in v && 'input' in v;

@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { electionSummarySchema, voterViewSchema } from './common.schema';
+import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, voterViewSchema } from './common.schema';
+
+const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+
+const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
 
 /** 选民登记 — the caller's own roll entry. */
 export const mine = defineAction({
@@ -17,4 +21,67 @@ export const mine = defineAction({
     groups: z.array(z.string()),
   }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
+});
+
+/** 核对本人登记信息 */
+export const confirm = defineAction({
+  fn: 'registration',
+  action: 'confirm',
+  mutates: true,
+  who: 'voter',
+  summary: '选民核对本人登记信息无误（重复核对也返回成功，alreadyConfirmed 为 true）',
+  input: z.object({}).strict(),
+  output: z.object({ voter: voterViewSchema, confirmedAt: z.string(), alreadyConfirmed: z.boolean() }),
+  errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'], WINDOW_CLOSED: ['ELECTION_CLOSED'] },
+});
+
+/** 外出选民表示参加选举 */
+export const declareParticipation = defineAction({
+  fn: 'registration',
+  action: 'declareParticipation',
+  mutates: true,
+  who: 'voter',
+  summary: '户籍在本村、外出居住的选民（B类）在手机上表示参加本届选举，可填现居住城市；重复表示也返回成功',
+  input: z
+    .object({
+      livesIn: z.string({ error: '现居住地应为文字' }).trim().min(2, { error: '现居住地至少两个字' }).max(40, { error: '现居住地不超过40字' }).optional(),
+    })
+    .strict(),
+  output: z.object({ voter: voterViewSchema, declaredOn: civilDateSchema, alreadyDeclared: z.boolean() }),
+  errors: {
+    UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'],
+    NOT_FOUND: ['ELECTION_GONE'],
+    NOT_ELIGIBLE: ['NOT_CATEGORY_B', 'FLAGGED'],
+    CONFLICT: ['DOUBLE_REGISTRATION'],
+    WINDOW_CLOSED: ['LIST_PUBLISHED', 'REGISTRATION_CLOSED', 'ELECTION_CLOSED'],
+  },
+});
+
+/** 外来居住村民申请参加选举（C类） */
+export const applyResidence = defineAction({
+  fn: 'registration',
+  action: 'applyResidence',
+  mutates: true,
+  who: 'anyone',
+  summary: '户籍不在本村、在本村居住的村民申请参加选举（C类）：登记为待村民会议同意，并绑定本微信；不能在两个村同时登记',
+  input: z
+    .object({
+      electionId: electionIdSchema,
+      name: personNameSchema,
+      idNumber: idNumberInputSchema,
+      group: z.string({ error: '请选择村民小组' }).trim().min(1, { error: '请选择村民小组' }).max(40, { error: '小组名称太长了' }),
+      residenceSince: civilDateSchema,
+      /** 个人信息保护法 Art. 29: separate consent for sensitive personal information. */
+      consent: z.literal(true, { error: '请先阅读并同意个人信息处理说明' }),
+    })
+    .strict(),
+  output: z.object({ voter: voterViewSchema, election: electionSummarySchema }),
+  errors: {
+    INVALID_INPUT: [...ID_REASONS, 'UNKNOWN_GROUP', 'BAD_DATE'],
+    UNAUTHENTICATED: ['NO_OPENID'],
+    NOT_FOUND: ['ELECTION_UNKNOWN'],
+    CONFLICT: ['ALREADY_BOUND', 'ALREADY_ON_ROLL', 'DOUBLE_REGISTRATION'],
+    NOT_ELIGIBLE: ['UNDER_18', 'RESIDENCE_TOO_SHORT'],
+    WINDOW_CLOSED: ['LIST_PUBLISHED', 'REGISTRATION_CLOSED', 'ELECTION_CLOSED'],
+  },
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { electionKindSchema, memberRoleSchema } from './common.schema';
+import { civilDateSchema, electionKindSchema, memberRoleSchema } from './common.schema';
+import { objectionFiguresSchema } from './objection.schema';
 
 export const villageViewSchema = z.object({
   id: z.string(),
@@ -108,4 +109,73 @@ export const revokeMember = defineAction({
     NOT_FOUND: ['VILLAGE_UNKNOWN', 'MEMBER_UNKNOWN'],
     CONFLICT: ['MEMBER_ALREADY_REVOKED'],
   },
+});
+
+export const duplicateRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  /** The village whose import or application was refused. */
+  village: z.object({ id: z.string(), name: z.string() }),
+  /** Where the person is registered. */
+  registeredIn: z.object({ id: z.string(), name: z.string() }),
+  /** What was refused: a roll row, a category C application, a migrant's declaration, a committee act (approval, recorded declaration, restore), an objection's list change. */
+  source: z.enum(['import', 'application', 'declaration', 'committee', 'objection']),
+  importId: z.string().nullable(),
+  fileName: z.string().nullable(),
+  row: z.number().int().nullable(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  attempts: z.number().int(),
+  resolvedAt: z.string().nullable(),
+});
+
+/** 重复登记 */
+export const duplicates = defineAction({
+  fn: 'township',
+  action: 'duplicates',
+  who: 'township',
+  summary: '因已在别的村登记而被拒绝的人：哪个村、何时、哪次导入，身份证号码只显示脱敏形式',
+  input: z
+    .object({
+      villageId: z.string({ error: '村编号应为文字' }).trim().min(1, { error: '请选择村（社区）' }).max(64, { error: '村编号不对' }).optional(),
+      includeResolved: z.boolean({ error: '应为是或否' }).default(false),
+    })
+    .strict(),
+  output: z.object({ total: z.number().int(), rows: z.array(duplicateRowSchema) }),
+  errors: { FORBIDDEN: ['NOT_TOWNSHIP'] },
+});
+
+/** 乡镇总览 — every village: election phase, voter counts, list publication, objections (late ones never hidden). */
+export const overview = defineAction({
+  fn: 'township',
+  action: 'overview',
+  who: 'township',
+  summary: '乡镇总览：每个村（社区）的选举阶段、选民人数、名单是否公布、申诉待处理/已处理/超期',
+  input: z.object({}).strict(),
+  output: z.object({
+    today: civilDateSchema,
+    villages: z.array(
+      z.object({
+        villageId: z.string(),
+        villageName: z.string(),
+        kind: z.enum(['village', 'community']),
+        election: z
+          .object({
+            id: z.string(),
+            title: z.string(),
+            electionDay: civilDateSchema,
+            phase: z.string(),
+            phaseLabel: z.string(),
+            next: z.object({ key: z.string(), label: z.string(), deadline: z.string() }).nullable(),
+          })
+          .nullable(),
+        voters: z.object({ onRoll: z.number().int(), registered: z.number().int(), pending: z.number().int() }),
+        voterList: z.object({ published: z.boolean(), publishedOn: civilDateSchema.nullable(), noticeId: z.string().nullable(), count: z.number().int().nullable() }),
+        objections: objectionFiguresSchema,
+      }),
+    ),
+    totals: z.object({ villages: z.number().int(), registered: z.number().int(), objectionsOpen: z.number().int(), objectionsOverdue: z.number().int() }),
+  }),
+  errors: { FORBIDDEN: ['NOT_TOWNSHIP'] },
 });

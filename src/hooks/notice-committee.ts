@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { notices, type InputOf, type OutputOf } from '../services/contracts';
+import { noticeCommittee, type InputOf, type OutputOf } from '../services/contracts';
 import { useActionCall, useActionData } from './use-action';
 
-export type NoticeStats = OutputOf<typeof notices.noticeStats>;
-export type PublishInput = InputOf<typeof notices.publishNotice>;
-export type PublishOutput = OutputOf<typeof notices.publishNotice>;
-export type RemindOutput = OutputOf<typeof notices.remindUnread>;
+export type NoticeStats = OutputOf<typeof noticeCommittee.noticeStats>;
+export type PublishInput = InputOf<typeof noticeCommittee.publishNotice>;
+export type PublishOutput = OutputOf<typeof noticeCommittee.publishNotice>;
+export type RemindOutput = OutputOf<typeof noticeCommittee.remindUnread>;
 export type CallListEntry = RemindOutput['callList'][number];
 export type NoticeTypeOption = NoticeStats['types'][number];
 
@@ -18,7 +18,7 @@ export function useRouteParam(name: string): string | null {
 /** committee.noticeStats: all notices and the publishable types, or one notice's detail. */
 export function useNoticeStats(electionId: string | null, noticeId?: string | null) {
   const input = electionId ? { electionId, ...(noticeId ? { noticeId } : {}) } : null;
-  const { data, error, reload } = useActionData(notices.noticeStats, input, input ? `${electionId}:${noticeId ?? ''}` : null);
+  const { data, error, reload } = useActionData(noticeCommittee.noticeStats, input, input ? `${electionId}:${noticeId ?? ''}` : null);
   // Back from compose or stats: show the fresh figures.
   const loaded = data !== null || error !== null;
   useDidShow(() => {
@@ -29,12 +29,12 @@ export function useNoticeStats(electionId: string | null, noticeId?: string | nu
 
 /** Preview and publish (committee.publishNotice); a refusal stays on the page. */
 export function usePublishNotice() {
-  return useActionCall(notices.publishNotice);
+  return useActionCall(noticeCommittee.publishNotice);
 }
 
 /** 提醒未读 (committee.remindUnread): pushes to the unread with a consent left; call list for the rest. */
 export function useRemindUnread() {
-  const { run, pending, error } = useActionCall(notices.remindUnread);
+  const { run, pending, error } = useActionCall(noticeCommittee.remindUnread);
   const remind = useCallback((electionId: string, noticeId: string): Promise<RemindOutput | null> => run({ electionId, noticeId }), [run]);
   return { remind, pending, error };
 }
@@ -44,7 +44,7 @@ export function useRemindUnread() {
  * from committee.noticeStats with `callList: true` — nothing is pushed again.
  */
 export function useCallList() {
-  const { run, pending, error } = useActionCall(notices.noticeStats);
+  const { run, pending, error } = useActionCall(noticeCommittee.noticeStats);
   const fetchList = useCallback(
     async (electionId: string, noticeId: string): Promise<CallListEntry[] | null> => {
       const data = await run({ electionId, noticeId, callList: true });

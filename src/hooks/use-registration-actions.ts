@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
-import { objection, roll, type InputOf } from '../services/contracts';
+import { objection, registration, type InputOf } from '../services/contracts';
 import { useActionCall, useActionData } from './use-action';
 import { refreshSession } from './session-store';
 
 /** 确认登记信息: success reloads the session (the entry then reads 已确认); the reply feeds the finish box. */
 export function useConfirmEntry() {
-  const call = useActionCall(roll.confirm);
+  const call = useActionCall(registration.confirm);
   const confirmEntry = useCallback(async () => {
     const data = await call.run({});
     if (!data) return null;
@@ -17,7 +17,7 @@ export function useConfirmEntry() {
 
 /** 外出选民表示参加选举 (category B). */
 export function useDeclareParticipation() {
-  const call = useActionCall(roll.declareParticipation);
+  const call = useActionCall(registration.declareParticipation);
   const declare = useCallback(
     async (livesIn: string) => {
       const text = livesIn.trim();
@@ -31,11 +31,11 @@ export function useDeclareParticipation() {
   return { declare, pending: call.pending, error: call.error };
 }
 
-export type ApplyResidenceInput = InputOf<typeof roll.applyResidence>;
+export type ApplyResidenceInput = InputOf<typeof registration.applyResidence>;
 
 /** 申请登记（C类）: binds this WeChat to the new pending entry. */
 export function useApplyResidence() {
-  const call = useActionCall(roll.applyResidence);
+  const call = useActionCall(registration.applyResidence);
   const apply = useCallback(
     async (input: ApplyResidenceInput) => {
       const data = await call.run(input);

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { callAction } from '../services/api';
-import { roll, type OutputOf } from '../services/contracts';
+import { rollImport, type OutputOf } from '../services/contracts';
 import { uploadRollFile, type PickedRollFile } from '../services/roll-upload';
 
-export type RollImportReport = OutputOf<typeof roll.importRoll>;
+export type RollImportReport = OutputOf<typeof rollImport.importRoll>;
 export type RollImportPhase = 'idle' | 'uploading' | 'importing' | 'done';
 
 /** Report rows held so far plus a reply's rows (which start at `reply.from`). */
@@ -26,11 +26,11 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
   const busy = useRef(false);
 
   const follow = useCallback(
-    async (first: Parameters<typeof callAction<typeof roll.importRoll>>[1]) => {
+    async (first: Parameters<typeof callAction<typeof rollImport.importRoll>>[1]) => {
       setPhase('importing');
       let input = first;
       for (;;) {
-        const res = await callAction(roll.importRoll, input);
+        const res = await callAction(rollImport.importRoll, input);
         if (!res.ok) {
           setError(res.message);
           setPhase(current.current ? 'importing' : 'idle');
@@ -80,7 +80,7 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
     guarded(async () => {
       const r = current.current;
       if (!r) return;
-      const res = await callAction(roll.importRoll, { electionId: where.electionId, importId: r.importId, printed: true });
+      const res = await callAction(rollImport.importRoll, { electionId: where.electionId, importId: r.importId, printed: true });
       if (!res.ok) return setError(res.message);
       current.current = res.data;
       setReport(res.data);

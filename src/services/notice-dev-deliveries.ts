@@ -3,9 +3,9 @@
  * notifier "sent". The real implementation is notice-dev-deliveries.h5.ts (browser build, dev
  * mode only); in the mini-program pushes go through WeChat and there is nothing to show.
  */
-import type { DevDeliveryRow } from '../contracts/notice.contract';
+import type { DevDeliveryRow } from '../contracts/notice.schema';
 
-export type { DevDeliveryRow } from '../contracts/notice.contract';
+export type { DevDeliveryRow } from '../contracts/notice.schema';
 
 export interface DevDeliveries {
   total: number;

@@ -3,7 +3,7 @@
  * (?electionId=…) — inline errors without a call, the server's refusal, then the pending entry
  * with what happens next (the meeting decides).
  */
-import { registration, roll } from '../../src/contracts';
+import { registration } from '../../src/contracts';
 import { bootApp, type Harness, type PageHandle } from './harness';
 import * as fx from './fixtures';
 
@@ -68,7 +68,7 @@ async function pickSince(day: string): Promise<void> {
 describe('我的登记: 申请登记（外来人口）', () => {
   it('uses replies that match the contracts', () => {
     expect(registration.mine.output.safeParse(mine).success).toBe(true);
-    expect(roll.applyResidence.output.safeParse({ voter: applicant, election: fx.election }).success).toBe(true);
+    expect(registration.applyResidence.output.safeParse({ voter: applicant, election: fx.election }).success).toBe(true);
   });
 
   it('offers the application to someone not on the roll', async () => {

@@ -1,5 +1,5 @@
 /** 重复登记 (township sub-package): people refused as registered elsewhere, ID numbers masked. */
-import { roll } from '../../src/contracts';
+import { township } from '../../src/contracts';
 import { bootApp, type Harness, type PageHandle } from './harness';
 import * as tx from './township-fixtures';
 
@@ -25,7 +25,7 @@ const text = () => page.text().replace(/\s+/g, '');
 
 describe('重复登记', () => {
   it('uses replies that match the contract', () => {
-    expect(roll.duplicates.output.safeParse(tx.duplicatesAll).success).toBe(true);
+    expect(township.duplicates.output.safeParse(tx.duplicatesAll).success).toBe(true);
   });
 
   it('asks for the unresolved ones first', () => {

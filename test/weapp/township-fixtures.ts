@@ -3,12 +3,12 @@
  * that use them): two villages, one with objections decided late, and one duplicate.
  */
 import type { OutputOf } from '../../src/contracts';
-import type { objection, roll } from '../../src/contracts';
+import type { township } from '../../src/contracts';
 import { election, SERVER_NOW, type WhoamiData } from './fixtures';
 
 export const whoamiTownship: WhoamiData = { roles: ['township'], voter: null, committeeOf: [], elections: [], bindLockedUntil: null };
 
-export const overview: OutputOf<typeof objection.overview> = {
+export const overview: OutputOf<typeof township.overview> = {
   today: '2026-05-06',
   villages: [
     {
@@ -65,8 +65,8 @@ const duplicate = {
   resolvedAt: null,
 };
 
-export const duplicatesOpen: OutputOf<typeof roll.duplicates> = { total: 1, rows: [duplicate] };
-export const duplicatesAll: OutputOf<typeof roll.duplicates> = {
+export const duplicatesOpen: OutputOf<typeof township.duplicates> = { total: 1, rows: [duplicate] };
+export const duplicatesAll: OutputOf<typeof township.duplicates> = {
   total: 3,
   rows: [
     duplicate,

@@ -1,5 +1,5 @@
 /** 乡镇工作台 (township sub-package): every village at a glance, overdue objections first and in red. */
-import { objection, roll } from '../../src/contracts';
+import { township } from '../../src/contracts';
 import { bootApp, cloudTable, type Harness, type PageHandle } from './harness';
 import * as tx from './township-fixtures';
 
@@ -22,8 +22,8 @@ const textOf = (id: string) => (page.byId(id)?.dom.textContent ?? '').replace(/\
 
 describe('乡镇工作台', () => {
   it('uses replies that match the contracts', () => {
-    expect(objection.overview.output.safeParse(tx.overview).success).toBe(true);
-    expect(roll.duplicates.output.safeParse(tx.duplicatesOpen).success).toBe(true);
+    expect(township.overview.output.safeParse(tx.overview).success).toBe(true);
+    expect(township.duplicates.output.safeParse(tx.duplicatesOpen).success).toBe(true);
   });
 
   it('puts the overdue objections at the top, naming the village', () => {

@@ -9,7 +9,7 @@
  */
 import type { createElection } from '../../../src/contracts/committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, memberDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, memberDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { POST_LABELS } from '../../../src/contracts/labels';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { validateElectionDay } from '../../../src/domain/calendar';

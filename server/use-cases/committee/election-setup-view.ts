@@ -6,7 +6,7 @@
 import type { OutputOf } from '../../../src/contracts/define-action';
 import type { updateElection } from '../../../src/contracts/committee.contract';
 import { COMMITTEE_CHOSEN_BY_LABELS, COMMITTEE_ROLE_LABELS } from '../../../src/contracts/labels';
-import type { ElectionDoc, VillageDoc } from '../../../src/contracts/store-documents.schema';
+import type { ElectionDoc, VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { ElectionCalendar } from '../../../src/domain/calendar';
 import { setupLocks } from '../../../src/domain/election-setup';
 import type { RuleSet } from '../../../src/domain/presets/types';

@@ -30,7 +30,8 @@
 import type { updateElection } from '../../../src/contracts/committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { COMMITTEE_ROLE_LABELS, POST_LABELS } from '../../../src/contracts/labels';
-import { electionDoc, voterDoc, type ElectionDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { isOfVotingAge } from '../../../src/domain/age';
 import { validateElectionDay } from '../../../src/domain/calendar';
 import { compareCivil, shanghaiDateOf } from '../../../src/domain/civil-date';

@@ -11,14 +11,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { bind } from '../../../src/contracts/identity.contract';
-import {
-  bindAttemptDoc,
-  bindingDoc,
-  electionDoc,
-  idIndexDoc,
-  villageDoc,
-  voterDoc,
-} from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindAttemptDoc, bindingDoc, idIndexDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { parseIdNumber } from '../../../src/domain/id-number';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';

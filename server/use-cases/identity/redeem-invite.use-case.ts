@@ -9,7 +9,8 @@
  * CONFLICT ALREADY_MEMBER | WINDOW_CLOSED INVITE_EXPIRED
  */
 import type { redeemInvite } from '../../../src/contracts/identity.contract';
-import { bindingDoc, inviteDoc, memberDoc, villageDoc, type MemberDoc } from '../../../src/contracts/store-documents.schema';
+import { inviteDoc, memberDoc, villageDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { appendAudit } from '../../audit/audit-log';

@@ -4,7 +4,7 @@
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | UNAUTHENTICATED NOT_BOUND
  */
 import type { unbind } from '../../../src/contracts/identity.contract';
-import { bindingDoc } from '../../../src/contracts/store-documents.schema';
+import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc } from '../../runtime/documents';

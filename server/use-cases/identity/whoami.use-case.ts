@@ -5,7 +5,8 @@
  */
 import type { whoami } from '../../../src/contracts/identity.contract';
 import type { ElectionSummary } from '../../../src/contracts/common.schema';
-import { bindAttemptDoc, bindingDoc, electionDoc, villageDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindAttemptDoc, bindingDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

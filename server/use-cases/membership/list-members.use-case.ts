@@ -5,7 +5,7 @@
  * Outcomes: ok | FORBIDDEN NOT_TOWNSHIP | NOT_FOUND VILLAGE_UNKNOWN
  */
 import type { members } from '../../../src/contracts/township.contract';
-import { memberDoc, villageDoc } from '../../../src/contracts/store-documents.schema';
+import { memberDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

@@ -4,7 +4,8 @@
  */
 import type { CommitteeMemberView } from '../../../src/contracts/township.contract';
 import { MEMBER_ROLE_LABELS, REVOKE_REASON_LABELS } from '../../../src/contracts/labels';
-import { voterDoc, type MemberDoc } from '../../../src/contracts/store-documents.schema';
+import { type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc } from '../../runtime/documents';
 import { memberRefOf, resolveTerm } from './membership';

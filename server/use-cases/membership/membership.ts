@@ -10,7 +10,7 @@
  * election when asked. The term ends when its election is closed.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { committeeVoterLinkDoc, electionDoc, memberDoc, type ElectionDoc, type MemberDoc } from '../../../src/contracts/store-documents.schema';
+import { committeeVoterLinkDoc, electionDoc, memberDoc, type ElectionDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { err, type Result } from '../../../src/domain/result';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';

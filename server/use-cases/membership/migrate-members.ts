@@ -7,7 +7,8 @@
  * Reads still accept a legacy document (memberDoc migrates on read), so a store not yet migrated
  * keeps working — the CloudBase deployment included.
  */
-import { bindingDoc, isLegacyMember, memberDoc, villageDoc } from '../../../src/contracts/store-documents.schema';
+import { isLegacyMember, memberDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import { activeElectionClaimId, linkMemberToVoter, writeMember } from './membership';

@@ -9,7 +9,7 @@
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { revokeMember } from '../../../src/contracts/township.contract';
-import { memberDoc, villageDoc } from '../../../src/contracts/store-documents.schema';
+import { memberDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { findAllDocs, readDoc } from '../../runtime/documents';

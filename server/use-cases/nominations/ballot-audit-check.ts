@@ -6,7 +6,7 @@
  * edited in the database — names, validity, channel, time, signature digest — is named here even
  * though the chain itself still verifies.
  */
-import { nominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { Store, StoredDoc } from '../../ports/store.port';
 import { storedBallotHash } from './ballot-receipt';
 import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';

@@ -4,7 +4,7 @@
  * the same tally from the audit log alone — the latest version of each voter's ballot — with
  * the same pure function (src/domain/nomination-tally.ts).
  */
-import { ballotAuditData, nominationDoc, type NominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { ballotAuditData, nominationDoc, type NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { tallyBallots, type BallotTally, type CountedBallot } from '../../../src/domain/nomination-tally';
 import { type Collection, type Store } from '../../ports/store.port';
 import { findDocs, type WithId } from '../../runtime/documents';

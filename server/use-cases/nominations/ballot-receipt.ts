@@ -6,7 +6,7 @@
  * signature no longer matches.
  */
 import { createHash } from 'node:crypto';
-import type { NominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import type { NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { BallotNames } from '../../../src/domain/nomination-ballot';
 import { POST_ORDER } from '../../../src/domain/nomination-ballot';
 import { canonicalJson } from '../../audit/canonical-json';

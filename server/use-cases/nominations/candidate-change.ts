@@ -4,7 +4,7 @@
  * the reply's views.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { candidateDoc, type CandidateDoc, type NominationCloseDoc } from '../../../src/contracts/nomination-documents.schema';
+import { candidateDoc, type CandidateDoc, type NominationCloseDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { POST_LABELS } from '../../../src/domain/nomination-ballot';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { candidateViewSchema, selectionViewSchema } from '../../../src/contracts/candidate.contract';
-import { candidateDoc, nominationCloseDoc, type CandidateDoc, type NominationCloseDoc } from '../../../src/contracts/nomination-documents.schema';
+import { candidateDoc, nominationCloseDoc, type CandidateDoc, type NominationCloseDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { selectFormalCandidates, type FormalCandidate, type FormalSelection, type WomanStatus } from '../../../src/domain/formal-candidates';
 import { POST_LABELS } from '../../../src/domain/nomination-ballot';
 import type { RuleSet } from '../../../src/domain/presets/types';

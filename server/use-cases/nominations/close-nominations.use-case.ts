@@ -15,7 +15,7 @@
  */
 import type { closeNominations } from '../../../src/contracts/candidate.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import type { NominationCloseDoc } from '../../../src/contracts/nomination-documents.schema';
+import type { NominationCloseDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { endOfShanghaiDay } from '../../../src/domain/civil-date';
 import type { Post, RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';

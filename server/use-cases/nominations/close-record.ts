@@ -3,14 +3,14 @@
  * the details a committee needs to tell namesakes apart, the canonical tally hash, and the Merkle
  * tree over the valid ballots' hashes (leaf chunks stored beside the record).
  */
-import type { NominationCloseDoc, NomineeRecord } from '../../../src/contracts/nomination-documents.schema';
+import type { NominationCloseDoc, NomineeRecord } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { BallotTally } from '../../../src/domain/nomination-tally';
 import { canonicalJson } from '../../audit/canonical-json';
 import { buildChunkedTree, type ChunkedTree } from '../../audit/merkle-tree';
 import type { TxOps } from '../../ports/store.port';
 import { sha256Hex } from './ballot-receipt';
 import { merkleChunkId, postsOf, readVoters } from './nomination-scope';
-import type { ElectionDoc } from '../../../src/contracts/store-documents.schema';
+import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { WithId } from '../../runtime/documents';
 
 /** SHA-256 of the counts per post and nominee (sorted): the figure the committee can quote. */

@@ -15,7 +15,7 @@
  * - CONFLICT DIGITAL_BALLOT_EXISTS | ALREADY_SUBMITTED
  */
 import type { enterPaperNomination } from '../../../src/contracts/candidate.contract';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { startOfShanghaiDay } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';

@@ -8,7 +8,7 @@
  * - UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_ELIGIBLE NOT_REGISTERED · NOT_FOUND ELECTION_GONE
  */
 import type { form } from '../../../src/contracts/nomination.contract';
-import { nominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { endOfShanghaiDay } from '../../../src/domain/civil-date';
 import { POST_LABELS, nominationWindowState } from '../../../src/domain/nomination-ballot';
 import { ok } from '../../../src/domain/result';

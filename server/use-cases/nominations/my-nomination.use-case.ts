@@ -7,7 +7,7 @@
  * - UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_FOUND ELECTION_GONE
  */
 import type { mine } from '../../../src/contracts/nomination.contract';
-import { nominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';

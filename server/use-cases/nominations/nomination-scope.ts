@@ -5,7 +5,8 @@
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { NomineeView } from '../../../src/contracts/nomination.contract';
-import { voterDoc, type ElectionDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { POST_LABELS, POST_ORDER, checkBallotShape, nomineeEligibility, type BallotNames, type PostSeats } from '../../../src/domain/nomination-ballot';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';

@@ -5,7 +5,7 @@
  * paged pass over the ballot documents as the live count — no index or counter document.
  */
 import type { NomineeBallot } from '../../../src/contracts/candidate.contract';
-import type { NominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import type { NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { POST_LABELS, POST_ORDER } from '../../../src/domain/nomination-ballot';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';

@@ -16,7 +16,7 @@
  * - CONFLICT TIE_AT_CUT | SHORTFALL | WOMAN_TIE (settle first) | REVIEW_PENDING | UNCHANGED (already published as is)
  */
 import type { publishCandidates } from '../../../src/contracts/candidate.contract';
-import type { NoticeSourceDoc } from '../../../src/contracts/store-documents.schema';
+import type { NoticeSourceDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { addDays, compareCivil, shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';

@@ -10,7 +10,7 @@
  * Contention is one voter's own ballot only: no document that every ballot writes.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { nominationDoc, receiptDoc, type NominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import { nominationDoc, receiptDoc, type NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';

@@ -12,7 +12,7 @@
  * - WINDOW_CLOSED NOT_CLOSED · INVALID_INPUT UNKNOWN_CHECK | NOTE_REQUIRED
  */
 import type { reviewCandidate } from '../../../src/contracts/candidate.contract';
-import type { CandidateDoc } from '../../../src/contracts/nomination-documents.schema';
+import type { CandidateDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access';

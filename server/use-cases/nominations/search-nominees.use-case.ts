@@ -13,7 +13,7 @@
  * - UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_ELIGIBLE NOT_REGISTERED · NOT_FOUND ELECTION_GONE
  */
 import type { searchNominees } from '../../../src/contracts/nomination.contract';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { nomineeEligibility } from '../../../src/domain/nomination-ballot';
 import { ok } from '../../../src/domain/result';
 import { compareByStroke } from '../../../src/domain/stroke-order';

@@ -24,7 +24,7 @@ import { readClose } from './candidate-selection';
 import { seatsToFillView } from './close-nominations.use-case';
 import { postsOf, readVoters } from './nomination-scope';
 import { ballotsNaming, nomineeBallotViews } from './nominee-ballots';
-import type { NominationDoc } from '../../../src/contracts/nomination-documents.schema';
+import type { NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { WithId } from '../../runtime/documents';
 
 export const tallyNominationsUseCase: UseCase<typeof tally> = async (input, ctx) => {

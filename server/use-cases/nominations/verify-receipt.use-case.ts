@@ -12,8 +12,8 @@
  * - NOT_FOUND NO_SUCH_RECEIPT (not a code, or no such receipt)
  */
 import type { verifyReceipt } from '../../../src/contracts/nomination.contract';
-import { merkleChunkDoc, nominationDoc, receiptDoc, type NominationDoc } from '../../../src/contracts/nomination-documents.schema';
-import { electionDoc, villageDoc } from '../../../src/contracts/store-documents.schema';
+import { merkleChunkDoc, nominationDoc, receiptDoc, type NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { POST_LABELS, POST_ORDER } from '../../../src/domain/nomination-ballot';
 import { err, ok } from '../../../src/domain/result';
 import { inclusionPath, chunkIndexFor } from '../../audit/merkle-tree';

@@ -19,14 +19,15 @@
  * never an ID number or a clear phone number (RULES.md §7).
  */
 import type { z } from 'zod';
-import type { callListEntrySchema } from '../../../src/contracts/notice.contract';
-import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type VillageDoc } from '../../../src/contracts/store-documents.schema';
+import type { callListEntrySchema } from '../../../src/contracts/notice-committee.contract';
+import { type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { sortByStroke } from '../../../src/domain/stroke-order';
 import { consentsByOpenid } from '../../push/consent';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';
 import type { Voter } from './notice-reach';
-import { groupBy } from '../shared/group-by';
+import { groupBy } from '../../runtime/group-by';
 
 export type CallListEntry = z.infer<typeof callListEntrySchema>;
 type Why = CallListEntry['why'];

@@ -7,7 +7,8 @@
  * (also for a notice of another election: its existence is not revealed)
  */
 import { NOTICE_PAGE_SIZE, type get } from '../../../src/contracts/notice.contract';
-import { bindingDoc, noticeDoc, readReceiptDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeDoc, readReceiptDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

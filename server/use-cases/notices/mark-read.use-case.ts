@@ -10,7 +10,7 @@
  * NOT_FOUND ELECTION_GONE | NOTICE_UNKNOWN
  */
 import type { markRead } from '../../../src/contracts/notice.contract';
-import { noticeDoc, readReceiptDoc, type ReadReceiptDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeDoc, readReceiptDoc, type ReadReceiptDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

@@ -2,9 +2,10 @@
  * Who a notice has reached: the registered voters and the readers among them (知晓率). How the
  * unread can still be reached, and the call list, are in call-list.ts.
  */
-import { readReceiptDoc, voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { readReceiptDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { computeAwareness, formatRate, type Awareness, type Rate } from '../../../src/domain/notice-awareness';
-import type { RateView } from '../../../src/contracts/notice.contract';
+import type { RateView } from '../../../src/contracts/notice.schema';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 

@@ -9,9 +9,10 @@
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN | NOTICE_UNKNOWN
  */
-import type { noticeStats } from '../../../src/contracts/notice.contract';
+import type { noticeStats } from '../../../src/contracts/notice-committee.contract';
 import { NOTICE_TYPE_LABELS } from '../../../src/contracts/labels';
-import { NOTICE_TYPES, pushJobDoc } from '../../../src/contracts/store-documents.schema';
+import { pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
+import { NOTICE_TYPES } from '../../../src/contracts/notice.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication, noticeWindow } from '../../../src/domain/notice';
 import { err, ok } from '../../../src/domain/result';

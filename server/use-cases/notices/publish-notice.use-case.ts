@@ -20,10 +20,11 @@
  * - CONFLICT ALREADY_CORRECTED: that notice already has a correction (correct the correction) ·
  *   ELECTION_CLOSED · and publishVoterList's ALREADY_PUBLISHED | LIST_EMPTY | PUBLICATION_TOO_LATE
  */
-import type { publishNotice } from '../../../src/contracts/notice.contract';
+import type { publishNotice } from '../../../src/contracts/notice-committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { NOTICE_TYPE_LABELS } from '../../../src/contracts/labels';
-import { noticeDoc, voterDoc, type AttachmentEntry, type NoticeDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeDoc, type AttachmentEntry, type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { objectionDecisionLastDay, objectionFilingLastDay } from '../../../src/domain/calendar';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication } from '../../../src/domain/notice';

@@ -7,7 +7,7 @@
  *
  * Outcomes: those of publish-voter-list.use-case.ts.
  */
-import type { publishVoterList } from '../../../src/contracts/objection.contract';
+import type { publishVoterList } from '../../../src/contracts/objection-committee.contract';
 import { pushPublication } from '../../push/notice-push';
 import type { UseCase } from '../../runtime/dispatch';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';

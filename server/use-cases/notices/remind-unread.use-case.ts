@@ -10,9 +10,10 @@
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN |
  * NOTICE_UNKNOWN | CONFLICT PUSH_IN_PROGRESS (an earlier push of this notice is still running)
  */
-import type { remindUnread } from '../../../src/contracts/notice.contract';
+import type { remindUnread } from '../../../src/contracts/notice-committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { noticeDoc, pushJobDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { createPushJob, newPushJob, reminderJobId } from '../../push/push-job';

@@ -18,7 +18,8 @@
  * and no open objection of their own) | NOT_FOUND ELECTION_GONE
  */
 import type { subscribe } from '../../../src/contracts/notice.contract';
-import { consentDoc, objectionDoc, type ConsentDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { consentDoc, type ConsentDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
 import { findDocs, readDoc } from '../../runtime/documents';

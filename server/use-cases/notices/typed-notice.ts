@@ -19,18 +19,10 @@ import {
   OBJECTION_STATUS_LABELS,
   POST_LABELS,
 } from '../../../src/contracts/labels';
-import {
-  electionDoc,
-  noticeSourceDoc,
-  objectionDoc,
-  villageDoc,
-  type AttachmentEntry,
-  type ElectionDoc,
-  type NoticeDoc,
-  type NoticeSourceDoc,
-  type NoticeType,
-  type VillageDoc,
-} from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { noticeSourceDoc, type AttachmentEntry, type NoticeDoc, type NoticeSourceDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { type NoticeType } from '../../../src/contracts/notice.schema';
 import type { ElectionCalendar } from '../../../src/domain/calendar';
 import { COMMITTEE_ROLE_ORDER, type ElectionCommitteeRoster } from '../../../src/domain/election-setup';
 import { NO_FACTS, type NoticeFacts } from '../../../src/domain/notice';

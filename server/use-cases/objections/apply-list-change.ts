@@ -21,9 +21,10 @@
  * write if anything changed.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import type { decideObjection } from '../../../src/contracts/objection.contract';
+import type { decideObjection } from '../../../src/contracts/objection-committee.contract';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
-import { voterDoc, type ListChangeRecord, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { type ListChangeRecord } from '../../../src/contracts/documents/objection-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { STATUS_LABELS } from '../../../src/contracts/labels';
 import type { CivilDate } from '../../../src/domain/civil-date';
 import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';

@@ -26,10 +26,12 @@
  *   whose category record does not allow registration: register it with the record) · ALREADY_ON_ROLL | NOT_HELD (another entry of this roll holds the person) ·
  *   DOUBLE_REGISTRATION (registered in another village; recorded for township.duplicates)
  */
-import type { decideObjection } from '../../../src/contracts/objection.contract';
+import type { decideObjection } from '../../../src/contracts/objection-committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
-import { objectionDoc, objectionLoadDoc, voterDoc, type NoticeDoc, type ObjectionDoc, type ObjectionLoadDoc } from '../../../src/contracts/store-documents.schema';
+import { type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { objectionDoc, objectionLoadDoc, type ObjectionDoc, type ObjectionLoadDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkDecisionChange, isLateDecision } from '../../../src/domain/objection';
 import { err, ok, type Result } from '../../../src/domain/result';

@@ -30,19 +30,9 @@
 import type { fileObjection } from '../../../src/contracts/objection.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
-import {
-  bindingDoc,
-  counterDoc,
-  electionDoc,
-  objectionLoadDoc,
-  villageDoc,
-  voterDoc,
-  type ElectionDoc,
-  type ObjectionDoc,
-  type ObjectionLoadDoc,
-  type VillageDoc,
-  type VoterDoc,
-} from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { counterDoc, objectionLoadDoc, type ObjectionDoc, type ObjectionLoadDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
 import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
 import { OBJECTION_POLICY, objectionFilingWindow, objectionStanding, type FilingWindow, type Objector } from '../../../src/domain/objection';

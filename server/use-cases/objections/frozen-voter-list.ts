@@ -3,11 +3,13 @@
  * group order then 姓氏笔画 order, each row numbered (序号) and carrying the name and group only
  * (RULES.md §7). The voter ids behind the 序号 are kept privately in `voterListMap` chunks.
  */
-import { NOTICE_CHUNK_SIZE, voterListBucketDoc, voterListFreezeDoc, voterListMapDoc, type VoterDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { NOTICE_CHUNK_SIZE } from '../../../src/contracts/documents/notice-documents.schema';
+import { voterListBucketDoc, voterListFreezeDoc, voterListMapDoc, type VoterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { sortByStroke } from '../../../src/domain/stroke-order';
 import type { Store } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { groupBy } from '../shared/group-by';
+import { groupBy } from '../../runtime/group-by';
 
 export type VoterListRow = { readonly no: number; readonly name: string; readonly group: string };
 

@@ -5,8 +5,8 @@
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  */
-import type { listObjections } from '../../../src/contracts/objection.contract';
-import { objectionDoc, type ObjectionDoc } from '../../../src/contracts/store-documents.schema';
+import type { listObjections } from '../../../src/contracts/objection-committee.contract';
+import { objectionDoc, type ObjectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { summarizeObjections } from '../../../src/domain/objection';
 import { ok } from '../../../src/domain/result';

@@ -9,7 +9,8 @@
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID
  */
 import type { myObjections } from '../../../src/contracts/objection.contract';
-import { bindingDoc, objectionDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { pushesOwed } from '../../push/consent';
 import { findAllDocs, readDoc } from '../../runtime/documents';

@@ -7,15 +7,9 @@
  * src/contracts/store-documents.schema.ts.
  */
 import { createHash } from 'node:crypto';
-import type { NoticeView } from '../../../src/contracts/objection.contract';
+import type { NoticeView } from '../../../src/contracts/notice.schema';
 import { NOTICE_TYPE_LABELS } from '../../../src/contracts/labels';
-import {
-  NOTICE_CHUNK_SIZE,
-  noticeChunkDoc,
-  type AttachmentEntry,
-  type NoticeAttachment,
-  type NoticeDoc,
-} from '../../../src/contracts/store-documents.schema';
+import { NOTICE_CHUNK_SIZE, noticeChunkDoc, type AttachmentEntry, type NoticeAttachment, type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { canonicalJson } from '../../audit/canonical-json';
 import type { Store } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';

@@ -1,6 +1,7 @@
 /** Wording of the 选民名单公告 and the 申诉处理结果公告 (RULES.md §1, §6). */
 import { LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
-import type { ElectionDoc, ListChangeRecord, ObjectionDoc, VillageDoc } from '../../../src/contracts/store-documents.schema';
+import type { ElectionDoc, VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import type { ListChangeRecord, ObjectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { dateWords } from '../shared/format';
 

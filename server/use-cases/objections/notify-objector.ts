@@ -11,13 +11,13 @@
  * is recorded as `noConsent` (the objector still sees the decision in registration.myObjections).
  * A refusal that proves nothing was sent gives the consent back.
  */
-import type { ObjectionDoc } from '../../../src/contracts/store-documents.schema';
+import type { ObjectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
 import type { NotifyMessage } from '../../ports/notifier.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { pushTime } from '../shared/format';
-import { thing } from '../../push/notice-message';
+import { thing } from '../notices/notice-message';
 import { pushOnce, singleDeliveryId, type SinglePushStatus } from '../../push/single-push';
 
 export const OBJECTION_RESULT_PAGE = 'pages/registration/index?tab=objections';

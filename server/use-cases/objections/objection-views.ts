@@ -1,7 +1,8 @@
 /** Replies about objections: the objector's view, and the committee's queue view with its clock. */
-import type { MyObjectionView, QueuedObjectionView } from '../../../src/contracts/objection.contract';
+import type { MyObjectionView, QueuedObjectionView } from '../../../src/contracts/objection.schema';
 import { CATEGORY_LABELS, LIST_CHANGE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
-import { voterDoc, type ObjectionDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { type ObjectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { CivilDate } from '../../../src/domain/civil-date';
 import { objectionClock } from '../../../src/domain/objection';
 import type { Store } from '../../ports/store.port';

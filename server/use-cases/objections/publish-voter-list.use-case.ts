@@ -20,9 +20,12 @@
  *   ROLL_CHANGED: the roll kept changing during PUBLISH_ATTEMPTS tries (try again shortly)
  * - WINDOW_CLOSED PUBLICATION_TOO_LATE: today is later than E−N of the preset
  */
-import type { publishVoterList } from '../../../src/contracts/objection.contract';
+import type { publishVoterList } from '../../../src/contracts/objection-committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, voterDoc, type ElectionDoc, type NoticeDoc, type VillageDoc, type VoterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { type VoterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { objectionDecisionLastDay, objectionFilingLastDay, voterListPublicationCheck } from '../../../src/domain/calendar';
 import { endOfShanghaiDay, shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok, type Result } from '../../../src/domain/result';

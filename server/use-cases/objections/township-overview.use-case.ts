@@ -5,8 +5,8 @@
  *
  * Outcomes: ok | FORBIDDEN NOT_TOWNSHIP
  */
-import type { overview } from '../../../src/contracts/objection.contract';
-import { electionDoc, villageDoc } from '../../../src/contracts/store-documents.schema';
+import type { overview } from '../../../src/contracts/township.contract';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { compareByStroke } from '../../../src/domain/stroke-order';
 import { ok } from '../../../src/domain/result';

@@ -21,8 +21,9 @@
 import type { checkIn } from '../../../src/contracts/proxy-committee.contract';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { ballotIssueDoc, proxyCertificateIndexDoc, type BallotIssueDoc, type ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
-import { voterDoc, type ElectionDoc } from '../../../src/contracts/store-documents.schema';
+import { ballotIssueDoc, proxyCertificateIndexDoc, type BallotIssueDoc, type ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
+import { type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';

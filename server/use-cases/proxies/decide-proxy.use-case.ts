@@ -11,8 +11,9 @@
  *   PROXY_IS_CANDIDATE (became a formal candidate since)
  */
 import type { decideProxy } from '../../../src/contracts/proxy-committee.contract';
-import type { ProxyCertificateIndexDoc, ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
-import { counterDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ProxyCertificateIndexDoc, ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
+import { counterDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { isInLaw } from '../../../src/domain/relations';

@@ -5,7 +5,7 @@
  * Outcomes: ok · UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_FOUND ELECTION_GONE
  */
 import type { incoming } from '../../../src/contracts/proxy.contract';
-import { proxyDoc } from '../../../src/contracts/proxy-documents.schema';
+import { proxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

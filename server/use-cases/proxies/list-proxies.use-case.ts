@@ -11,7 +11,7 @@
  * Outcomes: ok · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN
  */
 import type { listProxies } from '../../../src/contracts/proxy-committee.contract';
-import { proxyDoc, type ProxyDoc, type StoredSignature } from '../../../src/contracts/proxy-documents.schema';
+import { proxyDoc, type ProxyDoc, type StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
 import { ok } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { findAllDocs, type WithId } from '../../runtime/documents';

@@ -6,7 +6,7 @@
  * Outcomes: ok · UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_FOUND ELECTION_GONE
  */
 import type { mine } from '../../../src/contracts/proxy.contract';
-import { proxyDoc } from '../../../src/contracts/proxy-documents.schema';
+import { proxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { proxiesAllowed } from '../../../src/domain/proxy-authorization';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';

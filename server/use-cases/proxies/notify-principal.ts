@@ -3,9 +3,9 @@
  * subscribe message with the deployment's notice template, spending one of their consents
  * (noConsent recorded when none). They also see it in proxies.mine.
  */
-import type { ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
-import { thing } from '../../push/notice-message';
+import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import { thing } from '../notices/notice-message';
 import { pushOnce, type SinglePushStatus } from '../../push/single-push';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';

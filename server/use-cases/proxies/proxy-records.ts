@@ -10,14 +10,7 @@
  * one active authorization is proxyPrincipal/{electionId}:{principalVoterId}, written by the
  * request and cleared when it ends.
  */
-import {
-  proxyDoc,
-  proxyLoadDoc,
-  proxyPrincipalDoc,
-  type ProxyDoc,
-  type ProxyLoadDoc,
-  type ProxyPrincipalDoc,
-} from '../../../src/contracts/proxy-documents.schema';
+import { proxyDoc, proxyLoadDoc, proxyPrincipalDoc, type ProxyDoc, type ProxyLoadDoc, type ProxyPrincipalDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import type { ProxyStatus } from '../../../src/contracts/proxy.contract';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';

@@ -3,9 +3,9 @@
  * rules and deadline, and the handwritten signature stored as a private file.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import type { StoredSignature } from '../../../src/contracts/proxy-documents.schema';
+import type { StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
 import type { SignatureInput } from '../../../src/contracts/signature.schema';
-import type { ElectionDoc } from '../../../src/contracts/store-documents.schema';
+import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { proxiesAllowed, proxyDeadline } from '../../../src/domain/proxy-authorization';
 import { err, ok, type Result } from '../../../src/domain/result';

@@ -1,8 +1,8 @@
 /** How an authorization is shown to its principal, its proxy and the committee. */
 import type { NomineeView } from '../../../src/contracts/nomination.contract';
 import type { ProxyStatus, ProxyView } from '../../../src/contracts/proxy.contract';
-import type { ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { RELATION_LABELS } from '../../../src/domain/relations';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';

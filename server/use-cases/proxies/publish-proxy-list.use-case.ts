@@ -12,8 +12,9 @@
  *   UNCHANGED: the list is the same as the one already published
  */
 import type { publishProxyList } from '../../../src/contracts/proxy-committee.contract';
-import { proxyDoc } from '../../../src/contracts/proxy-documents.schema';
-import { counterDoc, noticeSourceDoc, type AttachmentEntry, type NoticeSourceDoc } from '../../../src/contracts/store-documents.schema';
+import { proxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
+import { noticeSourceDoc, type AttachmentEntry, type NoticeSourceDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { counterDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { startOfShanghaiDay } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import { sortByStroke } from '../../../src/domain/stroke-order';

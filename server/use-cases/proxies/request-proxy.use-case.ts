@@ -15,8 +15,9 @@
  * - WINDOW_CLOSED DEADLINE_PASSED (end of E − N, Asia/Shanghai) | LIST_NOT_PUBLISHED
  */
 import type { request } from '../../../src/contracts/proxy.contract';
-import type { ProxyDoc, ProxyLoadDoc, StoredSignature } from '../../../src/contracts/proxy-documents.schema';
-import { voterDoc, type ElectionDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ProxyDoc, ProxyLoadDoc, StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
+import { type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import type { RuleSet } from '../../../src/domain/presets/types';

@@ -13,8 +13,8 @@
  *   PRINCIPAL_NOT_REGISTERED · WINDOW_CLOSED DEADLINE_PASSED (declining stays open)
  */
 import type { respond } from '../../../src/contracts/proxy.contract';
-import type { ProxyDoc, StoredSignature } from '../../../src/contracts/proxy-documents.schema';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ProxyDoc, StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import type { RuleSet } from '../../../src/domain/presets/types';

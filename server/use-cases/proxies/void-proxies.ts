@@ -12,8 +12,8 @@
  * (notifyVoided): the principal's one active authorization is freed and, while the window is
  * open, they may choose again.
  */
-import { electionDoc } from '../../../src/contracts/store-documents.schema';
-import type { ProxyDoc, ProxyLoadDoc } from '../../../src/contracts/proxy-documents.schema';
+import { electionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import type { ProxyDoc, ProxyLoadDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { isInLaw } from '../../../src/domain/relations';
 import { appendAudit } from '../../audit/audit-log';
 import type { TxOps } from '../../ports/store.port';

@@ -19,9 +19,9 @@
  *   this election's roll) | DOUBLE_REGISTRATION (registered in another village; the township sees it)
  * - WINDOW_CLOSED LIST_PUBLISHED | REGISTRATION_CLOSED | ELECTION_CLOSED
  */
-import type { applyResidence } from '../../../src/contracts/roll.contract';
+import type { applyResidence } from '../../../src/contracts/registration.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { compareCivil } from '../../../src/domain/civil-date';
 import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
 import { ageEligibility, residenceCompletesOn, residenceRequirementMet } from '../../../src/domain/registration';

@@ -8,9 +8,9 @@
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | NOT_BOUND | NOT_FOUND ELECTION_GONE |
  * WINDOW_CLOSED ELECTION_CLOSED
  */
-import type { confirm } from '../../../src/contracts/roll.contract';
+import type { confirm } from '../../../src/contracts/registration.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc } from '../../runtime/documents';

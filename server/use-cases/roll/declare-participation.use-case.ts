@@ -13,10 +13,10 @@
  * - WINDOW_CLOSED LIST_PUBLISHED (from publication on, a missing name is an objection) |
  *   REGISTRATION_CLOSED (after the last lawful publication day) | ELECTION_CLOSED
  */
-import type { declareParticipation } from '../../../src/contracts/roll.contract';
+import type { declareParticipation } from '../../../src/contracts/registration.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { STATUS_LABELS } from '../../../src/contracts/labels';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { isFlagged } from '../../../src/domain/registration';
 import { scrubNote } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';

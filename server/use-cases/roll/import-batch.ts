@@ -12,7 +12,7 @@
  * the transaction (importRowInTx), as every row that meets an existing entry or claim is anyway.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { rollImportDoc, type IdIndexDoc, type RollImportDoc } from '../../../src/contracts/store-documents.schema';
+import { rollImportDoc, type IdIndexDoc, type RollImportDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { holdsRegistration } from '../../../src/domain/registration';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';

@@ -8,9 +8,9 @@
  * from them, the rest of the report stays for the record.
  */
 import * as z from 'zod';
-import { importRollRowSchema, rollRowInputSchema, MAX_IMPORT_ROWS } from '../../../src/contracts/roll.contract';
+import { importRollRowSchema, rollRowInputSchema, MAX_IMPORT_ROWS } from '../../../src/contracts/roll-import.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { rollImportBatchDoc, type RollImportDoc } from '../../../src/contracts/store-documents.schema';
+import { rollImportBatchDoc, type RollImportDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { RollRowInput } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { pathOfFileId, rollImportPrefix } from '../../ports/storage.port';

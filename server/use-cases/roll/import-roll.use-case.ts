@@ -33,10 +33,10 @@
  * killed between batches, or two calls continuing one job at once, never apply a row twice nor
  * lose a binding code. Starting again with the fileId of a job still running continues that job.
  */
-import { type importRoll } from '../../../src/contracts/roll.contract';
+import { type importRoll } from '../../../src/contracts/roll-import.contract';
 import type { OutputOf } from '../../../src/contracts/define-action';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { duplicateDoc, rollImportDoc, voterDoc, type RollImportDoc } from '../../../src/contracts/store-documents.schema';
+import { duplicateDoc, rollImportDoc, voterDoc, type RollImportDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { rollImportPrefix } from '../../ports/storage.port';
 import { StoreError } from '../../ports/store.port';

@@ -3,9 +3,9 @@
  * src/domain/registration-row.ts), repeated people in the file refused, an existing entry
  * compared field by field, and the warning for a likely corrected ID number.
  */
-import type { importRoll } from '../../../src/contracts/roll.contract';
+import type { importRoll } from '../../../src/contracts/roll-import.contract';
 import type { OutputOf, ParsedInputOf } from '../../../src/contracts/define-action';
-import type { VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { isFlagged } from '../../../src/domain/registration';
 import { checkRollRow, type RollRejectReason, type RollRowInput, type ValidRollRow } from '../../../src/domain/registration-row';
 import type { WithId } from '../../runtime/documents';

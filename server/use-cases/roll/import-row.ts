@@ -6,7 +6,7 @@
  * other row is DOUBLE_REGISTRATION and the township sees it. A row that takes the entry off the
  * list (A → B) releases the claim. Each entry gets its roll key (one entry per person per roll).
  */
-import { voterDoc, type VoterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { holdsRegistration, isFlagged, statusForCategory } from '../../../src/domain/registration';
 import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';

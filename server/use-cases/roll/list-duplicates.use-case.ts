@@ -5,8 +5,9 @@
  *
  * Outcomes: ok | FORBIDDEN NOT_TOWNSHIP
  */
-import type { duplicates } from '../../../src/contracts/roll.contract';
-import { duplicateDoc, rollImportDoc, villageDoc } from '../../../src/contracts/store-documents.schema';
+import type { duplicates } from '../../../src/contracts/township.contract';
+import { villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { duplicateDoc, rollImportDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

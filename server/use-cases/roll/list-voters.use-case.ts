@@ -10,7 +10,7 @@
  * Order: village group order, then name, then id — stable across pages.
  */
 import type { listVoters } from '../../../src/contracts/roll.contract';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import type { Where } from '../../ports/store.port';
 import { findAllDocs } from '../../runtime/documents';

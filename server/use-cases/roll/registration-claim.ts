@@ -12,7 +12,8 @@
  * `meta/rollKey:{electionId}:{idHash}` is the other half: one entry per person on one roll,
  * whatever its status, so two applications or imports racing within one election make one entry.
  */
-import { duplicateDoc, electionDoc, idIndexDoc, villageDoc, type DuplicateDoc, type IdIndexDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { duplicateDoc, idIndexDoc, type DuplicateDoc, type IdIndexDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 import { TOWNSHIP_ID } from '../township/create-village.use-case';

@@ -3,7 +3,7 @@
  * and whether the list may still change outside the objection procedure.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { latestVoterListPublication } from '../../../src/domain/calendar';
 import { compareCivil, shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
 import type { RuleSet } from '../../../src/domain/presets/types';

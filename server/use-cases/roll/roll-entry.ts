@@ -1,7 +1,8 @@
 /** Roll entries: how a new one is written, and how the committee sees one (masked). */
 import type { RosterEntry } from '../../../src/contracts/roll.contract';
 import { CATEGORY_LABELS, DECLARATION_CHANNEL_LABELS, MEETING_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
-import type { ElectionDoc, VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { CivilDate } from '../../../src/domain/civil-date';
 import { ageOn } from '../../../src/domain/id-number';
 import { statusForCategory, type VoterCategory } from '../../../src/domain/registration';

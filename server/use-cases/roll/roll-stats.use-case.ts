@@ -5,7 +5,7 @@
  * Outcomes: ok | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  */
 import type { stats } from '../../../src/contracts/roll.contract';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import { findAllDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

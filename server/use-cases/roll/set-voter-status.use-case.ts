@@ -21,7 +21,8 @@
  */
 import type { setVoterStatus } from '../../../src/contracts/roll.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import { electionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';

@@ -13,7 +13,7 @@
 import type { SetVoterStatusInput, VoterStatusOp } from '../../../src/contracts/roll.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { MEETING_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
-import type { VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { compareCivil, type CivilDate } from '../../../src/domain/civil-date';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { holdsRegistration, isFlagAllowed, isFlagged, residenceCompletesOn, residenceRequirementMet, statusForCategory } from '../../../src/domain/registration';
@@ -26,7 +26,7 @@ import { keyedHash, randomCode, type RandomSource } from '../../security/keyed-h
 import { BINDING_CODE_LENGTH, categoryRecordOf } from './roll-entry';
 import { claimFor, doubleRegistrationMessage, inspectClaim, recordDoubleRegistration, releaseClaim } from './registration-claim';
 import { bumpRollVersion } from './roll-access';
-import type { ProxyDoc } from '../../../src/contracts/proxy-documents.schema';
+import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { voidProxiesOfVoter } from '../proxies/void-proxies';
 import { dateWords } from '../../../src/domain/date-words';
 

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { memberDoc, type ElectionDoc, type MemberDoc } from '../../../src/contracts/store-documents.schema';
+import { memberDoc, type ElectionDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
 import { memberId, memberRefOf, membershipRefusal, resolveTerm } from '../membership/membership';

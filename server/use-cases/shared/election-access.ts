@@ -4,16 +4,8 @@
  * the call context.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import {
-  bindingDoc,
-  electionDoc,
-  villageDoc,
-  voterDoc,
-  type BindingDoc,
-  type ElectionDoc,
-  type VillageDoc,
-  type VoterDoc,
-} from '../../../src/contracts/store-documents.schema';
+import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindingDoc, voterDoc, type BindingDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';

@@ -1,6 +1,7 @@
 import type { ElectionSummary, VoterView } from '../../../src/contracts/common.schema';
 import { CATEGORY_B_DECLARED_LABEL, CATEGORY_LABELS, POST_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
-import type { ElectionDoc, VillageDoc, VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ElectionDoc, VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
+import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { buildCalendar, phaseAt, type ElectionCalendar } from '../../../src/domain/calendar';
 import { ageOn } from '../../../src/domain/id-number';
 import type { RuleSet } from '../../../src/domain/presets/types';

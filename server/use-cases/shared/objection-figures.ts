@@ -3,7 +3,7 @@
  * open, decided, and overdue = undecided past the statutory deadline plus decided late, so a
  * late decision stays visible after it is made.
  */
-import { objectionDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { summarizeObjections, type ObjectionFigures } from '../../../src/domain/objection';
 import type { Store } from '../../ports/store.port';

@@ -6,7 +6,7 @@
  * Outcomes: ok | FORBIDDEN NOT_TOWNSHIP | NOT_FOUND VILLAGE_UNKNOWN
  */
 import type { inviteCommittee } from '../../../src/contracts/township.contract';
-import { villageDoc } from '../../../src/contracts/store-documents.schema';
+import { villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc } from '../../runtime/documents';

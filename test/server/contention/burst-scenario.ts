@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { RETRY_LIMIT, retryDelayMs } from '../../../src/services/retry-policy';
 import type { Envelope } from '../../../src/contracts/envelope';
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
 import { CLERK, CLOUDBASE_LATENCY, type TestApp } from '../harness';
 import { makeVillage, type Village } from '../notices/notice-fixture';

@@ -22,12 +22,13 @@ import {
   type PushRunOptions,
 } from '../../../server/push/push-job';
 import { classifyNotifyResult, backoffMs } from '../../../server/push/notify-outcome';
-import { TIMER_RUN } from '../../../server/push/cloud-push-timer';
-import { noticeMessage, thing } from '../../../server/push/notice-message';
+import { TIMER_RUN } from '../../../server/cloud/cloud-push-timer';
+import { noticeMessage, thing } from '../../../server/use-cases/notices/notice-message';
 import type { Notifier, NotifyResult } from '../../../server/ports/notifier.port';
 import type { Store } from '../../../server/ports/store.port';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
-import { consentDoc, noticeDeliveryDoc, pushJobDoc, type NoticeDoc } from '../../../src/contracts/store-documents.schema';
+import { type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { consentDoc, noticeDeliveryDoc, pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { eligible, makeVillage, messagesPerOpenid, TEMPLATE, type Village } from './notice-fixture';
 
 const BUSY: Extract<NotifyResult, { ok: false }> = { ok: false, transient: true, errCode: -1, errMsg: 'system error' };

@@ -8,7 +8,8 @@ import { birthDateForAge, syntheticName } from '../../../server/seed/synthetic-p
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { consentId } from '../../../server/push/consent';
 import { DEV_NOTICE_TEMPLATE_ID } from '../../../server/config/settings';
-import type { ConsentDoc, VoterDoc } from '../../../src/contracts/store-documents.schema';
+import type { ConsentDoc } from '../../../src/contracts/documents/push-documents.schema';
+import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { addDays, shanghaiDateOf } from '../../../src/domain/civil-date';
 import type { RecordingNotifier } from '../../../server/adapters/local/recording.notifier';
 

@@ -9,7 +9,7 @@ import { CLERK, makeTestApp, type TestApp } from '../harness';
 import { resumePushJobs, unfinishedPushJobs, type PushDeps } from '../../../server/push/push-job';
 import type { Store, TxOps } from '../../../server/ports/store.port';
 import { readDoc } from '../../../server/runtime/documents';
-import { pushJobDoc } from '../../../src/contracts/store-documents.schema';
+import { pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { eligible, makeVillage, messagesPerOpenid, recording, type Village } from './notice-fixture';
 
 /** The store as seen by a process that dies just after the first transaction writing a notice has committed. */

@@ -3,7 +3,7 @@ import { CLERK, makeTestApp, type TestApp } from '../harness';
 import { canonicalJson } from '../../../server/audit/canonical-json';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { addDays } from '../../../src/domain/civil-date';
-import { noticeDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
 import { makeVillage, messagesPerOpenid, recording, eligible, type Village } from './notice-fixture';
 import { G1, G2, ROSTER, VOTING } from '../committee/setup-fixture';

@@ -1,4 +1,6 @@
-import { consentDoc, deliveryDoc, idIndexDoc, noticeDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { consentDoc, deliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
+import { idIndexDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/objections/notice-attachment';

@@ -1,4 +1,4 @@
-import { objectionDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc } from '../../../server/runtime/documents';
 import { makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';

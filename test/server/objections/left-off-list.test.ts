@@ -3,7 +3,8 @@
  * category C application, someone not on the roll at all. After publication only an upheld
  * objection puts them on it, with the record their category needs.
  */
-import { idIndexDoc, objectionDoc, voterDoc } from '../../../src/contracts/store-documents.schema';
+import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { idIndexDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc } from '../../../server/runtime/documents';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';

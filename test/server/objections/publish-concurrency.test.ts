@@ -8,7 +8,7 @@
  * voter query and its transaction (both adapters), or while one transaction is open (CloudBase
  * fake, which lets transactions overlap with snapshot reads and first-writer-wins).
  */
-import { voterDoc } from '../../../src/contracts/store-documents.schema';
+import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { FakeCloudbaseDatabase } from '../../../server/adapters/cloudbase/cloudbase-db.fake';
 import { createCloudbaseStore } from '../../../server/adapters/cloudbase/cloudbase.store';
 import type { Store, Where } from '../../../server/ports/store.port';

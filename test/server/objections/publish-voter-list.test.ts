@@ -1,4 +1,5 @@
-import { noticeChunkDoc, noticeDoc, voterListFreezeDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeChunkDoc, noticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { voterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc, findAllDocs } from '../../../server/runtime/documents';
 import { seededRandom } from '../../../server/security/keyed-hash';

@@ -1,5 +1,5 @@
 /** committee.listProxies / decideProxy / publishProxyList: the queue, the certificate, the published list. */
-import { noticeSourceDoc } from '../../../src/contracts/store-documents.schema';
+import { noticeSourceDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
 import { readCertificate } from '../../../server/use-cases/proxies/proxy-certificate';
 import { bindVoter } from '../objections/fixtures';

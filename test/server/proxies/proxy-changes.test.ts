@@ -1,6 +1,6 @@
 /** Changes from outside: a proxy becoming a formal candidate, a principal or proxy struck off the roll. */
-import { proxyLoadDoc } from '../../../src/contracts/proxy-documents.schema';
-import { deliveryDoc } from '../../../src/contracts/store-documents.schema';
+import { proxyLoadDoc } from '../../../src/contracts/documents/proxy-documents.schema';
+import { deliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { voidProxiesOfCandidate, notifyVoided } from '../../../server/use-cases/proxies/void-proxies';
 import { bindVoter } from '../objections/fixtures';

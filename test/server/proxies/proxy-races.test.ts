@@ -2,7 +2,7 @@
  * The limits are invariants under concurrency on both stores (issue 9): kept by proxyLoad and
  * proxyPrincipal documents that every competing transaction writes, never by a count query.
  */
-import { proxyDoc, proxyLoadDoc } from '../../../src/contracts/proxy-documents.schema';
+import { proxyDoc, proxyLoadDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
 import { bindVoter } from '../objections/fixtures';
 import { CLOUDBASE_LATENCY } from '../harness';

@@ -1,7 +1,7 @@
 /** proxies.request: every refusal at its boundary, and what a request writes. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { proxyDoc, proxyLoadDoc, proxyPrincipalDoc } from '../../../src/contracts/proxy-documents.schema';
+import { proxyDoc, proxyLoadDoc, proxyPrincipalDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { canonicalJson } from '../../../server/audit/canonical-json';
 import { readDoc } from '../../../server/runtime/documents';
 import { voidProxiesOfCandidate } from '../../../server/use-cases/proxies/void-proxies';

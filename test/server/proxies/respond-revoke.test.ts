@@ -1,5 +1,5 @@
 /** proxies.respond / revoke / incoming / mine: answers, the push to the principal, revocation. */
-import { deliveryDoc } from '../../../src/contracts/store-documents.schema';
+import { deliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { findAllDocs } from '../../../server/runtime/documents';
 import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, world, type View, type World, describeEachStore } from './proxy-fixture';
 import { notifierOf } from '../objections/fixtures';

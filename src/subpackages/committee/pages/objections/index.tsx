@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import { useActionCall, useActionData } from '../../../../hooks/use-action';
-import { objection, type InputOf, type OutputOf } from '../../../../services/contracts';
+import { objectionCommittee, type InputOf, type OutputOf } from '../../../../services/contracts';
 import { civilDate, dateTime } from '../../../../services/format';
 import { toast } from '../../../../services/navigation';
 
-type Item = OutputOf<typeof objection.listObjections>['objections'][number];
-type Filter = NonNullable<InputOf<typeof objection.listObjections>['status']> | '';
-type DecideInput = InputOf<typeof objection.decideObjection>;
+type Item = OutputOf<typeof objectionCommittee.listObjections>['objections'][number];
+type Filter = NonNullable<InputOf<typeof objectionCommittee.listObjections>['status']> | '';
+type DecideInput = InputOf<typeof objectionCommittee.decideObjection>;
 type FlagOp = 'deprived' | 'deceased' | 'movedAway' | 'unableToExercise';
 
 const FIELD_LABELS: Record<string, string> = { name: '姓名', group: '村民小组', idNumber: '身份证号码', category: '登记类别', status: '登记状态', other: '其他' };
@@ -33,7 +33,7 @@ export default function ObjectionsPage() {
 function Queue({ electionId }: { electionId: string }) {
   const [filter, setFilter] = useState<Filter>('open');
   const input = { electionId, ...(filter ? { status: filter } : {}) };
-  const list = useActionData(objection.listObjections, input, JSON.stringify(input));
+  const list = useActionData(objectionCommittee.listObjections, input, JSON.stringify(input));
   const [open, setOpen] = useState<string | null>(null);
   const f = list.data?.figures;
   return (
@@ -134,7 +134,7 @@ function Row({ k, v }: { k: string; v: string }) {
 }
 
 function DecideForm({ electionId, item, onDone }: { electionId: string; item: Item; onDone: () => void }) {
-  const call = useActionCall(objection.decideObjection);
+  const call = useActionCall(objectionCommittee.decideObjection);
   const [decision, setDecision] = useState<'upheld' | 'rejected'>('upheld');
   const [reason, setReason] = useState('');
   // missingPerson → 列入名单 (from the person's ID card); wrongPerson → 除名; wrongDetails → 更正.

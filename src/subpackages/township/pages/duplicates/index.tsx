@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import TownshipGate from '../../../../components/township-gate';
 import { useActionData } from '../../../../hooks/use-action';
-import { roll, type OutputOf } from '../../../../services/contracts';
+import type { OutputOf } from '../../../../services/contracts';
+import * as township from '../../../../contracts/township.contract';
 import { dateTime } from '../../../../services/format';
 import { DUPLICATE_SOURCE_LABELS } from '../../../../contracts/labels';
 
-type Row = OutputOf<typeof roll.duplicates>['rows'][number];
+type Row = OutputOf<typeof township.duplicates>['rows'][number];
 
 /**
  * 重复登记: people a village could not register because another village holds their registration
@@ -18,7 +19,7 @@ export default function DuplicatesPage() {
 
 function Duplicates({ reloadKey }: { reloadKey: string }) {
   const [includeResolved, setIncludeResolved] = useState(false);
-  const list = useActionData(roll.duplicates, { includeResolved }, `${reloadKey}:${includeResolved}`);
+  const list = useActionData(township.duplicates, { includeResolved }, `${reloadKey}:${includeResolved}`);
   const d = list.data;
   return (
     <View>

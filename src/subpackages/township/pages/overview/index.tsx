@@ -1,11 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import TownshipGate from '../../../../components/township-gate';
 import { useActionData } from '../../../../hooks/use-action';
-import { objection, roll, type OutputOf } from '../../../../services/contracts';
+import type { OutputOf } from '../../../../services/contracts';
+import * as township from '../../../../contracts/township.contract';
 import { civilDate, dateTime } from '../../../../services/format';
 import { openTownshipPage } from '../../../../services/township-nav';
 
-type Overview = OutputOf<typeof objection.overview>;
+type Overview = OutputOf<typeof township.overview>;
 type VillageRow = Overview['villages'][number];
 
 /**
@@ -18,8 +19,8 @@ export default function TownshipOverviewPage() {
 }
 
 function TownshipOverview({ reloadKey }: { reloadKey: string }) {
-  const overview = useActionData(objection.overview, {}, `overview:${reloadKey}`);
-  const dups = useActionData(roll.duplicates, {}, `duplicates:${reloadKey}`);
+  const overview = useActionData(township.overview, {}, `overview:${reloadKey}`);
+  const dups = useActionData(township.duplicates, {}, `duplicates:${reloadKey}`);
   const o = overview.data;
   // Villages with overdue objections first; otherwise the server's order (oldest village first).
   const villages = o ? [...o.villages].sort((a, b) => Number(b.objections.overdue > 0) - Number(a.objections.overdue > 0)) : [];

@@ -14,10 +14,10 @@
 import type { Envelope } from '../../src/contracts/envelope';
 import { createCloudbaseStoreFromSdk, installTcbRejectionGuard } from '../adapters/cloudbase/cloudbase.store';
 import { createSubscribeMessageNotifier } from '../adapters/cloudbase/subscribe-message.notifier';
-import type { WxCloud } from '../cloud/cloud-main';
+import type { WxCloud } from './cloud-main';
 import { systemClock } from '../ports/clock.port';
 import { jsonLogger } from '../runtime/logger';
-import { resumePushJobs, type PushDeps, type PushRunOptions } from './push-job';
+import { resumePushJobs, type PushDeps, type PushRunOptions } from '../push/push-job';
 
 /** Leaves headroom inside a 60 s function timeout (set in the console; the default is 3 s). */
 export const TIMER_RUN: PushRunOptions = { concurrency: 8, budgetMs: 45_000 };

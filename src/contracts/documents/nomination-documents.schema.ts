@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { civilDateSchema, postSchema } from './common.schema';
-import { ballotNamesSchema } from './nomination.contract';
+import { civilDateSchema, postSchema } from '../common.schema';
+import { ballotNamesSchema } from '../nomination.contract';
 
 /**
  * Stored documents of nominations (read back through zod, ARCHITECTURE.md principle 4).

@@ -4,7 +4,7 @@
  * heads (docs/decisions/0001-audit-chain.md). In the cloud an entry is therefore in the chain
  * within about a minute of its commit, plus a tick when a backlog exceeds one tick's budget.
  *
- * A sibling of the push timer (server/push/cloud-push-timer.ts), on another function so each
+ * A sibling of the push timer (server/cloud/cloud-push-timer.ts), on another function so each
  * has its own time limit. Same event rules: CloudBase calls a timer trigger with
  * `{ Type: 'Timer', TriggerName, Time }` and no WeChat user; a "timer" event that carries an
  * OPENID is an ordinary action call. Unlike the push timer it needs the deployment's signing
@@ -13,12 +13,12 @@
 import type { Envelope } from '../../src/contracts/envelope';
 import { createCloudbaseStoreFromSdk, installTcbRejectionGuard } from '../adapters/cloudbase/cloudbase.store';
 import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
-import type { WxCloud } from '../cloud/cloud-main';
+import type { WxCloud } from './cloud-main';
 import { parseSettings } from '../config/settings';
 import { systemClock } from '../ports/clock.port';
-import { isTimerEvent } from '../push/cloud-push-timer';
+import { isTimerEvent } from './cloud-push-timer';
 import { jsonLogger } from '../runtime/logger';
-import { linkAllScopes, type LinkDeps, type LinkOptions } from './audit-linker';
+import { linkAllScopes, type LinkDeps, type LinkOptions } from '../audit/audit-linker';
 
 /** Leaves headroom inside the function's 60 s timeout (README, deployment step 6). */
 export const AUDIT_TIMER_RUN: LinkOptions = { budgetMs: 40_000, batchSize: 50 };

@@ -8,9 +8,9 @@
  *
  * `thing` values are limited to 20 characters by WeChat (longer ones fail with 47003).
  */
-import { NOTICE_DETAIL_PAGE } from '../../src/contracts/notice.contract';
-import type { NotifyMessage } from '../ports/notifier.port';
-import { pushTime } from '../use-cases/shared/format';
+import { NOTICE_DETAIL_PAGE } from '../../../src/contracts/notice.schema';
+import type { NotifyMessage } from '../../ports/notifier.port';
+import { pushTime } from '../shared/format';
 
 const THING_MAX = 20;
 

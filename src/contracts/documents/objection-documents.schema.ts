@@ -1,0 +1,98 @@
+import * as z from 'zod';
+import { civilDateSchema, voterStatusSchema } from '../common.schema';
+import { listChangeKindSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from '../objection.schema';
+
+/**
+ * Shapes of stored documents, checked on every read (ARCHITECTURE.md principle 4): a document
+ * that does not match is a fault, never silently trusted. Storage only: no action contract
+ * imports this folder (docs/architecture.md, "Contracts describe the wire").
+ */
+
+/**
+ * meta/voterList:{electionId} — the frozen voter list: written once by committee.publishVoterList
+ * (its existence is the "already published" claim). `voterListMap/{noticeId}:{index}` holds,
+ * privately, the voter ids in published order (序号 n is voterIds[n−1] across chunks), so a
+ * villager can object to entry n of the poster without any ID ever being published.
+ */
+export const voterListFreezeDoc = z.object({
+  electionId: z.string(),
+  noticeId: z.string(),
+  publishedOn: civilDateSchema,
+  publishedAt: z.string(),
+  count: z.number().int().min(0),
+  hash: z.string(),
+  chunkCount: z.number().int().min(0),
+  /**
+   * The same voter ids again, bucketed by voterListBucket(voterId, bucketCount) into
+   * `voterListMap/{noticeId}:b{bucket}` documents, so "is this entry on the list" is one read.
+   * Absent on lists published before the buckets existed (membership then scans the chunks).
+   */
+  bucketCount: z.number().int().min(1).optional(),
+});
+export type VoterListFreezeDoc = z.infer<typeof voterListFreezeDoc>;
+
+export const voterListMapDoc = z.object({ electionId: z.string(), noticeId: z.string(), index: z.number().int().min(0), voterIds: z.array(z.string()) });
+export type VoterListMapDoc = z.infer<typeof voterListMapDoc>;
+export const voterListBucketDoc = z.object({ electionId: z.string(), noticeId: z.string(), bucket: z.number().int().min(0), voterIds: z.array(z.string()) });
+export type VoterListBucketDoc = z.infer<typeof voterListBucketDoc>;
+
+/** What an upheld objection did to the list; never holds an ID number. */
+export const listChangeRecord = z.object({
+  kind: listChangeKindSchema,
+  voterId: z.string(),
+  /** removeVoter: the flag set; addVoter, registerVoter, reinstateVoter: the status reached. */
+  status: voterStatusSchema.nullable(),
+  /** correctDetails: which fields changed. */
+  fields: z.array(wrongFieldSchema),
+});
+export type ListChangeRecord = z.infer<typeof listChangeRecord>;
+
+/** objection/{id} — 申诉 about the published voter list (RULES.md §1). */
+export const objectionDoc = z.object({
+  electionId: z.string(),
+  villageId: z.string(),
+  /** Running number in this election (第 n 号申诉). */
+  no: z.number().int().min(1),
+  kind: objectionKindSchema,
+  /** The objector's roll entry; null for a WeChat user not on the roll who objected that they are missing. */
+  objectorVoterId: z.string().nullable(),
+  /** The WeChat user who filed it: the decision is pushed here, and myObjections finds it by this. */
+  objectorOpenid: z.string(),
+  /** Filed by the person it is about (their own entry, or a self-identified person not on the roll). */
+  byPerson: z.boolean().optional(),
+  /** The meta/objectionLoad documents this objection counts against while open. */
+  loadIds: z.array(z.string()).optional(),
+  /** The entry objected to (wrongPerson, wrongDetails); null for a missing person. */
+  subjectVoterId: z.string().nullable(),
+  /** Snapshot at filing for display; an ID number only as keyed hash + masked form. */
+  subject: z.object({ name: z.string(), group: z.string(), idMasked: z.string().nullable(), idHash: z.string().nullable() }),
+  wrongFields: z.array(wrongFieldSchema),
+  details: z.string(),
+  /** Keyed digest of (kind, subject): one open objection per objector and subject. */
+  dedupeKey: z.string(),
+  filedAt: z.string(),
+  receivedOn: civilDateSchema,
+  decisionLastDay: civilDateSchema,
+  decisionDeadline: z.string(),
+  status: objectionStatusSchema,
+  decision: z
+    .object({
+      reason: z.string(),
+      decidedAt: z.string(),
+      decidedOn: civilDateSchema,
+      decidedBy: z.string(),
+      /** Decided after decisionLastDay: recorded, never hidden, counted overdue for the township. */
+      late: z.boolean(),
+      change: listChangeRecord.nullable(),
+      noticeId: z.string(),
+    })
+    .nullable(),
+});
+export type ObjectionDoc = z.infer<typeof objectionDoc>;
+
+/** meta/objectionLoad:{electionId}:{voterId} — one objector's undecided objections (limit and duplicate check). */
+export const objectionLoadDoc = z.object({ open: z.number().int().min(0), keys: z.array(z.string()) });
+export type ObjectionLoadDoc = z.infer<typeof objectionLoadDoc>;
+
+/** meta/objectionSeq:{electionId} — last objection number given out. */
+export const counterDoc = z.object({ value: z.number().int().min(0) });

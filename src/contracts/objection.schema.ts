@@ -1,0 +1,87 @@
+import * as z from 'zod';
+import { civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+
+/** Wire shapes shared by the objection actions of villagers, the committee and the township (申诉, RULES.md §1). */
+
+export const objectionKindSchema = z.enum(['missingPerson', 'wrongPerson', 'wrongDetails']);
+export const objectionStatusSchema = z.enum(['open', 'upheld', 'rejected']);
+export const wrongFieldSchema = z.enum(['name', 'group', 'idNumber', 'category', 'status', 'other']);
+export const listChangeKindSchema = z.enum(['addVoter', 'registerVoter', 'reinstateVoter', 'removeVoter', 'correctDetails']);
+
+export const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+
+/** Free text that may be published or kept: refuses anything shaped like an ID or phone number (RULES.md §7). */
+export function writtenText(min: number, max: number, what: string) {
+  return z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(min, { error: `${what}至少写${min}个字` })
+    .max(max, { error: `${what}不能超过${max}个字` })
+    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), {
+      error: `${what}里请不要写身份证号码或手机号码`,
+    });
+}
+
+export const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: '请选择选举' }).max(64, { error: '编号太长' });
+export const groupNameSchema = z.string({ error: '请选择村民小组' }).trim().min(1, { error: '请选择村民小组' }).max(20, { error: '村民小组名称太长了' });
+
+const decisionViewSchema = z.object({
+  outcome: z.enum(['upheld', 'rejected']),
+  outcomeLabel: z.string(),
+  reason: z.string(),
+  decidedAt: z.string(),
+  /** Decided after its statutory last day: permanently marked. */
+  late: z.boolean(),
+  change: z.object({ kind: listChangeKindSchema, label: z.string() }).nullable(),
+  noticeId: z.string(),
+});
+
+/** An objection as its objector sees it. */
+export const myObjectionViewSchema = z.object({
+  id: z.string(),
+  no: z.number().int(),
+  kind: objectionKindSchema,
+  kindLabel: z.string(),
+  subject: z.object({ name: z.string(), group: z.string() }),
+  wrongFields: z.array(wrongFieldSchema),
+  details: z.string(),
+  filedAt: z.string(),
+  receivedOn: civilDateSchema,
+  status: objectionStatusSchema,
+  statusLabel: z.string(),
+  /** Statutory last day for the committee's decision (inclusive), and its exclusive end instant. */
+  decisionLastDay: civilDateSchema,
+  decisionDeadline: z.string(),
+  decision: decisionViewSchema.nullable(),
+});
+export type MyObjectionView = z.infer<typeof myObjectionViewSchema>;
+
+/** An objection in the committee's queue: with its statutory clock; the ID number only masked. */
+export const queuedObjectionViewSchema = myObjectionViewSchema.extend({
+  subject: z.object({
+    voterId: z.string().nullable(),
+    name: z.string(),
+    group: z.string(),
+    idMasked: z.string().nullable(),
+    /** The subject's roll entry as it stands now (pending, flagged…), when the objection names one. */
+    entry: z.object({ status: voterStatusSchema, statusLabel: z.string(), category: voterCategorySchema, categoryLabel: z.string() }).nullable(),
+  }),
+  /** `selfIdentified`: a WeChat user not on the roll who objected that they are missing (voterId null). */
+  objector: z.object({ voterId: z.string().nullable(), name: z.string(), group: z.string(), selfIdentified: z.boolean() }),
+  /** Filed by the person it is about: for category B, their objection is their declaration (本人表示参加选举). */
+  byPerson: z.boolean(),
+  clock: z.object({
+    /** Asia/Shanghai calendar days to the last day: 0 on the last day, and once decided or overdue. */
+    daysLeft: z.number().int(),
+    overdue: z.boolean(),
+    label: z.string(),
+  }),
+});
+export type QueuedObjectionView = z.infer<typeof queuedObjectionViewSchema>;
+
+export const objectionFiguresSchema = z.object({
+  open: z.number().int(),
+  decided: z.number().int(),
+  /** Undecided past the deadline, plus decided late (a subset of open + decided). */
+  overdue: z.number().int(),
+});
