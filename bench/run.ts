@@ -16,6 +16,7 @@ import type { Envelope } from '../src/contracts/envelope';
 import { costScaleFigures, printFigures } from './cost-scale.bench';
 import { benchContention } from './contention';
 import { benchImportJob } from './import-job.bench';
+import { mergeFirstContent } from './first-content';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
   const figures = { ...(await costScaleFigures(console.log)), ...weappSizes() };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
   printFigures(figures);
+  await mergeFirstContent(join(__dirname, 'results.json')); // issue 11: firstcontent.* (throttled 首页, cold and warm)
   const out = join(__dirname, 'results', 'latest.json');
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(JSON.stringify(results, null, 2));

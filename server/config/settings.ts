@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import * as z from 'zod';
 import { templateIdSchema } from '../../src/contracts/notice.schema';
 import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
@@ -23,6 +24,16 @@ const settingsSchema = z.object({
    * `{ keyId: pem }`): what they signed still verifies after a key rotation.
    */
   SIGNING_KEYRING: z.string().optional(),
+  /**
+   * Key that seals voters' phone numbers (AES-256-GCM, RULES.md §7; ≥ 32 characters, e.g. 32
+   * random bytes in base64). Without it a key is derived from ID_HMAC_KEY; set it to rotate
+   * phone keys on their own.
+   */
+  PHONE_KEY: z.string().min(32, { error: 'PHONE_KEY 至少 32 个字符' }).optional(),
+  /** Phone keys this deployment used before (JSON array of strings): sealed phones still open, and the migration re-seals them. */
+  PHONE_KEYRING: z.string().optional(),
+  /** How many phone numbers one committee member may reveal per hour (committee.revealPhone). */
+  PHONE_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(30),
   /** Comma-separated openids of township administrators (API.md §Identity). */
   TOWNSHIP_ADMIN_OPENIDS: z.string().default(''),
   /**
@@ -49,6 +60,11 @@ export interface Settings {
   /** Binding lockout: failures before lock, and lock length. Security policy, not election law. */
   readonly bindMaxFailures: number;
   readonly bindLockMinutes: number;
+  /** Current phone key (PHONE_KEY, or derived from ID_HMAC_KEY) and retired ones (PHONE_KEYRING). */
+  readonly phoneKey: string;
+  readonly retiredPhoneKeys: readonly string[];
+  /** committee.revealPhone per member per hour: enough for a clerk's calls, not for copying the roll. */
+  readonly phoneRevealsPerHour: number;
   /** Committee invitation lifetime. */
   readonly inviteTtlHours: number;
   /**
@@ -79,6 +95,9 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
         .filter(Boolean),
     ),
     noticeTemplateId: s.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
+    phoneKey: s.PHONE_KEY ?? createHmac('sha256', s.ID_HMAC_KEY).update('phone-key-v1').digest('hex'),
+    retiredPhoneKeys: parseRetiredPhoneKeys(s.PHONE_KEYRING),
+    phoneRevealsPerHour: s.PHONE_REVEALS_PER_HOUR,
     bindMaxFailures: 5,
     bindLockMinutes: 30,
     inviteTtlHours: 72,
@@ -92,4 +111,18 @@ function parseRetiredKeysOrRefuse(raw: string | undefined): string[] {
   } catch (e) {
     throw new Error(`部署配置不完整，云函数拒绝启动：${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+function parseRetiredPhoneKeys(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((k): k is string => typeof k === 'string' && k.length >= 32)) {
+    throw new Error('部署配置不完整，云函数拒绝启动：PHONE_KEYRING 应为 JSON 数组，每项是一个至少 32 个字符的旧电话密钥');
+  }
+  return parsed;
 }

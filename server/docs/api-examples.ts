@@ -24,6 +24,7 @@ import { SYNTHETIC_AREA_CODE } from '../seed/synthetic-people';
 import { idCheckChar } from '../../src/domain/id-number';
 import { runNominationExamples } from './nomination-examples';
 import { PROXY_CHECK_IN, PROXY_STEPS } from './proxy-examples';
+import { EXAMPLE_PHONE, PHONE_STEPS } from './phone-examples';
 
 export const EXAMPLE_NOW = '2026-03-02T01:30:00.000Z';
 /** A synthetic ID number (area 990101 does not exist) for the person a committee adds on an objection. */
@@ -127,7 +128,7 @@ const STEPS: Step[] = [
       action: 'importRoll',
       electionId: s.electionId,
       rows: [
-        { row: 2, name: '张建军', idNumber: ROLL_IDS.a, group: '第一村民小组', category: 'A' },
+        { row: 2, name: '张建军', idNumber: ROLL_IDS.a, group: '第一村民小组', category: 'A', phone: EXAMPLE_PHONE },
         { row: 3, name: '李志强', idNumber: ROLL_IDS.b, group: '二组', category: '外出', note: '在东莞务工' },
         { row: 4, name: '陈春梅', idNumber: ROLL_IDS.c, group: '第二村民小组', category: 'C', residenceSince: '2024-09-01' },
         { row: 5, name: '赵小光', idNumber: ROLL_IDS.under18, group: '第一村民小组', category: 'A' },
@@ -295,6 +296,7 @@ const STEPS: Step[] = [
   { fn: 'notices', caller: 'villager', event: (s) => ({ action: 'markRead', noticeId: s.noticeId, requestId: 'r_mark_k3v9x2qa' }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'noticeStats', electionId: s.electionId, noticeId: s.noticeId, callList: true }) },
   { fn: 'committee', caller: 'clerk', event: (s) => ({ action: 'remindUnread', electionId: s.electionId, noticeId: s.noticeId }) },
+  ...PHONE_STEPS,
   ...PROXY_STEPS,
   { fn: 'township', caller: 'township', event: () => ({ action: 'overview' }) },
   { fn: 'identity', caller: 'villager', event: () => ({ action: 'unbind' }) },

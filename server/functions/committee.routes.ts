@@ -27,6 +27,8 @@ import { checkInUseCase } from '../use-cases/proxies/check-in.use-case';
 import { decideProxyUseCase } from '../use-cases/proxies/decide-proxy.use-case';
 import { listProxiesUseCase } from '../use-cases/proxies/list-proxies.use-case';
 import { publishProxyListUseCase } from '../use-cases/proxies/publish-proxy-list.use-case';
+import { phone } from '../../src/contracts';
+import { revealPhoneUseCase } from '../use-cases/phones/reveal-phone.use-case';
 
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
@@ -51,4 +53,5 @@ export const committeeRoutes: FunctionRoutes = {
   decideProxy: route(proxyCommittee.decideProxy, decideProxyUseCase),
   publishProxyList: route(proxyCommittee.publishProxyList, publishProxyListUseCase),
   checkIn: route(proxyCommittee.checkIn, checkInUseCase),
+  revealPhone: route(phone.revealPhone, revealPhoneUseCase),
 };

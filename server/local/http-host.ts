@@ -6,12 +6,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FolderStorage } from '../adapters/local/folder.storage';
 import type { AppContext } from '../runtime/context';
 import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
 import { handleFileDownload, handleFileUpload } from './file-endpoints';
+import { serveStatic, warmStatic } from './static-files';
 
 export interface HostOptions {
   readonly app: AppContext;
@@ -25,64 +26,51 @@ export interface HostOptions {
   readonly storage?: FolderStorage | null;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
+/**
+ * The body, or null when it is larger than `limit`. An oversized body is read to its end and
+ * dropped (not buffered) so the client gets its typed 413 instead of a connection reset; past
+ * DRAIN_FACTOR × limit the sender is abusive and the connection is cut.
+ */
 export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
+      if (size <= limit) chunks.push(c);
+      else if (chunks.length) chunks.length = 0;
+      if (size > limit * DRAIN_FACTOR) {
         resolveBody(null);
         req.destroy();
-        return;
       }
-      chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('end', () => resolveBody(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+/** How far past the limit an oversized body is still drained before the connection is cut. */
+const DRAIN_FACTOR = 4;
+
+/** POST /api/<function> bodies: an import of a few thousand rows is well under 1 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return (await readBytes(req, limit))?.toString('utf8') ?? null;
 }
 
-function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
-  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-  let file = resolve(root, rel);
-  if (file !== root && !file.startsWith(root + sep)) return false;
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) return false;
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'content-type': type, 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300' });
-  createReadStream(file).pipe(res);
-  return true;
-}
-
 export function createHttpHost(opts: HostOptions): Server {
   const { app } = opts;
   const dev = app.settings.mode === 'dev';
-  const limit = opts.maxBodyBytes ?? 20 * 1024 * 1024;
+  const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  if (staticRoot) warmStatic(staticRoot);
 
   return createServer((req, res) => {
     void (async () => {
@@ -93,10 +81,11 @@ export function createHttpHost(opts: HostOptions): Server {
       if (api) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: '请用 POST 调用' });
         const fn = api[1]!;
-        const routes = opts.routes[fn];
-        if (!routes) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${fn} 的云函数` });
+        // Own properties only: `constructor`, `toString`… of the prototype are not functions of ours.
+        const routes = Object.hasOwn(opts.routes, fn) ? opts.routes[fn] : undefined;
+        if (!routes) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', reason: 'UNKNOWN_FUNCTION', message: `没有名为 ${fn} 的云函数` });
         const text = await readBody(req, limit);
-        if (text === null) return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', message: '提交的内容太大' });
+        if (text === null) return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', reason: 'BODY_TOO_LARGE', message: '提交的内容太大，请分几次提交' });
         let event: unknown;
         try {
           event = text.length ? JSON.parse(text) : {};
@@ -127,7 +116,7 @@ export function createHttpHost(opts: HostOptions): Server {
         return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个开发接口' });
       }
 
-      if (req.method === 'GET' && staticRoot && serveStatic(staticRoot, url.pathname, res)) return;
+      if ((req.method === 'GET' || req.method === 'HEAD') && staticRoot && (await serveStatic(staticRoot, url.pathname, req, res))) return;
       return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: staticRoot ? '没有这个页面' : '只启动了云函数（npm run api）；完整应用请用 npm start' });
     })().catch((e: unknown) => {
       app.log.error('host.failed', { detail: e instanceof Error ? e.message : String(e) });

@@ -2,7 +2,7 @@
  * The embedded default: the same use cases on better-sqlite3 in DATA_DIR, with a recording
  * notifier and secrets generated on first start (kept in DATA_DIR/secrets.json, mode 0600).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
@@ -49,35 +49,62 @@ export const SECRETS_FILE = 'secrets.json';
 /** The embedded database file in DATA_DIR. */
 export const DATABASE_FILE = 'cunxuantong.db';
 
-function loadSecrets(dataDir: string): { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string } {
+type LocalSecrets = { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string; PHONE_KEY: string };
+
+/** The local host's keys, generated on first start; a file from before phone sealing gains a PHONE_KEY. */
+function loadSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, SECRETS_FILE);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string };
-  const secrets = { ID_HMAC_KEY: randomBytes(32).toString('base64'), SIGNING_KEY_PEM: generateEd25519KeyPem() };
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  if (stored.ID_HMAC_KEY && stored.SIGNING_KEY_PEM && stored.PHONE_KEY) return stored as LocalSecrets;
+  const secrets: LocalSecrets = {
+    ID_HMAC_KEY: stored.ID_HMAC_KEY ?? randomBytes(32).toString('base64'),
+    SIGNING_KEY_PEM: stored.SIGNING_KEY_PEM ?? generateEd25519KeyPem(),
+    PHONE_KEY: stored.PHONE_KEY ?? randomBytes(32).toString('base64'),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The data directory 0700, the database and its WAL/shared-memory files 0600: they hold names,
+ * sealed phones and keyed hashes, and nobody else on the machine needs to read them. SQLite
+ * creates the -wal and -shm files with the database file's mode, so the file is made 0600 before
+ * SQLite first opens it; existing files (made 0644 by older versions) are tightened.
+ */
+function privateDataDir(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const db = join(dataDir, DATABASE_FILE);
+  closeSync(openSync(db, 'a', 0o600));
+  for (const f of [db, `${db}-wal`, `${db}-shm`, join(dataDir, SECRETS_FILE)]) if (existsSync(f)) chmodSync(f, 0o600);
+  return db;
 }
 
 export function openLocalApp(opts: LocalAppOptions): LocalApp {
   const env = opts.env ?? process.env;
   const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  const dbFile = privateDataDir(dataDir);
   const secrets = loadSecrets(dataDir);
   const mode = env.APP_MODE ?? 'dev';
   const settings = parseSettings({
     APP_MODE: mode,
     ID_HMAC_KEY: env.ID_HMAC_KEY ?? secrets.ID_HMAC_KEY,
     SIGNING_KEY_PEM: env.SIGNING_KEY_PEM ?? secrets.SIGNING_KEY_PEM,
-    // In dev mode the demo township admin persona is an administrator.
-    TOWNSHIP_ADMIN_OPENIDS: env.TOWNSHIP_ADMIN_OPENIDS ?? (mode === 'dev' ? DEMO_OPENIDS.township : ''),
+    // In dev mode the demo township admin persona is an administrator, beside any configured ones
+    // (the demo seed creates its village as that persona).
+    TOWNSHIP_ADMIN_OPENIDS: mode === 'dev' ? [env.TOWNSHIP_ADMIN_OPENIDS ?? '', DEMO_OPENIDS.township].filter(Boolean).join(',') : env.TOWNSHIP_ADMIN_OPENIDS,
     // Nothing reaches WeChat from the local host, in either mode: a stand-in template id will do.
     NOTICE_TEMPLATE_ID: env.NOTICE_TEMPLATE_ID ?? DEV_NOTICE_TEMPLATE_ID,
     SIGNING_KEYRING: env.SIGNING_KEYRING,
+    PHONE_KEY: env.PHONE_KEY ?? secrets.PHONE_KEY,
+    PHONE_KEYRING: env.PHONE_KEYRING,
+    PHONE_REVEALS_PER_HOUR: env.PHONE_REVEALS_PER_HOUR,
     IMPORT_BUDGET_MS: env.IMPORT_BUDGET_MS,
   });
-  const store = openSqliteStore({ file: join(dataDir, DATABASE_FILE) });
+  const store = openSqliteStore({ file: dbFile });
   // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
   const notifier = createRecordingNotifier(opts.clock ?? systemClock, mode === 'dev' ? { file: join(dataDir, DEV_DELIVERIES_FILE) } : {});
-  const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger());
+  const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger(undefined, { debug: mode === 'dev' }));
   const clock = opts.clock ?? systemClock;
   const storage = createFolderStorage(filesDir(dataDir), settings.idHmacKey, clock);
   const app: AppContext = {

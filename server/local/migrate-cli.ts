@@ -1,11 +1,13 @@
 /**
  * `npm run migrate -- [--data-dir D]` — upgrade a local store written by an older version in
- * place (today: committee members gain a role, a term and their voter link). Idempotent; the
+ * place (committee members gain a role, a term and their voter link; phones are sealed or
+ * re-keyed, masked-only ones marked not callable). Idempotent; the
  * local host also runs it at every start. Stop `npm start` first.
  */
 import { join, resolve } from 'node:path';
 import { migrateMembers } from '../use-cases/membership/migrate-members';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
+import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
 import { openLocalApp } from './local-app';
 
 async function run(): Promise<void> {
@@ -15,6 +17,8 @@ async function run(): Promise<void> {
   try {
     const m = await migrateMembers(local.app.store, TOWNSHIP_ID);
     console.log(`选举委员会成员：检查 ${m.examined} 条，升级 ${m.upgraded} 条（其中关联选民 ${m.linked} 条）。数据目录 ${dataDir}`);
+    const p = await migratePhones(local.app.store, local.app.settings, local.app.clock.now().toISOString());
+    console.log(phoneMigrationLine(p) ?? (p.skipped ? '电话号码：已是当前密钥，无需处理。' : `电话号码：检查 ${p.examined} 条，无需处理。`));
   } finally {
     await local.close();
   }

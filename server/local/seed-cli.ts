@@ -15,6 +15,10 @@ async function run(): Promise<void> {
     console.error(`不认识的阶段“${phase}”。可选：${SEED_PHASES.join(', ')}`);
     process.exit(2);
   }
+  if ((process.env.APP_MODE ?? 'dev') !== 'dev') {
+    console.error('演示数据只用于开发模式（APP_MODE=dev）；生产数据目录不能重置为演示数据。');
+    process.exit(2);
+  }
   const d = process.argv.indexOf('--data-dir');
   const dataDir = resolve(d >= 0 ? process.argv[d + 1]! : process.env.DATA_DIR ?? join(__dirname, '../../.data'));
   for (const f of ['cunxuantong.db', 'cunxuantong.db-wal', 'cunxuantong.db-shm', 'dev-personas.json', DEV_DELIVERIES_FILE]) {
@@ -23,7 +27,7 @@ async function run(): Promise<void> {
   }
   const local = openLocalApp({ dataDir, log: 'silent' });
   const seeded = await seedDemo(local.app, { phase });
-  writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
+  writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2), { mode: 0o600 });
   await local.close();
   console.log(`已重新生成演示数据：${seeded.voters} 名选民，选举日 ${seeded.electionDay}，今天处于「${PHASE_LABELS[phase]}」阶段。数据目录 ${dataDir}`);
 }

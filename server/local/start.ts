@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
 import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
 import { createHttpHost } from './http-host';
-import { openLocalApp } from './local-app';
+import { openLocalApp, type LocalApp } from './local-app';
 import { clockStartingAt } from '../ports/clock.port';
 
 const ROOT = resolve(__dirname, '../..');
@@ -45,6 +46,27 @@ function ensureH5Build(): string {
   return out;
 }
 
+/**
+ * First start and upgrades. The demo village and its personas (synthetic ID numbers, binding
+ * codes) exist in dev mode only: a production host starts empty and the township creates its
+ * villages. Stores written by an older version are upgraded (idempotent; see `npm run migrate`).
+ */
+export async function prepareData(local: LocalApp): Promise<string[]> {
+  const { app } = local;
+  const lines: string[] = [];
+  if (app.settings.mode === 'dev' && !(await app.store.get('meta', 'seed'))) {
+    const seeded = await seedDemo(app);
+    writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2), { mode: 0o600 });
+    lines.push(`已生成演示数据：清溪村 ${seeded.voters} 名选民，选举日 ${seeded.electionDay}，当前阶段「${PHASE_LABELS[seeded.phase]}」`);
+  }
+  const migrated = await migrateMembers(app.store, TOWNSHIP_ID);
+  if (migrated.upgraded) lines.push(`已升级 ${migrated.upgraded} 条选举委员会成员记录（任期、职务；关联选民 ${migrated.linked} 条）`);
+  const phones = await migratePhones(app.store, app.settings, app.clock.now().toISOString());
+  const phoneLine = phoneMigrationLine(phones);
+  if (phoneLine) lines.push(phoneLine);
+  return lines;
+}
+
 export async function main(): Promise<void> {
   const apiOnly = flag('api-only');
   const dataDir = arg('data-dir') ?? process.env.DATA_DIR ?? join(ROOT, '.data');
@@ -54,22 +76,14 @@ export async function main(): Promise<void> {
   const local = openLocalApp({ dataDir, log: process.env.LOG === 'silent' ? 'silent' : undefined, ...(clockAt ? { clock: clockStartingAt(clockAt) } : {}) });
   const { app } = local;
 
-  if (!(await app.store.get('meta', 'seed'))) {
-    const seeded = await seedDemo(app);
-    writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2));
-    console.log(`已生成演示数据：清溪村 ${seeded.voters} 名选民，选举日 ${seeded.electionDay}，当前阶段「${PHASE_LABELS[seeded.phase]}」`);
-  }
-
-  // Stores written by an older version: upgrade what changed shape (idempotent; see `npm run migrate`).
-  const migrated = await migrateMembers(app.store, TOWNSHIP_ID);
-  if (migrated.upgraded) console.log(`已升级 ${migrated.upgraded} 条选举委员会成员记录（任期、职务；关联选民 ${migrated.linked} 条）`);
+  for (const line of await prepareData(local)) console.log(line);
 
   const staticDir = apiOnly ? null : ensureH5Build();
   const server = createHttpHost({
     app,
     routes: ROUTES,
     staticDir,
-    personasFile: local.personasFile,
+    personasFile: app.settings.mode === 'dev' ? local.personasFile : null,
     storage: local.storage,
     devEndpoints: { deliveries: () => devDeliveryRows(local.notifier.deliveries(), personasByOpenid(local.personasFile)) },
   });

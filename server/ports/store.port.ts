@@ -121,5 +121,6 @@ export const INDEXED_FIELDS = {
   proxyLoad: [],
   proxyPrincipal: [],
   ballotIssue: [],
+  phoneReveal: [],
 } as const satisfies Record<string, readonly string[]>;
 export type Collection = keyof typeof INDEXED_FIELDS;

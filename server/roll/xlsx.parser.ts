@@ -6,16 +6,17 @@
  */
 import { readSheet } from 'read-excel-file/node';
 import type { SheetCell } from './roll-sheet';
+import { MAX_XLSX_INFLATED_BYTES, storedZip, unzipBounded } from './zip-guard';
 
-/** A zip that inflates past this is refused before parsing (zip-bomb guard). */
-export const MAX_XLSX_INFLATED_BYTES = 200 * 1024 * 1024;
+export { MAX_XLSX_INFLATED_BYTES } from './zip-guard';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 
 /**
  * Sum of the uncompressed sizes the zip's central directory declares, or null when the
- * directory cannot be read (not a zip, ZIP64, truncated).
+ * directory cannot be read (not a zip, ZIP64, truncated). A cheap first refusal only: the
+ * sizes are the file's word, so the real bound is the counting inflate of zip-guard.ts.
  */
 export function declaredInflatedBytes(buf: Buffer): number | null {
   const min = Math.max(0, buf.length - 22 - 0xffff);
@@ -55,10 +56,17 @@ function toCell(v: unknown): SheetCell {
   return String(v);
 }
 
-/** The first sheet's rows. Throws on a file that is not a readable workbook. */
+/** The zip entries a workbook's cells live in (what read-excel-file reads). */
+const isWorkbookPart = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
+
+/**
+ * The first sheet's rows. Throws on a file that is not a readable workbook, and ZipGuardError
+ * on a zip bomb: the parser gets the workbook re-packed by the counting inflate of zip-guard.ts.
+ */
 export async function readXlsxRows(buf: Buffer): Promise<SheetCell[][]> {
-  const inflated = declaredInflatedBytes(buf);
-  if (inflated === null || inflated > MAX_XLSX_INFLATED_BYTES) throw new Error('xlsx: unreadable or oversized zip directory');
-  const rows = await readSheet<{ numberText: string }>(buf, { parseNumber: (s: string) => ({ numberText: s }) });
+  const declared = declaredInflatedBytes(buf);
+  if (declared === null || declared > MAX_XLSX_INFLATED_BYTES) throw new Error('xlsx: unreadable or oversized zip directory');
+  const { entries } = unzipBounded(buf, { maxInflated: MAX_XLSX_INFLATED_BYTES, keep: isWorkbookPart });
+  const rows = await readSheet<{ numberText: string }>(storedZip(entries), { parseNumber: (s: string) => ({ numberText: s }) });
   return rows.map((r) => r.map(toCell));
 }

@@ -18,6 +18,7 @@ import { townshipRoutes } from '../functions/township.routes';
 import { newId, seededRandom, type RandomSource } from '../security/keyed-hash';
 import { activeElectionClaimId, memberId, startTerms } from '../use-cases/membership/membership';
 import { birthDateForAge, syntheticName } from './synthetic-people';
+import { phoneBoxOf } from '../security/phone-box';
 import { draftVoter, writeVoters, type DraftVoter } from './voter-factory';
 import { demoWindow, seedNominations } from './demo-nominations';
 import { migrantHint, proxyRequestSeeded, proxyWindowOpen, seedProxyRequest } from './demo-proxies';
@@ -134,6 +135,7 @@ export async function seedDemo(app: AppContext, opts: { phase?: ElectionPhase; s
       key,
       rng,
       at,
+      phoneBoxOf(app.settings),
     );
     drafts.push(d);
     return d;

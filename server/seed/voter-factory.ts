@@ -7,6 +7,8 @@ import { keyedHash, newId, randomCode, type RandomSource } from '../security/key
 import { nameKey } from '../use-cases/shared/name-key';
 import { rollKeyId } from '../use-cases/roll/registration-claim';
 import { syntheticIdNumber } from './synthetic-people';
+import { maskPhone } from '../../src/domain/registration-row';
+import type { PhoneBox } from '../security/phone-box';
 
 export interface DraftVoter {
   readonly id: string;
@@ -30,17 +32,23 @@ export interface VoterSpec {
   readonly withPhone?: boolean;
 }
 
-export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: string): DraftVoter {
+/**
+ * A synthetic entry. With `phones`, a phone-holding entry gets a generated mobile number sealed
+ * as an import would (callable); without, only a masked form (as stores from before sealing).
+ */
+export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: string, phones?: PhoneBox): DraftVoter {
   const idNumber = spec.idNumber ?? syntheticIdNumber(rng, spec.birthDate, spec.sex);
   const parsed = parseIdNumber(idNumber);
   if (!parsed.ok) throw new Error(`invalid ID number for ${spec.name}`);
+  const idHash = keyedHash(key, 'id', parsed.value.normalized);
+  const phone = spec.withPhone ? `1${3 + rng.int(6)}${rng.int(10)}${String(rng.int(1e8)).padStart(8, '0')}` : null;
   const bindingCode = randomCode(rng, 8);
   const doc: VoterDoc = {
     electionId: spec.electionId,
     villageId: spec.villageId,
     name: spec.name,
     nameKey: nameKey(spec.name),
-    idHash: keyedHash(key, 'id', parsed.value.normalized),
+    idHash,
     idMasked: maskIdNumber(parsed.value.normalized),
     birthDate: parsed.value.birthDate,
     sex: parsed.value.sex,
@@ -51,8 +59,9 @@ export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: 
     confirmed: false,
     bindingCodeHash: keyedHash(key, 'binding-code', bindingCode),
     boundTo: null,
-    // Masked at the source: a phone number is never stored in clear.
-    phoneMasked: spec.withPhone ? `1${3 + rng.int(6)}${rng.int(10)}****${String(rng.int(10000)).padStart(4, '0')}` : null,
+    // Never in clear: masked for display, sealed for the committee's calls (RULES.md §7).
+    phoneMasked: phone === null ? null : maskPhone(phone),
+    phoneSealed: phone !== null && phones ? phones.seal(phone, idHash) : null,
     residenceSince: spec.category === 'C' ? addDays(spec.electionDay, -(400 + rng.int(2000))) : null,
     note: null,
     createdAt: at,

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useCommitteeElection } from '../hooks/use-committee';
 import type { ElectionView } from '../hooks/session-store';
+import './committee.scss';
 import PageShell from './page-shell';
 import { ErrorView, Loading } from './state-views';
 
@@ -28,6 +29,6 @@ export default function CommitteeGate({ children }: { children: (ctx: Ctx & { el
         <Text className='text'>还没有创建本届选举。</Text>
       </View>
     );
-  else return <PageShell>{children({ ...ctx, election, electionId: election.id })}</PageShell>;
-  return <PageShell>{body}</PageShell>;
+  else return <PageShell console>{children({ ...ctx, election, electionId: election.id })}</PageShell>;
+  return <PageShell console>{body}</PageShell>;
 }

@@ -5,18 +5,22 @@ import { refreshSession } from '../hooks/session-store';
 import { openCommitteePage } from '../services/committee-nav';
 import { objectionCommittee, roll } from '../services/contracts';
 import { civilDate } from '../services/format';
-import { confirmDialog, toast } from '../services/navigation';
+import { toast } from '../services/navigation';
+import { voterListStep } from '../hooks/committee-steps';
+import type { ElectionView } from '../hooks/session-store';
+import { useIrreversibleStep } from '../hooks/use-irreversible-step';
+import IrreversibleDialog from './irreversible-dialog';
 
 /** Dashboard: registration figures, the roll pages, publication of the voter list. */
-export default function CommitteeRegistration({ electionId, reloadKey }: { electionId: string; reloadKey: string }) {
+export default function CommitteeRegistration({ electionId, election, today, reloadKey }: { electionId: string; election: ElectionView; today: string; reloadKey: string }) {
+  const step = useIrreversibleStep();
   const stats = useActionData(roll.stats, { electionId }, `${electionId}:${reloadKey}`);
   const publish = useActionCall(objectionCommittee.publishVoterList);
   const [published, setPublished] = useState<{ count: number; lastDay: string; warning: string | null } | null>(null);
   const s = stats.data;
 
   const onPublish = async () => {
-    const ok = await confirmDialog('公布选民名单', '公布后名单就冻结了，之后的改动只能通过申诉处理。名单只公布姓名和村民小组。确定公布吗？', '公布');
-    if (!ok) return;
+    if (!(await step.ask(voterListStep(electionId, election)))) return;
     const data = await publish.run({ electionId });
     if (!data) return;
     setPublished({ count: data.count, lastDay: data.objections.filingLastDay, warning: data.warning });
@@ -27,6 +31,7 @@ export default function CommitteeRegistration({ electionId, reloadKey }: { elect
 
   return (
     <View>
+      <IrreversibleDialog api={step} today={today} />
       <View className='card' data-testid='reg-stats'>
         <Text className='card-title'>选民登记</Text>
         {stats.error ? <Text className='notice error'>{stats.error.message}</Text> : null}

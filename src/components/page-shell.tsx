@@ -1,17 +1,28 @@
-import type { PropsWithChildren } from 'react';
+import { useEffect, type CSSProperties, type PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
-import { useCareMode } from '../hooks/use-care-mode';
+import { useCareMode, useTextScale } from '../hooks/use-care-mode';
 import { useDevPersonas } from '../hooks/use-dev-personas';
+import { makePageScrollersFocusable } from '../services/page-a11y';
+import BackBar from './back-bar';
 import DevPersonaBar from './dev-persona-bar';
 
-/** Page root: applies 关怀模式 and, in H5 dev mode only, the persona bar. */
-export default function PageShell({ children }: PropsWithChildren) {
+/**
+ * Page root: applies 关怀模式 and WeChat's own font setting (the `--k` factor every size of
+ * app.scss goes through) and, in H5 dev mode only, the persona bar. `console`: a committee
+ * page — the wide-screen layout (committee.scss) and, in the browser build, a 返回 bar.
+ */
+export default function PageShell({ children, console: isConsole = false }: PropsWithChildren<{ console?: boolean }>) {
   const [care] = useCareMode();
+  const k = useTextScale();
   const { devMode } = useDevPersonas();
-  const cls = ['page', care ? 'care' : '', devMode ? 'dev' : ''].filter(Boolean).join(' ');
+  useEffect(makePageScrollersFocusable, []);
+  const cls = ['page', care ? 'care' : '', devMode ? 'dev' : '', isConsole ? 'console' : ''].filter(Boolean).join(' ');
+  // A CSS custom property: React's CSSProperties has no index for `--*` names.
+  const style = { '--k': String(k) } as unknown as CSSProperties;
   return (
-    <View className={cls}>
+    <View className={cls} style={style}>
       {devMode ? <DevPersonaBar /> : null}
+      {isConsole ? <BackBar /> : null}
       {children}
     </View>
   );

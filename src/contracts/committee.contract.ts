@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idSchema, postSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idInput, idSchema, postSchema } from './common.schema';
 import { committeeRoleSchema, electionCommitteeInputSchema, votingArrangementsInputSchema } from './election-setup.schema';
 
 const electionTitleSchema = z.string().trim().min(2, { error: '标题至少两个字' }).max(40, { error: '标题太长了' });
@@ -21,7 +21,7 @@ export const createElection = defineAction({
   summary: '创建本届选举：职位和名额、选举日、适用规则；返回法定日程',
   input: z
     .object({
-      villageId: z.string({ error: '请选择村（社区）' }).min(1, { error: '请选择村（社区）' }),
+      villageId: idInput('村（社区）'),
       title: electionTitleSchema.optional(),
       electionDay: civilDateSchema,
       posts: postsSchema,

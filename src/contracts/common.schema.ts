@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isCivilDate } from '../domain/civil-date';
+import { containsIdOrPhone, unsafeCharacters } from '../domain/text-guard';
 
 /** Shared field schemas with Chinese messages; forms reuse them for instant feedback. */
 export const civilDateSchema = z
@@ -7,7 +8,62 @@ export const civilDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 2026-05-10 这样' })
   .refine(isCivilDate, { error: '这个日期不存在，请核对' });
 
-export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(64, { error: '编号太长' });
+/**
+ * Input hygiene (issue 10): every string an action accepts has a maximum length, and text a
+ * person wrote (names, titles, free text) holds no control characters, bidi overrides or lone
+ * surrogates. Ids the client sends back are bounded too — an over-long id is a plain
+ * INVALID_INPUT, never an INTERNAL from the store.
+ */
+export const MAX_ID_LENGTH = 64;
+
+const UNSAFE_MESSAGES = {
+  CONTROL: '不能含有看不见的控制字符，请重新输入',
+  BIDI: '不能含有改变文字方向的特殊字符，请重新输入',
+  SURROGATE: '含有无法显示的字符，请重新输入',
+} as const;
+
+/** Refuses control characters, bidi overrides and lone surrogates, with the reason in Chinese. */
+export function refuseUnsafeCharacters<T extends z.ZodType<string>>(schema: T, what: string, multiline = false) {
+  return schema.superRefine((s, ctx) => {
+    const bad = unsafeCharacters(s, multiline);
+    if (bad) ctx.addIssue({ code: 'custom', message: `${what}${UNSAFE_MESSAGES[bad]}` });
+  });
+}
+
+/** An id the client sends back (a document id, a reference): 1–max characters, no unsafe characters. */
+export function idInput(what: string, max = MAX_ID_LENGTH) {
+  return refuseUnsafeCharacters(
+    z
+      .string({ error: `请选择${what}` })
+      .min(1, { error: `请选择${what}` })
+      .max(max, { error: `${what}编号不对（太长）` }),
+    what,
+  );
+}
+
+/**
+ * Text a person writes (a name, a title, a reason, a notice body): trimmed, min–max characters,
+ * no unsafe characters, and — for text that is published or kept — nothing shaped like an ID or
+ * phone number, obfuscated forms included (src/domain/text-guard.ts; RULES.md §7).
+ */
+export function safeText(
+  what: string,
+  opts: { readonly min?: number; readonly max: number; readonly multiline?: boolean; readonly noNumbers?: boolean; readonly minMessage?: string },
+) {
+  const min = opts.min ?? 1;
+  const base = refuseUnsafeCharacters(
+    z
+      .string({ error: `请填写${what}` })
+      .trim()
+      .min(min, { error: opts.minMessage ?? (min > 1 ? `${what}至少${min}个字` : `请填写${what}`) })
+      .max(opts.max, { error: `${what}不能超过${opts.max}个字` }),
+    what,
+    opts.multiline === true,
+  );
+  return opts.noNumbers === false ? base : base.refine((s) => !containsIdOrPhone(s), { error: `${what}里请不要写身份证号码或手机号码` });
+}
+
+export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(MAX_ID_LENGTH, { error: '编号太长' });
 
 export const personNameSchema = z
   .string({ error: '请填写姓名' })
@@ -26,6 +82,7 @@ export const idNumberInputSchema = z
 export const bindingCodeSchema = z
   .string({ error: '请填写绑定码' })
   .trim()
+  .max(32, { error: '绑定码是告知书上的8位字母和数字' })
   .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[A-Z2-9]{8}$/, { error: '绑定码是告知书上的8位字母和数字' }));
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { civilDateSchema, personNameSchema } from './common.schema';
+import { civilDateSchema, personNameSchema, safeText } from './common.schema';
 
 /**
  * The data committee.updateElection keeps on the election and the typed notices announce:
@@ -14,18 +14,13 @@ export const committeeChosenBySchema = z.enum(['villagerMeeting', 'representativ
 
 /** Text that is published on a notice: never anything shaped like an ID or phone number (RULES.md §7). */
 function placeText(what: string, max: number) {
-  return z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(2, { error: `${what}至少两个字` })
-    .max(max, { error: `${what}不能超过${max}个字` })
-    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), { error: `${what}里请不要写身份证号码或手机号码` });
+  return safeText(what, { min: 2, max });
 }
 
 const groupNameSchema = z.string({ error: '请选择村民小组' }).trim().min(1, { error: '请选择村民小组' }).max(40, { error: '小组名称太长了' });
 
 const clockTimeSchema = (what: string) =>
-  z.string({ error: `请填写${what}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}应为 08:00 这样的时刻（24小时制）` });
+  z.string({ error: `请填写${what}` }).max(5, { error: `${what}应为 08:00 这样的时刻（24小时制）` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}应为 08:00 这样的时刻（24小时制）` });
 
 export const electionCommitteeMemberSchema = z
   .object({ name: personNameSchema, role: committeeRoleSchema, group: groupNameSchema })

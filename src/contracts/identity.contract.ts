@@ -68,6 +68,7 @@ export const redeemInvite = defineAction({
       code: z
         .string({ error: '请填写邀请码' })
         .trim()
+        .max(32, { error: '邀请码是10位字母和数字' })
         .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
         .pipe(z.string().regex(/^[A-Z2-9]{10}$/, { error: '邀请码是10位字母和数字' })),
     })

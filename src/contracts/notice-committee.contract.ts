@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema } from './common.schema';
+import { COMMITTEE_REFUSALS, civilDateSchema, safeText, voterCategorySchema } from './common.schema';
 import { attachmentRowSchema, deliveryCountsSchema, noticeTypeSchema, noticeViewSchema, pushSummarySchema, rateSchema } from './notice.schema';
 
 /** 公告 — the committee's side: publish typed or free-text notices, 知晓率, reminders (RULES.md §6). */
@@ -9,13 +9,8 @@ const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: 
 const noticeIdSchema = z.string({ error: '请选择公告' }).min(1, { error: '请选择公告' }).max(64, { error: '编号太长' });
 
 /** Published text: refuses anything shaped like an ID or phone number (RULES.md §7). */
-function publicText(min: number, max: number, what: string) {
-  return z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, { error: `${what}至少${min}个字` })
-    .max(max, { error: `${what}不能超过${max}个字` })
-    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), { error: `${what}里请不要写身份证号码或手机号码` });
+function publicText(min: number, max: number, what: string, multiline = false) {
+  return safeText(what, { min, max, multiline });
 }
 
 const noticeDraftSchema = z.object({
@@ -41,7 +36,7 @@ export const publishNotice = defineAction({
       /** Replaces the generated title (required for free text). */
       title: publicText(2, 40, '标题').optional(),
       /** Free text: the whole body; typed notice: added to the generated body (e.g. times and places). */
-      body: publicText(2, 2000, '正文').optional(),
+      body: publicText(2, 2000, '正文', true).optional(),
       /** The published notice this one corrects. */
       corrects: noticeIdSchema.optional(),
       /** Generate and check only: nothing is stored or sent. */
@@ -60,7 +55,7 @@ export const publishNotice = defineAction({
     warning: z.string().nullable(),
   }),
   errors: {
-    INVALID_INPUT: ['TEXT_FIXED'],
+    INVALID_INPUT: ['TEXT_FIXED', 'TITLE_CLAIMS_TYPE'],
     UNAUTHENTICATED: ['NO_OPENID'],
     FORBIDDEN: COMMITTEE_REFUSALS,
     NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'],
@@ -72,11 +67,15 @@ export const publishNotice = defineAction({
 
 /** One row of the group leader's call list: never an ID number or a clear phone number. */
 export const callListEntrySchema = z.object({
+  /** The roll entry: committee.revealPhone opens its phone for a call. */
+  voterId: z.string(),
   name: z.string(),
   group: z.string(),
   category: voterCategorySchema,
-  /** As stored: masked at the source (e.g. 138****1234), or null when none is known. */
+  /** Masked (e.g. 138****1234), or null when none is known. */
   phoneMasked: z.string().nullable(),
+  /** The phone is kept sealed and committee.revealPhone can dial it; false for a masked-only phone. */
+  callable: z.boolean(),
   /**
    * Not bound to WeChat, no consent left, the push was refused, or its outcome is unknown (the
    * worker stopped between claiming and recording; never resent, so a call makes sure).

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, safeText, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 /** Wire shapes shared by the objection actions of villagers, the committee and the township (申诉, RULES.md §1). */
 
@@ -12,14 +12,7 @@ export const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_
 
 /** Free text that may be published or kept: refuses anything shaped like an ID or phone number (RULES.md §7). */
 export function writtenText(min: number, max: number, what: string) {
-  return z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, { error: `${what}至少写${min}个字` })
-    .max(max, { error: `${what}不能超过${max}个字` })
-    .refine((s) => !/\d{11,}/.test(s.normalize('NFKC').replace(/[\s\-()（）]/g, '')), {
-      error: `${what}里请不要写身份证号码或手机号码`,
-    });
+  return safeText(what, { min, max, multiline: true, minMessage: `${what}至少写${min}个字` });
 }
 
 export const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: '请选择选举' }).max(64, { error: '编号太长' });

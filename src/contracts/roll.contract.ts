@@ -46,12 +46,16 @@ export const rosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/** Sort columns of committee.listVoters: group order, name, category, status, age on election day. */
+export const ROSTER_SORTS = ['group', 'name', 'category', 'status', 'age'] as const;
+export type RosterSort = (typeof ROSTER_SORTS)[number];
+
 /** 选民名单查询 */
 export const listVoters = defineAction({
   fn: 'committee',
   action: 'listVoters',
   who: 'committee',
-  summary: '查询本村选民登记：按姓名、身份证后四位、小组、类别、状态、是否绑定或核对筛选，分页；只显示脱敏信息',
+  summary: '查询本村选民登记：按姓名或小组查找，按身份证后四位、小组、类别、状态、是否绑定或核对筛选，按小组、姓名、类别、状态或年龄排序，分页；只显示脱敏信息',
   input: z
     .object({
       electionId: electionIdSchema,
@@ -60,6 +64,7 @@ export const listVoters = defineAction({
       idLast4: z
         .string({ error: '请填写身份证号码后四位' })
         .trim()
+        .max(4, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
         .regex(/^\d{3}[\dXx]$/, { error: '身份证号码后四位是4个数字（最后一位可以是X）' })
         .optional(),
       group: z.string({ error: '小组应为文字' }).trim().min(1, { error: '请选择小组' }).max(40, { error: '小组名称太长了' }).optional(),
@@ -67,6 +72,11 @@ export const listVoters = defineAction({
       status: z.enum(voterStatusSchema.options, { error: '请选择状态' }).optional(),
       bound: z.boolean({ error: '是否绑定应为是或否' }).optional(),
       confirmed: z.boolean({ error: '是否核对应为是或否' }).optional(),
+      /** Search box: part of a name, or part of a group's name (第三组, 三组). */
+      query: z.string({ error: '查找内容应为文字' }).trim().max(20, { error: '查找内容太长了' }).optional(),
+      /** Column to sort by (default: group order, then name); `desc` reverses it. */
+      sort: z.enum(ROSTER_SORTS, { error: '排序方式不对' }).default('group'),
+      desc: z.boolean({ error: '排序方向应为是或否' }).default(false),
       page: z.number({ error: '页码应为数字' }).int({ error: '页码应为整数' }).min(1, { error: '页码从1开始' }).default(1),
       pageSize: z.number({ error: '每页条数应为数字' }).int({ error: '每页条数应为整数' }).min(1, { error: '每页至少1条' }).max(200, { error: '每页最多200条' }).default(50),
     })

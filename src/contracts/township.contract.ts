@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionKindSchema, memberRoleSchema } from './common.schema';
+import { civilDateSchema, electionKindSchema, idInput, memberRoleSchema } from './common.schema';
 import { objectionFiguresSchema } from './objection.schema';
 
 export const villageViewSchema = z.object({
@@ -23,7 +23,7 @@ export const createVillage = defineAction({
     .object({
       name: z.string({ error: '请填写村（社区）名称' }).trim().min(2, { error: '名称至少两个字' }).max(30, { error: '名称太长了' }),
       kind: electionKindSchema,
-      presetId: z.string({ error: '请选择适用的选举规则' }).min(1, { error: '请选择适用的选举规则' }),
+      presetId: z.string({ error: '请选择适用的选举规则' }).min(1, { error: '请选择适用的选举规则' }).max(64, { error: '没有这套选举规则' }),
       groups: z
         .array(z.string().trim().min(1, { error: '小组名称不能为空' }).max(20, { error: '小组名称太长了' }), { error: '请填写村民小组' })
         .min(1, { error: '至少要有一个村民小组' })
@@ -49,7 +49,7 @@ export const inviteCommittee = defineAction({
   summary: '为某村选举委员会生成一次性邀请码',
   input: z
     .object({
-      villageId: z.string({ error: '请选择村（社区）' }).min(1, { error: '请选择村（社区）' }),
+      villageId: idInput('村（社区）'),
       /** 主任 / 委员 / 办事员; most seats are 委员. */
       role: memberRoleSchema.default('member'),
     })
@@ -58,7 +58,7 @@ export const inviteCommittee = defineAction({
   errors: { FORBIDDEN: ['NOT_TOWNSHIP'], NOT_FOUND: ['VILLAGE_UNKNOWN'] },
 });
 
-const villageIdInput = z.string({ error: '请选择村（社区）' }).min(1, { error: '请选择村（社区）' });
+const villageIdInput = idInput('村（社区）');
 
 /** One member as the township sees it: no openid, the linked voter as name and group only. */
 export const committeeMemberViewSchema = z.object({

@@ -214,3 +214,65 @@ export function checkNoticePublication(
   if (problem !== null) return err('NOT_ELIGIBLE', 'DATA_NOT_READY', problem);
   return ok({ window, lastDayToday: window.lastDay === today });
 }
+
+/**
+ * How a title claims to be a typed notice. A typed notice is checked against the data it
+ * announces and its statutory window; a free-text notice is not. A free-text notice titled
+ * 正式候选人名单 would publish (and push) a list the law requires to be checked, so a title that
+ * claims a typed kind must be published as that kind (RULES.md §6). A title claims kind K when
+ * it is K's name (关于/的 aside), announces it (K公告, K公示, 公布K), or names one of K's lists
+ * outright; a notice about K (关于核对选民名单的通知) does not claim it.
+ */
+const TITLE_CLAIMS: Readonly<Record<Exclude<NoticeTypeKey, 'freeText'>, { readonly names: readonly string[]; readonly lists?: readonly string[] }>> = {
+  committeeMembers: { names: ['选举委员会成员', '选委会成员', '村民选举委员会组成人员'] },
+  electionDayPlaces: { names: ['选举日时间和地点', '选举日期时间和地点', '选举时间和地点', '投票时间和地点', '选举日和投票地点'] },
+  voterList: { names: ['选民名单', '选民榜'] },
+  objectionResults: { names: ['申诉处理结果', '异议处理结果', '选民名单申诉处理结果'] },
+  nominationWindow: { names: ['提名时间', '提名起止时间', '候选人提名时间'] },
+  formalCandidates: { names: ['正式候选人'], lists: ['正式候选人名单'] },
+  proxyList: { names: ['委托投票'], lists: ['委托投票名单', '委托人和受托人名单'] },
+  pollingStations: { names: ['投票站和流动票箱', '投票站', '流动票箱'] },
+  results: { names: ['选举结果'], lists: ['当选人名单', '当选名单'] },
+};
+
+const ANNOUNCE = ['公告', '公示', '通告', '榜'];
+
+/** The typed kind a title claims, or null. Spacing, punctuation and full-width forms do not hide a claim. */
+export function titleClaim(title: string): Exclude<NoticeTypeKey, 'freeText'> | null {
+  const flat = title.normalize('NFKC').replace(/[\p{Cf}\p{P}\p{Z}\s]/gu, '').replace(/^关于/, '').replace(/的?(更正)?$/, '');
+  for (const [type, claim] of Object.entries(TITLE_CLAIMS) as Array<[Exclude<NoticeTypeKey, 'freeText'>, (typeof TITLE_CLAIMS)['voterList']]>) {
+    const named = claim.names.some(
+      (n) => flat === n || ANNOUNCE.some((a) => flat.includes(n + a) || flat.includes(`公布${n}`) || flat.includes(`${n}的${a}`)),
+    );
+    if (named || (claim.lists ?? []).some((l) => flat.includes(l))) return type;
+  }
+  return null;
+}
+
+/**
+ * Refuses a title that claims a typed notice other than the one published. A free-text notice
+ * that corrects a typed notice (the 一般公告说明更正 route) may name the kind it corrects.
+ */
+export function checkNoticeTitle(
+  type: NoticeTypeKey,
+  title: string | undefined,
+  correctsType: NoticeTypeKey | null,
+): Result<null, 'INVALID_INPUT', 'TITLE_CLAIMS_TYPE'> {
+  if (title === undefined) return ok(null);
+  const claim = titleClaim(title);
+  if (claim === null || claim === type || (type === 'freeText' && claim === correctsType)) return ok(null);
+  return err('INVALID_INPUT', 'TITLE_CLAIMS_TYPE', `这个标题是「${TYPE_NAMES[claim]}」；请选这一类公告发布，系统会核对名单和公布期限`);
+}
+
+/** Plain names of the typed kinds, for the refusal message (labels live in contracts, not here). */
+const TYPE_NAMES: Readonly<Record<Exclude<NoticeTypeKey, 'freeText'>, string>> = {
+  committeeMembers: '选举委员会成员公告',
+  electionDayPlaces: '选举日、时间和地点公告',
+  voterList: '选民名单公告',
+  objectionResults: '申诉处理结果公告',
+  nominationWindow: '提名时间公告',
+  formalCandidates: '正式候选人名单公告',
+  proxyList: '委托投票公告',
+  pollingStations: '投票站和流动票箱公告',
+  results: '选举结果公告',
+};

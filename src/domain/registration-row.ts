@@ -65,6 +65,11 @@ export interface ValidRollRow {
   readonly category: VoterCategory;
   /** undefined = the column is absent: keep what is stored. */
   readonly phoneMasked: string | null | undefined;
+  /**
+   * The number itself, normalized (digits only), for the server to seal (RULES.md §7: stored
+   * only encrypted); never reported, logged or stored in clear. Same presence as phoneMasked.
+   */
+  readonly phone: string | null | undefined;
   readonly residenceSince: CivilDate | null | undefined;
   readonly note: string | null | undefined;
   /** Accepted, but the clerk should know (phone not kept, residence too short so far…). */
@@ -164,10 +169,12 @@ export function checkRollRow(input: RollRowInput, env: RollCheckEnv): RollRowChe
   if (!parsed || !group || !category) throw new Error('unreachable: a row without problems has every field');
 
   let phoneMasked: string | null | undefined = undefined;
+  let phone: string | null | undefined = undefined;
   if (input.phone !== undefined) {
-    const phone = input.phone.trim();
-    phoneMasked = phone ? maskPhone(phone) : null;
-    if (phone && phoneMasked === null) warnings.push('联系电话格式不对，没有保存');
+    const raw = input.phone.trim();
+    phone = raw ? normalizePhone(raw) : null;
+    phoneMasked = phone === null ? null : maskPhone(phone);
+    if (raw && phone === null) warnings.push('联系电话格式不对，没有保存');
   }
 
   let note: string | null | undefined = undefined;
@@ -190,6 +197,7 @@ export function checkRollRow(input: RollRowInput, env: RollCheckEnv): RollRowChe
       group,
       category,
       phoneMasked,
+      phone,
       residenceSince,
       note,
       warnings,
@@ -259,10 +267,21 @@ export function parseDateText(text: string): CivilDate | null {
  * any other 7–12 digit number with all but the last 4 digits hidden. Null when not a number.
  */
 export function maskPhone(raw: string): string | null {
-  let d = raw.normalize('NFKC').replace(/[\s\-()（）]/g, '');
-  if (/^(\+?86|0086)1\d{10}$/.test(d)) d = d.replace(/^(\+?86|0086)/, '');
+  const d = normalizePhone(raw);
+  if (d === null) return null;
   if (/^1[3-9]\d{9}$/.test(d)) return `${d.slice(0, 3)}****${d.slice(-4)}`;
-  if (/^\d{7,12}$/.test(d)) return `${'*'.repeat(d.length - 4)}${d.slice(-4)}`;
+  return `${'*'.repeat(d.length - 4)}${d.slice(-4)}`;
+}
+
+/**
+ * A phone number as dialled: digits only (full-width forms, spaces, dots, dashes, brackets and
+ * format characters removed; a +86/0086 prefix of a mobile dropped). A mainland mobile or any
+ * other 7–12 digit number; null when the text is not a phone number.
+ */
+export function normalizePhone(raw: string): string | null {
+  let d = raw.normalize('NFKC').replace(/[\p{Cf}\s\-.()（）]/gu, '');
+  if (/^(\+?86|0086)1\d{10}$/.test(d)) d = d.replace(/^(\+?86|0086)/, '');
+  if (/^1[3-9]\d{9}$/.test(d) || /^\d{7,12}$/.test(d)) return d;
   return null;
 }
 

@@ -28,3 +28,17 @@ export function pageQuery(): Record<string, string> {
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && k !== '$taroTimestamp') out[k] = decodeURIComponent(v);
   return out;
 }
+
+/**
+ * 返回 in the browser build: the previous page when there is one, else the committee's
+ * dashboard (or, from the dashboard itself, 我的) — a link opened directly has no history.
+ */
+export function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) {
+    void Taro.navigateBack({ delta: 1 });
+    return;
+  }
+  const current = Taro.getCurrentInstance()?.router?.path ?? '';
+  if (current.includes('/committee/pages/dashboard')) void Taro.switchTab({ url: '/pages/me/index' });
+  else void Taro.redirectTo({ url: `${ROOT}/dashboard/index` });
+}

@@ -1,5 +1,5 @@
 import { buildCalendar } from '../../src/domain/calendar';
-import { checkNoticePublication, noticeDataProblem, NO_FACTS, noticeWindow, type NoticeFacts } from '../../src/domain/notice';
+import { checkNoticePublication, checkNoticeTitle, titleClaim, noticeDataProblem, NO_FACTS, noticeWindow, type NoticeFacts } from '../../src/domain/notice';
 import type { ElectionCommitteeRoster } from '../../src/domain/election-setup';
 import type { VotingArrangements } from '../../src/domain/voting-arrangements';
 import { resolveRuleSet } from '../../src/domain/presets/registry';
@@ -169,5 +169,34 @@ describe('free text and corrections', () => {
   it('allows a correction after the last day (it repairs a timely notice), still only with data', () => {
     expect(checkNoticePublication('electionDayPlaces', READY, E, calendar, national, { isCorrection: true }).ok).toBe(true);
     expect(checkNoticePublication('objectionResults', NO_FACTS, E, calendar, national, { isCorrection: true })).toMatchObject({ reason: 'DATA_NOT_READY' });
+  });
+});
+
+describe('a title that claims a typed notice', () => {
+  it.each([
+    ['正式候选人名单', 'formalCandidates'],
+    ['关于公布正式候选人名单的公告', 'formalCandidates'],
+    ['正式\u200b候选人　名单', 'formalCandidates'],
+    ['选民名单公告', 'voterList'],
+    ['选举结果公告', 'results'],
+    ['当选人名单', 'results'],
+    ['投票站和流动票箱公告', 'pollingStations'],
+    ['委托投票名单', 'proxyList'],
+  ])('reads %s as %s', (title, kind) => {
+    expect(titleClaim(title)).toBe(kind);
+  });
+  it.each(['关于核对选民名单的通知', '关于召开正式候选人见面会的通知', '关于选举日注意事项的通知', '停水通知', '关于委托投票的说明'])('does not read %s as a typed notice', (title) => {
+    expect(titleClaim(title)).toBeNull();
+  });
+  it('rejects a free-text notice titled as a typed one', () => {
+    expect(checkNoticeTitle('freeText', '正式候选人名单', null)).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'TITLE_CLAIMS_TYPE' });
+  });
+  it('rejects a typed notice titled as another kind', () => {
+    expect(checkNoticeTitle('electionDayPlaces', '选举结果公告', null)).toMatchObject({ ok: false, reason: 'TITLE_CLAIMS_TYPE' });
+  });
+  it('accepts a typed notice under its own name, and a free-text correction naming the kind it corrects', () => {
+    expect(checkNoticeTitle('formalCandidates', '正式候选人名单', null).ok).toBe(true);
+    expect(checkNoticeTitle('freeText', '关于正式候选人名单的更正说明', 'formalCandidates').ok).toBe(true);
+    expect(checkNoticeTitle('freeText', '关于正式候选人名单的更正说明', 'results').ok).toBe(false);
   });
 });

@@ -137,3 +137,68 @@ export async function confirmModal(page: Page): Promise<void> {
   await ok.waitFor();
   await ok.click();
 }
+
+/**
+ * An irreversible committee step's dialog: waits for the counts the server gave, returns the
+ * dialog's text, ticks the explicit confirmation when it is asked for, then confirms.
+ */
+export async function confirmStep(page: Page, step: string): Promise<string> {
+  const dialog = shown(page, `[data-testid=irreversible-dialog][data-step=${step}]`);
+  await dialog.waitFor();
+  await shown(page, '[data-testid=step-cutoffs]').waitFor();
+  const said = await dialog.innerText();
+  if (await page.locator('#step-tick >> visible=true').count()) await shown(page, '#step-tick').click();
+  await shown(page, '#step-confirm').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=irreversible-dialog]'), undefined, { timeout: 10_000 });
+  return said;
+}
+
+/** Rows of Taro H5's picker: each column is dragged to the row whose text is wanted, then 确定. */
+async function pickColumns(page: Page, trigger: string, wanted: string[]): Promise<void> {
+  await shown(page, trigger).click();
+  const picker = page.locator('.weui-picker >> visible=true').first();
+  await picker.waitFor();
+  await page.waitForTimeout(400); // the sheet slides in
+  for (let col = 0; col < wanted.length; col++) {
+    const group = picker.locator('.weui-picker__group').nth(col);
+    const state = await group.evaluate((g, want) => {
+      const items = Array.from(g.querySelectorAll('.weui-picker__item')).map((e) => (e as HTMLElement).innerText.trim());
+      const content = g.querySelector('.weui-picker__content') as HTMLElement;
+      const y = Number(/translate3d\([^,]+,\s*(-?[\d.]+)px/.exec(content.style.transform)?.[1] ?? '0');
+      const row = (g.querySelector('.weui-picker__item') as HTMLElement).getBoundingClientRect().height;
+      return { target: items.indexOf(want), y, row };
+    }, wanted[col]!);
+    if (state.target < 0) fail(`picker column ${col} has no row "${wanted[col]}"`);
+    // The component's own geometry: rows 34 px, the selected row 102 px from the top.
+    const current = Math.round((102 - state.y) / 34);
+    const delta = (current - state.target) * 34;
+    if (delta === 0) continue;
+    const box = (await group.boundingBox()) ?? fail('picker column not on screen');
+    const x = box.x + box.width / 2;
+    const y0 = box.y + box.height / 2;
+    await page.mouse.move(x, y0);
+    await page.mouse.down();
+    await page.mouse.move(x, y0 + delta, { steps: Math.max(5, Math.ceil(Math.abs(delta) / 20)) });
+    await page.mouse.up();
+    await page.waitForTimeout(150);
+  }
+  await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await page.waitForTimeout(350);
+}
+
+/** A civil date through the picker (never typed): `2026-02-20`. */
+export async function pickDate(page: Page, trigger: string, day: string): Promise<void> {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  // Taro's H5 picker writes months and days with two digits (09月, 06日).
+  await pickColumns(page, trigger, [`${y}年`, `${String(m).padStart(2, '0')}月`, `${String(d).padStart(2, '0')}日`]);
+  const got = await shown(page, trigger).getAttribute('data-value');
+  if (got !== day) fail(`picked ${day} in ${trigger}, the field holds ${got}`);
+}
+
+/** A time of day through the picker: `08:00`. */
+export async function pickTime(page: Page, trigger: string, hhmm: string): Promise<void> {
+  const [h, m] = hhmm.split(':') as [string, string];
+  await pickColumns(page, trigger, [h, m]);
+  const got = await shown(page, trigger).getAttribute('data-value');
+  if (got !== hhmm) fail(`picked ${hhmm} in ${trigger}, the field holds ${got}`);
+}

@@ -46,11 +46,21 @@ describe('委托投票审核', () => {
     expect(h.calls.cloud.find((c) => c.data.action === 'decideProxy')?.data).toEqual({ action: 'decideProxy', electionId: fx.election.id, id: 'px-3', approve: true, requestId: expect.any(String) });
   });
 
-  it('publishes only after a dialog naming what it freezes and the statutory date', async () => {
+  it('publishes only after a dialog naming what it would leave out and the statutory date, ticked', async () => {
     await page.tap('proxy-publish');
-    const modal = h.calls.modals.at(-1)!;
-    expect(modal.content).toContain('公布后不能撤回');
-    expect(modal.content).toContain('选举日（2026年6月20日）前公布');
+    const dialog = () => (page.byId('irreversible-dialog')?.dom.textContent ?? '').replace(/\s+/g, '');
+    expect(dialog()).toContain('公布委托投票名单（不能撤回）');
+    expect(dialog()).toContain('选举日（须在这天之前公布）6月20日星期六');
+    // The counts come from committee.listProxies (requested, accepted), read when the dialog opens.
+    expect(h.calls.cloud.filter((c) => c.data.action === 'listProxies' && c.data.limit === 1).map((c) => c.data.status)).toEqual(['requested', 'accepted']);
+    expect(dialog()).toContain('委托还在等受托人确认1件');
+    // Someone would be left out: the button does nothing until the clerk ticks the confirmation.
+    await page.tap('step-confirm');
+    expect(h.calls.cloud.some((c) => c.data.action === 'publishProxyList')).toBe(false);
+    expect(dialog()).toContain('请先勾选确认');
+    await page.tap('step-tick');
+    await page.tap('step-confirm');
+    expect(h.calls.cloud.some((c) => c.data.action === 'publishProxyList')).toBe(true);
     expect(page.text()).toContain('共1对委托');
   });
 });

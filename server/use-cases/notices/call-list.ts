@@ -15,10 +15,11 @@
  * has a consent left (a reminder will reach them), is not on the list. Computed from the stored
  * deliveries, so fetching it again pushes nothing (committee.noticeStats with `callList`).
  *
- * The list carries the name, group and the phone number as stored — masked at the source —
- * never an ID number or a clear phone number (RULES.md §7).
+ * The list carries the name, group and the phone number masked, and whether it can be dialled
+ * (committee.revealPhone opens a sealed phone for one call) — never an ID number or a clear
+ * phone number (RULES.md §7).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { callListEntrySchema } from '../../../src/contracts/notice-committee.contract';
 import { type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
@@ -104,10 +105,12 @@ export async function unreadReach(store: Store, input: ReachInput): Promise<Unre
   const groups = [...byGroup.keys()].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   const callList = groups.flatMap((g) =>
     sortByStroke(byGroup.get(g) ?? [], (c) => c.voter.name).map((c) => ({
+      voterId: c.voter._id,
       name: c.voter.name,
       group: c.voter.group,
       category: c.voter.category,
       phoneMasked: safeMaskedPhone(c.voter.phoneMasked),
+      callable: Boolean(c.voter.phoneSealed),
       why: c.why,
       whyLabel: WHY_LABELS[c.why],
     })),

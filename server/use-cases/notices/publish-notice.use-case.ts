@@ -13,7 +13,8 @@
  * Outcomes:
  * - ok: the notice (null on preview), the generated draft, the type's window, the push started
  * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE · NOT_FOUND ELECTION_UNKNOWN | NOTICE_UNKNOWN (corrects)
- * - INVALID_INPUT TEXT_FIXED: the voter list's wording is fixed by publishVoterList
+ * - INVALID_INPUT TEXT_FIXED: the voter list's wording is fixed by publishVoterList ·
+ *   TITLE_CLAIMS_TYPE: the title claims another (typed) kind of notice (src/domain/notice.ts)
  * - NOT_ELIGIBLE DATA_NOT_READY: the data the notice announces does not exist yet ·
  *   NOT_APPLICABLE: the preset has no such notice (no proxies) · CORRECTION_NOT_ALLOWED
  * - WINDOW_CLOSED DEADLINE_PASSED: after the type's statutory last day · NOT_YET_OPEN
@@ -27,7 +28,7 @@ import { noticeDoc, type AttachmentEntry, type NoticeDoc } from '../../../src/co
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { objectionDecisionLastDay, objectionFilingLastDay } from '../../../src/domain/calendar';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
-import { checkNoticePublication } from '../../../src/domain/notice';
+import { checkNoticePublication, checkNoticeTitle } from '../../../src/domain/notice';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { publicationCheckpoint } from '../../audit/publication-checkpoint';
@@ -72,6 +73,9 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
       return err('CONFLICT', 'ALREADY_CORRECTED', '这份公告已经更正过了；如需再改，请更正那份更正公告');
     }
   }
+
+  const titled = checkNoticeTitle(input.type, input.title, corrects?.type ?? null);
+  if (!titled.ok) return titled;
 
   const now = ctx.clock.now();
   const at = now.toISOString();

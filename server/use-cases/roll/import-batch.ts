@@ -23,6 +23,7 @@ import { diffEntry, described, type Field, type PlannedRow, type RowReport, type
 import { createdReport, draftEntry, importRowInTx, type BatchEnv, type RowOutcome } from './import-row';
 import { rollKeyId, type ClaimCache } from './registration-claim';
 import { bumpRollVersion, requireListOpen } from './roll-access';
+import { phoneBoxOf } from '../../security/phone-box';
 
 /** Sheet rows per batch transaction: a few calls of overhead shared by many rows, well inside CloudBase's 30 s per transaction. */
 export const ROLL_BATCH = 100;
@@ -86,7 +87,7 @@ export async function runBatch(store: Store, env: BatchEnv, jobId: string, run: 
   run.rows.forEach((r, k) => {
     if (r.kind === 'rejected') return byRow.set(k, { report: r.report });
     const v = env.known.get(r.p.idHash);
-    if (v && diffEntry(v, r.p.valid).fields.length === 0) {
+    if (v && diffEntry(v, r.p.valid, phoneBoxOf(env.ctx.settings)).fields.length === 0) {
       return byRow.set(k, { report: { row: r.p.valid.row, status: 'unchanged', ...described(r.p.valid), voterStatus: v.status, voterId: v._id } });
     }
     candidates.push(r.p);

@@ -11,6 +11,7 @@ import { checkRollRow, type RollRejectReason, type RollRowInput, type ValidRollR
 import type { WithId } from '../../runtime/documents';
 import { keyedHash } from '../../security/keyed-hash';
 import { nameKey } from '../shared/name-key';
+import type { PhoneBox } from '../../security/phone-box';
 
 export type RowReport = OutputOf<typeof importRoll>['rows'][number];
 
@@ -28,7 +29,8 @@ export const sheetRowNumber = (r: SheetRow) => (r.kind === 'rejected' ? r.report
 /** Field names as audited and reported (never values of ID or phone). */
 export type Field = 'name' | 'group' | 'category' | 'phone' | 'residenceSince' | 'note';
 
-export function diffEntry(v: VoterDoc, r: ValidRollRow): { fields: Field[]; patch: Partial<VoterDoc> } {
+/** `phones` opens the stored phone: a number changed only in its masked digits is a change too. */
+export function diffEntry(v: VoterDoc, r: ValidRollRow, phones: PhoneBox): { fields: Field[]; patch: Partial<VoterDoc> } {
   const fields: Field[] = [];
   const patch: Partial<VoterDoc> = {};
   if (v.name !== r.name) {
@@ -44,10 +46,10 @@ export function diffEntry(v: VoterDoc, r: ValidRollRow): { fields: Field[]; patc
     fields.push('category');
     patch.category = r.category;
   }
-  // Masked forms are compared: a number changed only in its hidden digits reads as unchanged.
-  if (r.phoneMasked !== undefined && v.phoneMasked !== r.phoneMasked) {
+  if (r.phone !== undefined && !samePhone(v, r.phone, phones)) {
     fields.push('phone');
-    patch.phoneMasked = r.phoneMasked;
+    patch.phoneMasked = r.phoneMasked ?? null;
+    patch.phoneSealed = r.phone === null ? null : phones.seal(r.phone, v.idHash);
   }
   if (r.residenceSince !== undefined && v.residenceSince !== r.residenceSince) {
     fields.push('residenceSince');
@@ -58,6 +60,12 @@ export function diffEntry(v: VoterDoc, r: ValidRollRow): { fields: Field[]; patc
     patch.note = r.note;
   }
   return { fields, patch };
+}
+
+/** Whether the stored phone is this one; a masked-only phone (not callable) never is. */
+function samePhone(v: VoterDoc, phone: string | null, phones: PhoneBox): boolean {
+  if (phone === null) return v.phoneMasked === null && !v.phoneSealed;
+  return v.phoneSealed ? phones.open(v.phoneSealed, v.idHash) === phone : false;
 }
 
 export function categoryHint(r: ValidRollRow): string[] {

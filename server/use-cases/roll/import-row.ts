@@ -11,6 +11,7 @@ import { holdsRegistration, isFlagged, statusForCategory } from '../../../src/do
 import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
+import { phoneBoxOf } from '../../security/phone-box';
 import { categoryRecordOf, draftRollEntry } from './roll-entry';
 import {
   doubleRegistrationMessage,
@@ -62,7 +63,7 @@ export function createdReport(p: PlannedRow, env: BatchEnv, voterId: string, sta
 async function updateExisting(tx: TxOps, p: PlannedRow, env: BatchEnv, existing: WithId<VoterDoc>, existingId: string, claim: Awaited<ReturnType<typeof inspectClaim>>): Promise<RowOutcome> {
   const { valid, idHash } = p;
   const { here, at } = env;
-  const { fields, patch } = diffEntry(existing, valid);
+  const { fields, patch } = diffEntry(existing, valid, phoneBoxOf(env.ctx.settings));
   const next = { ...existing, ...patch };
   if (fields.includes('category')) {
     // The meeting's decision is about residence (category C) only.
@@ -139,6 +140,7 @@ export function draftEntry(p: PlannedRow, env: BatchEnv): ReturnType<typeof draf
       group: valid.group,
       category: valid.category,
       phoneMasked: valid.phoneMasked ?? null,
+      phoneSealed: valid.phone ? phoneBoxOf(env.ctx.settings).seal(valid.phone, idHash) : null,
       residenceSince: valid.residenceSince ?? null,
       note: valid.note ?? null,
       boundTo: null,

@@ -4,20 +4,48 @@
  * Outcomes: ok | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  *
  * The store answers equality queries only (CloudBase as well as the embedded store), so group,
- * category and status narrow the query; the name (any part of it), the ID number's last four
- * characters and the bound/confirmed flags are filtered in memory over every matching entry,
- * read in pages of 1,000 (findAllDocs). A village roll is a few thousand entries at most.
- * Order: village group order, then name, then id — stable across pages.
+ * category and status narrow the query; the search box (part of a name or of a group's name), the
+ * name, the ID number's last four characters and the bound/confirmed flags are filtered in memory
+ * over every matching entry, read in pages of 1,000 (findAllDocs). A village roll is a few
+ * thousand entries at most. Sorting is in memory too (group order and stroke-free name order are
+ * not store orders), so the reply's pages are slices of the sorted hits, not store pages: an
+ * after-key cursor would not save the full read the sort needs.
+ * Order: the chosen column, then village group order, then name, then id — stable across pages.
  */
-import type { listVoters } from '../../../src/contracts/roll.contract';
-import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import type { listVoters, RosterSort } from '../../../src/contracts/roll.contract';
+import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
 import type { Where } from '../../ports/store.port';
-import { findAllDocs } from '../../runtime/documents';
+import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { nameKey } from '../shared/name-key';
 import { loadCommitteeElection } from './roll-access';
 import { rosterEntry } from './roll-entry';
+
+type Voter = WithId<VoterDoc>;
+type Compare = (a: Voter, b: Voter) => number;
+
+const STATUS_ORDER = ['pending', 'registered', 'deprived', 'deceased', 'movedAway', 'unableToExercise'];
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The comparator for a sort column; ties fall back to group order, name and id. */
+function comparator(sort: RosterSort, desc: boolean, groups: readonly string[], needle: string): Compare {
+  const groupOrder = new Map(groups.map((g, i) => [g, i]));
+  const byGroup: Compare = (a, b) => (groupOrder.get(a.group) ?? 1e9) - (groupOrder.get(b.group) ?? 1e9);
+  // Names: prefix matches first when searching, then code-point order (no ICU dependency).
+  const byName: Compare = (a, b) =>
+    Number(needle !== '' && !a.nameKey.startsWith(needle)) - Number(needle !== '' && !b.nameKey.startsWith(needle)) || text(a.nameKey, b.nameKey);
+  const first: Record<RosterSort, Compare> = {
+    group: byGroup,
+    name: byName,
+    category: (a, b) => text(a.category, b.category),
+    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    // Youngest first: a later birth date is a lower age.
+    age: (a, b) => text(b.birthDate, a.birthDate),
+  };
+  const sign = desc ? -1 : 1;
+  return (a, b) => sign * first[sort](a, b) || byGroup(a, b) || byName(a, b) || text(a._id, b._id);
+}
 
 export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) => {
   const loaded = await loadCommitteeElection(ctx, input.electionId);
@@ -30,23 +58,18 @@ export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) 
   const all = await findAllDocs(ctx.store, 'voter', where as Where, voterDoc);
 
   const needle = input.name ? nameKey(input.name) : '';
+  const query = input.query ?? '';
+  const queryKey = query ? nameKey(query) : '';
   const tail = input.idLast4?.toUpperCase();
   const hits = all.filter(
     (v) =>
       (!needle || v.nameKey.includes(needle)) &&
+      (!query || v.nameKey.includes(queryKey) || v.group.includes(query)) &&
       (!tail || v.idMasked.endsWith(tail)) &&
       (input.bound === undefined || (v.boundTo !== null) === input.bound) &&
       (input.confirmed === undefined || v.confirmed === input.confirmed),
   );
-  const groupOrder = new Map(village.groups.map((g, i) => [g, i]));
-  hits.sort(
-    (a, b) =>
-      (groupOrder.get(a.group) ?? 1e9) - (groupOrder.get(b.group) ?? 1e9) ||
-      // Names: prefix matches first when searching, then code-point order (no ICU dependency).
-      Number(needle !== '' && !a.nameKey.startsWith(needle)) - Number(needle !== '' && !b.nameKey.startsWith(needle)) ||
-      (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0) ||
-      (a._id < b._id ? -1 : 1),
-  );
+  hits.sort(comparator(input.sort, input.desc, village.groups, needle || queryKey));
   const start = (input.page - 1) * input.pageSize;
   return ok({
     total: hits.length,

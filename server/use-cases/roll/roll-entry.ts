@@ -24,6 +24,8 @@ export interface NewEntry {
   readonly group: string;
   readonly category: VoterCategory;
   readonly phoneMasked: string | null;
+  /** The phone sealed under the deployment's phone key (server/security/phone-box.ts). */
+  readonly phoneSealed?: string | null;
   readonly residenceSince: CivilDate | null;
   readonly note: string | null;
   readonly boundTo: string | null;
@@ -53,6 +55,7 @@ export function draftRollEntry(e: NewEntry, key: string, rng: RandomSource, at: 
     bindingCodeHash: keyedHash(key, 'binding-code', bindingCode),
     boundTo: e.boundTo,
     phoneMasked: e.phoneMasked,
+    phoneSealed: e.phoneSealed ?? null,
     residenceSince: e.category === 'C' ? e.residenceSince : null,
     note: e.note,
     createdAt: at,

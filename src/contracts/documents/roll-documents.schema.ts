@@ -26,6 +26,12 @@ export const voterDoc = z.object({
   bindingCodeHash: z.string(),
   boundTo: z.string().nullable(),
   phoneMasked: z.string().nullable(),
+  /**
+   * The phone sealed with the deployment's phone key (`p1.<keyId>.<…>`, RULES.md §7), opened
+   * only by committee.revealPhone. Null or absent: not callable (a phone imported before
+   * sealing was kept masked only, and stays so).
+   */
+  phoneSealed: z.string().nullable().optional(),
   residenceSince: civilDateSchema.nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bindAs, confirmModal, fail, openAs, SHOTS, shot, shown, tab, type Flow, type Step } from '../lib';
+import { bindAs, confirmModal, fail, pickDate, pickTime, openAs, SHOTS, shot, shown, tab, type Flow, type Step } from '../lib';
 
 const COMPOSE = 'subpackages/committee/pages/notices-compose/index';
 
@@ -85,8 +85,9 @@ const steps: Step[] = [
     async run(c) {
       const { page } = c;
       await shot(page, 'setup-02-empty', true);
-      await shown(page, '[data-chosen-by=representativeMeeting]').click();
-      await fill(page, '#roster-chosen-on', '2026-02-20');
+      await shown(page, '#chosen-by-representativeMeeting').click();
+      // Dates are picked, never typed; the H5 picker's rows are a usable size.
+      await pickDate(page, '#roster-chosen-on', '2026-02-20');
       for (const [i, m] of ROSTER.entries()) {
         await fill(page, `#member-name-${i}`, m.name);
         await pickGroup(page, `member-group-${i}`, m.group);
@@ -115,8 +116,8 @@ const steps: Step[] = [
     timeoutMs: 45_000,
     async run(c) {
       const { page } = c;
-      await fill(page, '#voting-opens', '08:00');
-      await fill(page, '#voting-closes', '07:30');
+      await pickTime(page, '#voting-opens', '08:00');
+      await pickTime(page, '#voting-closes', '07:30');
       await fill(page, '#voting-central', '村民委员会大院');
       await shown(page, '#station-add').click();
       await fill(page, '#station-name-0', '第一投票站');
@@ -137,7 +138,7 @@ const steps: Step[] = [
       await partShot(page, '[data-testid=station]', 'setup-05b-station');
       await partShot(page, '[data-testid=mobile-box]', 'setup-05c-mobile-box');
       await partShot(page, '[data-testid=voting-error]', 'setup-05d-voting-error');
-      await fill(page, '#voting-closes', '17:00');
+      await pickTime(page, '#voting-closes', '17:00');
       await shown(page, '#voting-save').click();
       await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=voting-card]')).some((e) => (e as HTMLElement).innerText.includes('在中心会场投票的小组')), undefined, { timeout: 10_000 });
       if (await page.locator('[data-testid=voting-error] >> visible=true').count()) fail('the voting error is still shown after saving');

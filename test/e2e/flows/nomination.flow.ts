@@ -9,7 +9,7 @@
  * WINDOW_STILL_OPEN before that, which the flow checks too).
  */
 import type { Page } from 'playwright-core';
-import { api, bindAs, confirmModal, fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
+import { api, bindAs, confirmModal, confirmStep, fail, openAs, persona, shot, shown, tab, type Flow, type Step } from '../lib';
 
 const NOMINATIONS = 'subpackages/committee/pages/nominations/index';
 
@@ -95,7 +95,7 @@ const steps: Step[] = [
       await page.locator('[data-testid=tally-chart] [data-post=director]', { hasText: `${self}（` }).first().waitFor();
       await shot(page, 'nomination-tally', true);
       await shown(page, '#close-nominations').click();
-      await confirmModal(page);
+      await confirmStep(page, 'closeNominations');
       const refused = shown(page, '[data-testid=close-error]');
       await refused.waitFor({ timeout: 20_000 });
       if (!(await refused.innerText()).includes('提名')) fail(`early close refused with "${await refused.innerText()}"`);
@@ -123,7 +123,7 @@ const steps: Step[] = [
       await openAs(c, 'committee', NOMINATIONS);
       await shown(page, '[data-testid=tally-chart]').waitFor();
       await shown(page, '#close-nominations').click();
-      await confirmModal(page);
+      await confirmStep(page, 'closeNominations');
       await shown(page, '[data-testid=selection]').waitFor({ timeout: 20_000 });
       // The seed leaves a tie at the 副主任 cut line; others (the 妇女 place) may follow it.
       if (!(await page.locator('[data-testid=tie-resolver][data-post=deputy] >> visible=true').count())) fail('no tie surfaced at the 副主任 cut line');
@@ -165,7 +165,7 @@ const steps: Step[] = [
       await openAs(c, 'committee', NOMINATIONS);
       await shown(page, '#show-selection').click();
       await shown(page, '#publish-candidates').click();
-      await confirmModal(page);
+      await confirmStep(page, 'publishCandidates');
       const list = shown(page, '[data-testid=published-list]');
       await list.waitFor({ timeout: 20_000 });
       if (!(await list.innerText()).includes('按姓氏笔画排列')) fail('published list not in stroke order');

@@ -6,7 +6,7 @@
  * on the call list, which is fetched again without pushing; 开发模式 → 推送记录 lists it all.
  */
 import type { Page } from 'playwright-core';
-import { bindAs, confirmModal, fail, finishBox, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
+import { bindAs, confirmModal, confirmStep, fail, finishBox, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
 
 const STATS = 'subpackages/committee/pages/notices-stats/index';
 
@@ -108,7 +108,7 @@ const steps: Step[] = [
       if (!p.includes('选民名单公告') || !/附件名单：共\d+条/.test(p)) fail(`preview reads "${p.slice(0, 200)}"`);
       await shot(page, 'notices-03-compose-preview', true);
       await shown(page, '#compose-publish').click();
-      await confirmModal(page);
+      await confirmStep(page, 'publishVoterList');
       await shown(page, '[data-testid=awareness-overall]').waitFor({ timeout: 20_000 });
       const id = /[?&]id=([^&]+)/.exec(page.url().split('#')[1] ?? '')?.[1] ?? fail(`no notice id in ${page.url()}`);
       c.state.noticeId = decodeURIComponent(id);

@@ -7,7 +7,7 @@
  * 首页 no longer links to 委托投票.
  */
 import type { Page } from 'playwright-core';
-import { api, bindAs, confirmModal, fail, finishBox, openAs, shot, shown, tab, type Flow, type Step } from '../lib';
+import { api, bindAs, confirmStep, fail, finishBox, openAs, shot, shown, tab, type Flow, type Step } from '../lib';
 
 const MINE = 'subpackages/village/pages/proxy-mine/index';
 const INCOMING = 'subpackages/village/pages/proxy-incoming/index';
@@ -101,7 +101,7 @@ const steps: Step[] = [
       await shown(page, '[id^=approve-]').click();
       await page.waitForFunction(() => !document.querySelector('[data-proxy][data-status=accepted]'), undefined, { timeout: 10_000 });
       await shown(page, '#proxy-publish').click();
-      await confirmModal(page);
+      await confirmStep(page, 'publishProxyList');
       await shown(page, '[data-testid=proxy-published]').waitFor();
       await shot(page, 'proxy-06-published', true);
     },

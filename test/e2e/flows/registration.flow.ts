@@ -184,10 +184,20 @@ const steps: Step[] = [
       const declared = Number(await shown(c.page, '[data-figure=外出已表示参加] .figure-num').innerText());
       if (declared < 1) fail('the dashboard does not count the migrant’s declaration');
       await shown(c.page, '#publish-list').click();
-      // The H5 confirm is Taro's own modal.
-      await shown(c.page, '.taro-modal__foot').waitFor();
+      // Irreversible (issue 11): the dialog counts who would be cut off, from the server, and asks
+      // for an explicit tick while anyone is still pending; the button does nothing before it.
+      const dialog = shown(c.page, '[data-testid=irreversible-dialog][data-step=publishVoterList]');
+      await dialog.waitFor();
+      await shown(c.page, '[data-testid=step-cutoffs]').waitFor();
+      const pendingB = Number((await shown(c.page, '[data-cutoff=pendingB] .row-value').innerText()).replace(/\D/g, ''));
+      if (!(pendingB > 0)) fail('the publish dialog does not count the migrants who have not declared');
+      const said = await dialog.innerText();
+      if (!said.includes('法定最晚公布日') || !said.includes('登记原定截止')) fail(`the publish dialog gives no dates: ${said}`);
       await shot(c.page, 'reg-06-publish-confirm');
-      await c.page.locator('.taro-modal__foot >> text=公布').first().click();
+      await shown(c.page, '#step-confirm').click();
+      if (!(await shown(c.page, '[data-testid=irreversible-dialog]').isVisible())) fail('publication went ahead without the tick');
+      await shown(c.page, '#step-tick').click();
+      await shown(c.page, '#step-confirm').click();
       await shown(c.page, '[data-testid=published]').waitFor();
       // The calendar now knows the act is done: no countdown to it, marked 已完成.
       await shown(c.page, '[data-testid=timeline] [data-key=voterListPublication][data-mark=done]').waitFor({ timeout: 10_000 });

@@ -117,3 +117,44 @@ describe('local host outside dev mode', () => {
     expect((await fetch(`${base}/dev/personas`)).status).toBe(404);
   });
 });
+
+describe('local host input hygiene', () => {
+  let dir: string;
+  let local: LocalApp;
+  let server: Server;
+  let base: string;
+  const LIMIT = 64 * 1024;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cxt-host-hyg-'));
+    local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'dev' }, log: 'silent', auditLinkIntervalMs: null });
+    server = createHttpHost({ app: local.app, routes: ROUTES, maxBodyBytes: LIMIT });
+    base = await listen(server);
+  });
+  afterAll(async () => {
+    server.close();
+    await local.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('answers POST /api/%s with a typed 404, not a 500', async (fn) => {
+    const r = await post(base, fn, JSON.stringify({ action: 'whoami' }));
+    expect(r.status).toBe(404);
+    expect(await r.json()).toMatchObject({ ok: false, code: 'NOT_FOUND', reason: 'UNKNOWN_FUNCTION' });
+  });
+
+  it('answers an action named after a prototype member with a typed refusal', async () => {
+    const r = await post(base, 'identity', JSON.stringify({ action: '__proto__' }));
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'UNKNOWN_ACTION' });
+  });
+
+  it('answers a body over the limit with a typed 413 (the connection is not reset)', async () => {
+    const body = JSON.stringify({ action: 'whoami', pad: 'x'.repeat(LIMIT * 3) });
+    const r = await post(base, 'identity', body);
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'BODY_TOO_LARGE' });
+    // The host still serves the next request.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});

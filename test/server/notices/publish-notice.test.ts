@@ -168,6 +168,23 @@ describe('committee.publishNotice', () => {
     expect(await publish({ type: 'freeText', title: '联系电话', body: '有事请拨打13812345678联系' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
+  describe('refuses a free-text notice whose title claims a typed notice', () => {
+    it.each(['正式候选人名单', '关于公布正式候选人名单的公告', '正式 候选人 名单', '选举结果公告', '选民名单'])('rejects the title %s, stores and pushes nothing', async (title) => {
+      t.setNow(at10(addDays(v.electionDay, -6)));
+      const r = await publish({ type: 'freeText', title, body: '名单如下：王建国、李秀英。' });
+      expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'TITLE_CLAIMS_TYPE', message: expect.stringContaining('公告') });
+      expect(await t.app.store.count('notice', {})).toBe(0);
+      expect(await t.app.store.count('pushJob', {})).toBe(0);
+    });
+    it('rejects a typed notice titled as another kind', async () => {
+      await t.ok('committee', { action: 'updateElection', electionId: v.electionId, voting: VOTING }, CLERK);
+      expect(await publish({ type: 'electionDayPlaces', title: '正式候选人名单' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'TITLE_CLAIMS_TYPE' });
+    });
+    it('accepts a notice about a list that does not claim to be it', async () => {
+      expect(await publish({ type: 'freeText', title: '关于核对选民名单的通知', body: '请各位选民核对自己的登记信息。' })).toMatchObject({ ok: true });
+    });
+  });
+
   it('generates a typed notice from the data it announces, with a frozen hashed list', async () => {
     await t.ok('committee', { action: 'updateElection', electionId: v.electionId, voting: VOTING }, CLERK);
     const r = await t.ok<Published>('committee', { action: 'publishNotice', electionId: v.electionId, type: 'electionDayPlaces', body: '请外出的选民提前安排返乡。' }, CLERK);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import { FormError, TextField } from '../../../../components/form-fields';
+import { DateField } from '../../../../components/form-pickers';
 import { NomineeLine } from '../../../../components/nominee-picker';
 import type { ElectionView } from '../../../../hooks/session-store';
 import type { Selection } from '../../../../hooks/use-nomination-committee';
@@ -102,7 +103,7 @@ function CandidateCard({ c, n, checklist }: { c: Candidate; n: ReturnType<typeof
       <FormError error={n.calls.review.error} testId='review-error' />
       {c.status !== 'withdrawn' ? (
         <View>
-          <TextField id={`withdraw-date-${c.voterId}`} label='书面申请日期' value={writtenOn} onChange={setWrittenOn} error={n.calls.withdraw.error?.fields?.writtenOn} placeholder='如：2026-05-12' maxlength={10} />
+          <DateField id={`withdraw-date-${c.voterId}`} label='书面申请日期' value={writtenOn} onChange={setWrittenOn} error={n.calls.withdraw.error?.fields?.writtenOn} />
           <TextField id={`withdraw-record-${c.voterId}`} label='记录' value={record} onChange={setRecord} error={n.calls.withdraw.error?.fields?.record} placeholder='如：本人书面申请，已存档' maxlength={200} />
           <Button className='btn plain' id={`withdraw-${c.voterId}`} onClick={() => void withdraw()}>
             办理退出（递补下一位）

@@ -4,10 +4,13 @@ import CountdownCard from '../../../../components/countdown-card';
 import NoticeCommitteeLink from '../../../../components/notice-committee-link';
 import ElectionHeader from '../../../../components/election-header';
 import PageShell from '../../../../components/page-shell';
+import '../../../../components/committee.scss';
 import { ErrorView, Loading } from '../../../../components/state-views';
 import Timeline from '../../../../components/timeline';
 import { useSession } from '../../../../hooks/session-store';
 import { openCommitteePage } from '../../../../services/committee-nav';
+import { serverNow } from '../../../../hooks/use-countdown';
+import { beijingDay } from '../../../../services/format';
 
 /**
  * 选举委员会工作台. Role-gated in the UI for clarity only: every committee action is checked
@@ -17,14 +20,14 @@ export default function CommitteeDashboard() {
   const { status, whoami, error, clockOffsetMs, loadedAt, reload } = useSession();
   if (status === 'idle' || (status === 'loading' && !whoami)) {
     return (
-      <PageShell>
+      <PageShell console>
         <Loading />
       </PageShell>
     );
   }
   if (status === 'error' && error) {
     return (
-      <PageShell>
+      <PageShell console>
         <ErrorView error={error} onRetry={reload} />
       </PageShell>
     );
@@ -32,7 +35,7 @@ export default function CommitteeDashboard() {
   const villages = whoami?.committeeOf ?? [];
   if (villages.length === 0) {
     return (
-      <PageShell>
+      <PageShell console>
         <View className='card' data-testid='not-committee'>
           <Text className='card-title'>只有村选举委员会成员可以使用</Text>
           <Text className='text'>如果您是选举委员会成员，请使用乡镇发给您的邀请码加入。</Text>
@@ -41,7 +44,7 @@ export default function CommitteeDashboard() {
     );
   }
   return (
-    <PageShell>
+    <PageShell console>
       {villages.map((v) => {
         const elections = (whoami?.elections ?? []).filter((e) => e.villageId === v.villageId);
         return (
@@ -55,36 +58,43 @@ export default function CommitteeDashboard() {
               elections.map((e) => (
                 <View key={e.id}>
                   <ElectionHeader election={e} />
-                  <View className='card' data-testid='posts'>
-                    <Text className='card-title'>职位和名额</Text>
-                    {e.posts.map((p) => (
-                      <View className='row' key={p.post}>
-                        <Text className='row-key'>{p.label}</Text>
-                        <Text className='row-value'>{p.seats}名</Text>
+                  {/* Wide screens: the work (registration, notices) beside the plan (posts, dates). */}
+                  <View className='cols'>
+                    <View>
+                      <NoticeCommitteeLink />
+                      <CommitteeRegistration electionId={e.id} election={e} today={beijingDay(serverNow(clockOffsetMs))} reloadKey={String(loadedAt)} />
+                      <Button className='btn secondary' id='go-proxies' onClick={() => openCommitteePage('proxies')}>
+                        委托投票：审核、公布名单、选举日登记
+                      </Button>
+                    </View>
+                    <View>
+                      <View className='card' data-testid='posts'>
+                        <Text className='card-title'>职位和名额</Text>
+                        {e.posts.map((p) => (
+                          <View className='row' key={p.post}>
+                            <Text className='row-key'>{p.label}</Text>
+                            <Text className='row-value'>{p.seats}名</Text>
+                          </View>
+                        ))}
+                        <Text className='text small muted'>适用规则：{e.presetName}</Text>
+                        <Button className='btn secondary' id='go-election-setup' onClick={() => openCommitteePage('electionSetup')}>
+                          选举设置：委员会成员、投票站
+                        </Button>
+                        <Button className='btn secondary' id='go-nominations' onClick={() => openCommitteePage('nominations')}>
+                          提名和候选人：计票、结束提名、公布名单
+                        </Button>
                       </View>
-                    ))}
-                    <Text className='text small muted'>适用规则：{e.presetName}</Text>
-                    <Button className='btn secondary' id='go-election-setup' onClick={() => openCommitteePage('electionSetup')}>
-                      选举设置：委员会成员、投票站
-                    </Button>
-                    <Button className='btn secondary' id='go-nominations' onClick={() => openCommitteePage('nominations')}>
-                      提名和候选人：计票、结束提名、公布名单
-                    </Button>
+                      <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
+                      <Timeline
+                        election={e}
+                        clockOffsetMs={clockOffsetMs}
+                        actions={{
+                          proxyDeadline: { id: 'timeline-go-proxies', label: '审核委托投票', onClick: () => openCommitteePage('proxies') },
+                          electionDay: { id: 'timeline-go-check-in', label: '选举日登记', onClick: () => openCommitteePage('checkIn') },
+                        }}
+                      />
+                    </View>
                   </View>
-                  <CountdownCard election={e} clockOffsetMs={clockOffsetMs} onElapsed={reload} />
-                  <NoticeCommitteeLink />
-                  <CommitteeRegistration electionId={e.id} reloadKey={String(loadedAt)} />
-                  <Button className='btn secondary' id='go-proxies' onClick={() => openCommitteePage('proxies')}>
-                    委托投票：审核、公布名单、选举日登记
-                  </Button>
-                  <Timeline
-                    election={e}
-                    clockOffsetMs={clockOffsetMs}
-                    actions={{
-                      proxyDeadline: { id: 'timeline-go-proxies', label: '审核委托投票', onClick: () => openCommitteePage('proxies') },
-                      electionDay: { id: 'timeline-go-check-in', label: '选举日登记', onClick: () => openCommitteePage('checkIn') },
-                    }}
-                  />
                 </View>
               ))
             )}

@@ -7,8 +7,12 @@ import type { ElectionView } from '../../../../hooks/session-store';
 import { NomineeBallotList } from '../../../../components/nominee-ballots';
 import { useNominationCommittee, useNomineeBallots } from '../../../../hooks/use-nomination-committee';
 import { openCommitteePage } from '../../../../services/committee-nav';
-import { civilDate } from '../../../../services/format';
-import { confirmDialog, toast } from '../../../../services/navigation';
+import { toast } from '../../../../services/navigation';
+import IrreversibleDialog from '../../../../components/irreversible-dialog';
+import { candidatesStep, closeNominationsStep } from '../../../../hooks/committee-steps';
+import { serverNow } from '../../../../hooks/use-countdown';
+import { useIrreversibleStep } from '../../../../hooks/use-irreversible-step';
+import { beijingDay } from '../../../../services/format';
 import { openNoticeCompose } from '../../../../services/notice-navigation';
 
 /**
@@ -17,38 +21,29 @@ import { openNoticeCompose } from '../../../../services/notice-navigation';
  * tally line shows the signed ballots naming that nominee (committee only), with 返回.
  */
 export default function NominationsPage() {
-  return <CommitteeGate>{({ electionId, election }) => <Nominations electionId={electionId} election={election} />}</CommitteeGate>;
+  return <CommitteeGate>{({ electionId, election, clockOffsetMs }) => <Nominations electionId={electionId} election={election} today={beijingDay(serverNow(clockOffsetMs))} />}</CommitteeGate>;
 }
 
-function lastDay(election: ElectionView, key: string): string | null {
-  return election.calendar.find((c) => c.key === key)?.lastDay ?? null;
-}
-
-function Nominations({ electionId, election }: { electionId: string; election: ElectionView }) {
+function Nominations({ electionId, election, today }: { electionId: string; election: ElectionView; today: string }) {
   const n = useNominationCommittee(electionId);
+  const step = useIrreversibleStep();
   const signed = useNomineeBallots(electionId);
   const t = n.tally.data;
   if (signed.shown) return <NomineeBallotList nominee={signed.shown.nominee} ballots={signed.shown.ballots} error={signed.error} onBack={signed.close} />;
   if (!t) return n.tally.error ? <ErrorView error={n.tally.error} onRetry={() => void n.tally.reload()} /> : <Loading />;
   const closeNow = async () => {
-    const closes = lastDay(election, 'nomination');
-    const ok = await confirmDialog(
-      '结束提名（不能撤回）',
-      `结束后，任何人都不能再提名或改提名（包括纸质票），按现在的 ${t.ballots} 张票确定初步和正式候选人。${closes ? `提名原定到${civilDate(closes)}。` : ''}确定结束吗？`,
-      '结束提名',
-    );
-    if (ok && (await n.close())) toast('提名已结束', 'success');
+    if ((await step.ask(closeNominationsStep(electionId, election))) && (await n.close())) toast('提名已结束', 'success');
   };
   const publishNow = async () => {
-    const deadline = lastDay(election, 'candidateListPublication');
-    const ok = await confirmDialog('公布正式候选人', `名单将按姓氏笔画排列，生成公告发给全体选民。${deadline ? `法定最晚公布日：${civilDate(deadline)}。` : ''}确定公布吗？`, '公布');
-    if (ok && (await n.publish())) toast('已公布', 'success');
+    if (!n.selection) return;
+    if ((await step.ask(candidatesStep(election, n.selection))) && (await n.publish())) toast('已公布', 'success');
   };
   const sel = n.selection;
   // Once closed, the committee's next task (ties, the list, publication) comes first; the counts follow.
   const tasks = sel ? <SelectionTasks n={n} sel={sel} onPublish={() => void publishNow()} /> : null;
   return (
     <View data-testid='nominations'>
+      <IrreversibleDialog api={step} today={today} />
       {n.published ? <PublishedList published={n.published} /> : null}
       {tasks}
       <TallyChart tally={t} onOpen={(line) => void signed.open(line)} />

@@ -6,6 +6,11 @@ import type { ElectionView } from '../../../../hooks/session-store';
 import { civilDate } from '../../../../services/format';
 import { openNoticeStats } from '../../../../services/notice-navigation';
 import { confirmDialog, toast } from '../../../../services/navigation';
+import IrreversibleDialog from '../../../../components/irreversible-dialog';
+import { voterListStep } from '../../../../hooks/committee-steps';
+import { serverNow } from '../../../../hooks/use-countdown';
+import { useIrreversibleStep } from '../../../../hooks/use-irreversible-step';
+import { beijingDay } from '../../../../services/format';
 import { openCommitteePage } from '../../../../services/committee-nav';
 import CommitteeGate from '../../../../components/committee-gate';
 import '../../../../components/notice.scss';
@@ -19,10 +24,10 @@ const FROM_SETUP = new Set(['committeeMembers', 'electionDayPlaces', 'pollingSta
  * is shown as the server words it. The voter list goes through 公布选民名单 (publishVoterList).
  */
 export default function NoticeComposePage() {
-  return <CommitteeGate>{({ election }) => <Compose election={election} />}</CommitteeGate>;
+  return <CommitteeGate>{({ election, clockOffsetMs }) => <Compose election={election} today={beijingDay(serverNow(clockOffsetMs))} />}</CommitteeGate>;
 }
 
-function Compose({ election }: { election: ElectionView }) {
+function Compose({ election, today }: { election: ElectionView; today: string }) {
   const corrects = useRouteParam('corrects');
   const correctsType = useRouteParam('type');
   const { data, error, reload } = useNoticeStats(election.id);
@@ -34,6 +39,7 @@ function Compose({ election }: { election: ElectionView }) {
   const [body, setBody] = useState('');
   const [preview, setPreview] = useState<{ key: string; out: PublishOutput } | null>(null);
   const { run, pending, error: actionError, clearError } = usePublishNotice();
+  const step = useIrreversibleStep();
 
   if (!data) return error ? <ErrorView error={error} onRetry={() => void reload()} /> : <Loading />;
   const option = data.types.find((t) => t.type === type) ?? null;
@@ -71,11 +77,11 @@ function Compose({ election }: { election: ElectionView }) {
   const doPublish = async () => {
     const i = input(false);
     if (!i || !previewed || pending) return;
-    const what = isVoterList ? '公布选民名单' : '发布公告';
-    const text = isVoterList
-      ? `将冻结现在已登记的${previewed.draft.attachment?.count ?? 0}名选民（只公布姓名和村民小组），开始计算申诉期限，并推送给已订阅的选民。公布后不能修改。确定公布吗？`
-      : '发布后不能修改，只能再发更正公告。公告会推送给已订阅的选民。确定发布吗？';
-    if (!(await confirmDialog(what, text, isVoterList ? '公布' : '发布'))) return;
+    // The voter list closes registration: the dialog counts who would be left off (committee.stats).
+    const sure = isVoterList
+      ? await step.ask(voterListStep(election.id, election))
+      : await confirmDialog('发布公告', '发布后不能修改，只能再发更正公告。公告会推送给已订阅的选民。确定发布吗？', '发布');
+    if (!sure) return;
     const out = await run(i);
     if (out?.notice) {
       toast(isVoterList ? '选民名单已公布' : '公告已发布', 'success');
@@ -85,6 +91,7 @@ function Compose({ election }: { election: ElectionView }) {
 
   return (
     <>
+      <IrreversibleDialog api={step} today={today} />
       {corrects ? (
         <View className='notice warn' data-testid='compose-correcting'>
           <Text className='text strong'>正在写更正公告：更正“{correcting?.title ?? '原公告'}”。原公告保留不变，并注明已更正。</Text>

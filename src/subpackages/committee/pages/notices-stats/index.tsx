@@ -7,6 +7,7 @@ import { dateTime } from '../../../../services/format';
 import { openNoticeCompose } from '../../../../services/notice-navigation';
 import { confirmDialog, toast } from '../../../../services/navigation';
 import CommitteeGate from '../../../../components/committee-gate';
+import { DialButton } from '../../../../components/dial-button';
 import '../../../../components/notice.scss';
 
 type Rate = NonNullable<NoticeStats['detail']>['awareness']['overall'];
@@ -150,7 +151,7 @@ function Stats({ election }: { election: ElectionView }) {
         </Button>
       </View>
 
-      {shown ? <CallListCard key={shown.fetched ? 'fetched' : 'reminded'} shown={shown} /> : null}
+      {shown ? <CallListCard key={shown.fetched ? 'fetched' : 'reminded'} shown={shown} electionId={election.id} /> : null}
 
       {!n.correctedBy && n.type !== 'voterList' ? (
         <Button className='btn secondary' id='notice-correct' onClick={() => openNoticeCompose({ id: n.id, type: n.type })}>
@@ -177,7 +178,7 @@ interface CallListShown {
   fetched: boolean;
 }
 
-function CallListCard({ shown: r }: { shown: CallListShown }) {
+function CallListCard({ shown: r, electionId }: { shown: CallListShown; electionId: string }) {
   const [shown, setShown] = useState(CALL_PAGE);
   const rows = r.callList.slice(0, shown);
   const groups: Array<{ group: string; rows: typeof rows }> = [];
@@ -216,6 +217,7 @@ function CallListCard({ shown: r }: { shown: CallListShown }) {
                 <Text className='call-name'>{row.name}</Text>
                 <Text className='muted'>{row.whyLabel}</Text>
                 <Text className='call-phone'>{row.phoneMasked ?? '无电话'}</Text>
+                {row.callable ? <DialButton electionId={electionId} voterId={row.voterId} name={row.name} /> : null}
               </View>
             ))}
           </View>

@@ -5,9 +5,13 @@ import { FormError } from '../../../../components/form-fields';
 import ProxyQueueItem from '../../../../components/proxy-queue-item';
 import type { ElectionView } from '../../../../hooks/session-store';
 import { usePublishProxyList, useProxyQueue, type QueueFilter } from '../../../../hooks/use-proxy-committee';
-import { civilDate, dateTime } from '../../../../services/format';
+import { beijingDay, civilDate, dateTime } from '../../../../services/format';
 import { openCommitteePage } from '../../../../services/committee-nav';
-import { confirmDialog, toast } from '../../../../services/navigation';
+import { toast } from '../../../../services/navigation';
+import IrreversibleDialog from '../../../../components/irreversible-dialog';
+import { proxyListStep } from '../../../../hooks/committee-steps';
+import { serverNow } from '../../../../hooks/use-countdown';
+import { useIrreversibleStep } from '../../../../hooks/use-irreversible-step';
 
 const FILTERS: Array<[QueueFilter, string]> = [
   ['accepted', '待审核'],
@@ -19,10 +23,10 @@ const FILTERS: Array<[QueueFilter, string]> = [
 
 /** 委托投票审核: figures, the queue, publishing the list. */
 export default function ProxiesPage() {
-  return <CommitteeGate>{({ electionId, election }) => <Queue electionId={electionId} election={election} />}</CommitteeGate>;
+  return <CommitteeGate>{({ electionId, election, clockOffsetMs }) => <Queue electionId={electionId} election={election} today={beijingDay(serverNow(clockOffsetMs))} />}</CommitteeGate>;
 }
 
-function Queue({ electionId, election }: { electionId: string; election: ElectionView }) {
+function Queue({ electionId, election, today }: { electionId: string; election: ElectionView; today: string }) {
   const [filter, setFilter] = useState<QueueFilter>('accepted');
   const list = useProxyQueue(electionId, filter);
   const f = list.data?.figures;
@@ -63,7 +67,7 @@ function Queue({ electionId, election }: { electionId: string; election: Electio
       {(list.data?.items ?? []).map((item) => (
         <ProxyQueueItem key={item.id} electionId={electionId} item={item} onDecided={() => void list.reload()} />
       ))}
-      <PublishCard electionId={electionId} election={election} />
+      <PublishCard electionId={electionId} election={election} today={today} onPublished={() => void list.reload()} />
       <Button className='btn secondary' id='go-check-in' onClick={() => openCommitteePage('checkIn')}>
         选举日登记（本人到场、受托人代领）
       </Button>
@@ -80,26 +84,24 @@ function Figure({ n, label }: { n: number; label: string }) {
   );
 }
 
-/** 公布委托投票名单: irreversible, so the dialog says what it freezes and the statutory date. */
-function PublishCard({ electionId, election }: { electionId: string; election: ElectionView }) {
+/** 公布委托投票名单: irreversible, so the dialog says what it would leave out and the statutory date. */
+function PublishCard({ electionId, election, today, onPublished }: { electionId: string; election: ElectionView; today: string; onPublished: () => void }) {
   const call = usePublishProxyList();
+  const step = useIrreversibleStep();
   const [done, setDone] = useState<{ at: string; rows: number } | null>(null);
   const day = civilDate(election.electionDay, true, false);
   const publish = async () => {
-    const sure = await confirmDialog(
-      '公布委托投票名单',
-      `公布后不能撤回：委托人和受托人的姓名、小组会作为公告贴出并推送给村民。还没审核的委托要先审核完；公布后再批准或撤销的，要再公布一次。法律要求在选举日（${day}）前公布。`,
-      '公布',
-    );
-    if (!sure) return;
+    if (!(await step.ask(proxyListStep(electionId, election)))) return;
     const r = await call.run({ electionId });
     if (r) {
       setDone({ at: r.publishedAt, rows: r.rows.length });
       toast('已公布', 'success');
+      onPublished();
     }
   };
   return (
     <View className='card' data-testid='proxy-publish'>
+      <IrreversibleDialog api={step} today={today} />
       <Text className='card-title'>公布委托投票名单</Text>
       <Text className='text small'>名单只有姓名和小组，要在选举日（{day}）前公布。</Text>
       {done ? (

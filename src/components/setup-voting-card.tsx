@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import * as committee from '../contracts/committee.contract';
+import { useActionCall } from '../hooks/use-action';
+import { toast } from '../services/navigation';
+import { TextField } from './form-fields';
+import { TimeField } from './form-pickers';
+import { ErrorNote, GroupPick, Warnings, type Setup, type UpdateInput } from './setup-parts';
+
+type Voting = NonNullable<UpdateInput['voting']>;
+type Station = Voting['stations'][number];
+type Box = Voting['mobileBoxes'][number];
+type Person = Box['monitors'][number];
+
+const CENTRAL = '中心会场';
+
+const emptyStation = (): Station => ({ name: '', place: '', groups: [] });
+const emptyPerson = (): Person => ({ name: '', group: '' });
+
+/** Election-day arrangements: hours, 中心会场, 投票站 and 流动票箱 with their 监票人员. */
+export default function VotingCard({ electionId, setup, onSaved }: { electionId: string; setup: Setup; onSaved: (s: Setup) => void }) {
+  const stored = setup.setup.voting;
+  const { rules, groups, locks, registeredVoters } = setup.setup;
+  const lock = locks.find((l) => l.field === 'voting');
+  const [opensAt, setOpensAt] = useState(stored?.opensAt ?? '');
+  const [closesAt, setClosesAt] = useState(stored?.closesAt ?? '');
+  const [centralPlace, setCentralPlace] = useState(stored?.centralPlace ?? '');
+  const [stations, setStations] = useState<Station[]>(stored ? stored.stations.map((x) => ({ ...x, groups: [...x.groups] })) : []);
+  const [boxes, setBoxes] = useState<Box[]>(stored ? stored.mobileBoxes.map((b) => ({ station: b.station, monitors: b.monitors.map((m) => ({ ...m })) })) : []);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const call = useActionCall(committee.updateElection);
+  const { clearError } = call;
+  useEffect(() => clearError(), [stations.length, boxes.length, clearError]);
+
+  const setStation = (i: number, patch: Partial<Station>) => setStations(stations.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const setBox = (i: number, patch: Partial<Box>) => setBoxes(boxes.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const setMonitor = (i: number, k: number, patch: Partial<Person>) => setBox(i, { monitors: boxes[i]!.monitors.map((m, j) => (j === k ? { ...m, ...patch } : m)) });
+  const toggleGroup = (i: number, g: string) => {
+    const has = stations[i]!.groups.includes(g);
+    setStation(i, { groups: has ? stations[i]!.groups.filter((x) => x !== g) : groups.filter((x) => x === g || stations[i]!.groups.includes(x)) });
+  };
+  const starts = [CENTRAL, ...stations.map((x) => x.name.trim()).filter(Boolean)];
+
+  const save = async () => {
+    const out = await call.run({
+      electionId,
+      revision: setup.revision,
+      voting: { opensAt: opensAt.trim(), closesAt: closesAt.trim(), centralPlace, stations, mobileBoxes: boxes },
+    });
+    if (!out) return;
+    toast(out.changed.length ? '投票安排已保存' : '没有改动', 'success');
+    onSaved(out);
+    setWarnings(out.warnings);
+  };
+
+  return (
+    <View className='card' data-testid='voting-card'>
+      <Text className='card-title'>投票时间和地点</Text>
+      {lock ? (
+        <Text className='notice warn' data-testid='voting-locked'>
+          {lock.message}
+        </Text>
+      ) : null}
+      <View className='setup-row'>
+        <View className='setup-half'>
+          <TimeField id='voting-opens' label='开始时间' value={opensAt} placeholder='08:00' disabled={!!lock} onChange={setOpensAt} />
+        </View>
+        <View className='setup-half'>
+          <TimeField id='voting-closes' label='结束时间' value={closesAt} placeholder='17:00' disabled={!!lock} onChange={setClosesAt} />
+        </View>
+      </View>
+      <Text className='field-hint'>按北京时间，24小时制。</Text>
+      <TextField id='voting-central' label='中心会场设在哪里' value={centralPlace} placeholder='例如 村民委员会大院' maxlength={40} error={undefined} onChange={setCentralPlace} />
+      {stored ? <Text className='field-hint'>在中心会场投票的小组：{stored.centralGroups.length ? stored.centralGroups.join('、') : '（各小组都去投票站）'}</Text> : null}
+
+      <Text className='card-title setup-sub'>投票站</Text>
+      <Text className='text small muted'>没有安排投票站的小组，到中心会场投票。每个小组只能去一个投票站。</Text>
+      {stations.map((st, i) => (
+        <View className='setup-item' key={i} data-testid='station' data-index={i}>
+          <Text className='field-label'>第{i + 1}个投票站</Text>
+          <Input className='input' id={`station-name-${i}`} value={st.name} placeholder='名称，例如 第一投票站' placeholderClass='input-placeholder' maxlength={20} onInput={(e) => setStation(i, { name: e.detail.value })} />
+          <Input className='input setup-gap' id={`station-place-${i}`} value={st.place} placeholder='地点，例如 村小学' placeholderClass='input-placeholder' maxlength={40} onInput={(e) => setStation(i, { place: e.detail.value })} />
+          <Text className='field-hint setup-gap'>在这里投票的小组（可以选几个）：</Text>
+          <View className='chips'>
+            {groups.map((g) => (
+              <View key={g} role='button' className={'chip' + (st.groups.includes(g) ? ' on' : '')} data-group={g} onClick={() => toggleGroup(i, g)}>
+                {g}
+              </View>
+            ))}
+          </View>
+          <Button className='btn plain' data-action='remove-station' onClick={() => setStations(stations.filter((_, j) => j !== i))}>
+            删去这个投票站
+          </Button>
+        </View>
+      ))}
+      {!lock ? (
+        <Button className='btn secondary' id='station-add' onClick={() => setStations([...stations, emptyStation()])}>
+          添加投票站
+        </Button>
+      ) : null}
+
+      <Text className='card-title setup-sub'>流动票箱</Text>
+      <Text className='text small muted'>
+        只给行动不便、不能到投票站的选民用。每个流动票箱至少要有{rules.minBoxMonitors}名监票人员跟着。
+        {rules.mobileBoxGuideMax !== null ? `本村登记选民${registeredVoters}人，一般不超过${rules.mobileBoxGuideMax}个。` : ''}
+      </Text>
+      {boxes.map((b, i) => (
+        <View className='setup-item' key={i} data-testid='mobile-box' data-index={i}>
+          <Text className='field-label'>第{i + 1}号流动票箱：从哪里出发</Text>
+          <View className='chips'>
+            {starts.map((name) => (
+              <View key={name} role='button' className={'chip' + (b.station === name ? ' on' : '')} data-start={name} onClick={() => setBox(i, { station: name })}>
+                {name}
+              </View>
+            ))}
+          </View>
+          <Text className='field-label setup-gap'>监票人员</Text>
+          {b.monitors.map((m, k) => (
+            <View key={k} className='setup-monitor' data-testid='monitor'>
+              <Input className='input' id={`box-${i}-monitor-${k}`} value={m.name} placeholder={`第${k + 1}名监票人员姓名`} placeholderClass='input-placeholder' maxlength={20} onInput={(e) => setMonitor(i, k, { name: e.detail.value })} />
+              <GroupPick id={`box-${i}-monitor-${k}-group`} value={m.group} groups={groups} onChange={(group) => setMonitor(i, k, { group })} />
+            </View>
+          ))}
+          <View className='btn-row'>
+            <Button className='btn secondary' data-action='add-monitor' onClick={() => setBox(i, { monitors: [...b.monitors, emptyPerson()] })}>
+              加监票人员
+            </Button>
+            <Button className='btn plain' data-action='remove-box' onClick={() => setBoxes(boxes.filter((_, j) => j !== i))}>
+              删去票箱
+            </Button>
+          </View>
+        </View>
+      ))}
+      {!lock ? (
+        <Button className='btn secondary' id='box-add' onClick={() => setBoxes([...boxes, { station: CENTRAL, monitors: Array.from({ length: rules.minBoxMonitors }, emptyPerson) }])}>
+          添加流动票箱
+        </Button>
+      ) : null}
+
+      <ErrorNote error={call.error} testid='voting-error' />
+      <Warnings list={warnings} testid='voting-warnings' />
+      {!lock ? (
+        <Button className={'btn' + (call.pending ? ' disabled' : '')} id='voting-save' onClick={() => void save()}>
+          {call.pending ? '正在保存…' : '保存投票安排'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATABASE_FILE, SECRETS_FILE, openLocalApp } from '../../../server/local/local-app';
+import { prepareData } from '../../../server/local/start';
+import { DEMO_OPENIDS } from '../../../server/seed/demo-seed';
+
+const modeOf = (p: string) => statSync(p).mode & 0o777;
+
+describe('deployment hygiene of the local host', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cxt-deploy-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('production mode seeds no demo village and writes no personas file', async () => {
+    const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'production' }, log: 'silent', auditLinkIntervalMs: null });
+    try {
+      await prepareData(local);
+      expect(existsSync(local.personasFile)).toBe(false);
+      expect(await local.app.store.count('voter', {})).toBe(0);
+      expect(await local.app.store.count('village', {})).toBe(0);
+      expect(await local.app.store.get('meta', 'seed')).toBeNull();
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('keeps the data directory 0700 and the database, WAL and secrets 0600', async () => {
+    const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'production' }, log: 'silent', auditLinkIntervalMs: null });
+    try {
+      await local.app.store.set('meta', 'probe', { at: 'now' });
+      expect(modeOf(dir)).toBe(0o700);
+      for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, SECRETS_FILE]) expect([f, modeOf(join(dir, f))]).toEqual([f, 0o600]);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('in dev mode, a configured TOWNSHIP_ADMIN_OPENIDS keeps the demo township persona and the seed works', async () => {
+    const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'dev', TOWNSHIP_ADMIN_OPENIDS: 'o-real-admin' }, log: 'silent', auditLinkIntervalMs: null });
+    try {
+      expect([...local.app.settings.townshipAdmins].sort()).toEqual([DEMO_OPENIDS.township, 'o-real-admin'].sort());
+      const lines = await prepareData(local);
+      expect(lines.join('\n')).toContain('已生成演示数据');
+      expect(modeOf(local.personasFile)).toBe(0o600);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('in production mode, only the configured administrators are township administrators', () => {
+    const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'production', TOWNSHIP_ADMIN_OPENIDS: 'o-real-admin' }, log: 'silent', auditLinkIntervalMs: null });
+    try {
+      expect([...local.app.settings.townshipAdmins]).toEqual(['o-real-admin']);
+    } finally {
+      void local.close();
+    }
+  });
+});
