@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalApp } from '../server/local/local-app';
-import { measureVillagerOps, VILLAGER_ACTIONS, type OpsFigures } from './villager-ops.scenario';
+import { measureVillagerOps, SCALE_ACTIONS, VILLAGER_ACTIONS, type OpsFigures } from './villager-ops.scenario';
 
 const TOWNSHIP = 'bench-township';
 const OPS_SIZES = [1_000, 100_000] as const;
@@ -51,7 +51,7 @@ export async function costScaleFigures(log: (line: string) => void = () => undef
     out[`ops.committee.${unit}.reads`] = c.reads;
     out[`ops.committee.${unit}.writes`] = c.writes;
   }
-  for (const key of ['publishVoterList', 'noticeStats', 'remindUnread', 'listVoters'] as const) {
+  for (const key of SCALE_ACTIONS) {
     for (const size of SCALE_SIZES) out[`scale.${key}.${size / 1000}k.ms`] = bySize.get(size)!.ms[key];
     out[`scale.${key}.ratio_10k_100k`] = Number((bySize.get(100_000)!.ms[key] / Math.max(1, bySize.get(10_000)!.ms[key])).toFixed(1));
   }

@@ -17,11 +17,28 @@ export type StoredDoc<T extends DocData = DocData> = T & { _id: string };
 /** Equality filter on top-level fields (AND of all entries). */
 export type Where = Readonly<Record<string, Scalar>>;
 
+export interface FindOrder {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/**
+ * Where the next page starts: strictly after the document last read, in the query's order (the
+ * orderBy field, then `_id` ascending on ties; `_id` alone without orderBy). `value` is that
+ * document's orderBy field (needed unless ordering by `_id`). Keyset, not OFFSET: page n costs
+ * what page 1 costs, where skipping n pages made a whole-roll pass quadratic (SQLite stepped
+ * over every skipped row; CloudBase bills and times a large skip the same way).
+ */
+export interface FindCursor {
+  readonly id: string;
+  readonly value?: Scalar;
+}
+
 export interface FindOptions {
   /** Default 100, max 1000 per call (CloudBase server SDK caps a page at 1000). */
   readonly limit?: number;
-  readonly skip?: number;
-  readonly orderBy?: { readonly field: string; readonly direction: 'asc' | 'desc' };
+  readonly orderBy?: FindOrder;
+  readonly after?: FindCursor;
 }
 
 /** Operations allowed inside a transaction: by id only, as CloudBase transactions require. */

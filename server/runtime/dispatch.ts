@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DEFAULT_MESSAGES, type Envelope, type ErrorCode } from '../../src/contracts/envelope';
 import { REQUEST_ID_FIELD, requestIdSchema, type ActionContract, type OutputOf, type ParsedInputOf } from '../../src/contracts/define-action';
 import '../../src/contracts/zod-locale';

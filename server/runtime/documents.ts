@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { Collection, DocData, Store, TxOps, Where } from '../ports/store.port';
+import type * as z from 'zod';
+import type { Collection, DocData, FindCursor, FindOrder, Scalar, Store, StoredDoc, TxOps, Where } from '../ports/store.port';
 
 export type WithId<T> = T & { _id: string };
 
@@ -28,14 +28,58 @@ export async function findDocs<S extends z.ZodType>(
   return docs.map((d) => check(collection, schema, d));
 }
 
-/** Every matching document, paging past the 1,000-per-query cap. */
+/** Several documents by id in one batched read (Store.getMany), each validated; missing ids absent. */
+export async function readDocs<S extends z.ZodType>(store: Store, collection: Collection, ids: readonly string[], schema: S): Promise<Map<string, WithId<z.output<S>>>> {
+  const found = await store.getMany(collection, ids);
+  return new Map([...found].map(([id, d]) => [id, check(collection, schema, d)]));
+}
+
+/** Most documents one query returns (the CloudBase server SDK cap). */
+export const STORE_PAGE = 1000;
+
+export interface PageOptions {
+  /** Documents per query (default STORE_PAGE). */
+  readonly limit?: number;
+  /** Default `_id` ascending. Another field must hold a non-null scalar in every document read. */
+  readonly orderBy?: FindOrder;
+}
+
+/** Where the page after `last` starts, in the order `orderBy` gives. */
+export function cursorAfter(last: StoredDoc, orderBy?: FindOrder): FindCursor {
+  if (!orderBy || orderBy.field === '_id') return { id: last._id };
+  const value = last[orderBy.field];
+  if (value === null || value === undefined || typeof value === 'object') {
+    throw new Error(`cursorAfter: ${orderBy.field} of ${last._id} is not a scalar; keyset paging cannot place it`);
+  }
+  return { id: last._id, value: value as Scalar };
+}
+
+/**
+ * Every matching document, a page at a time, each page read after the last document of the one
+ * before (keyset, `FindOptions.after`): page n costs what page 1 costs, so a whole-roll pass is
+ * linear in the roll. The pages are read one after another, never held together.
+ */
+export async function* storePages(store: Store, collection: Collection, where: Where, options: PageOptions = {}): AsyncGenerator<StoredDoc[]> {
+  const limit = options.limit ?? STORE_PAGE;
+  let after: FindCursor | undefined;
+  for (;;) {
+    const page = await store.find(collection, where, { limit, ...(options.orderBy ? { orderBy: options.orderBy } : {}), ...(after ? { after } : {}) });
+    if (page.length > 0) yield page;
+    if (page.length < limit) return;
+    after = cursorAfter(page[page.length - 1] as StoredDoc, options.orderBy);
+  }
+}
+
+/** storePages with each document checked against its schema. */
+export async function* docPages<S extends z.ZodType>(store: Store, collection: Collection, where: Where, schema: S, options?: PageOptions): AsyncGenerator<WithId<z.output<S>>[]> {
+  for await (const page of storePages(store, collection, where, options)) yield page.map((d) => check(collection, schema, d));
+}
+
+/** Every matching document, paging past the 1,000-per-query cap (keyset pages, see storePages). */
 export async function findAllDocs<S extends z.ZodType>(store: Store, collection: Collection, where: Where, schema: S): Promise<WithId<z.output<S>>[]> {
   const out: WithId<z.output<S>>[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await findDocs(store, collection, where, schema, { limit: 1000, skip, orderBy: { field: '_id', direction: 'asc' } });
-    out.push(...page);
-    if (page.length < 1000) return out;
-  }
+  for await (const page of docPages(store, collection, where, schema)) for (const d of page) out.push(d);
+  return out;
 }
 
 /** Write a typed document (set = create or replace). */

@@ -28,228 +28,31 @@
  *   `transactionLifetimeMs`, default 30,000): the server aborts a transaction still open then,
  *   releasing its writes; its later operations fail TransactionNotExist (-501001) and its commit
  *   DATABASE_TRANSACTION_FAIL.
+ * - keyset paging: `db.command.gt` / `lt` (MongoDB type bracketing: same type only, a missing
+ *   field never matches) and a top-level `where(_.or([...]))`.
  * - `db.command.in` on `_id` and `collection.add` of an array with given `_id`s (section at the
  *   end of this file: getMany and insertMany of the store).
  * Not modelled: other query commands, projections, realtime, permissions, indexes.
  */
-import type { CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery, CloudbaseTransaction } from './cloudbase.store';
+import type { CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseTransaction } from './cloudbase-sdk.types';
+import { FakeCloudbaseCore, type FakeTx } from './cloudbase-fake-core.fake';
+import { fakeQuery, type QueryHost } from './cloudbase-fake-query.fake';
+import { applyUpdate, fakeCommand, checkWriteData, clone, conflictError, duplicateKeyError, isPlainObject, keyOf, sdkError, txGoneError, type Doc } from './cloudbase-fake-values.fake';
 
-type Doc = Record<string, unknown>;
+export { FAKE_CONFLICT_MESSAGE, TcbError } from './cloudbase-fake-values.fake';
+export type { FakeCloudbaseOptions, FakeCloudbaseStats } from './cloudbase-fake-core.fake';
 
-export const FAKE_CONFLICT_MESSAGE =
-  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
-const TX_GONE_MESSAGE =
-  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
-
-/** Same name and fields as @cloudbase/node-sdk's TcbError (raw errors of commit and begin). */
-export class TcbError extends Error {
-  readonly code: string;
-  readonly requestId: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-    this.requestId = 'fake-request';
-  }
-}
-
-/** What wx-server-sdk's toSDKError makes of a failure inside `apiName`. */
-function sdkError(apiName: string, errCode: number, detail: string, label = ''): Error & { errCode: number; errMsg: string } {
-  const text = errCode === -1 ? `${apiName}:fail ${detail}` : `${apiName}:fail ${errCode} ${label}. ${detail}`;
-  const e = new Error(text) as Error & { errCode: number; errMsg: string };
-  e.errCode = errCode;
-  e.errMsg = text;
-  return e;
-}
-
-const conflictError = (apiName: string) => sdkError(apiName, -501001, FAKE_CONFLICT_MESSAGE, 'resource system error');
-const txGoneError = (apiName: string) => sdkError(apiName, -501001, TX_GONE_MESSAGE, 'resource system error');
-
-function isPlainObject(v: unknown): v is Doc {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]');
-}
-
-/** A deep copy as the SDK's EJSON round trip makes it, for the JSON values the adapter stores. */
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
-
-function checkWriteData(apiName: string, options: { data: Doc } | undefined): Doc {
-  const data = options?.data;
-  if (!isPlainObject(data)) throw sdkError(apiName, -401003, 'options.data should be object', 'parameter type error');
-  if (Object.keys(data).length === 0) throw sdkError(apiName, -401002, 'options.data must not be empty', 'parameter error');
-  if (Object.prototype.hasOwnProperty.call(data, '_id')) throw sdkError(apiName, -501007, '不能更新_id的值', 'invalid parameters');
-  return clone(data);
-}
-
-/** @cloudbase/database's flattenQueryObject: nested objects become dotted paths; {} is skipped. */
-function flatten(data: Doc, prefix = '', out: Array<[string, unknown]> = []): Array<[string, unknown]> {
-  for (const [k, v] of Object.entries(data)) {
-    if (v === undefined) continue;
-    const path = prefix ? `${prefix}.${k}` : k;
-    if (isPlainObject(v)) flatten(v, path, out);
-    else out.push([path, v]);
-  }
-  return out;
-}
-
-function applyUpdate(apiName: string, doc: Doc, patch: Doc): Doc {
-  const next = clone(doc);
-  for (const [path, value] of flatten(patch)) {
-    const parts = path.split('.');
-    let node: Doc = next;
-    for (const part of parts.slice(0, -1)) {
-      const child = node[part];
-      if (child === undefined) node[part] = {};
-      else if (!isPlainObject(child)) throw sdkError(apiName, -502001, `Cannot create field '${part}' in a non-object`, 'database request fail');
-      node = node[part] as Doc;
-    }
-    node[parts[parts.length - 1] as string] = clone(value);
-  }
-  return next;
-}
-
-/** MongoDB's cross-type sort order for the JSON types. */
-function typeRank(v: unknown): number {
-  if (v === null || v === undefined) return 1;
-  if (typeof v === 'number') return 2;
-  if (typeof v === 'string') return 3;
-  if (Array.isArray(v)) return 5;
-  if (typeof v === 'object') return 4;
-  if (typeof v === 'boolean') return 8;
-  return 10;
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  const ra = typeRank(a);
-  const rb = typeRank(b);
-  if (ra !== rb) return ra - rb;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  // MongoDB compares strings by their UTF-8 bytes (no collation).
-  if (typeof a === 'string' && typeof b === 'string') return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  if (ra === 1) return 0;
-  return Buffer.compare(Buffer.from(JSON.stringify(a), 'utf8'), Buffer.from(JSON.stringify(b), 'utf8'));
-}
-
-function matches(doc: Doc, where: Doc): boolean {
-  for (const [field, expected] of Object.entries(where)) {
-    if (expected === undefined) continue;
-    const actual = doc[field];
-    if (expected === null) {
-      if (actual !== null && actual !== undefined) return false;
-    } else if (expected instanceof FakeInCommand) {
-      if (!expected.values.some((v) => v === actual)) return false;
-    } else if (typeof expected === 'object') {
-      throw new Error(`FakeCloudbaseDatabase: where supports equality on scalars only (field ${field})`);
-    } else if (actual !== expected) {
-      return false;
-    }
-  }
-  return true;
-}
-
-interface Version {
-  readonly v: number;
-  readonly data: Doc | null;
-}
-
-interface FakeTx {
-  readonly id: number;
-  expiry: ReturnType<typeof setTimeout> | null;
-  snapshot: number | null;
-  state: 'active' | 'committed' | 'aborted';
-  readonly writes: Map<string, { collection: string; id: string; data: Doc | null }>;
-  readonly done: Promise<void>;
-  finish(): void;
-}
-
-export interface FakeCloudbaseOptions {
-  /** Mirrors `cloud.database({ throwOnNotFound })`; the SDK default is true. */
-  readonly throwOnNotFound?: boolean;
-  /** When given, only these collections exist; others fail like an uncreated collection (-502005). */
-  readonly collections?: readonly string[];
-  /** Milliseconds before each answer (default 0: the next tick). */
-  readonly latencyMs?: number;
-  /** Uniform spread around latencyMs, ± this many ms (default 0). */
-  readonly jitterMs?: number;
-  /** CloudBase aborts a transaction not committed or aborted within this time (default 30,000 ms). */
-  readonly transactionLifetimeMs?: number;
-}
-
-export interface FakeCloudbaseStats {
-  transactionsStarted: number;
-  committed: number;
-  rolledBack: number;
-  conflicts: number;
-  /** Transactions the server aborted for outliving transactionLifetimeMs. */
-  expired: number;
-  /** SDK calls answered (each one billed on CloudBase), begin and commit included. */
-  calls: number;
-}
-
-const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
-
-export class FakeCloudbaseDatabase implements CloudbaseDatabase {
-  readonly stats: FakeCloudbaseStats = { transactionsStarted: 0, committed: 0, rolledBack: 0, conflicts: 0, expired: 0, calls: 0 };
-  private latencyMs: number;
-  private jitterMs: number;
-  private readonly lifetimeMs: number;
-  private readonly throwOnNotFound: boolean;
-  private readonly collections: ReadonlySet<string> | null;
-  private readonly docs = new Map<string, Map<string, Version[]>>();
-  private readonly pending = new Map<string, FakeTx>();
-  private readonly active = new Set<FakeTx>();
-  private readonly dirty = new Set<Version[]>();
-  private version = 0;
-  private nextTxId = 1;
-  private readonly scriptedFailures: unknown[] = [];
-  private readonly scriptedCommitFailures: unknown[] = [];
-
-  constructor(options: FakeCloudbaseOptions = {}) {
-    this.throwOnNotFound = options.throwOnNotFound ?? true;
-    this.collections = options.collections ? new Set(options.collections) : null;
-    this.latencyMs = 0;
-    this.jitterMs = 0;
-    this.setLatency(options.latencyMs ?? 0, options.jitterMs ?? 0);
-    this.lifetimeMs = options.transactionLifetimeMs ?? 30_000;
-    if (!(this.lifetimeMs > 0)) throw new Error('FakeCloudbaseDatabase: transactionLifetimeMs must be positive');
-  }
-
-  // ---- test helpers ---------------------------------------------------------------------
-
-  /** Changes the per-call latency from now on (e.g. a fast setup, then a burst at 20 ± 10 ms). */
-  setLatency(latencyMs: number, jitterMs = 0): void {
-    if (!(latencyMs >= 0 && jitterMs >= 0 && jitterMs <= latencyMs)) throw new Error('FakeCloudbaseDatabase: need 0 ≤ jitterMs ≤ latencyMs');
-    this.latencyMs = latencyMs;
-    this.jitterMs = jitterMs;
-  }
-
-  /** The next SDK calls reject with these errors, in order (network faults, odd SDK answers). */
-  failNext(...errors: unknown[]): void {
-    this.scriptedFailures.push(...errors);
-  }
-
-  /** The next commits fail with these errors (raw, as Transaction.commit throws them). */
-  failNextCommit(...errors: unknown[]): void {
-    this.scriptedCommitFailures.push(...errors);
-  }
-
-  /** Committed documents of a collection, as the console would show them. */
-  dump(collection: string): Record<string, Doc> {
-    const out: Record<string, Doc> = {};
-    for (const [id, versions] of this.docs.get(collection) ?? []) {
-      const data = versions[versions.length - 1]?.data;
-      if (data) out[id] = clone(data);
-    }
-    return out;
-  }
+export class FakeCloudbaseDatabase extends FakeCloudbaseCore implements CloudbaseDatabase {
+  private readonly queryHost: QueryHost = {
+    rows: (collection) => this.docs.get(collection) ?? [],
+    sdkCall: (apiName, collection) => this.sdkCall(apiName, collection),
+    withId: (id, data) => this.withId(id, data),
+  };
 
   // ---- CloudbaseDatabase ------------------------------------------------------------------
 
   collection(name: string): CloudbaseCollectionRef {
-    const query = this.query(name, { where: null, order: [], skip: 0, limit: 0 });
+    const query = fakeQuery(this.queryHost, name, { where: null, order: [], skip: 0, limit: 0 });
     return Object.assign(query, { doc: (id: string) => this.directDoc(name, String(id)), add: (options: { data: Doc[] }) => this.directAdd(name, options) });
   }
 
@@ -275,79 +78,6 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
       this.rollback(tx);
       throw error;
     }
-  }
-
-  // ---- internals ----------------------------------------------------------------------------
-
-  /** The network: answers arrive on a later tick (or after the latency), so callers interleave. */
-  private async answer(): Promise<void> {
-    this.stats.calls++;
-    if (this.latencyMs === 0) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return;
-    }
-    const ms = this.latencyMs + (Math.random() * 2 - 1) * this.jitterMs;
-    await new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-  }
-
-  private async sdkCall(apiName: string, collection: string): Promise<void> {
-    await this.answer();
-    if (this.scriptedFailures.length > 0) throw this.scriptedFailures.shift();
-    if (this.collections && !this.collections.has(collection)) {
-      throw sdkError(apiName, -502005, `[ResourceNotFound] Db or Table not exist: ${collection}`, 'database collection not exists');
-    }
-  }
-
-  private versions(collection: string, id: string, create: boolean): Version[] | undefined {
-    let coll = this.docs.get(collection);
-    if (!coll) {
-      if (!create) return undefined;
-      coll = new Map();
-      this.docs.set(collection, coll);
-    }
-    let list = coll.get(id);
-    if (!list && create) {
-      list = [];
-      coll.set(id, list);
-    }
-    return list;
-  }
-
-  private latest(collection: string, id: string): Version | undefined {
-    const list = this.versions(collection, id, false);
-    return list?.[list.length - 1];
-  }
-
-  private at(collection: string, id: string, snapshot: number): Doc | null {
-    const list = this.versions(collection, id, false) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const ver = list[i] as Version;
-      if (ver.v <= snapshot) return ver.data;
-    }
-    return null;
-  }
-
-  private write(collection: string, id: string, data: Doc | null, v: number): void {
-    const list = this.versions(collection, id, true) as Version[];
-    list.push({ v, data });
-    this.dirty.add(list);
-  }
-
-  private compact(): void {
-    // Old versions only matter to snapshots of open transactions.
-    if (this.active.size > 0) return;
-    for (const list of this.dirty) list.splice(0, list.length - 1);
-    this.dirty.clear();
-  }
-
-  private async keyFree(collection: string, id: string): Promise<void> {
-    for (let holder = this.pending.get(keyOf(collection, id)); holder; holder = this.pending.get(keyOf(collection, id))) {
-      await holder.done;
-    }
-  }
-
-  private withId(id: string, data: Doc): Doc {
-    return { ...clone(data), _id: id };
   }
 
   private directDoc(collection: string, id: string): CloudbaseDocumentRef {
@@ -389,115 +119,6 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
         return { stats: { removed: 1 }, errMsg: 'document.remove:ok' };
       },
     };
-  }
-
-  private query(collection: string, spec: { where: Doc | null; order: Array<[string, 'asc' | 'desc']>; skip: number; limit: number }): CloudbaseQuery {
-    const integer = (param: string, n: number) => {
-      if (!Number.isInteger(n)) throw new Error(`${param} must be an integer`);
-    };
-    const selected = (): Array<[string, Doc]> => {
-      const out: Array<[string, Doc]> = [];
-      for (const [id, list] of this.docs.get(collection) ?? []) {
-        const data = list[list.length - 1]?.data;
-        if (data && (!spec.where || matches({ ...data, _id: id }, spec.where))) out.push([id, data]);
-      }
-      return out;
-    };
-    return {
-      where: (condition) => {
-        if (!isPlainObject(condition)) throw new Error('query param type error');
-        return this.query(collection, { ...spec, where: cloneWhere(condition) });
-      },
-      orderBy: (field, direction) => {
-        if (direction !== 'asc' && direction !== 'desc') throw new Error('direction must be asc or desc');
-        // Later orderBy calls on the same field replace the earlier one (the SDK merges objects).
-        return this.query(collection, { ...spec, order: [...spec.order.filter(([f]) => f !== field), [field, direction]] });
-      },
-      skip: (offset) => {
-        integer('offset', offset);
-        return this.query(collection, { ...spec, skip: offset });
-      },
-      limit: (max) => {
-        integer('limit', max);
-        return this.query(collection, { ...spec, limit: max });
-      },
-      get: async () => {
-        await this.sdkCall('collection.get', collection);
-        const rows = selected();
-        if (spec.order.length > 0) {
-          rows.sort(([ida, a], [idb, b]) => {
-            for (const [field, dir] of spec.order) {
-              const c = compareValues(field === '_id' ? ida : a[field], field === '_id' ? idb : b[field]);
-              if (c !== 0) return dir === 'desc' ? -c : c;
-            }
-            return 0;
-          });
-        }
-        const limit = spec.limit ? Math.min(spec.limit, 1000) : 100;
-        return { data: rows.slice(spec.skip, spec.skip + limit).map(([id, d]) => this.withId(id, d)), errMsg: 'collection.get:ok' };
-      },
-      count: async () => {
-        await this.sdkCall('collection.count', collection);
-        return { total: selected().length, errMsg: 'collection.count:ok' };
-      },
-    };
-  }
-
-  private async begin(): Promise<FakeTx> {
-    await this.answer();
-    if (this.scriptedFailures.length > 0) throw this.scriptedFailures.shift();
-    let finish = () => undefined as void;
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const tx: FakeTx = { id: this.nextTxId++, expiry: null, snapshot: null, state: 'active', writes: new Map(), done, finish };
-    tx.expiry = setTimeout(() => {
-      if (tx.state !== 'active') return;
-      this.stats.expired++;
-      this.end(tx, 'aborted');
-    }, this.lifetimeMs);
-    // A pending expiry must not keep a test process alive.
-    tx.expiry.unref?.();
-    this.active.add(tx);
-    this.stats.transactionsStarted++;
-    return tx;
-  }
-
-  private end(tx: FakeTx, state: 'committed' | 'aborted'): void {
-    if (tx.state !== 'active') return;
-    tx.state = state;
-    if (tx.expiry) clearTimeout(tx.expiry);
-    for (const key of tx.writes.keys()) if (this.pending.get(key) === tx) this.pending.delete(key);
-    this.active.delete(tx);
-    tx.finish();
-    this.compact();
-  }
-
-  private commit(tx: FakeTx): void {
-    if (tx.state !== 'active') throw new TcbError('DATABASE_TRANSACTION_FAIL', TX_GONE_MESSAGE);
-    if (this.scriptedCommitFailures.length > 0) {
-      this.end(tx, 'aborted');
-      throw this.scriptedCommitFailures.shift();
-    }
-    const snapshot = tx.snapshot ?? this.version;
-    for (const w of tx.writes.values()) {
-      if ((this.latest(w.collection, w.id)?.v ?? 0) > snapshot) {
-        this.stats.conflicts++;
-        this.end(tx, 'aborted');
-        throw new TcbError('DATABASE_TRANSACTION_CONFLICT', FAKE_CONFLICT_MESSAGE);
-      }
-    }
-    if (tx.writes.size > 0) {
-      const v = ++this.version;
-      for (const w of tx.writes.values()) this.write(w.collection, w.id, w.data, v);
-    }
-    this.stats.committed++;
-    this.end(tx, 'committed');
-  }
-
-  private rollback(tx: FakeTx): void {
-    if (tx.state === 'active') this.stats.rolledBack++;
-    this.end(tx, 'aborted');
   }
 
   private txHandle(tx: FakeTx): CloudbaseTransaction {
@@ -567,8 +188,8 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
   // ---- getMany / insertMany support: `db.command.in` and `collection.add([...])` -------------
   // (kept apart from the rest: the roll import's batched reads and inserts)
 
-  /** `db.command`; only `in` (used as `where({ _id: _.in(ids) })`). */
-  readonly command = { in: (values: unknown[]): unknown => new FakeInCommand(values) };
+  /** `db.command`: `in` (getMany's `where({ _id: _.in(ids) })`), `gt` / `lt` / `or` (keyset pages). */
+  readonly command = fakeCommand;
 
   private addedDocs(apiName: string, options: { data: Doc[] } | undefined): Array<[string, Doc]> {
     const list = options?.data;
@@ -619,19 +240,4 @@ export class FakeCloudbaseDatabase implements CloudbaseDatabase {
     }
     return { _ids: docs.map(([id]) => id), errMsg: 'collection.add:ok' };
   }
-}
-
-/** What `db.command.in(values)` stands for in the fake's `where`. */
-class FakeInCommand {
-  constructor(readonly values: readonly unknown[]) {}
-}
-
-/** MongoDB's duplicate-key error as the SDK reports it (rewrapped like every failure). */
-function duplicateKeyError(collection: string, id: string): Error {
-  return sdkError('collection.add', -502001, `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`, 'database request fail');
-}
-
-/** A copy of a `where` condition that keeps query commands (the SDK serialises them itself). */
-function cloneWhere(condition: Doc): Doc {
-  return Object.fromEntries(Object.entries(condition).map(([k, v]) => [k, v instanceof FakeInCommand ? new FakeInCommand(clone([...v.values])) : clone(v)]));
 }

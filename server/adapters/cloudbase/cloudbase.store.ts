@@ -28,139 +28,29 @@
  *   installTcbRejectionGuard.
  */
 import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkFind, checkId, checkWhere, toSetBody, toStoredBody } from '../shared/store-rules';
+import { checkCollection, checkFind, checkId, checkWhere, ordersById, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
+import { asStoreError, call, isRecord, readDoc, toStored } from './cloudbase-answers';
+import type { CloudbaseAdder, CloudbaseCommand, CloudbaseLogicCommand, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery } from './cloudbase-sdk.types';
+import { installTcbRejectionGuard } from './tcb-rejection-guard';
 
-// ---------------------------------------------------------------------------------------------
-// The subset of wx-server-sdk's database API the adapter uses (structural, so the FAKE in
-// cloudbase-db.fake.ts and the real SDK both fit).
+export type { CloudbaseAdder, CloudbaseCollectionRef, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery, CloudbaseTransaction } from './cloudbase-sdk.types';
+export { cloudbaseStoreError } from './cloudbase-answers';
+export { installTcbRejectionGuard, isTcbError } from './tcb-rejection-guard';
 
-export interface CloudbaseDocumentRef {
-  get(): Promise<{ data?: unknown }>;
-  set(options: { data: Record<string, unknown> }): Promise<unknown>;
-  update(options: { data: Record<string, unknown> }): Promise<{ stats?: { updated?: number } }>;
-  remove(): Promise<{ stats?: { removed?: number } }>;
-}
-
-export interface CloudbaseQuery {
-  where(condition: Record<string, unknown>): CloudbaseQuery;
-  orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery;
-  skip(offset: number): CloudbaseQuery;
-  limit(max: number): CloudbaseQuery;
-  get(): Promise<{ data: unknown[] }>;
-  count(): Promise<{ total: number }>;
-}
-
-/** `collection.add`: an array inserts several documents in one request (`database.insertDocument`). */
-export interface CloudbaseAdder {
-  add(options: { data: Array<Record<string, unknown>> }): Promise<unknown>;
-}
-
-export interface CloudbaseCollectionRef extends CloudbaseQuery, CloudbaseAdder {
-  doc(id: string): CloudbaseDocumentRef;
-}
-
-export interface CloudbaseTransaction {
-  /** Documented: inside a transaction only `add` and `doc(id)` operations, no `where` (Transaction.collection). */
-  collection(name: string): CloudbaseAdder & { doc(id: string): CloudbaseDocumentRef };
-}
-
-export interface CloudbaseDatabase {
-  collection(name: string): CloudbaseCollectionRef;
-  /** Query operators; only `in` is used (getMany). */
-  readonly command: { in(values: unknown[]): unknown };
-  /** `times`: extra attempts after a conflict reported with `code` (SDK default 3). */
-  runTransaction<T>(callback: (transaction: CloudbaseTransaction) => Promise<T>, times?: number): Promise<T>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Error mapping.
-
-interface SdkErrorFields {
-  readonly code: string | undefined;
-  readonly errCode: number | undefined;
-  readonly text: string;
-}
-
-function sdkFields(e: unknown): SdkErrorFields | null {
-  if (typeof e === 'string') return { code: undefined, errCode: undefined, text: e };
-  if (typeof e !== 'object' || e === null || e instanceof StoreError) return null;
-  const o = e as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown };
-  const code = typeof o.code === 'string' ? o.code : undefined;
-  const errCode = typeof o.errCode === 'number' ? o.errCode : undefined;
-  if (code === undefined && errCode === undefined) return null;
-  const text = [o.errMsg, o.message].filter((x): x is string => typeof x === 'string').join(' ');
-  return { code, errCode, text };
-}
-
-function isNotFound(e: unknown): boolean {
-  const f = sdkFields(e);
-  return f !== null && /document with _id .* does not exist/s.test(f.text);
-}
-
-function isConflict(e: unknown): boolean {
-  const f = sdkFields(e);
-  // A duplicate _id on insert (MongoDB E11000) means a concurrent writer created it: the same
-  // "re-read and try again" as a transaction conflict.
-  return f !== null && (f.code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|TransactionConflict|E11000|duplicate/i.test(f.text));
-}
-
-/** SDK codes that mean "this request was malformed" rather than "the backend is unavailable". */
-const INVALID_ERR_CODES = new Set([-401002, -401003, -501006, -501007, -502002]);
-
-/** Maps an SDK failure to StoreError; returns null for errors that did not come from the SDK. */
-export function cloudbaseStoreError(e: unknown, op: string): StoreError | null {
-  if (e instanceof StoreError) return e;
-  const f = sdkFields(e);
-  if (!f) return null;
-  if (isConflict(e)) return new StoreError('CONFLICT', `${op}: transaction conflict`, { cause: e });
-  const credentials = /secretId|secretKey|credential/i.test(f.text);
-  if (!credentials && (f.code === 'INVALID_PARAM' || (f.errCode !== undefined && INVALID_ERR_CODES.has(f.errCode)))) {
-    return new StoreError('INVALID', `${op}: request refused by CloudBase (${f.errCode ?? f.code})`, { cause: e });
-  }
-  const what = f.code === 'DATABASE_TRANSACTION_FAIL' ? 'transaction expired or aborted' : `CloudBase error ${f.errCode ?? f.code ?? 'unknown'}`;
-  return new StoreError('UNAVAILABLE', `${op}: ${what}`, { cause: e });
-}
-
-function asStoreError(e: unknown, op: string): StoreError {
-  return cloudbaseStoreError(e, op) ?? new StoreError('UNAVAILABLE', `${op}: unexpected failure`, { cause: e });
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** `{ data: [doc] }` (plain get), `{ data: doc }` (in a transaction) or `{ data: null }`. */
-function singleDoc(res: { data?: unknown }): Record<string, unknown> | null {
-  const d = Array.isArray(res.data) ? (res.data[0] as unknown) : res.data;
-  if (d === undefined || d === null) return null;
-  if (!isRecord(d)) throw new StoreError('UNAVAILABLE', 'CloudBase returned a document that is not an object');
-  return d;
-}
-
-function toStored<T extends DocData>(id: string, raw: Record<string, unknown>): StoredDoc<T> {
-  const { _id: _ignored, ...rest } = raw;
-  return { ...(rest as T), _id: id };
-}
-
-async function readDoc<T extends DocData>(ref: CloudbaseDocumentRef, collection: string, id: string): Promise<StoredDoc<T> | null> {
-  try {
-    const d = singleDoc(await ref.get());
-    return d ? toStored<T>(id, d) : null;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw asStoreError(e, `get ${collection}`);
-  }
-}
-
-async function call<T>(op: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw asStoreError(e, op);
-  }
+/**
+ * The `where` of a find: the equalities, and after a cursor `_id > last` (`<` descending) — with
+ * an index ending in `_id` a seek, where `skip(n)` made the server walk n documents — or, ordered
+ * by a field, `field beyond value OR (field = value AND _id > last)`.
+ */
+function whereAfter(_: CloudbaseCommand, q: CheckedQuery): Record<string, unknown> | CloudbaseLogicCommand | null {
+  const eq: Record<string, unknown> = Object.fromEntries(q.where);
+  if (!q.after) return q.where.length > 0 ? eq : null;
+  const desc = q.orderBy?.direction === 'desc';
+  if (ordersById(q)) return { ...eq, _id: desc ? _.lt(q.after.id) : _.gt(q.after.id) };
+  const field = (q.orderBy as NonNullable<CheckedQuery['orderBy']>).field;
+  const beyond = desc ? _.lt(q.after.value) : _.gt(q.after.value);
+  return _.or([{ ...eq, [field]: beyond }, { ...eq, [field]: q.after.value, _id: _.gt(q.after.id) }]);
 }
 
 export interface CloudbaseStoreOptions {
@@ -274,10 +164,10 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
       const q = checkFind(collection, where, options);
       return call(`find ${collection}`, async () => {
         let query: CloudbaseQuery = db.collection(collection);
-        if (q.where.length > 0) query = query.where(Object.fromEntries(q.where));
+        const condition = whereAfter(db.command, q);
+        if (condition) query = query.where(condition);
         if (q.orderBy) query = query.orderBy(q.orderBy.field, q.orderBy.direction);
         if (q.orderBy?.field !== '_id') query = query.orderBy('_id', 'asc');
-        if (q.skip > 0) query = query.skip(q.skip);
         const res = await query.limit(q.limit).get();
         if (!Array.isArray(res.data)) throw new StoreError('UNAVAILABLE', `find ${collection}: CloudBase returned no list`);
         return res.data.map((raw) => {
@@ -370,56 +260,4 @@ export function cloudbaseIndexPlan(): Array<{ collection: string; indexes: strin
       ...ORDERED_QUERIES.filter((q) => q.collection === collection).map((q) => [...q.fields, '_id']),
     ],
   }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The SDK's floating rejection.
-
-const GUARD = Symbol.for('cunxuantong.tcbRejectionGuard');
-
-/**
- * True for the rejection @cloudbase/node-sdk leaves unawaited in TcbApiHttpRequester
- * (`prepareCredentials.bind(this)()` without await): a TcbError — an Error whose class is named
- * TcbError, or, should a bundler rename the class, an Error carrying the TcbError fields
- * (string `code` and string `requestId`).
- */
-export function isTcbError(reason: unknown): reason is Error & { code: string } {
-  if (!(reason instanceof Error)) return false;
-  const r = reason as Error & { code?: unknown; requestId?: unknown };
-  if (reason.constructor?.name === 'TcbError' || reason.name === 'TcbError') return true;
-  return typeof r.code === 'string' && typeof r.requestId === 'string';
-}
-
-type RejectionLog = (event: string, fields: Record<string, unknown>) => void;
-
-const defaultRejectionLog: RejectionLog = (event, fields) => {
-  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'warn', event, ...fields })}\n`);
-};
-
-/**
- * Keeps the SDK's floating TcbError rejection from killing the process (Node ≥ 15 crashes on an
- * unhandled rejection). The same failure also reaches the awaited call, which reports it, so
- * swallowing the stray copy loses nothing. Logged once, by error code only (no message, no
- * request data). Every other unhandled rejection keeps Node's default: if this is the only
- * listener it is rethrown as an uncaught exception; if other listeners exist, they decide.
- * Idempotent across module copies (the marker lives on `process`).
- */
-export function installTcbRejectionGuard(log: RejectionLog = defaultRejectionLog): void {
-  const marked = process as NodeJS.Process & { [GUARD]?: true };
-  if (marked[GUARD]) return;
-  marked[GUARD] = true;
-  let logged = false;
-  const listener = (reason: unknown): void => {
-    if (isTcbError(reason)) {
-      if (!logged) {
-        logged = true;
-        log('cloudbase.sdk.floating-rejection', { code: reason.code, note: 'swallowed; the awaited SDK call reports the failure' });
-      }
-      return;
-    }
-    if (process.listenerCount('unhandledRejection') === 1) {
-      throw reason instanceof Error ? reason : new Error(`Unhandled promise rejection: ${String(reason)}`);
-    }
-  };
-  process.on('unhandledRejection', listener);
 }

@@ -17,8 +17,24 @@ const QUERY_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export interface CheckedQuery {
   readonly where: ReadonlyArray<readonly [string, Scalar]>;
   readonly limit: number;
-  readonly skip: number;
   readonly orderBy: { readonly field: string; readonly direction: 'asc' | 'desc' } | null;
+  /** Keyset cursor; `value` is null when the order is by `_id` (the id alone places it). */
+  readonly after: { readonly id: string; readonly value: Scalar } | null;
+}
+
+/** True when the query's order is `_id` alone (no orderBy, or orderBy `_id`). */
+export const ordersById = (q: Pick<CheckedQuery, 'orderBy'>): boolean => !q.orderBy || q.orderBy.field === '_id';
+
+function checkCursor(options: FindOptions, orderBy: CheckedQuery['orderBy']): CheckedQuery['after'] {
+  const after = options.after;
+  if (!after) return null;
+  if (typeof after.id !== 'string' || after.id === '') throw new StoreError('INVALID', 'find after: the cursor needs the id of the last document read');
+  if (ordersById({ orderBy })) return { id: after.id, value: null };
+  // Ties on the ordered field are broken by _id; a missing value has no place in that order here.
+  if (after.value === undefined || after.value === null || !isScalar(after.value)) {
+    throw new StoreError('INVALID', `find after: ordering by ${orderBy?.field ?? '?'} needs the last document's non-null value`);
+  }
+  return { id: after.id, value: after.value };
 }
 
 function indexedFieldsOf(collection: string): readonly string[] {
@@ -50,8 +66,6 @@ export function checkFind(collection: string, where: Where, options: FindOptions
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIND_LIMIT) {
     throw new StoreError('INVALID', `find limit must be an integer in 1..${MAX_FIND_LIMIT}, got ${String(limit)}`);
   }
-  const skip = options.skip ?? 0;
-  if (!Number.isInteger(skip) || skip < 0) throw new StoreError('INVALID', `find skip must be a non-negative integer, got ${String(skip)}`);
   let orderBy: CheckedQuery['orderBy'] = null;
   if (options.orderBy) {
     const { field, direction } = options.orderBy;
@@ -59,7 +73,7 @@ export function checkFind(collection: string, where: Where, options: FindOptions
     if (direction !== 'asc' && direction !== 'desc') throw new StoreError('INVALID', `orderBy direction must be asc or desc`);
     orderBy = { field, direction };
   }
-  return { where: checkWhere(collection, where), limit, skip, orderBy };
+  return { where: checkWhere(collection, where), limit, orderBy, after: checkCursor(options, orderBy) };
 }
 
 export function checkCollection(collection: string): void {

@@ -7,7 +7,8 @@
  * though the chain itself still verifies.
  */
 import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
-import type { Store, StoredDoc } from '../../ports/store.port';
+import type { Collection, Store, StoredDoc } from '../../ports/store.port';
+import { storePages } from '../../runtime/documents';
 import { storedBallotHash } from './ballot-receipt';
 import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';
 
@@ -19,11 +20,7 @@ export interface BallotFault {
 const PAGE = 1000;
 
 async function* pages(store: Store, collection: string, where: Record<string, string>): AsyncGenerator<StoredDoc> {
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await store.find(collection, where, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
-    yield* page;
-    if (page.length < PAGE) return;
-  }
+  for await (const page of storePages(store, collection as Collection, where, { limit: PAGE })) yield* page;
 }
 
 /** Latest recorded version and hash per ballot of one election (pending entries read first, then linked ones). */

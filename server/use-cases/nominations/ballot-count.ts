@@ -7,7 +7,7 @@
 import { ballotAuditData, nominationDoc, type NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { tallyBallots, type BallotTally, type CountedBallot } from '../../../src/domain/nomination-tally';
 import { type Collection, type Store } from '../../ports/store.port';
-import { findDocs, type WithId } from '../../runtime/documents';
+import { docPages, storePages, type WithId } from '../../runtime/documents';
 import { PAPER_ACTION, SUBMIT_ACTION } from './record-ballot';
 
 const PAGE = 1000;
@@ -21,11 +21,7 @@ export interface LiveCount {
 
 /** Every ballot document of the election, page by page (ordered by id so no page skips one). */
 export async function eachBallot(store: Store, electionId: string, visit: (b: WithId<NominationDoc>) => void): Promise<void> {
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await findDocs(store, 'nomination', { electionId }, nominationDoc, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
-    for (const b of page) visit(b);
-    if (page.length < PAGE) break;
-  }
+  for await (const page of docPages(store, 'nomination', { electionId }, nominationDoc, { limit: PAGE })) for (const b of page) visit(b);
 }
 
 /** `also` sees every ballot of the same pass (e.g. to pick one nominee's ballots without a second read). */
@@ -54,8 +50,7 @@ function auditCollections(): Collection[] {
 export async function recountFromAudit(store: Store, electionId: string): Promise<BallotTally> {
   const latest = new Map<string, { version: number; ballot: CountedBallot }>();
   for (const collection of auditCollections()) {
-    for (let skip = 0; ; skip += PAGE) {
-      const page = await store.find(collection, { scope: electionId }, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
+    for await (const page of storePages(store, collection, { scope: electionId }, { limit: PAGE })) {
       for (const entry of page) {
         if (entry.action !== SUBMIT_ACTION && entry.action !== PAPER_ACTION) continue;
         const data = ballotAuditData.parse(entry.data);
@@ -63,7 +58,6 @@ export async function recountFromAudit(store: Store, electionId: string): Promis
         const seen = latest.get(subject);
         if (!seen || seen.version < data.version) latest.set(subject, { version: data.version, ballot: { names: data.names, valid: data.valid } });
       }
-      if (page.length < PAGE) break;
     }
   }
   return tallyBallots([...latest.values()].map((l) => l.ballot));

@@ -3,7 +3,7 @@
  * the reviews and withdrawals recorded since (withdrawn or blocked people are excluded, so the
  * next by votes fills the slot — src/domain/formal-candidates.ts decides everything).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { candidateViewSchema, selectionViewSchema } from '../../../src/contracts/candidate.contract';
 import { candidateDoc, nominationCloseDoc, type CandidateDoc, type NominationCloseDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { selectFormalCandidates, type FormalCandidate, type FormalSelection, type WomanStatus } from '../../../src/domain/formal-candidates';

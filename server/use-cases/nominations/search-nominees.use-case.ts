@@ -18,7 +18,7 @@ import { nomineeEligibility } from '../../../src/domain/nomination-ballot';
 import { ok } from '../../../src/domain/result';
 import { compareByStroke } from '../../../src/domain/stroke-order';
 import type { UseCase } from '../../runtime/dispatch';
-import { findDocs, type WithId } from '../../runtime/documents';
+import { docPages, findDocs, type WithId } from '../../runtime/documents';
 import { nameKey } from '../shared/name-key';
 import { nominatingVoter, nomineeView } from './nomination-scope';
 
@@ -35,10 +35,9 @@ export const searchNomineesUseCase: UseCase<typeof searchNominees> = async (inpu
 
   let found = (await findDocs(ctx.store, 'voter', { electionId: election._id, nameKey: key }, voterDoc, { limit: PAGE })).filter(mayStand);
   if (found.length === 0) {
-    for (let skip = 0; found.length <= LIMIT; skip += PAGE) {
-      const page = await findDocs(ctx.store, 'voter', { electionId: election._id, status: 'registered' }, voterDoc, { limit: PAGE, skip, orderBy: { field: '_id', direction: 'asc' } });
+    for await (const page of docPages(ctx.store, 'voter', { electionId: election._id, status: 'registered' }, voterDoc, { limit: PAGE })) {
       found.push(...page.filter((v) => v.nameKey.startsWith(key) && mayStand(v)));
-      if (page.length < PAGE) break;
+      if (found.length > LIMIT) break;
     }
   }
   found = found.sort((a, b) => compareByStroke(a.name, b.name) || a.group.localeCompare(b.group, 'zh') || a.birthDate.localeCompare(b.birthDate));

@@ -10,17 +10,20 @@ import type { list } from '../../../src/contracts/notice.contract';
 import { ok } from '../../../src/domain/result';
 import { pushesOwed } from '../../push/consent';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
+import { requireBoundEntry } from '../shared/election-access';
 import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading';
 
 export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {
-  const scope = await requireBoundVoter(ctx);
+  // Binding and entry only (the entry names its election): neither the election nor the village
+  // document adds anything to the list, and each would be one more billed read per open.
+  const scope = await requireBoundEntry(ctx);
   if (!scope.ok) return scope;
-  const { voter, election, openid } = scope.value;
-  const [notices, receipts, owed] = await Promise.all([electionNotices(ctx.store, election._id), receiptsOf(ctx.store, voter._id), pushesOwed(ctx.store, openid)]);
+  const { voter, binding } = scope.value;
+  const electionId = voter.electionId;
+  const [notices, receipts, owed] = await Promise.all([electionNotices(ctx.store, electionId), receiptsOf(ctx.store, voter._id), pushesOwed(ctx.store, binding._id)]);
   const correctedBy = correctedByOf(notices);
   return ok({
-    electionId: election._id,
+    electionId,
     notices: notices.map((n) => noticeItem(n, correctedBy, receipts.get(n._id))),
     unread: unreadCount(notices, receipts),
     pushesOwed: owed,

@@ -16,8 +16,8 @@
  */
 import type { request } from '../../../src/contracts/proxy.contract';
 import type { ProxyDoc, ProxyLoadDoc, StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
-import { type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import type { RuleSet } from '../../../src/domain/presets/types';
@@ -26,10 +26,10 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
-import { readDoc, type WithId } from '../../runtime/documents';
+import type { WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { requireBoundVoter } from '../shared/election-access';
+import { requireBoundVoterWith } from '../shared/election-access';
 import { actorOf } from '../shared/access';
 import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, writeLoad, writePrincipal } from './proxy-records';
 import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope';
@@ -48,12 +48,11 @@ interface Filing {
 }
 
 /** The rule, on the facts as this transaction (or a first read) sees them. */
-async function check(ops: TxOps, f: Filing, known?: WithId<VoterDoc>): Promise<Result<{ principal: WithId<VoterDoc>; proxy: WithId<VoterDoc>; load: ProxyLoadDoc }, ErrorCode>> {
+async function check(ops: TxOps, f: Filing, principal: WithId<VoterDoc> | null, proxy: WithId<VoterDoc> | null): Promise<Result<{ principal: WithId<VoterDoc>; proxy: WithId<VoterDoc>; load: ProxyLoadDoc }, ErrorCode>> {
   const electionId = f.election._id;
-  // One read after another: a transaction's reads are not issued concurrently. The first check
-  // reuses the entry boundVoter just read (one read fewer); the transaction reads it again.
-  const principal = known ?? (await readDoc(ops, 'voter', f.principalId, voterDoc));
-  const proxy = await readDoc(ops, 'voter', f.input.proxyVoterId, voterDoc);
+  // The two entries come from the batched read before the transaction: on CloudBase a read
+  // inside it sees a snapshot no fresher, and the invariants live in the two documents read
+  // here and written by every filing (proxyLoad, proxyPrincipal), one read after another.
   const load = await readLoad(ops, electionId, f.input.proxyVoterId);
   const active = await readPrincipal(ops, electionId, f.principalId);
   if (!principal) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
@@ -75,11 +74,11 @@ async function check(ops: TxOps, f: Filing, known?: WithId<VoterDoc>): Promise<R
   return ok({ principal, proxy: proxy!, load });
 }
 
-async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSignature): Promise<Result<WithId<ProxyDoc>, ErrorCode>> {
+async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSignature, principal: WithId<VoterDoc>, proxy: WithId<VoterDoc> | null) {
   const at = f.now.toISOString();
   const electionId = f.election._id;
-  return ctx.store.runTransaction(async (tx) => {
-    const checked = await check(tx, f);
+  return ctx.store.runTransaction<Result<{ doc: WithId<ProxyDoc>; principal: WithId<VoterDoc>; proxy: WithId<VoterDoc> }, ErrorCode>>(async (tx) => {
+    const checked = await check(tx, f, principal, proxy);
     if (!checked.ok) return checked;
     const doc: ProxyDoc = {
       electionId,
@@ -113,27 +112,28 @@ async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSi
       subject: id,
       data: { principalVoterId: f.principalId, proxyVoterId: f.input.proxyVoterId, relation: f.input.relation, signatureSha256: signature.sha256 },
     });
-    return ok({ ...doc, _id: id });
+    return ok({ doc: { ...doc, _id: id }, principal: checked.value.principal, proxy: checked.value.proxy });
   });
 }
 
 export const requestProxyUseCase: UseCase<typeof request> = async (input, ctx) => {
-  const scope = await requireBoundVoter(ctx);
+  const scope = await requireBoundVoterWith(ctx, [input.proxyVoterId]);
   if (!scope.ok) return scope;
-  const { voter, election, rules } = scope.value;
+  const { voter, election, rules, others } = scope.value;
   const now = ctx.clock.now();
   const window = await requestWindow(ctx, election, rules, now);
   if (!window.ok) return window;
   const filing: Filing = { input, election, rules, principalId: voter._id, now };
-  // Checked once before the signature is stored, so a refused request leaves no file behind.
-  const first = await check(ctx.store, filing, voter);
-  if (!first.ok) return first;
+  const proxy = others.get(input.proxyVoterId) ?? null;
+  // Checked once, in the transaction; the signature is stored before it (storage is not
+  // transactional) and removed again when the request is refused, so none is left behind.
   const id = newId(ctx.rng, 'px');
   const signature = await storeSignature(ctx, signaturePath(election._id, id, 'principal'), input.signature);
-  const r = await file(ctx, filing, id, signature);
+  const r = await file(ctx, filing, id, signature, voter, proxy);
   if (!r.ok) {
     await discardSignature(ctx, signature);
     return r;
   }
-  return ok({ authorization: proxyView(r.value, new Map([[voter._id, first.value.principal], [first.value.proxy._id, first.value.proxy]]), deadlineOf(election, rules)) });
+  const { doc, principal, proxy: holder } = r.value;
+  return ok({ authorization: proxyView(doc, new Map([[principal._id, principal], [holder._id, holder]]), deadlineOf(election, rules)) });
 };

@@ -16,18 +16,18 @@
 import type { declareParticipation } from '../../../src/contracts/registration.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { STATUS_LABELS } from '../../../src/contracts/labels';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import { electionDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { isFlagged } from '../../../src/domain/registration';
 import { scrubNote } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
+import { actorOf, requireOpenid } from '../shared/access';
 import { rulesOf, voterView } from '../shared/election-view';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
-import { bumpRollVersion, electionClosed, requireRegistrationOpen } from './roll-access';
-import { requireBoundVoter } from '../shared/election-access';
+import { bumpRollVersion, electionClosed, registrationOpenIn } from './roll-access';
 import { claimFor, recordDoubleRegistration } from './registration-claim';
 
 function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
@@ -37,22 +37,25 @@ function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
 }
 
 export const declareParticipationUseCase: UseCase<typeof declareParticipation> = async (input, ctx) => {
-  const own = await requireBoundVoter(ctx);
-  if (!own.ok) return own;
-  const { voter, election, village } = own.value;
-  if (election.status !== 'active') return electionClosed();
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  // The binding alone before the transaction: entry and election are read once, inside it (the
+  // state the write is checked against), the village once after it for the reply's name.
+  const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
+  if (!binding) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
   const now = ctx.clock.now();
   const today = shanghaiDateOf(now);
   const at = now.toISOString();
-  const rules = rulesOf(election);
 
-  const r = await ctx.store.runTransaction<Result<{ voter: WithId<VoterDoc>; already: boolean }, ErrorCode>>(async (tx) => {
-    const v = await readDoc(tx, 'voter', voter._id, voterDoc);
-    if (!v) return err('NOT_FOUND', 'ELECTION_GONE', '您的登记已不存在，请联系村选举委员会');
+  const r = await ctx.store.runTransaction<Result<{ voter: WithId<VoterDoc>; election: WithId<ElectionDoc>; already: boolean }, ErrorCode>>(async (tx) => {
+    const v = await readDoc(tx, 'voter', binding.voterId, voterDoc);
+    const election = v ? await readDoc(tx, 'election', v.electionId, electionDoc) : null;
+    if (!v || !election) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
+    if (election.status !== 'active') return electionClosed();
     const no = refusal(v);
     if (no) return no;
-    if (v.declaration) return ok({ voter: v, already: true });
-    const open = await requireRegistrationOpen(tx, v.electionId, rules, today);
+    if (v.declaration) return ok({ voter: v, election, already: true });
+    const open = registrationOpenIn(election, rulesOf(election), today);
     if (!open.ok) return open;
     const claim = await claimFor(tx, v, at);
     if (!claim.ok) {
@@ -66,8 +69,11 @@ export const declareParticipationUseCase: UseCase<typeof declareParticipation> =
     await tx.update('voter', v._id, { declaration, status: 'registered', updatedAt: at });
     await bumpRollVersion(tx, v.electionId);
     await appendAudit(tx, { scope: v.electionId, action: 'registration.declareParticipation', actor: actorOf(ctx), at, subject: v._id, data: { from: v.status, to: 'registered' } });
-    return ok({ voter: { ...v, declaration, status: 'registered', updatedAt: at }, already: false });
+    return ok({ voter: { ...v, declaration, status: 'registered', updatedAt: at }, election, already: false });
   });
   if (!r.ok) return r;
-  return ok({ voter: voterView(r.value.voter, election, village.name), declaredOn: r.value.voter.declaration!.on, alreadyDeclared: r.value.already });
+  const { voter, election, already } = r.value;
+  const village = await readDoc(ctx.store, 'village', voter.villageId, villageDoc);
+  if (!village) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
+  return ok({ voter: voterView(voter, election, village.name), declaredOn: voter.declaration!.on, alreadyDeclared: already });
 };

@@ -121,3 +121,20 @@ export async function requireRegistrationOpen(ops: TxOps, electionId: string, ru
   if (compareCivil(today, last) > 0) return err('WINDOW_CLOSED', 'REGISTRATION_CLOSED', `选民登记已于${last}截止`);
   return open;
 }
+
+/**
+ * requireRegistrationOpen on an election already read inside the caller's transaction, without
+ * the freeze document: publication sets voterListPublishedOn in the same transaction that writes
+ * the freeze (publish-voter-list), so within one snapshot the two always agree and the second
+ * read would be billed for nothing. A publication racing the caller is caught by the roll version
+ * both write (bumpRollVersion), not by this check.
+ */
+export function registrationOpenIn(election: WithId<ElectionDoc>, rules: RuleSet, today: CivilDate): Result<WithId<ElectionDoc>, ErrorCode> {
+  if (election.status !== 'active') return electionClosed();
+  if (election.voterListPublishedOn !== null) {
+    return err('WINDOW_CLOSED', 'LIST_PUBLISHED', '选民名单已经公布，登记已经截止；如认为应当列入名单，可以在申诉期内提出申诉');
+  }
+  const last = latestVoterListPublication(election.electionDay, rules);
+  if (compareCivil(today, last) > 0) return err('WINDOW_CLOSED', 'REGISTRATION_CLOSED', `选民登记已于${last}截止`);
+  return ok(election);
+}

@@ -9,7 +9,7 @@ import { bindingDoc, voterDoc, type BindingDoc, type VoterDoc } from '../../../s
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
-import { readDoc, type WithId } from '../../runtime/documents';
+import { readDoc, readDocs, type WithId } from '../../runtime/documents';
 import { requireCommittee, requireOpenid } from './access';
 import { rulesOf } from './election-view';
 
@@ -64,4 +64,33 @@ export async function requireBoundEntry(ctx: CallContext): Promise<Result<{ bind
   const voter = await readDoc(ctx.store, 'voter', binding.voterId, voterDoc);
   if (!voter) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
   return ok({ binding, voter });
+}
+
+export interface LeanVoterScope {
+  readonly openid: string;
+  readonly binding: WithId<BindingDoc>;
+  readonly voter: WithId<VoterDoc>;
+  readonly election: WithId<ElectionDoc>;
+  readonly rules: RuleSet;
+  /** The other roll entries asked for, read in the same batch as the caller's (absent: not found). */
+  readonly others: ReadonlyMap<string, WithId<VoterDoc>>;
+}
+
+/**
+ * requireBoundVoter without the village, with other roll entries the action names read in the
+ * same batched read as the caller's own (one billed read, as CloudBase bills `_id in [...]`):
+ * binding, entries, election — three reads for an action about another villager too.
+ */
+export async function requireBoundVoterWith(ctx: CallContext, otherVoterIds: readonly string[]): Promise<Result<LeanVoterScope, ErrorCode>> {
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const binding = await readDoc(ctx.store, 'binding', who.value, bindingDoc);
+  if (!binding) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
+  const [voters, election] = await Promise.all([
+    readDocs(ctx.store, 'voter', [binding.voterId, ...otherVoterIds], voterDoc),
+    readDoc(ctx.store, 'election', binding.electionId, electionDoc),
+  ]);
+  const voter = voters.get(binding.voterId);
+  if (!voter || !election) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
+  return ok({ openid: who.value, binding, voter, election, rules: rulesOf(election), others: voters });
 }

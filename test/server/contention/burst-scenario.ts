@@ -9,6 +9,7 @@
  * declareParticipation (category B, pending) and notices.markRead — every state-changing
  * villager action that exists today.
  */
+import { storePages } from '../../../server/runtime/documents';
 import { performance } from 'node:perf_hooks';
 import { RETRY_LIMIT, retryDelayMs } from '../../../src/services/retry-policy';
 import type { Envelope } from '../../../src/contracts/envelope';
@@ -143,10 +144,8 @@ async function countLostAndDouble(t: TestApp, setup: BurstSetup, replies: BurstR
   const audits = new Map<string, number>();
   // An entry is either still pending or already linked into the chain: count both.
   for (const collection of ['auditPending', 'audit'] as const) {
-    for (let skip = 0; ; skip += 1000) {
-      const page = await t.app.store.find(collection, { scope: setup.village.electionId }, { limit: 1000, skip });
+    for await (const page of storePages(t.app.store, collection, { scope: setup.village.electionId })) {
       for (const a of page) audits.set(`${String(a.action)}:${String(a.subject)}`, (audits.get(`${String(a.action)}:${String(a.subject)}`) ?? 0) + 1);
-      if (page.length < 1000) break;
     }
   }
   for (const count of audits.values()) if (count > 1) fig.double += count - 1;

@@ -116,12 +116,13 @@ describe('committee.publishVoterList and roll changes in overlapping transaction
 
   it('aborts and redoes the declaring transaction when the publication commits while it is open, which then sees LIST_PUBLISHED', async () => {
     const g = gate();
-    s.hooks.txGet = async (c, id) => {
-      if (c === 'meta' && id === `voterList:${s.f.electionId}`) await g.stop();
+    s.hooks.txGet = async (c) => {
+      // The declaring transaction reads the person's claim after the election (list unpublished).
+      if (c === 'idIndex') await g.stop();
     };
     const declaring = declare(s.t);
     await g.reached;
-    // The declaring transaction has seen no freeze; the committee publishes and commits now.
+    // The declaring transaction has seen the list unpublished; the committee publishes and commits now.
     expect(await publish(s.t, s.f)).toMatchObject({ ok: true, data: { count: 3 } });
     g.release();
     expect(await declaring).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'LIST_PUBLISHED' });

@@ -37,6 +37,16 @@ describe('villager actions: store operations independent of the roll size', () =
     expect(large.villager['registration.fileObjection.me'].reads).toBeLessThanOrEqual(large.villager['registration.fileObjection.someone'].reads);
   });
 
+  // Issue 12's villager budget, audit included (identity.bind, redeemInvite, applyResidence and
+  // fileObjection are held by their own suites).
+  it.each(['identity.whoami', 'registration.mine', 'registration.confirm', 'registration.declareParticipation', 'notices.subscribe', 'notices.list', 'notices.get', 'notices.markRead', 'proxies.request'] as const)(
+    '%s stays within 6 reads and 4 writes',
+    (action) => {
+      expect(large.villager[action].reads).toBeLessThanOrEqual(6);
+      expect(large.villager[action].writes).toBeLessThanOrEqual(4);
+    },
+  );
+
   it('submits a nomination ballot of four names within its budget (≤ 8 reads, ≤ 4 writes + one per name)', () => {
     const c = large.villager['nominations.submit'];
     expect(c.reads).toBeLessThanOrEqual(8);

@@ -35,6 +35,11 @@ describe('embedded sqlite store', () => {
         (probe.prepare(`EXPLAIN QUERY PLAN ${q.text}`).all(...q.params) as Array<{ detail: string }>).map((p) => p.detail).join(' | ');
       expect(explain(buildFindQuery('voter', { villageId: 'x', status: true }))).toMatch(/USING INDEX docs_voter_by_villageId \(<expr>=\?/);
       expect(explain(buildFindQuery('audit', { scope: 's' }, { orderBy: { field: 'seq', direction: 'asc' }, limit: 1000 }))).toMatch(/USING INDEX docs_audit_by_scope/);
+      // A cursor page seeks past the last id inside the index (no OFFSET walking the rows before it).
+      const next = explain(buildFindQuery('voter', { electionId: 'x', status: 'registered' }, { limit: 1000, after: { id: 'v0999' } }));
+      expect(next).toMatch(/SEARCH docs USING INDEX docs_voter_by_electionId \(<expr>=\? AND collection=\? AND id>\?\)/);
+      expect(next).not.toMatch(/TEMP B-TREE/);
+      expect(buildFindQuery('voter', { electionId: 'x' }, { after: { id: 'v0999' } }).text).not.toMatch(/OFFSET/);
     } finally {
       probe.close();
       await store.close();

@@ -4,6 +4,7 @@
  */
 import { StoreError, type Store, type StoreErrorCode, type TxOps } from '../../../server/ports/store.port';
 import { seededRandom } from '../../../server/security/keyed-hash';
+import { storePages } from '../../../server/runtime/documents';
 
 async function expectStoreError(p: Promise<unknown>, code: StoreErrorCode): Promise<StoreError> {
   const e = await p.then(
@@ -182,20 +183,37 @@ export function runStoreContract(name: string, make: () => Promise<Store> | Stor
         expect(docs.map((d) => d._id)).toEqual(['4', '2', '1', '3']);
       });
 
-      it('pages with skip and limit; the default limit is 100 and 1000 is the maximum', async () => {
+      it('pages by cursor (after the last document read) and limit; the default limit is 100 and 1000 is the maximum', async () => {
         await store.runTransaction(async (tx) => {
-          for (let i = 0; i < 230; i++) await tx.set('voter', `v${String(i).padStart(3, '0')}`, { electionId: 'e', n: i });
+          for (let i = 0; i < 230; i++) await tx.set('voter', `v${String(i).padStart(3, '0')}`, { electionId: 'e', n: i, group: `g${i % 7}` });
+          await tx.set('voter', 'other', { electionId: 'f', n: 5, group: 'g0' });
         });
         expect(await store.find('voter', { electionId: 'e' })).toHaveLength(100);
         expect(await store.find('voter', { electionId: 'e' }, { limit: 150 })).toHaveLength(150);
         expect(await store.find('voter', { electionId: 'e' }, { limit: 1000 })).toHaveLength(230);
-        const page = await store.find('voter', { electionId: 'e' }, { orderBy: { field: 'n', direction: 'desc' }, skip: 10, limit: 5 });
+        const page = await store.find('voter', { electionId: 'e' }, { orderBy: { field: 'n', direction: 'desc' }, after: { id: 'v220', value: 220 }, limit: 5 });
         expect(page.map((d) => d.n)).toEqual([219, 218, 217, 216, 215]);
-        expect(await store.find('voter', { electionId: 'e' }, { skip: 225 })).toHaveLength(5);
+        expect((await store.find('voter', { electionId: 'e' }, { after: { id: 'v224' } })).map((d) => d._id)).toEqual(['v225', 'v226', 'v227', 'v228', 'v229']);
+        expect((await store.find('voter', { electionId: 'e' }, { orderBy: { field: '_id', direction: 'desc' }, after: { id: 'v003' } })).map((d) => d._id)).toEqual(['v002', 'v001', 'v000']);
         await expectStoreError(store.find('voter', {}, { limit: 1001 }), 'INVALID');
         await expectStoreError(store.find('voter', {}, { limit: 0 }), 'INVALID');
-        await expectStoreError(store.find('voter', {}, { skip: -1 }), 'INVALID');
+        await expectStoreError(store.find('voter', {}, { after: { id: '' } }), 'INVALID');
+        await expectStoreError(store.find('voter', {}, { orderBy: { field: 'n', direction: 'asc' }, after: { id: 'v001' } }), 'INVALID');
         await expectStoreError(store.find('voter', {}, { orderBy: { field: 'a.b', direction: 'asc' } }), 'INVALID');
+      });
+
+      it('cursor pages walk every match once, ties on the ordered field broken by _id, whatever the page size', async () => {
+        await store.runTransaction(async (tx) => {
+          for (let i = 0; i < 230; i++) await tx.set('voter', `v${String(i).padStart(3, '0')}`, { electionId: 'e', n: i, group: `g${i % 7}` });
+          await tx.set('voter', 'other', { electionId: 'f', n: 5, group: 'g0' });
+        });
+        for (const orderBy of [undefined, { field: 'group', direction: 'asc' as const }, { field: 'group', direction: 'desc' as const }]) {
+          const seen: string[] = [];
+          for await (const page of storePages(store, 'voter', { electionId: 'e' }, { limit: 17, ...(orderBy ? { orderBy } : {}) })) seen.push(...page.map((d) => d._id));
+          const all = await store.find('voter', { electionId: 'e' }, { limit: 1000, ...(orderBy ? { orderBy } : {}) });
+          expect(seen).toEqual(all.map((d) => d._id));
+          expect(new Set(seen).size).toBe(230);
+        }
       });
     });
 
