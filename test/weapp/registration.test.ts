@@ -1,4 +1,4 @@
-/** 我的登记: bind form → errors → bind → masked entry → unbind, on the compiled pages. */
+/** 我的登记: bind form → errors → bind → entry (no ID digits: 已核验) → unbind, on the compiled pages. */
 import { bootApp, type PageHandle, type Harness } from './harness';
 import * as fx from './fixtures';
 
@@ -72,7 +72,7 @@ describe('我的登记 (not bound)', () => {
     expect(page.text()).toContain('绑定选民身份');
   });
 
-  it('binds with the right code (typed in lower case) and shows the masked entry', async () => {
+  it('binds with the right code (typed in lower case) and shows the entry without any ID digit', async () => {
     await page.input('bind-code', 'k7pm3qxa');
     await page.tap('bind-submit');
     await h.settle(60);
@@ -85,8 +85,8 @@ describe('我的登记 (not bound)', () => {
     await h.settle(20);
     const text = page.text();
     expect(text).toContain('我的选民登记');
-    expect(text).toContain('身份证号码330102********002X');
-    expect(text).not.toContain('33010219580315002X');
+    expect(text).toContain('身份证号码已核验');
+    expect(text).not.toMatch(/330102|002X/);
     expect(text).toContain('村民小组第三村民小组');
     expect(text).toContain('选举日年龄68岁');
     expect(text).toContain('登记状态已登记');
@@ -114,6 +114,6 @@ describe('我的登记 (bound): 解除绑定', () => {
     expect(calls()).toContain('identity.unbind');
     expect(h.calls.toasts).toContain('已解除绑定');
     expect(page.text()).toContain('绑定选民身份');
-    expect(page.text()).not.toContain('330102********002X');
+    expect(page.text()).not.toContain('已核验');
   });
 });
