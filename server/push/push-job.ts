@@ -27,6 +27,14 @@
  *   another run has already written off.
  * Running the same job twice at once is safe: claims are transactions on the delivery document.
  *
+ * Claims go by batches (`claimBatch`, push-claims.ts): one transaction claims up to 50
+ * deliveries, they are sent, and the batch's successful sends are recorded in one `updateMany`
+ * (push-sender.ts); failures are written one by one. About 3.4 CloudBase SDK calls per recipient,
+ * the send included (push.sdk_calls_per_recipient in `npm run bench`), where a transaction per
+ * claim and per outcome cost 14. The price: a process that dies holding a batch leaves its
+ * unsent deliveries `unknown` after the lease (lost, on the call list, never duplicated), where
+ * per-delivery claims lost at most the deliveries in flight.
+ *
  * Delivery transitions are not written to the audit log: an append no longer touches a shared
  * document (docs/decisions/0001-audit-chain.md), but thousands of entries per push would bury
  * the committee's acts in the chain and cost a write and a link each. The delivery documents
@@ -36,24 +44,25 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.schema';
 import { villageDoc } from '../../src/contracts/documents/election-documents.schema';
-import { noticeDoc, readReceiptDoc } from '../../src/contracts/documents/notice-documents.schema';
-import { consentDoc, noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type NoticeDeliveryStatus, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
-import { voterDoc } from '../../src/contracts/documents/roll-documents.schema';
+import { noticeDoc } from '../../src/contracts/documents/notice-documents.schema';
+import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type NoticeDeliveryStatus, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
 import { appendAudit } from '../audit/audit-log';
-import type { NotifyResult } from '../ports/notifier.port';
-import type { Store, TxOps, Where } from '../ports/store.port';
+import type { TxOps, Where } from '../ports/store.port';
 import type { AppContext } from '../runtime/context';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
 import { committeeNameOf } from '../use-cases/objections/notice-text';
-import { consentId, consentsByOpenid, refundSpentConsent, templateWithConsent } from './consent';
 import { noticeMessage } from '../use-cases/notices/notice-message';
-import { backoffMs, classifyNotifyResult } from './notify-outcome';
+import { claimBatch, expireLease, TxBatcher, type Claimed, type Exec } from './push-claims';
+import { preparePushJob } from './push-prepare';
+import { runControl, sendBatch, type RunControl } from './push-sender';
+import type { NotifyMessage } from '../ports/notifier.port';
 
 export type PushDeps = Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>;
 
 export const publishJobId = (noticeId: string): string => noticeId;
 export const reminderJobId = (noticeId: string, round: number): string => `${noticeId}~r${round}`;
 export const deliveryId = (jobId: string, voterId: string): string => `${jobId}:${voterId}`;
+export { preparePushJob } from './push-prepare';
 
 export interface PushRunOptions {
   /** Sends in flight at once. */
@@ -69,6 +78,12 @@ export interface PushRunOptions {
   readonly budgetMs?: number;
   /** Deliveries created per transaction while preparing. */
   readonly batchSize?: number;
+  /**
+   * Deliveries claimed per transaction and then sent (their successes recorded in one call).
+   * Larger batches cost fewer SDK calls per recipient; a process crash loses at most one batch
+   * (left `unknown`, never resent, on the call list).
+   */
+  readonly claimBatch?: number;
   /**
    * Claims and outcomes written per transaction (group commit), 1 = each in its own transaction.
    * Worth raising on the embedded store, where one writer commits everything and each commit
@@ -89,6 +104,7 @@ export const DEFAULT_RUN_OPTIONS = {
   rateLimitPauseMs: 60_000,
   budgetMs: Number.POSITIVE_INFINITY,
   batchSize: 50,
+  claimBatch: 50,
   groupCommit: 1,
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   elapsed: () => performance.now(),
@@ -127,202 +143,72 @@ export async function createPushJob(tx: TxOps, jobId: string, job: PushJobDoc): 
   await tx.set('pushJob', jobId, job);
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Pending deliveries of the job, after writing off those whose claim's lease ran out. */
+async function owedDeliveries(exec: Exec, jobId: string): Promise<string[]> {
+  const all = await findAllDocs(exec.store, 'noticeDelivery', { jobId }, noticeDeliveryDoc);
+  const nowIso = exec.clock.now().toISOString();
+  const queue: string[] = [];
+  for (const d of all) {
+    if (d.status === 'pending') queue.push(d._id);
+    else if (d.status === 'sending' && (d.leaseUntil === null || d.leaseUntil <= nowIso)) await expireLease(exec, d);
+  }
+  return queue;
 }
 
-/**
- * Creates the job's deliveries in batches: every registered voter bound to WeChat (a reminder:
- * those who have not read). Idempotent — an interrupted preparation is simply run again; an
- * existing delivery is never overwritten (it may already be sent).
- */
-export async function preparePushJob(deps: PushDeps, jobId: string, options: Pick<PushRunOptions, 'batchSize'> = {}): Promise<void> {
-  const { store } = deps;
-  const job = await readDoc(store, 'pushJob', jobId, pushJobDoc);
-  if (!job || job.status !== 'preparing') return;
-  const voters = await findAllDocs(store, 'voter', { electionId: job.electionId, status: 'registered' }, voterDoc);
-  let targets = voters.filter((v): v is WithId<typeof v> & { boundTo: string } => v.boundTo !== null);
-  if (job.kind === 'remind') {
-    const readers = new Set((await findAllDocs(store, 'read', { noticeId: job.noticeId }, readReceiptDoc)).map((r) => r.voterId));
-    targets = targets.filter((v) => !readers.has(v._id));
-  }
-  const at = deps.clock.now().toISOString();
-  const consents = await consentsByOpenid(store, job.electionId, targets.map((v) => v.boundTo));
-  for (const batch of chunks(targets, options.batchSize ?? DEFAULT_RUN_OPTIONS.batchSize)) {
-    const templates = batch.map((v) => templateWithConsent(consents.get(v.boundTo) ?? []));
-    await store.runTransaction(async (tx) => {
-      for (const [i, v] of batch.entries()) {
-        const id = deliveryId(jobId, v._id);
-        if (await tx.get('noticeDelivery', id)) continue;
-        const templateId = templates[i] ?? null;
-        const doc: NoticeDeliveryDoc = {
-          jobId,
-          noticeId: job.noticeId,
-          electionId: job.electionId,
-          voterId: v._id,
-          openid: v.boundTo,
-          templateId,
-          status: templateId ? 'pending' : 'noConsent',
-          attempts: 0,
-          consentHeld: false,
-          claimToken: null,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: at,
-          updatedAt: at,
-          sentAt: null,
-        };
-        await tx.set('noticeDelivery', id, doc);
-      }
-    });
-  }
-  const recipients = await store.count('noticeDelivery', { jobId });
-  await store.runTransaction(async (tx) => {
-    const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
-    if (!j || j.status !== 'preparing') return;
-    await tx.update('pushJob', jobId, { status: 'running', recipients, preparedAt: deps.clock.now().toISOString() });
-  });
-}
-
-/**
- * Group commit: claims and outcomes of concurrent workers that arrive while a transaction is
- * running are written together in the next one. Each worker still waits for the commit of its
- * own claim before it sends, so the protocol is unchanged; only the number of commits drops.
- * Every operation is a pure function of `tx`, so a store that retries a conflicting transaction
- * may run the whole batch again.
- */
-class TxBatcher {
-  private readonly queue: Array<{ op: (tx: TxOps) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = [];
-  private running = false;
-
-  constructor(
-    private readonly store: Store,
-    private readonly max: number,
-  ) {}
-
-  run<T>(op: (tx: TxOps) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.max);
-        try {
-          const results = await this.store.runTransaction(async (tx) => {
-            const out: unknown[] = [];
-            for (const b of batch) out.push(await b.op(tx));
-            return out;
-          });
-          batch.forEach((b, i) => b.resolve(results[i]));
-        } catch (e) {
-          for (const b of batch) b.reject(e);
-        }
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-}
-
-type Exec = PushDeps & { readonly inTx: <T>(fn: (tx: TxOps) => Promise<T>) => Promise<T> };
-
-type Claim = { kind: 'claimed'; delivery: NoticeDeliveryDoc; attempts: number } | { kind: 'skip' };
-
-/** pending → sending in one transaction, spending the consent if the delivery holds none yet. */
-async function claimDelivery(deps: Exec, id: string, token: string, leaseMs: number): Promise<Claim> {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  return deps.inTx<Claim>(async (tx) => {
-    const d = await readDoc(tx, 'noticeDelivery', id, noticeDeliveryDoc);
-    if (!d || d.status !== 'pending') return { kind: 'skip' };
-    const giveUp = async (errMsg: string) => {
-      if (d.consentHeld) await refundConsent(tx, d);
-      await tx.set('noticeDelivery', id, { ...d, status: 'noConsent', consentHeld: false, lastError: { errCode: null, errMsg }, updatedAt: at });
-      return { kind: 'skip' } as const;
+/** Claims and sends the job's pending deliveries batch by batch until none is left or the run stops. */
+async function sendOwed(exec: Exec, o: Resolved, ctl: RunControl, jobId: string, messageOf: (d: NoticeDeliveryDoc) => NotifyMessage): Promise<void> {
+  const { state } = ctl;
+  // A second pass picks up deliveries a concurrent preparation added while this one ran.
+  for (let pass = 0; pass < 2 && !state.stop && !state.fault; pass++) {
+    const queue = await owedDeliveries(exec, jobId);
+    if (queue.length === 0) break;
+    // The next batch is claimed while this one is being sent, so the sends never wait for a
+    // claim transaction; a run that stops meanwhile hands that batch straight back (sendBatch
+    // returns claims it never attempted to `pending`).
+    const claimAt = (i: number) => {
+      const token = randomUUID();
+      const claim = claimBatch(exec, jobId, queue.slice(i, i + o.claimBatch), token, o.leaseMs).then((claimed) => ({ claimed, token }));
+      // Awaited later; a rejection before then must not count as unhandled.
+      claim.catch(() => undefined);
+      return claim;
     };
-    // The villager unbound (or was taken off the list) since the job was prepared. Only these
-    // two fields are read, each checked for its type: the hot path skips parsing the whole entry.
-    const voter = await tx.get('voter', d.voterId);
-    if (!voter || typeof voter.boundTo !== 'string' || voter.boundTo !== d.openid) return giveUp('NOT_BOUND');
-    if (voter.status !== 'registered') return giveUp('NOT_REGISTERED');
-    if (!d.consentHeld) {
-      const c = d.templateId ? await readDoc(tx, 'consent', consentId(d.openid, d.templateId), consentDoc) : null;
-      if (!c || c.unused < 1) return giveUp('NO_CONSENT');
-      await tx.set('consent', c._id, { ...c, unused: c.unused - 1, used: c.used + 1, lastUsedAt: at });
+    const startNow = !ctl.overBudget() && !ctl.pauseOverrunsBudget();
+    if (!startNow) state.stop ??= 'budget';
+    let next: Promise<{ claimed: Claimed[]; token: string }> | null = startNow ? claimAt(0) : null;
+    for (let i = 0; next; i += o.claimBatch) {
+      try {
+        const { claimed, token } = await next;
+        next = i + o.claimBatch < queue.length && !state.stop && !state.fault && !ctl.overBudget() ? claimAt(i + o.claimBatch) : null;
+        await sendBatch(exec, o, ctl, claimed, token, messageOf);
+      } catch (e) {
+        state.fault ??= e;
+      }
+      if (state.fault) {
+        // Settle the claim in flight before reporting the fault (its claims go back to pending).
+        if (next) await next.then(({ claimed, token }) => sendBatch(exec, o, ctl, claimed, token, messageOf)).catch(() => undefined);
+        next = null;
+      }
     }
-    const attempts = d.attempts + 1;
-    const claimed = { status: 'sending' as const, consentHeld: true, claimToken: token, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts, updatedAt: at };
-    await tx.set('noticeDelivery', id, { ...d, ...claimed });
-    return { kind: 'claimed', delivery: { ...d, ...claimed }, attempts };
-  });
+  }
 }
 
-async function refundConsent(tx: TxOps, d: NoticeDeliveryDoc): Promise<void> {
-  if (d.templateId) await refundSpentConsent(tx, d.openid, d.templateId);
-}
-
-type ConsentAction = 'keep' | 'refund' | 'zero';
-
-/**
- * Writes the outcome of a claim. Only the token holder may; the one exception is a success
- * learned after another run wrote the delivery off as `unknown` (the record gets more exact,
- * nothing is sent).
- */
-async function settle(deps: Exec, id: string, token: string, patch: Partial<NoticeDeliveryDoc>, consent: ConsentAction): Promise<boolean> {
+/** Marks the job done (once) with its final counts in the audit log. */
+async function finishJob(deps: PushDeps, jobId: string, job: PushJobDoc, counts: DeliveryCounts): Promise<'done'> {
   const at = deps.clock.now().toISOString();
-  return deps.inTx(async (tx) => {
-    const d = await readDoc(tx, 'noticeDelivery', id, noticeDeliveryDoc);
-    if (!d) return false;
-    const ours = d.status === 'sending' && d.claimToken === token;
-    const lateSuccess = d.status === 'unknown' && patch.status === 'sent';
-    if (!ours && !lateSuccess) return false;
-    let consentHeld = d.consentHeld;
-    if (consent === 'refund' && d.consentHeld) {
-      await refundConsent(tx, d);
-      consentHeld = false;
-    } else if (consent === 'zero' && d.templateId) {
-      // WeChat says this user has no subscription left: our count was wrong.
-      const c = await readDoc(tx, 'consent', consentId(d.openid, d.templateId), consentDoc);
-      if (c) await tx.update('consent', c._id, { unused: 0 });
-    }
-    await tx.set('noticeDelivery', id, { ...d, ...patch, consentHeld, claimToken: null, leaseUntil: null, updatedAt: at });
-    return true;
-  });
-}
-
-/** Extends our lease before a retry; false when the claim is no longer ours (never send then). */
-async function renew(deps: Exec, id: string, token: string, leaseMs: number, attempts: number): Promise<boolean> {
-  const now = deps.clock.now();
-  return deps.inTx(async (tx) => {
-    const d = await readDoc(tx, 'noticeDelivery', id, noticeDeliveryDoc);
-    if (!d || d.status !== 'sending' || d.claimToken !== token) return false;
-    await tx.update('noticeDelivery', id, { leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts, updatedAt: now.toISOString() });
-    return true;
-  });
-}
-
-/** A `sending` delivery whose lease ran out: its worker died somewhere around the send. */
-async function expireLease(deps: Exec, d: WithId<NoticeDeliveryDoc>): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  await deps.inTx(async (tx) => {
-    const cur = await readDoc(tx, 'noticeDelivery', d._id, noticeDeliveryDoc);
-    if (!cur || cur.status !== 'sending' || cur.claimToken !== d.claimToken || (cur.leaseUntil !== null && cur.leaseUntil > at)) return;
-    await tx.update('noticeDelivery', d._id, {
-      status: 'unknown',
-      claimToken: null,
-      leaseUntil: null,
-      lastError: { errCode: null, errMsg: 'LEASE_EXPIRED: the worker stopped after claiming; not resent' },
-      updatedAt: at,
+  await deps.store.runTransaction(async (tx) => {
+    const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
+    if (!j || j.status === 'done') return;
+    await tx.update('pushJob', jobId, { status: 'done', finishedAt: at });
+    await appendAudit(tx, {
+      scope: job.electionId,
+      action: 'notices.pushFinished',
+      actor: 'system',
+      at,
+      subject: jobId,
+      data: { noticeId: job.noticeId, kind: job.kind, ...counts },
     });
   });
+  return 'done';
 }
 
 /**
@@ -351,150 +237,16 @@ export async function runPushJob(deps: PushDeps, jobId: string, options: PushRun
 
   const batcher = o.groupCommit > 1 ? new TxBatcher(store, o.groupCommit) : null;
   const exec: Exec = { ...deps, inTx: (fn) => (batcher ? batcher.run(fn) : store.runTransaction(fn)) };
-  const state: { stop: StopReason | null; fault: unknown; pausedUntil: number; sent: number } = { stop: null, fault: null, pausedUntil: 0, sent: 0 };
-  const overBudget = (extraMs = 0) => o.elapsed() + extraMs - started > o.budgetMs;
-  const gate = async () => {
-    for (let wait = state.pausedUntil - o.elapsed(); wait > 0; wait = state.pausedUntil - o.elapsed()) await o.sleep(wait);
-  };
-  /** A rate-limit pause set by another worker that would outlast the budget: stop instead of waiting it out. */
-  const pauseOverrunsBudget = () => overBudget(Math.max(0, state.pausedUntil - o.elapsed()));
-  const failure = (r: { errCode: number | null; errMsg: string }) => ({ errCode: r.errCode, errMsg: r.errMsg });
+  const ctl = runControl(o, started);
+  const { state } = ctl;
+  const messageOf = (d: NoticeDeliveryDoc) =>
+    noticeMessage({ openid: d.openid, templateId: d.templateId ?? '', noticeId: notice._id, title: notice.title, publishedAt: notice.publishedAt, committeeName, reminder });
 
-  const deliverOne = async (id: string): Promise<void> => {
-    if (state.stop || state.fault) return;
-    if (overBudget() || pauseOverrunsBudget()) {
-      state.stop ??= 'budget';
-      return;
-    }
-    await gate();
-    const token = randomUUID();
-    const claim = await claimDelivery(exec, id, token, o.leaseMs);
-    if (claim.kind !== 'claimed') return;
-    let attempts = claim.attempts;
-    const d = claim.delivery;
-    const message = noticeMessage({
-      openid: d.openid,
-      templateId: d.templateId ?? '',
-      noticeId: notice._id,
-      title: notice.title,
-      publishedAt: notice.publishedAt,
-      committeeName,
-      reminder,
-    });
-    for (;;) {
-      let result: NotifyResult;
-      try {
-        result = await deps.notifier.send(message);
-      } catch (e) {
-        // As if the process died here: nothing more is written for this delivery.
-        state.fault ??= e;
-        return;
-      }
-      const out = classifyNotifyResult(result);
-      switch (out.kind) {
-        case 'sent':
-          if (await settle(exec, id, token, { status: 'sent', sentAt: deps.clock.now().toISOString(), lastError: null }, 'keep')) state.sent += 1;
-          return;
-        case 'unknown':
-          await settle(exec, id, token, { status: 'unknown', lastError: failure(out) }, 'keep');
-          return;
-        case 'consentGone':
-          await settle(exec, id, token, { status: 'failed', lastError: failure(out) }, 'zero');
-          return;
-        case 'failed':
-          await settle(exec, id, token, { status: 'failed', lastError: failure(out) }, 'refund');
-          return;
-        case 'dailyQuota':
-          state.stop = 'dailyQuota';
-          // Nothing was sent: back to pending, this attempt not counted, consent kept for the retry.
-          await settle(exec, id, token, { status: 'pending', attempts: attempts - 1, lastError: failure(out) }, 'keep');
-          return;
-        case 'rateLimited': {
-          state.pausedUntil = Math.max(state.pausedUntil, o.elapsed() + o.rateLimitPauseMs);
-          if (overBudget(state.pausedUntil - o.elapsed())) {
-            state.stop = 'budget';
-            await settle(exec, id, token, { status: 'pending', attempts: attempts - 1, lastError: failure(out) }, 'keep');
-            return;
-          }
-          await gate();
-          // A rate-limited try is not an attempt of the message: same attempt number again.
-          if (!(await renew(exec, id, token, o.leaseMs, attempts))) return;
-          continue;
-        }
-        case 'retry': {
-          if (attempts >= o.maxAttempts) {
-            await settle(exec, id, token, { status: 'failed', lastError: failure(out) }, 'refund');
-            return;
-          }
-          const wait = backoffMs(attempts, o.backoff);
-          if (overBudget(wait)) {
-            state.stop = 'budget';
-            await settle(exec, id, token, { status: 'pending', lastError: failure(out) }, 'keep');
-            return;
-          }
-          await o.sleep(wait);
-          // Meanwhile the run may have stopped (daily quota) or a rate-limit pause may outlast
-          // the budget: leave the retry to the next run rather than overrun the function's time.
-          if (state.stop || state.fault || pauseOverrunsBudget()) {
-            state.stop ??= 'budget';
-            await settle(exec, id, token, { status: 'pending', lastError: failure(out) }, 'keep');
-            return;
-          }
-          await gate();
-          attempts += 1;
-          if (!(await renew(exec, id, token, o.leaseMs, attempts))) return;
-          continue;
-        }
-      }
-    }
-  };
-
-  const guarded = async (id: string) => {
-    try {
-      await deliverOne(id);
-    } catch (e) {
-      state.fault ??= e;
-    }
-  };
-
-  // A second pass picks up deliveries a concurrent preparation added while this one ran.
-  for (let pass = 0; pass < 2 && !state.stop && !state.fault; pass++) {
-    const all = await findAllDocs(store, 'noticeDelivery', { jobId }, noticeDeliveryDoc);
-    const nowIso = deps.clock.now().toISOString();
-    const queue: string[] = [];
-    for (const d of all) {
-      if (d.status === 'pending') queue.push(d._id);
-      else if (d.status === 'sending' && (d.leaseUntil === null || d.leaseUntil <= nowIso)) await expireLease(exec, d);
-    }
-    if (queue.length === 0) break;
-    let next = 0;
-    const worker = async () => {
-      while (next < queue.length && !state.stop && !state.fault) await guarded(queue[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, queue.length)) }, worker));
-  }
+  await sendOwed(exec, o, ctl, jobId, messageOf);
   if (state.fault) throw state.fault;
 
   const counts = await deliveryCounts(deps, { jobId });
-  let status: PushJobDoc['status'] = job.status;
-  if (counts.pending + counts.sending === 0) {
-    const at = deps.clock.now().toISOString();
-    status = 'done';
-    const finished = job;
-    await store.runTransaction(async (tx) => {
-      const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
-      if (!j || j.status === 'done') return;
-      await tx.update('pushJob', jobId, { status: 'done', finishedAt: at });
-      await appendAudit(tx, {
-        scope: finished.electionId,
-        action: 'notices.pushFinished',
-        actor: 'system',
-        at,
-        subject: jobId,
-        data: { noticeId: finished.noticeId, kind: finished.kind, ...counts },
-      });
-    });
-  }
+  const status = counts.pending + counts.sending === 0 ? await finishJob(deps, jobId, job, counts) : job.status;
   deps.log.info('push.run', { jobId, status, stoppedBy: state.stop, sentThisRun: state.sent, ...counts });
   return { jobId, status, counts, stoppedBy: state.stop, sentThisRun: state.sent };
 }

@@ -88,6 +88,7 @@ export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnA
     get: (c, id) => deps.store.get(c, id),
     getMany: (c, ids) => deps.store.getMany(c, ids),
     insertMany: (c, docs) => deps.store.insertMany(c, docs),
+    updateMany: (c, ids, expect, patch) => deps.store.updateMany(c, ids, expect, patch),
     set: (c, id, d) => deps.store.set(c, id, d),
     update: (c, id, p) => deps.store.update(c, id, p),
     remove: (c, id) => deps.store.remove(c, id),
