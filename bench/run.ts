@@ -20,6 +20,7 @@ import { functionBundleFigures } from './function-bundles.bench';
 import { mergeFirstContent } from './first-content';
 import { replayBare, writeRecorder } from './throughput.bench';
 import { benchPush } from './push.bench';
+import { benchTally } from './tally.bench';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Issue 12: op counts per action and scale timings, flat metric names (bench/results.json).
   const contention = Object.fromEntries(Object.entries(results.contention).map(([k, v]) => [`contention.${k}`, v]));
-  const figures = { ...(await costScaleFigures(console.log)), ...throughput, ...(await benchPush()), ...contention, ...weappSizes(), ...(await functionBundleFigures(console.log)) };
+  const figures = { ...(await costScaleFigures(console.log)), ...throughput, ...(await benchPush()), ...(await benchTally()), ...contention, ...weappSizes(), ...(await functionBundleFigures(console.log)) };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
   printFigures(figures);
   await mergeFirstContent(join(__dirname, 'results.json')); // issue 11: firstcontent.* (throttled 首页, cold and warm)
