@@ -9,7 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { CLERK, makeTestApp } from '../test/server/harness';
 import { eligible, makeVillage, messagesPerOpenid } from '../test/server/notices/notice-fixture';
 import { createRecordingNotifier } from '../server/adapters/local/recording.notifier';
-import { resumePushJobs, unfinishedPushJobs, type PushDeps } from '../server/push/push-job';
+import { resumePushJobs } from '../server/push/push-job';
+import { unfinishedPushJobs } from '../server/push/push-job.records';
+import type { PushDeps } from '../server/ports/push.port';
+import { composeNoticeMessage } from '../server/use-cases/notices/notice-message.text';
 import { TIMER_RUN } from '../server/cloud/cloud-push-timer';
 import type { Notifier } from '../server/ports/notifier.port';
 
@@ -43,7 +46,7 @@ export async function benchPush(voters = 3_000): Promise<Record<string, number>>
     const callsBefore = t.fake!.stats.calls;
     const started = performance.now();
     await t.ok('committee', { action: 'publishNotice', electionId: v.electionId, type: 'freeText', title: '关于核对选民名单的通知', body: '请各位选民核对自己的登记信息。' }, CLERK);
-    const deps: PushDeps = { store: t.app.store, clock: t.app.clock, log: t.app.log, notifier: limited };
+    const deps: PushDeps = { store: t.app.store, clock: t.app.clock, log: t.app.log, notifier: limited, composeMessage: composeNoticeMessage };
     for (let ticks = 0; (await unfinishedPushJobs(deps)).length > 0 && ticks < 50; ticks++) {
       await resumePushJobs(deps, { ...TIMER_RUN, backoff: { baseMs: 200, maxMs: 1_000 } });
     }

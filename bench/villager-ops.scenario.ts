@@ -15,7 +15,9 @@ import { seededRandom } from '../server/security/keyed-hash';
 import { addDays, shanghaiDateOf, startOfShanghaiDay } from '../src/domain/civil-date';
 import type { Envelope } from '../src/contracts/envelope';
 import { performance } from 'node:perf_hooks';
-import { resumePushJobs, unfinishedPushJobs } from '../server/push/push-job';
+import { resumePushJobs } from '../server/push/push-job';
+import { unfinishedPushJobs } from '../server/push/push-job.records';
+import { noticePushDeps } from '../server/use-cases/notices/notice-message.text';
 
 export const VILLAGER_ACTIONS = [
   'identity.bind',
@@ -159,7 +161,8 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
   await timed('callList', { action: 'noticeStats', electionId, noticeId: published.notice.id, callList: true });
   // The publication's push may outlast its inline budget on a large roll (the timer finishes it);
   // a reminder waits for it, so it is finished here, untimed.
-  while ((await unfinishedPushJobs(base)).length > 0) await resumePushJobs(base, { budgetMs: 600_000 });
+  const pushDeps = noticePushDeps(base);
+  while ((await unfinishedPushJobs(pushDeps)).length > 0) await resumePushJobs(pushDeps, { budgetMs: 600_000 });
   await timed('remindUnread', { action: 'remindUnread', electionId, noticeId: published.notice.id });
   await timed('listVoters', { action: 'listVoters', electionId });
   return { villager, committee, ms, seedMs };

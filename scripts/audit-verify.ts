@@ -2,7 +2,9 @@
  * `npm run audit:verify [-- --data-dir DIR]` (default ./.data): checks the audit chain of an
  * embedded store (docs/decisions/0001-audit-chain.md). Prints the deployment's public keys, then
  * per scope `ok <scope>: N entries, M checkpoints[, P pending]` or
- * `BROKEN <scope>: record <collection>/<id> — <why>`, then every nomination ballot whose stored
+ * `BROKEN <scope>: record <collection>/<id> — <why>` (an edited or deleted entry, head,
+ * checkpoint — numbered checkpoints name a deleted one — a notice's checkpoint copy, a notice
+ * whose publication the chain records), then every nomination ballot whose stored
  * content no longer hashes to what its audit entry recorded (`BROKEN ballots: record
  * nomination/<id> — <why>`). Exit code 1 when anything is broken.
  *
@@ -19,7 +21,7 @@ import { createKeyring, parseRetiredKeys, type Keyring } from '../server/adapter
 import { createEd25519Signer } from '../server/adapters/crypto/ed25519.signer';
 import { openSqliteStore } from '../server/adapters/embedded/sqlite.store';
 import { verifyAuditStore } from '../server/audit/audit-verify';
-import { checkBallotsAgainstAudit } from '../server/use-cases/nominations/ballot-audit-check';
+import { checkBallotsAgainstAudit } from '../server/use-cases/nominations/ballot-audit-check.policy';
 import { DATABASE_FILE, SECRETS_FILE } from '../server/local/local-app';
 
 function arg(argv: readonly string[], name: string): string | undefined {

@@ -11,7 +11,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { verifyInclusion } from '../server/audit/merkle-tree';
-import { receiptCodeOf } from '../server/use-cases/nominations/ballot-receipt';
+import { receiptCodeOf } from '../server/use-cases/nominations/ballot-receipt.records';
 
 export interface ReceiptCheck {
   readonly ok: boolean;

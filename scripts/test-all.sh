@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s ===\n' "$1"; }
 step "typecheck";            npx tsc -p tsconfig.json --noEmit
 step "lint";                 npx eslint . --max-warnings 0
+step "file and function sizes"; npx tsx scripts/check-sizes.ts
 step "cloud function bundles"; npx tsx scripts/build-functions.ts
 step "unit + integration";   npx jest --selectProjects node --ci
 step "reliability (fast profile)"; npx tsx test/reliability/run.ts --profile fast

@@ -11,6 +11,11 @@
  * first-writer-wins conflict), and the loser sees a moved head and stops. The chain never forks,
  * and a pending entry is linked exactly once because its removal commits with its link.
  *
+ * Checkpoints are numbered per scope (n = 1, 2, … and the seq of the one before, under a second
+ * signature) and the head records the last one, so the verifier names a deleted checkpoint.
+ * Heads and checkpoints written before numbering existed continue: the first numbered
+ * checkpoint names the newest unnumbered one as its predecessor.
+ *
  * Contention: only chain writers touch the head — at most one per scope per tick — never the
  * villagers' transactions.
  */
@@ -19,7 +24,7 @@ import type { AuditCheckpoint, AuditHead } from '../ports/audit.port';
 import type { Clock } from '../ports/clock.port';
 import type { Signer } from '../ports/signer.port';
 import type { DocData, Store, StoredDoc, TxOps } from '../ports/store.port';
-import { checkpointDocId, isCheckpoint, signCheckpoint } from './audit-checkpoint';
+import { checkpointDocId, isCheckpoint, signCheckpoint, type CheckpointLink } from './audit-checkpoint';
 import { auditDocId, auditHash, GENESIS_HASH } from './audit-log';
 
 export interface LinkOptions {
@@ -75,7 +80,15 @@ async function readHead(tx: TxOps, scope: string): Promise<HeadDoc | null> {
   return head;
 }
 
-const plainHead = (h: HeadDoc): AuditHead => ({ scope: h.scope, seq: h.seq, hash: h.hash, at: h.at, leaseOwner: h.leaseOwner ?? null, leaseUntil: h.leaseUntil ?? null });
+const plainHead = (h: HeadDoc): AuditHead => ({
+  scope: h.scope,
+  seq: h.seq,
+  hash: h.hash,
+  at: h.at,
+  leaseOwner: h.leaseOwner ?? null,
+  leaseUntil: h.leaseUntil ?? null,
+  ...(h.lastCheckpoint ? { lastCheckpoint: h.lastCheckpoint } : {}),
+});
 
 /** Takes the lease; null when another writer holds an unexpired one. */
 async function acquire(deps: LinkDeps, scope: string, token: string, leaseMs: number): Promise<Link | null> {
@@ -125,27 +138,46 @@ async function linkBatch(deps: LinkDeps, scope: string, token: string, from: Lin
   });
 }
 
+/**
+ * The number and predecessor of the next checkpoint: from the head's `lastCheckpoint`; on a head
+ * linked before numbering existed, the newest unnumbered checkpoint (read before the transaction,
+ * which may not query; no other writer signs while the lease is held) and number 1.
+ */
+function nextLink(head: HeadDoc, legacyPrevSeq: number): CheckpointLink {
+  const last = head.lastCheckpoint;
+  return last ? { n: last.n + 1, prevSeq: last.seq } : { n: 1, prevSeq: legacyPrevSeq };
+}
+
 /** Signs the head if it has no checkpoint yet, and gives the lease back. Null when the lease was lost. */
-async function checkpointAndRelease(deps: LinkDeps, scope: string, token: string, at: Link): Promise<{ checkpoint: AuditCheckpoint | null } | null> {
+async function checkpointAndRelease(deps: LinkDeps, scope: string, token: string, at: Link, legacyPrevSeq: number): Promise<{ checkpoint: AuditCheckpoint | null } | null> {
   const signedAt = deps.clock.now().toISOString();
-  const fresh = at.seq > 0 ? signCheckpoint(deps.signer, { scope, ...at }, signedAt) : null;
   return deps.store.runTransaction(async (tx) => {
     const head = await heldHead(tx, scope, token, at);
     if (!head) return null;
     let checkpoint: AuditCheckpoint | null = null;
-    if (fresh) {
+    let lastCheckpoint = head.lastCheckpoint ?? null;
+    if (at.seq > 0) {
       const existing = await tx.get('auditCheckpoint', checkpointDocId(scope, at.seq));
       if (isCheckpoint(existing) && existing.hash === at.hash) {
         const { _id: _ignored, ...stored } = existing as StoredDoc<DocData & AuditCheckpoint>;
         checkpoint = stored;
       } else {
-        await tx.set('auditCheckpoint', checkpointDocId(scope, at.seq), { ...fresh });
-        checkpoint = fresh;
+        const link = nextLink(head, legacyPrevSeq);
+        checkpoint = signCheckpoint(deps.signer, { scope, ...at }, signedAt, link);
+        await tx.set('auditCheckpoint', checkpointDocId(scope, at.seq), { ...checkpoint });
+        lastCheckpoint = { n: link.n, seq: at.seq };
       }
     }
-    await tx.set('auditHead', scope, { ...plainHead(head), leaseOwner: null, leaseUntil: null });
+    await tx.set('auditHead', scope, { ...plainHead(head), lastCheckpoint, leaseOwner: null, leaseUntil: null });
     return { checkpoint };
   });
+}
+
+/** The seq of the newest checkpoint signed before numbering existed (0: none), when the head has no numbered one. */
+async function legacyPrevSeq(store: Store, scope: string): Promise<number> {
+  const head = await store.get('auditHead', scope);
+  if (isHead(head) && head.lastCheckpoint) return 0;
+  return (await latestCheckpoint(store, scope))?.seq ?? 0;
 }
 
 /**
@@ -180,7 +212,7 @@ export async function linkAuditScope(store: Store, scope: string, signer: Pick<S
     linked += next.seq - link.seq;
     link = next;
   }
-  const done = await checkpointAndRelease(deps, scope, token, link);
+  const done = await checkpointAndRelease(deps, scope, token, link, await legacyPrevSeq(store, scope));
   if (!done) return { scope, linked, head: link, checkpoint: null, stoppedBy: 'leaseLost' };
   return { scope, linked, head: link, checkpoint: done.checkpoint, stoppedBy };
 }

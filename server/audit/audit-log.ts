@@ -47,7 +47,9 @@ export function pendingDocId(scope: string, at: string): string {
 function refusePii(field: string, value: string | undefined): void {
   // Last line of defence (RULES.md §7): an actor or subject shaped like an ID or phone number
   // would sit in an append-only log forever.
-  if (value !== undefined && redact(value) !== value) {
+  // A member reference (`wx:` + 16 hex of a keyed hash, memberRefOf) is a hash by construction; one
+  // in ~2,000 is all decimal digits and would look like a number (issue #10's oracle run hit one).
+  if (value !== undefined && !/^wx:[0-9a-f]{16}$/.test(value) && redact(value) !== value) {
     throw new Error(`appendAudit: ${field} looks like an ID or phone number; record a keyed hash or a document id instead`);
   }
 }

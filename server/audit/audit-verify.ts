@@ -4,16 +4,20 @@
  *
  * Detects: an edited entry (its hash), a deleted, inserted or reordered entry (numbering, ids,
  * prevHash links), a cut tail (the head, or — when the head was rewritten too — any signed
- * checkpoint beyond the new end, including the copy on a notice), a forged or foreign signature.
+ * checkpoint beyond the new end, including the copy on a notice), a forged or foreign signature,
+ * a deleted checkpoint (numbering, the head's last checkpoint, a notice's copy), an edited or
+ * removed copy on a notice, a deleted notice whose publication is in the chain.
  * Cannot detect: a pending entry deleted before it was linked, nor a rewrite of the chain after
- * its last checkpoint by someone who also deletes every later checkpoint and holds no notice.
+ * its last checkpoint by someone who also deletes every later checkpoint, rewrites the head and
+ * holds no notice.
  */
 import type { Keyring } from '../adapters/crypto/ed25519.keyring';
 import type { AuditCheckpoint, AuditVerification } from '../ports/audit.port';
 import type { Collection, DocData, Store, StoredDoc, Where } from '../ports/store.port';
 import { storePages } from '../runtime/documents';
-import { checkpointDocId, checkpointFault, isCheckpoint } from './audit-checkpoint';
+import { checkpointFault, isCheckpoint } from './audit-checkpoint';
 import { auditDocId, auditHash, GENESIS_HASH } from './audit-log';
+import { checkCopy, checkNumbering, checkPublications, PUBLICATION_ACTIONS, storedFault, type Publication, type StoredCheckpoints } from './audit-verify-checkpoints';
 
 const PAGE = 1000;
 const HASH_FIELDS = new Set(['_id', 'prevHash', 'hash']);
@@ -38,9 +42,16 @@ async function* pages(store: Store, collection: string, where: Where, orderBy?: 
   for await (const page of storePages(store, collection as Collection, where, { limit: PAGE, ...(orderBy ? { orderBy } : {}) })) yield* page;
 }
 
-/** Walks the linked entries; returns the hash after each seq (index seq-1), or where it breaks. */
-async function walkChain(store: Store, scope: string): Promise<string[] | Broken> {
+interface Walked {
+  /** The hash after each seq (index seq-1). */
+  readonly hashes: string[];
+  readonly publications: Publication[];
+}
+
+/** Walks the linked entries: the hash after each seq and the publications recorded, or where it breaks. */
+async function walkChain(store: Store, scope: string): Promise<Walked | Broken> {
   const hashes: string[] = [];
+  const publications: Publication[] = [];
   let prev = GENESIS_HASH;
   for await (const doc of pages(store, 'audit', { scope }, { field: 'seq', direction: 'asc' })) {
     const expected = hashes.length + 1;
@@ -59,10 +70,11 @@ async function walkChain(store: Store, scope: string): Promise<string[] | Broken
       return broken(seq, record, 'entry is not canonical JSON');
     }
     if (recomputed !== doc.hash) return broken(seq, record, 'content does not match its hash (edited)');
+    if (typeof doc.action === 'string' && PUBLICATION_ACTIONS.has(doc.action) && typeof doc.subject === 'string') publications.push({ noticeId: doc.subject, seq, at: String(doc.at) });
     hashes.push(recomputed);
     prev = recomputed;
   }
-  return hashes;
+  return { hashes, publications };
 }
 
 function checkHead(scope: string, hashes: readonly string[], head: DocData | null): Broken | null {
@@ -86,28 +98,49 @@ function checkCheckpoint(scope: string, hashes: readonly string[], source: strin
   return null;
 }
 
-/** Recomputes `scope`'s chain and checks head, checkpoints and pinned checkpoints; the first fault wins. */
+/** Every stored checkpoint of `scope` in seq order, each checked on its own (form, id, signature, chain). */
+async function storedCheckpoints(store: Store, scope: string, hashes: readonly string[], keyring: Keyring | undefined): Promise<StoredCheckpoints | Broken> {
+  const stored: Array<AuditCheckpoint & { _id: string }> = [];
+  for await (const doc of pages(store, 'auditCheckpoint', { scope }, { field: '_id', direction: 'asc' })) {
+    const malformed = storedFault(scope, doc);
+    if (malformed) return { ...malformed, brokenAtSeq: malformed.brokenAtSeq || hashes.length };
+    // storedFault checked the form (isCheckpoint) and the id.
+    const cp = doc as unknown as AuditCheckpoint & { _id: string };
+    const fault = checkCheckpoint(scope, hashes, `auditCheckpoint/${doc._id}`, cp, keyring);
+    if (fault) return fault;
+    stored.push(cp);
+  }
+  return stored;
+}
+
+/**
+ * Recomputes `scope`'s chain and checks head, checkpoints and pinned checkpoints; the first fault
+ * wins. A contradiction with the chain (a checkpoint or a notice's copy that the chain does not
+ * match) is reported before a missing proof (a gap in the checkpoints, a notice without its copy).
+ */
 export async function verifyAuditChain(store: Store, scope: string, options: VerifyOptions = {}): Promise<AuditVerification> {
   const walked = await walkChain(store, scope);
-  if (!Array.isArray(walked)) return walked;
-  const hashes = walked;
-  const headFault = checkHead(scope, hashes, await store.get('auditHead', scope));
+  if ('ok' in walked) return walked;
+  const { hashes, publications } = walked;
+  const head = await store.get('auditHead', scope);
+  const headFault = checkHead(scope, hashes, head);
   if (headFault) return headFault;
-  let checkpoints = 0;
-  for await (const doc of pages(store, 'auditCheckpoint', { scope })) {
-    const source = `auditCheckpoint/${doc._id}`;
-    if (!isCheckpoint(doc)) return broken(hashes.length, source, 'checkpoint is malformed');
-    if (doc._id !== checkpointDocId(scope, doc.seq)) return broken(doc.seq, source, 'checkpoint is stored under the wrong id');
-    const fault = checkCheckpoint(scope, hashes, source, doc, options.keyring);
-    if (fault) return fault;
-    checkpoints += 1;
-  }
+  const stored = await storedCheckpoints(store, scope, hashes, options.keyring);
+  if ('ok' in stored) return stored;
   for (const p of options.pinned ?? []) {
     const fault = checkCheckpoint(scope, hashes, p.source, p.checkpoint, options.keyring);
     if (fault) return fault;
   }
+  const numbering = checkNumbering(scope, stored, head);
+  if (numbering) return numbering;
+  for (const p of options.pinned ?? []) {
+    const fault = checkCopy(scope, stored, p.source, p.checkpoint);
+    if (fault) return fault;
+  }
+  const unpublished = await checkPublications(store, stored, publications);
+  if (unpublished) return unpublished;
   const pending = await store.count('auditPending', { scope });
-  return { ok: true, length: hashes.length, head: hashes[hashes.length - 1] ?? GENESIS_HASH, checkpoints, pending };
+  return { ok: true, length: hashes.length, head: hashes[hashes.length - 1] ?? GENESIS_HASH, checkpoints: stored.length, pending };
 }
 
 export interface ScopeReport {

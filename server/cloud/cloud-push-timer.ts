@@ -17,7 +17,10 @@ import { createSubscribeMessageNotifier } from '../adapters/cloudbase/subscribe-
 import type { WxCloud } from './cloud-main';
 import { systemClock } from '../ports/clock.port';
 import { jsonLogger } from '../runtime/logger';
-import { resumePushJobs, type PushDeps, type PushRunOptions } from '../push/push-job';
+import { type PushDeps } from '../ports/push.port';
+import { resumePushJobs } from '../push/push-job';
+import { type PushRunOptions } from '../push/push-options';
+import { composeNoticeMessage } from '../use-cases/notices/notice-message.text';
 
 /** Leaves headroom inside a 60 s function timeout (set in the console; the default is 3 s). */
 export const TIMER_RUN: PushRunOptions = { concurrency: 8, budgetMs: 45_000 };
@@ -38,7 +41,7 @@ export function withPushTimer(actions: ActionMain, cloud: () => WxCloud, options
     // DYNAMIC_CURRENT_ENV is a symbol at runtime; the SDK typings only admit strings.
     c.init({ env: c.DYNAMIC_CURRENT_ENV as unknown as string });
     installTcbRejectionGuard();
-    deps = { store: createCloudbaseStoreFromSdk(c), clock: systemClock, notifier: createSubscribeMessageNotifier(c), log: jsonLogger() };
+    deps = { store: createCloudbaseStoreFromSdk(c), clock: systemClock, notifier: createSubscribeMessageNotifier(c), log: jsonLogger(), composeMessage: composeNoticeMessage };
     return deps;
   };
   return async (event, context) => {

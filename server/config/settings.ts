@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { templateIdSchema } from '../../src/contracts/notice.schema';
 import { parseRetiredKeys } from '../adapters/crypto/ed25519.keyring';
 
@@ -14,37 +14,44 @@ export const DEV_NOTICE_TEMPLATE_ID = 'dev-notice-template-local';
  * secrets refuses to start rather than store ID numbers unprotected).
  */
 const settingsSchema = z.object({
-  APP_MODE: z.enum(['dev', 'production']).default('production'),
+  APP_MODE: z._default(z.enum(['dev', 'production']), 'production'),
   /** Keyed HMAC for the ID-number blind index (RULES.md §7); ≥ 32 bytes, base64 or hex. */
-  ID_HMAC_KEY: z.string().min(32, { error: 'ID_HMAC_KEY 至少 32 个字符' }),
+  ID_HMAC_KEY: z.string().check(z.minLength(32, { error: 'ID_HMAC_KEY 至少 32 个字符' })),
   /** Ed25519 private key (PKCS#8 PEM) of the deployment: signs receipts. */
-  SIGNING_KEY_PEM: z.string().includes('PRIVATE KEY', { error: 'SIGNING_KEY_PEM 应为 PKCS#8 PEM 私钥' }),
+  SIGNING_KEY_PEM: z.string().check(z.includes('PRIVATE KEY', { error: 'SIGNING_KEY_PEM 应为 PKCS#8 PEM 私钥' })),
   /**
    * Public keys of signing keys this deployment used before (JSON array of SPKI PEMs, or
    * `{ keyId: pem }`): what they signed still verifies after a key rotation.
    */
-  SIGNING_KEYRING: z.string().optional(),
+  SIGNING_KEYRING: z.optional(z.string()),
   /**
    * Key that seals voters' phone numbers (AES-256-GCM, RULES.md §7; ≥ 32 characters, e.g. 32
    * random bytes in base64). Without it a key is derived from ID_HMAC_KEY; set it to rotate
    * phone keys on their own.
    */
-  PHONE_KEY: z.string().min(32, { error: 'PHONE_KEY 至少 32 个字符' }).optional(),
+  PHONE_KEY: z.optional(z.string().check(z.minLength(32, { error: 'PHONE_KEY 至少 32 个字符' }))),
   /** Phone keys this deployment used before (JSON array of strings): sealed phones still open, and the migration re-seals them. */
-  PHONE_KEYRING: z.string().optional(),
+  PHONE_KEYRING: z.optional(z.string()),
   /** How many phone numbers one committee member may reveal per hour (committee.revealPhone). */
-  PHONE_REVEALS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(30),
+  PHONE_REVEALS_PER_HOUR: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(1000)), 30),
   /** Comma-separated openids of township administrators (API.md §Identity). */
-  TOWNSHIP_ADMIN_OPENIDS: z.string().default(''),
+  TOWNSHIP_ADMIN_OPENIDS: z._default(z.string(), ''),
   /**
    * The one-time subscribe-message template of notices (公众平台 → 订阅消息, keywords in
-   * server/use-cases/notices/notice-message.ts). Required in production; dev mode falls back to
+   * server/use-cases/notices/notice-message.text.ts). Required in production; dev mode falls back to
    * DEV_NOTICE_TEMPLATE_ID. The client gets it from notices.list, and notices.subscribe
    * records consents for this template only.
    */
-  NOTICE_TEMPLATE_ID: z.string().trim().pipe(templateIdSchema).optional(),
+  NOTICE_TEMPLATE_ID: z.optional(z.pipe(z.string().check(z.trim()), templateIdSchema)),
   /** Time one committee.importRoll call spends on rows before it returns and the client calls again (ms). */
-  IMPORT_BUDGET_MS: z.coerce.number().int().min(1).max(50_000).default(20_000),
+  IMPORT_BUDGET_MS: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(50_000)), 20_000),
+  /** Guessing limits (security policy, not election law): see Settings below. */
+  BIND_MAX_FAILURES: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(50)), 5),
+  BIND_LOCK_MINUTES: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(7 * 24 * 60)), 30),
+  BIND_ENTRY_MAX_FAILURES: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(100)), 10),
+  INVITE_MAX_FAILURES: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(50)), 5),
+  INVITE_LOCK_MINUTES: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(7 * 24 * 60)), 30),
+  INVITE_CODE_MAX_FAILURES: z._default(z.pipe(z.coerce.number(), z.int()).check(z.gte(1), z.lte(50)), 5),
 });
 export type RawSettings = z.input<typeof settingsSchema>;
 
@@ -57,9 +64,20 @@ export interface Settings {
   readonly townshipAdmins: ReadonlySet<string>;
   /** The notices' subscribe-message template id (NOTICE_TEMPLATE_ID). */
   readonly noticeTemplateId: string;
-  /** Binding lockout: failures before lock, and lock length. Security policy, not election law. */
+  /** Binding lockout per WeChat user: failures before lock, and lock length. Security policy, not election law. */
   readonly bindMaxFailures: number;
   readonly bindLockMinutes: number;
+  /**
+   * Binding lockout per entry (per ID number, on a roll or not, so the lock says nothing about
+   * the roll): wrong tries from any users before the entry is locked until the committee
+   * unlocks it (committee.unlockBinding).
+   */
+  readonly bindEntryMaxFailures: number;
+  /** Invitation-code guessing per WeChat user: failures before lock, and lock length. */
+  readonly inviteMaxFailures: number;
+  readonly inviteLockMinutes: number;
+  /** Wrong secrets against one invitation (its lookup part right) before it is void. */
+  readonly inviteCodeMaxFailures: number;
   /** Current phone key (PHONE_KEY, or derived from ID_HMAC_KEY) and retired ones (PHONE_KEYRING). */
   readonly phoneKey: string;
   readonly retiredPhoneKeys: readonly string[];
@@ -98,8 +116,12 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     phoneKey: s.PHONE_KEY ?? createHmac('sha256', s.ID_HMAC_KEY).update('phone-key-v1').digest('hex'),
     retiredPhoneKeys: parseRetiredPhoneKeys(s.PHONE_KEYRING),
     phoneRevealsPerHour: s.PHONE_REVEALS_PER_HOUR,
-    bindMaxFailures: 5,
-    bindLockMinutes: 30,
+    bindMaxFailures: s.BIND_MAX_FAILURES,
+    bindLockMinutes: s.BIND_LOCK_MINUTES,
+    bindEntryMaxFailures: s.BIND_ENTRY_MAX_FAILURES,
+    inviteMaxFailures: s.INVITE_MAX_FAILURES,
+    inviteLockMinutes: s.INVITE_LOCK_MINUTES,
+    inviteCodeMaxFailures: s.INVITE_CODE_MAX_FAILURES,
     inviteTtlHours: 72,
     importBudgetMs: s.IMPORT_BUDGET_MS,
   };

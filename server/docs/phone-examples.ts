@@ -3,7 +3,7 @@
  * call list (his number came with the roll import, sealed; the list shows it masked). The number
  * is a made-up placeholder.
  */
-import type { Step } from './api-examples';
+import type { Step } from './example-state';
 
 /** The phone column of 张建军's row in the roll import example. */
 export const EXAMPLE_PHONE = '199 1234 5678';

@@ -1,5 +1,5 @@
 /** Renders docs/api.md from the contracts and the executed examples. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CONTRACTS, DEFAULT_MESSAGES, ERROR_CODES, type ActionContract } from '../../src/contracts';
 import type { ExecutedExample } from './api-examples';
 import { EXAMPLE_NOW } from './api-examples';
@@ -11,7 +11,7 @@ const WHO: Record<ActionContract['who'], string> = {
   township: '乡镇管理员（TOWNSHIP_ADMIN_OPENIDS）',
 };
 
-function schemaJson(schema: z.ZodType): string {
+function schemaJson(schema: z.ZodMiniType): string {
   return JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2);
 }
 

@@ -14,7 +14,7 @@ import { noticeCommittee } from '../../src/contracts';
 import { noticeStatsUseCase } from '../use-cases/notices/notice-stats.use-case';
 import { publishNoticeUseCase } from '../use-cases/notices/publish-notice.use-case';
 import { remindUnreadUseCase } from '../use-cases/notices/remind-unread.use-case';
-import { publishVoterListAndPush } from '../use-cases/notices/publish-voter-list-push.use-case';
+import { publishVoterListAndPushUseCase } from '../use-cases/notices/publish-voter-list-push.use-case';
 import { candidate } from '../../src/contracts';
 import { closeNominationsUseCase } from '../use-cases/nominations/close-nominations.use-case';
 import { enterPaperNominationUseCase } from '../use-cases/nominations/enter-paper-nomination.use-case';
@@ -23,6 +23,8 @@ import { reviewCandidateUseCase } from '../use-cases/nominations/review-candidat
 import { tallyNominationsUseCase } from '../use-cases/nominations/tally-nominations.use-case';
 import { withdrawCandidateUseCase } from '../use-cases/nominations/withdraw-candidate.use-case';
 import { proxyCommittee } from '../../src/contracts';
+import { bindingLock } from '../../src/contracts';
+import { unlockBindingUseCase } from '../use-cases/identity/unlock-binding.use-case';
 import { checkInUseCase } from '../use-cases/proxies/check-in.use-case';
 import { decideProxyUseCase } from '../use-cases/proxies/decide-proxy.use-case';
 import { listProxiesUseCase } from '../use-cases/proxies/list-proxies.use-case';
@@ -33,7 +35,7 @@ import { revealPhoneUseCase } from '../use-cases/phones/reveal-phone.use-case';
 export const committeeRoutes: FunctionRoutes = {
   createElection: route(committee.createElection, createElectionUseCase),
   updateElection: route(committee.updateElection, updateElectionUseCase),
-  publishVoterList: route(objectionCommittee.publishVoterList, publishVoterListAndPush),
+  publishVoterList: route(objectionCommittee.publishVoterList, publishVoterListAndPushUseCase),
   listObjections: route(objectionCommittee.listObjections, listObjectionsUseCase),
   decideObjection: route(objectionCommittee.decideObjection, decideObjectionUseCase),
   importRoll: route(rollImport.importRoll, importRollUseCase),
@@ -53,5 +55,6 @@ export const committeeRoutes: FunctionRoutes = {
   decideProxy: route(proxyCommittee.decideProxy, decideProxyUseCase),
   publishProxyList: route(proxyCommittee.publishProxyList, publishProxyListUseCase),
   checkIn: route(proxyCommittee.checkIn, checkInUseCase),
+  unlockBinding: route(bindingLock.unlockBinding, unlockBindingUseCase),
   revealPhone: route(phone.revealPhone, revealPhoneUseCase),
 };

@@ -1,15 +1,15 @@
 import { identity } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
-import { bindVoter } from '../use-cases/identity/bind-voter.use-case';
-import { listPublicKeys } from '../use-cases/identity/public-keys.use-case';
-import { redeemCommitteeInvite } from '../use-cases/identity/redeem-invite.use-case';
-import { unbindVoter } from '../use-cases/identity/unbind-voter.use-case';
-import { whoAmI } from '../use-cases/identity/whoami.use-case';
+import { bindVoterUseCase } from '../use-cases/identity/bind-voter.use-case';
+import { listPublicKeysUseCase } from '../use-cases/identity/public-keys.use-case';
+import { redeemInviteUseCase } from '../use-cases/identity/redeem-invite.use-case';
+import { unbindVoterUseCase } from '../use-cases/identity/unbind-voter.use-case';
+import { whoAmIUseCase } from '../use-cases/identity/whoami.use-case';
 
 export const identityRoutes: FunctionRoutes = {
-  whoami: route(identity.whoami, whoAmI),
-  bind: route(identity.bind, bindVoter),
-  unbind: route(identity.unbind, unbindVoter),
-  redeemInvite: route(identity.redeemInvite, redeemCommitteeInvite),
-  publicKeys: route(identity.publicKeys, listPublicKeys),
+  whoami: route(identity.whoami, whoAmIUseCase),
+  bind: route(identity.bind, bindVoterUseCase),
+  unbind: route(identity.unbind, unbindVoterUseCase),
+  redeemInvite: route(identity.redeemInvite, redeemInviteUseCase),
+  publicKeys: route(identity.publicKeys, listPublicKeysUseCase),
 };

@@ -1,6 +1,6 @@
 import { registration } from '../../src/contracts';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
-import { myRegistration } from '../use-cases/registration/my-registration.use-case';
+import { myRegistrationUseCase } from '../use-cases/registration/my-registration.use-case';
 import { objection } from '../../src/contracts';
 import { fileObjectionUseCase } from '../use-cases/objections/file-objection.use-case';
 import { myObjectionsUseCase } from '../use-cases/objections/my-objections.use-case';
@@ -9,7 +9,7 @@ import { confirmRegistrationUseCase } from '../use-cases/roll/confirm-registrati
 import { declareParticipationUseCase } from '../use-cases/roll/declare-participation.use-case';
 
 export const registrationRoutes: FunctionRoutes = {
-  mine: route(registration.mine, myRegistration),
+  mine: route(registration.mine, myRegistrationUseCase),
   fileObjection: route(objection.fileObjection, fileObjectionUseCase),
   myObjections: route(objection.myObjections, myObjectionsUseCase),
   confirm: route(registration.confirm, confirmRegistrationUseCase),

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DevDeliveryRow } from '../../src/contracts/notice.schema';
 import type { Delivery } from '../adapters/local/recording.notifier';
-import { REMINDER_HINT } from '../use-cases/notices/notice-message';
+import { REMINDER_HINT } from '../use-cases/notices/notice-message.text';
 
 /** Rows returned at most (the newest). */
 export const DEV_DELIVERIES_SHOWN = 500;

@@ -16,7 +16,7 @@ import type { FolderStorage } from '../adapters/local/folder.storage';
 import { rollImportPrefix } from '../ports/storage.port';
 import { MAX_ROLL_FILE_BYTES } from '../roll/roll-file';
 import type { CallContext } from '../runtime/context';
-import { loadCommitteeElection } from '../use-cases/roll/roll-access';
+import { loadCommitteeElection } from '../use-cases/roll/roll-access.policy';
 import { readBytes, sendJson } from './http-host';
 
 export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: CallContext, storage: FolderStorage): Promise<void> {

@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from '../functions/routes';
 import { seedDemo } from '../seed/demo-seed';
-import { migrateMembers } from '../use-cases/membership/migrate-members';
+import { migrateMembers } from '../use-cases/membership/migrate-members.job';
 import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
+import { migrateIdMask } from '../use-cases/identity/migrate-id-mask';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
@@ -64,6 +65,8 @@ export async function prepareData(local: LocalApp): Promise<string[]> {
   const phones = await migratePhones(app.store, app.settings, app.clock.now().toISOString());
   const phoneLine = phoneMigrationLine(phones);
   if (phoneLine) lines.push(phoneLine);
+  const k = await migrateIdMask(app.store, TOWNSHIP_ID);
+  if (k.voters + k.objections + k.duplicates + k.importBatches) lines.push(`已删除旧记录里身份证号码的部分数字（选民 ${k.voters} 条，申诉 ${k.objections} 条，重复登记 ${k.duplicates} 条，导入报告 ${k.importBatches} 批）`);
   return lines;
 }
 

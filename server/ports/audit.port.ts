@@ -43,6 +43,12 @@ export interface AuditHead {
   /** Random token of the chain writer holding the lease, null when free. */
   readonly leaseOwner?: string | null;
   readonly leaseUntil?: string | null;
+  /**
+   * The last numbered checkpoint of the scope (its number and the seq it signs), written with
+   * that checkpoint: a deleted last checkpoint is named. Absent on heads linked before
+   * checkpoints were numbered, and until the first numbered checkpoint.
+   */
+  readonly lastCheckpoint?: { readonly n: number; readonly seq: number } | null;
 }
 
 /** `auditCheckpoint/{scope}:{seq padded}`: the chain head at `seq`, signed with the deployment key. */
@@ -54,6 +60,15 @@ export interface AuditCheckpoint {
   readonly keyId: string;
   /** Ed25519 over checkpointPayload(...) (server/audit/audit-checkpoint.ts), base64url. */
   readonly signature: string;
+  /**
+   * Numbering (absent on checkpoints signed before it existed): `n` counts the scope's numbered
+   * checkpoints from 1 without gaps, `prevSeq` is the seq of the checkpoint before (0 for none),
+   * and `linkSignature` signs both with the rest (checkpointLinkPayload), so a deleted checkpoint
+   * is named by the one after it. Kept apart from `signature`, which readers of a notice check.
+   */
+  readonly n?: number;
+  readonly prevSeq?: number;
+  readonly linkSignature?: string;
 }
 
 export type AuditVerification =

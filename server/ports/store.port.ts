@@ -119,7 +119,7 @@ export const INDEXED_FIELDS = {
   invite: ['villageId'],
   member: ['openid', 'villageId'],
   election: ['villageId', 'status'],
-  voter: ['electionId', 'villageId', 'group', 'category', 'status', 'nameKey', 'idHash'],
+  voter: ['electionId', 'villageId', 'group', 'category', 'status', 'nameKey', 'idHash', 'appliedBy'],
   idIndex: ['villageId'],
   binding: ['voterId'],
   bindAttempt: [],

@@ -11,7 +11,10 @@ import type { PushSummary } from '../../src/contracts/notice.schema';
 import { noticeDoc, type NoticeDoc } from '../../src/contracts/documents/notice-documents.schema';
 import type { TxOps } from '../ports/store.port';
 import { readDoc } from '../runtime/documents';
-import { createPushJob, newPushJob, publishJobId, pushSummary, runPushJob, type PushDeps, type PushRunOptions } from './push-job';
+import { type PushDeps } from '../ports/push.port';
+import { runPushJob } from './push-job';
+import { createPushJob, newPushJob, publishJobId, pushSummary } from './push-job.records';
+import { type PushRunOptions } from './push-options';
 
 /**
  * In the invocation that publishes: shorter backoff and a budget well inside a cloud function's

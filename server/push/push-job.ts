@@ -27,11 +27,11 @@
  *   another run has already written off.
  * Running the same job twice at once is safe: claims are transactions on the delivery document.
  *
- * Claims go by batches (`claimBatch`, push-claims.ts): one transaction claims up to 50
- * deliveries, they are sent, and the batch's successful sends are recorded in one `updateMany`
- * (push-sender.ts); failures are written one by one. About 3.4 CloudBase SDK calls per recipient,
- * the send included (push.sdk_calls_per_recipient in `npm run bench`), where a transaction per
- * claim and per outcome cost 14. The price: a process that dies holding a batch leaves its
+ * Claims go by batches (claimBatch in delivery-claim.ts): one transaction claims up to 50
+ * deliveries, they are sent, and the batch's successful sends are recorded in one
+ * `Store.updateMany`; failures are written one by one. About 3.4 CloudBase SDK calls per
+ * recipient with its send (push.sdk_calls_per_recipient in `npm run bench`), where a transaction
+ * per claim and per outcome cost 14. The price: a process that dies holding a batch leaves its
  * unsent deliveries `unknown` after the lease (lost, on the call list, never duplicated), where
  * per-delivery claims lost at most the deliveries in flight.
  *
@@ -40,110 +40,48 @@
  * the committee's acts in the chain and cost a write and a link each. The delivery documents
  * are their own record; the audit log gets the job's creation (with the publication or
  * reminder) and its completion with the final counts.
+ *
+ * Files: push-options.ts (pacing), push-job.records.ts (ids, counts), prepare-push-job.ts,
+ * delivery-claim.ts (the claim protocol), push-run.ts (one run's workers), this file (a run
+ * and the timer's resume).
  */
 import { randomUUID } from 'node:crypto';
-import type { DeliveryCounts, PushSummary } from '../../src/contracts/notice.schema';
-import { villageDoc } from '../../src/contracts/documents/election-documents.schema';
 import { noticeDoc } from '../../src/contracts/documents/notice-documents.schema';
-import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc, type NoticeDeliveryStatus, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
+import { villageDoc } from '../../src/contracts/documents/election-documents.schema';
+import { noticeDeliveryDoc, pushJobDoc, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
 import { appendAudit } from '../audit/audit-log';
-import type { TxOps, Where } from '../ports/store.port';
-import type { AppContext } from '../runtime/context';
-import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
-import { committeeNameOf } from '../use-cases/objections/notice-text';
-import { noticeMessage } from '../use-cases/notices/notice-message';
-import { claimBatch, expireLease, TxBatcher, type Claimed, type Exec } from './push-claims';
-import { preparePushJob } from './push-prepare';
-import { runControl, sendBatch, type RunControl } from './push-sender';
 import type { NotifyMessage } from '../ports/notifier.port';
+import type { PushDeps } from '../ports/push.port';
+import { findAllDocs, readDoc, type WithId } from '../runtime/documents';
+import { claimBatch, expireLease, TxBatcher, type Claimed, type Exec } from './delivery-claim';
+import { preparePushJob } from './prepare-push-job';
+import { deliveryCounts, pushSummary, unfinishedPushJobs } from './push-job.records';
+import { DEFAULT_RUN_OPTIONS, type PushRunOptions, type PushRunReport, type Resolved } from './push-options';
+import { PushRun } from './push-run';
 
-export type PushDeps = Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>;
-
-export const publishJobId = (noticeId: string): string => noticeId;
-export const reminderJobId = (noticeId: string, round: number): string => `${noticeId}~r${round}`;
-export const deliveryId = (jobId: string, voterId: string): string => `${jobId}:${voterId}`;
-export { preparePushJob } from './push-prepare';
-
-export interface PushRunOptions {
-  /** Sends in flight at once. */
-  readonly concurrency?: number;
-  /** Attempts per delivery on retryable errors (the first send included). */
-  readonly maxAttempts?: number;
-  readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
-  /** How long a claim stays ours; must exceed the slowest send plus the longest backoff. */
-  readonly leaseMs?: number;
-  /** Pause of every worker after a rate-limit answer (WeChat's quota is per minute). */
-  readonly rateLimitPauseMs?: number;
-  /** Stop claiming after this long (a cloud function's time limit); the rest stays pending. */
-  readonly budgetMs?: number;
-  /** Deliveries created per transaction while preparing. */
-  readonly batchSize?: number;
-  /**
-   * Deliveries claimed per transaction and then sent (their successes recorded in one call).
-   * Larger batches cost fewer SDK calls per recipient; a process crash loses at most one batch
-   * (left `unknown`, never resent, on the call list).
-   */
-  readonly claimBatch?: number;
-  /**
-   * Claims and outcomes written per transaction (group commit), 1 = each in its own transaction.
-   * Worth raising on the embedded store, where one writer commits everything and each commit
-   * costs; leave at 1 on CloudBase, where transactions run side by side and every operation
-   * inside one is a round trip.
-   */
-  readonly groupCommit?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Monotonic milliseconds, for backoff, pauses and the budget. */
-  readonly elapsed?: () => number;
-}
-
-export const DEFAULT_RUN_OPTIONS = {
-  concurrency: 8,
-  maxAttempts: 4,
-  backoff: { baseMs: 2_000, maxMs: 30_000 },
-  leaseMs: 5 * 60_000,
-  rateLimitPauseMs: 60_000,
-  budgetMs: Number.POSITIVE_INFINITY,
-  batchSize: 50,
-  claimBatch: 50,
-  groupCommit: 1,
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-  elapsed: () => performance.now(),
-} as const;
-
-type Resolved = { -readonly [K in keyof typeof DEFAULT_RUN_OPTIONS]: NonNullable<PushRunOptions[K]> };
-
-export type StopReason = 'budget' | 'dailyQuota';
-
-export interface PushRunReport extends PushSummary {
-  /** Why this run left deliveries pending (null when it went as far as it could). */
-  readonly stoppedBy: StopReason | null;
-  readonly sentThisRun: number;
-}
-
-const STATUSES: readonly NoticeDeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'noConsent', 'unknown'];
-
-export async function deliveryCounts(deps: Pick<PushDeps, 'store'>, where: { jobId: string } | { noticeId: string }): Promise<DeliveryCounts> {
-  const n = await Promise.all(STATUSES.map((status) => deps.store.count('noticeDelivery', { ...(where as Where), status })));
-  const [pending, sending, sent, failed, noConsent, unknown] = n as [number, number, number, number, number, number];
-  return { total: pending + sending + sent + failed + noConsent + unknown, pending, sending, sent, failed, noConsent, unknown };
-}
-
-export async function pushSummary(deps: Pick<PushDeps, 'store'>, jobId: string): Promise<PushSummary> {
-  const job = await readDoc(deps.store, 'pushJob', jobId, pushJobDoc);
+/** The job document, prepared (its deliveries created) if it was still preparing. */
+async function preparedJob(deps: PushDeps, jobId: string, o: Resolved): Promise<WithId<PushJobDoc>> {
+  let job = await readDoc(deps.store, 'pushJob', jobId, pushJobDoc);
   if (!job) throw new Error(`no push job ${jobId}`);
-  return { jobId, status: job.status, counts: await deliveryCounts(deps, { jobId }) };
+  if (job.status === 'preparing') {
+    await preparePushJob(deps, jobId, o);
+    job = await readDoc(deps.store, 'pushJob', jobId, pushJobDoc);
+    if (!job) throw new Error(`push job ${jobId} vanished`);
+  }
+  return job;
 }
 
-/** The job document, written by the caller inside the transaction that publishes or reminds. */
-export function newPushJob(fields: Pick<PushJobDoc, 'electionId' | 'villageId' | 'noticeId' | 'kind' | 'round'>, at: string): PushJobDoc {
-  return { ...fields, status: 'preparing', recipients: 0, createdAt: at, preparedAt: null, finishedAt: null };
+/** Each recipient's message, worded by the notices capability from the notice and its village. */
+async function messagesOf(deps: PushDeps, job: WithId<PushJobDoc>): Promise<(openid: string, templateId: string) => NotifyMessage> {
+  const notice = await readDoc(deps.store, 'notice', job.noticeId, noticeDoc);
+  const village = await readDoc(deps.store, 'village', job.villageId, villageDoc);
+  if (!notice || !village) throw new Error(`push job ${job._id}: notice or village is missing`);
+  const reminder = job.kind === 'remind';
+  return (openid, templateId) =>
+    deps.composeMessage({ openid, templateId, noticeId: notice._id, title: notice.title, publishedAt: notice.publishedAt, village, reminder });
 }
 
-export async function createPushJob(tx: TxOps, jobId: string, job: PushJobDoc): Promise<void> {
-  await tx.set('pushJob', jobId, job);
-}
-
-/** Pending deliveries of the job, after writing off those whose claim's lease ran out. */
+/** The job's pending deliveries, after writing off those whose claim's lease ran out. */
 async function owedDeliveries(exec: Exec, jobId: string): Promise<string[]> {
   const all = await findAllDocs(exec.store, 'noticeDelivery', { jobId }, noticeDeliveryDoc);
   const nowIso = exec.clock.now().toISOString();
@@ -155,45 +93,48 @@ async function owedDeliveries(exec: Exec, jobId: string): Promise<string[]> {
   return queue;
 }
 
-/** Claims and sends the job's pending deliveries batch by batch until none is left or the run stops. */
-async function sendOwed(exec: Exec, o: Resolved, ctl: RunControl, jobId: string, messageOf: (d: NoticeDeliveryDoc) => NotifyMessage): Promise<void> {
-  const { state } = ctl;
-  // A second pass picks up deliveries a concurrent preparation added while this one ran.
-  for (let pass = 0; pass < 2 && !state.stop && !state.fault; pass++) {
+type ClaimedBatch = Promise<{ claimed: Claimed[]; token: string }>;
+
+/**
+ * Claims and sends the pending deliveries batch by batch (o.claimBatch); a second pass picks up
+ * deliveries a concurrent preparation added. The next batch is claimed while this one is being
+ * sent, so the sends never wait for a claim transaction; a run that stops meanwhile hands that
+ * batch straight back (sendBatch returns claims it never attempted to `pending`).
+ */
+async function sendPending(exec: Exec, run: PushRun, jobId: string, o: Resolved, compose: (openid: string, templateId: string) => NotifyMessage): Promise<void> {
+  for (let pass = 0; pass < 2 && !run.halted; pass++) {
     const queue = await owedDeliveries(exec, jobId);
     if (queue.length === 0) break;
-    // The next batch is claimed while this one is being sent, so the sends never wait for a
-    // claim transaction; a run that stops meanwhile hands that batch straight back (sendBatch
-    // returns claims it never attempted to `pending`).
-    const claimAt = (i: number) => {
+    const claimAt = (i: number): ClaimedBatch => {
       const token = randomUUID();
       const claim = claimBatch(exec, jobId, queue.slice(i, i + o.claimBatch), token, o.leaseMs).then((claimed) => ({ claimed, token }));
       // Awaited later; a rejection before then must not count as unhandled.
       claim.catch(() => undefined);
       return claim;
     };
-    const startNow = !ctl.overBudget() && !ctl.pauseOverrunsBudget();
-    if (!startNow) state.stop ??= 'budget';
-    let next: Promise<{ claimed: Claimed[]; token: string }> | null = startNow ? claimAt(0) : null;
+    let next: ClaimedBatch | null = run.mayClaim() ? claimAt(0) : null;
     for (let i = 0; next; i += o.claimBatch) {
       try {
         const { claimed, token } = await next;
-        next = i + o.claimBatch < queue.length && !state.stop && !state.fault && !ctl.overBudget() ? claimAt(i + o.claimBatch) : null;
-        await sendBatch(exec, o, ctl, claimed, token, messageOf);
+        next = i + o.claimBatch < queue.length && run.mayClaim() ? claimAt(i + o.claimBatch) : null;
+        await run.sendBatch(claimed, token, compose);
       } catch (e) {
-        state.fault ??= e;
+        run.fault ??= e;
       }
-      if (state.fault) {
-        // Settle the claim in flight before reporting the fault (its claims go back to pending).
-        if (next) await next.then(({ claimed, token }) => sendBatch(exec, o, ctl, claimed, token, messageOf)).catch(() => undefined);
+      if (run.fault && next) {
+        // Hand the claim in flight back before reporting the fault.
+        await next.then(({ claimed, token }) => run.sendBatch(claimed, token, compose)).catch(() => undefined);
         next = null;
       }
     }
   }
 }
 
-/** Marks the job done (once) with its final counts in the audit log. */
-async function finishJob(deps: PushDeps, jobId: string, job: PushJobDoc, counts: DeliveryCounts): Promise<'done'> {
+/** Marks the job done once nothing is pending or sending, with its audit entry (notices.pushFinished). */
+async function finishIfComplete(deps: PushDeps, job: WithId<PushJobDoc>): Promise<Pick<PushRunReport, 'status' | 'counts'>> {
+  const jobId = job._id;
+  const counts = await deliveryCounts(deps, { jobId });
+  if (counts.pending + counts.sending !== 0) return { status: job.status, counts };
   const at = deps.clock.now().toISOString();
   await deps.store.runTransaction(async (tx) => {
     const j = await readDoc(tx, 'pushJob', jobId, pushJobDoc);
@@ -208,7 +149,7 @@ async function finishJob(deps: PushDeps, jobId: string, job: PushJobDoc, counts:
       data: { noticeId: job.noticeId, kind: job.kind, ...counts },
     });
   });
-  return 'done';
+  return { status: 'done', counts };
 }
 
 /**
@@ -219,45 +160,17 @@ async function finishJob(deps: PushDeps, jobId: string, job: PushJobDoc, counts:
 export async function runPushJob(deps: PushDeps, jobId: string, options: PushRunOptions = {}): Promise<PushRunReport> {
   const o = { ...DEFAULT_RUN_OPTIONS, ...options } as Resolved;
   const started = o.elapsed();
-  const { store } = deps;
-  let job = await readDoc(store, 'pushJob', jobId, pushJobDoc);
-  if (!job) throw new Error(`no push job ${jobId}`);
-  if (job.status === 'preparing') {
-    await preparePushJob(deps, jobId, o);
-    job = await readDoc(store, 'pushJob', jobId, pushJobDoc);
-    if (!job) throw new Error(`push job ${jobId} vanished`);
-  }
+  const job = await preparedJob(deps, jobId, o);
   if (job.status === 'done') return { ...(await pushSummary(deps, jobId)), stoppedBy: null, sentThisRun: 0 };
-
-  const notice = await readDoc(store, 'notice', job.noticeId, noticeDoc);
-  const village = await readDoc(store, 'village', job.villageId, villageDoc);
-  if (!notice || !village) throw new Error(`push job ${jobId}: notice or village is missing`);
-  const reminder = job.kind === 'remind';
-  const committeeName = committeeNameOf(village);
-
-  const batcher = o.groupCommit > 1 ? new TxBatcher(store, o.groupCommit) : null;
-  const exec: Exec = { ...deps, inTx: (fn) => (batcher ? batcher.run(fn) : store.runTransaction(fn)) };
-  const ctl = runControl(o, started);
-  const { state } = ctl;
-  const messageOf = (d: NoticeDeliveryDoc) =>
-    noticeMessage({ openid: d.openid, templateId: d.templateId ?? '', noticeId: notice._id, title: notice.title, publishedAt: notice.publishedAt, committeeName, reminder });
-
-  await sendOwed(exec, o, ctl, jobId, messageOf);
-  if (state.fault) throw state.fault;
-
-  const counts = await deliveryCounts(deps, { jobId });
-  const status = counts.pending + counts.sending === 0 ? await finishJob(deps, jobId, job, counts) : job.status;
-  deps.log.info('push.run', { jobId, status, stoppedBy: state.stop, sentThisRun: state.sent, ...counts });
-  return { jobId, status, counts, stoppedBy: state.stop, sentThisRun: state.sent };
-}
-
-/** Jobs not yet done, oldest first: what a timer trigger resumes. */
-export async function unfinishedPushJobs(deps: Pick<PushDeps, 'store'>): Promise<WithId<PushJobDoc>[]> {
-  const [preparing, running] = await Promise.all([
-    findDocs(deps.store, 'pushJob', { status: 'preparing' }, pushJobDoc, { limit: 100 }),
-    findDocs(deps.store, 'pushJob', { status: 'running' }, pushJobDoc, { limit: 100 }),
-  ]);
-  return [...preparing, ...running].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const compose = await messagesOf(deps, job);
+  const batcher = o.groupCommit > 1 ? new TxBatcher(deps.store, o.groupCommit) : null;
+  const exec: Exec = { ...deps, inTx: (fn) => (batcher ? batcher.run(fn) : deps.store.runTransaction(fn)) };
+  const run = new PushRun(exec, o, started);
+  await sendPending(exec, run, jobId, o, compose);
+  if (run.fault) throw run.fault;
+  const { status, counts } = await finishIfComplete(deps, job);
+  deps.log.info('push.run', { jobId, status, stoppedBy: run.stop, sentThisRun: run.sent, ...counts });
+  return { jobId, status, counts, stoppedBy: run.stop, sentThisRun: run.sent };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DEFAULT_MESSAGES, type Envelope, type ErrorCode } from '../../src/contracts/envelope';
 import { REQUEST_ID_FIELD, requestIdSchema, type ActionContract, type OutputOf, type ParsedInputOf } from '../../src/contracts/define-action';
 import '../../src/contracts/zod-locale';
@@ -25,7 +25,7 @@ export function route<C extends ActionContract>(contract: C, run: UseCase<C>): R
 /** Fields the platform or the gateway adds to every event; never part of an action's input. */
 const PLATFORM_FIELDS = new Set(['action', 'userInfo', REQUEST_ID_FIELD]);
 
-function issuesToFields(error: z.ZodError, prefix = ''): Record<string, string> {
+function issuesToFields(error: z.core.$ZodError, prefix = ''): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = prefix + (issue.path.length ? issue.path.join('.') : prefix ? '' : '_');

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Collection, DocData, FindCursor, FindOrder, Scalar, Store, StoredDoc, TxOps, Where } from '../ports/store.port';
 
 export type WithId<T> = T & { _id: string };
 
-function check<S extends z.ZodType>(collection: string, schema: S, doc: DocData & { _id: string }): WithId<z.output<S>> {
+function check<S extends z.ZodMiniType>(collection: string, schema: S, doc: DocData & { _id: string }): WithId<z.output<S>> {
   const r = schema.safeParse(doc);
   if (!r.success) {
     throw new Error(`stored ${collection}/${doc._id} does not match its schema: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
@@ -12,12 +12,12 @@ function check<S extends z.ZodType>(collection: string, schema: S, doc: DocData 
 }
 
 /** Read one document by id and validate it (zod on reads). */
-export async function readDoc<S extends z.ZodType>(ops: TxOps, collection: Collection, id: string, schema: S): Promise<WithId<z.output<S>> | null> {
+export async function readDoc<S extends z.ZodMiniType>(ops: TxOps, collection: Collection, id: string, schema: S): Promise<WithId<z.output<S>> | null> {
   const doc = await ops.get(collection, id);
   return doc ? check(collection, schema, doc) : null;
 }
 
-export async function findDocs<S extends z.ZodType>(
+export async function findDocs<S extends z.ZodMiniType>(
   store: Store,
   collection: Collection,
   where: Where,
@@ -29,7 +29,7 @@ export async function findDocs<S extends z.ZodType>(
 }
 
 /** Several documents by id in one batched read (Store.getMany), each validated; missing ids absent. */
-export async function readDocs<S extends z.ZodType>(store: Store, collection: Collection, ids: readonly string[], schema: S): Promise<Map<string, WithId<z.output<S>>>> {
+export async function readDocs<S extends z.ZodMiniType>(store: Store, collection: Collection, ids: readonly string[], schema: S): Promise<Map<string, WithId<z.output<S>>>> {
   const found = await store.getMany(collection, ids);
   return new Map([...found].map(([id, d]) => [id, check(collection, schema, d)]));
 }
@@ -71,12 +71,12 @@ export async function* storePages(store: Store, collection: Collection, where: W
 }
 
 /** storePages with each document checked against its schema. */
-export async function* docPages<S extends z.ZodType>(store: Store, collection: Collection, where: Where, schema: S, options?: PageOptions): AsyncGenerator<WithId<z.output<S>>[]> {
+export async function* docPages<S extends z.ZodMiniType>(store: Store, collection: Collection, where: Where, schema: S, options?: PageOptions): AsyncGenerator<WithId<z.output<S>>[]> {
   for await (const page of storePages(store, collection, where, options)) yield page.map((d) => check(collection, schema, d));
 }
 
 /** Every matching document, paging past the 1,000-per-query cap (keyset pages, see storePages). */
-export async function findAllDocs<S extends z.ZodType>(store: Store, collection: Collection, where: Where, schema: S): Promise<WithId<z.output<S>>[]> {
+export async function findAllDocs<S extends z.ZodMiniType>(store: Store, collection: Collection, where: Where, schema: S): Promise<WithId<z.output<S>>[]> {
   const out: WithId<z.output<S>>[] = [];
   for await (const page of docPages(store, collection, where, schema)) for (const d of page) out.push(d);
   return out;

@@ -14,8 +14,8 @@ import { committeeRoutes } from '../functions/committee.routes';
 import type { AppContext, CallContext } from '../runtime/context';
 import { dispatch } from '../runtime/dispatch';
 import type { RandomSource } from '../security/keyed-hash';
-import { recordBallot } from '../use-cases/nominations/record-ballot';
-import { storeSignature } from '../use-cases/shared/signature-file';
+import { recordBallot } from '../use-cases/nominations/ballot.records';
+import { storeSignature } from '../use-cases/shared/signature-file.records';
 import type { DraftVoter } from './voter-factory';
 
 const AFTER_WINDOW: readonly ElectionPhase[] = ['candidates', 'campaign', 'electionDay', 'closed'];

@@ -15,8 +15,8 @@ import { proxiesAllowed, proxyDeadline } from '../../src/domain/proxy-authorizat
 import { appendAudit } from '../audit/audit-log';
 import type { AppContext } from '../runtime/context';
 import { newId, type RandomSource } from '../security/keyed-hash';
-import { proxyLoadId, proxyPrincipalId } from '../use-cases/proxies/proxy-records';
-import { signaturePath, storeSignature } from '../use-cases/proxies/proxy-scope';
+import { proxyLoadId, proxyPrincipalId } from '../use-cases/proxies/proxy.records';
+import { signaturePath, storeSignature } from '../use-cases/proxies/proxy-scope.policy';
 import type { DraftVoter } from './voter-factory';
 
 /** A few strokes, as the signature pad would send them. */

@@ -16,7 +16,7 @@ import { dispatch } from '../runtime/dispatch';
 import { identityRoutes } from '../functions/identity.routes';
 import { townshipRoutes } from '../functions/township.routes';
 import { newId, seededRandom, type RandomSource } from '../security/keyed-hash';
-import { activeElectionClaimId, memberId, startTerms } from '../use-cases/membership/membership';
+import { activeElectionClaimId, memberId, startTerms } from '../use-cases/membership/membership.records';
 import { birthDateForAge, syntheticName } from './synthetic-people';
 import { phoneBoxOf } from '../security/phone-box';
 import { draftVoter, writeVoters, type DraftVoter } from './voter-factory';

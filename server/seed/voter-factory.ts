@@ -1,11 +1,11 @@
-/** Roll entries as the store keeps them: the ID number only as blind index + masked form. */
+/** Roll entries as the store keeps them: the ID number only as blind index (and the birth date and sex it gives). */
 import { addDays, type CivilDate } from '../../src/domain/civil-date';
-import { maskIdNumber, parseIdNumber } from '../../src/domain/id-number';
+import { parseIdNumber } from '../../src/domain/id-number';
 import type { VoterDoc } from '../../src/contracts/documents/roll-documents.schema';
 import type { Store } from '../ports/store.port';
 import { keyedHash, newId, randomCode, type RandomSource } from '../security/keyed-hash';
-import { nameKey } from '../use-cases/shared/name-key';
-import { rollKeyId } from '../use-cases/roll/registration-claim';
+import { nameKey } from '../use-cases/shared/name-key.records';
+import { rollKeyId } from '../use-cases/roll/registration-claim.records';
 import { syntheticIdNumber } from './synthetic-people';
 import { maskPhone } from '../../src/domain/registration-row';
 import type { PhoneBox } from '../security/phone-box';
@@ -49,7 +49,6 @@ export function draftVoter(spec: VoterSpec, key: string, rng: RandomSource, at: 
     name: spec.name,
     nameKey: nameKey(spec.name),
     idHash,
-    idMasked: maskIdNumber(parsed.value.normalized),
     birthDate: parsed.value.birthDate,
     sex: parsed.value.sex,
     group: spec.group,

@@ -18,7 +18,7 @@ export function DialButton({ electionId, voterId, name }: { electionId: string; 
     if (problem) toast(problem);
   };
   return (
-    <Button className='btn call-dial' data-testid='call-dial' disabled={pending} aria-label={`拨打${name}的电话`} onClick={() => void onTap()}>
+    <Button className='btn call-dial' data-testid='call-dial' disabled={pending || undefined} aria-label={`拨打${name}的电话`} onClick={() => void onTap()}>
       {pending ? '正在接通…' : '拨打'}
     </Button>
   );

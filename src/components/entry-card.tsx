@@ -3,11 +3,11 @@ import type { VoterView } from '../services/contracts';
 
 const SEX = { M: '男', F: '女' } as const;
 
-/** The caller's own roll entry; the ID number only ever appears masked. */
+/** The caller's own roll entry; no digit of the ID number, only that it was checked (RULES.md §7). */
 export default function EntryCard({ voter }: { voter: VoterView }) {
   const rows: Array<[string, string, string]> = [
     ['姓名', voter.name, 'name'],
-    ['身份证号码', voter.idMasked, 'idMasked'],
+    ['身份证号码', '已核验', 'idChecked'],
     ['性别', SEX[voter.sex], 'sex'],
     ['村（社区）', voter.villageName, 'village'],
     ['村民小组', voter.group, 'group'],

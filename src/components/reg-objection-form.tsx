@@ -195,7 +195,7 @@ interface SelfProps {
 
 /**
  * 我不在名单上 — for someone not bound and not on the roll: they name themself (name, ID
- * number, group) and object that they are missing. The ID number is kept only masked.
+ * number, group) and object that they are missing. The ID number is kept only as its keyed hash.
  */
 export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onCancel }: SelfProps) {
   const [name, setName] = useState('');

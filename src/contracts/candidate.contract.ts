@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { civilDateSchema, idSchema, personNameSchema, postSchema } from './common.schema';
 import { ballotNamesSchema, nomineeViewSchema } from './nomination.contract';
 
 /** The committee's side of nominations: tally, close, formal candidates (RULES.md §2–3). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
-const recordSchema = z.string({ error: '请写明依据' }).trim().min(2, { error: '请写明会议或决定的记录' }).max(200, { error: '不超过200字' });
+const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
+const recordSchema = z.string({ error: '请写明依据' }).check(z.trim(), z.minLength(2, { error: '请写明会议或决定的记录' }), z.maxLength(200, { error: '不超过200字' }));
 
-const tallyLineSchema = z.object({ voterId: idSchema, name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), votes: z.number().int() });
+const tallyLineSchema = z.object({ voterId: idSchema, name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), votes: z.int() });
 
 /**
  * One signed ballot naming the nominee the committee asked about (`tally` with `nominee`): who
@@ -22,30 +22,30 @@ export const nomineeBallotSchema = z.object({
   postLabel: z.string(),
   channel: z.enum(['app', 'paper']),
   /** Reference of the scanned paper ballot (paper only). */
-  scanRef: z.string().nullable(),
+  scanRef: z.nullable(z.string()),
   valid: z.boolean(),
   submittedAt: z.string(),
   /** Short-lived URL of the SVG drawing of the signature; null for paper ballots. */
-  signatureUrl: z.string().nullable(),
+  signatureUrl: z.nullable(z.string()),
 });
 
 export type NomineeBallot = z.infer<typeof nomineeBallotSchema>;
 
 export const candidateStatusSchema = z.enum(['candidate', 'flagged', 'disqualified', 'withdrawn']);
 
-export const candidateViewSchema = nomineeViewSchema.extend({
+export const candidateViewSchema = z.extend(nomineeViewSchema, {
   post: postSchema,
   postLabel: z.string(),
-  votes: z.number().int(),
+  votes: z.int(),
   via: z.enum(['votes', 'tieResolution', 'womanRule']),
   status: candidateStatusSchema,
-  review: z.array(z.object({ key: z.string(), label: z.string(), outcome: z.enum(['pass', 'flag', 'block']), note: z.string().nullable(), source: z.string() })),
+  review: z.array(z.object({ key: z.string(), label: z.string(), outcome: z.enum(['pass', 'flag', 'block']), note: z.nullable(z.string()), source: z.string() })),
 });
 
 export const selectionViewSchema = z.object({
   publishable: z.boolean(),
-  problems: z.array(z.object({ reason: z.string(), post: z.string(), message: z.string(), tied: z.array(tallyLineSchema).optional(), slots: z.number().int().optional() })),
-  posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int(), target: z.number().int(), initialCount: z.number().int(), status: z.enum(['ok', 'tie', 'shortfall']), candidates: z.array(candidateViewSchema) })),
+  problems: z.array(z.object({ reason: z.string(), post: z.string(), message: z.string(), tied: z.optional(z.array(tallyLineSchema)), slots: z.optional(z.int()) })),
+  posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.int(), target: z.int(), initialCount: z.int(), status: z.enum(['ok', 'tie', 'shortfall']), candidates: z.array(candidateViewSchema) })),
   woman: z.object({ status: z.enum(['present', 'added', 'tie', 'noneNominated', 'pending']), message: z.string() }),
 });
 
@@ -54,21 +54,21 @@ export const tally = defineAction({
   action: 'tally',
   who: 'committee',
   summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对；指定被提名人时另给出提名他的签名票（仅选委会）',
-  input: z.object({ electionId: electionIdSchema, recount: z.boolean().optional(), nominee: idSchema.optional() }).strict(),
+  input: z.strictObject({ electionId: electionIdSchema, recount: z.optional(z.boolean()), nominee: z.optional(idSchema) }),
   output: z.object({
-    ballots: z.number().int(),
-    valid: z.number().int(),
-    invalid: z.number().int(),
-    paper: z.number().int(),
-    posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int(), lines: z.array(tallyLineSchema) })),
+    ballots: z.int(),
+    valid: z.int(),
+    invalid: z.int(),
+    paper: z.int(),
+    posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.int(), lines: z.array(tallyLineSchema) })),
     closed: z.boolean(),
     /** Present when `recount` was asked: the count rebuilt from the audit log and whether it matches. */
-    recount: z.object({ matches: z.boolean(), ballots: z.number().int() }).nullable(),
+    recount: z.nullable(z.object({ matches: z.boolean(), ballots: z.int() })),
     /** After close: the Merkle root over the valid ballots' hashes (printed on the candidate notice). */
-    merkleRoot: z.string().nullable(),
+    merkleRoot: z.nullable(z.string()),
     seatsToFill: z.array(z.object({ voterId: idSchema, name: z.string() })),
     /** Present when `nominee` was asked: every ballot naming that person (any post), oldest first; null otherwise. */
-    nomineeBallots: z.array(nomineeBallotSchema).nullable(),
+    nomineeBallots: z.nullable(z.array(nomineeBallotSchema)),
     at: z.string(),
   }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
@@ -80,13 +80,11 @@ export const closeNominations = defineAction({
   who: 'committee',
   mutates: true,
   summary: '结束提名，确定初步和正式候选人；票数相同时记录选委会的决定（预选或抽签）',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: electionIdSchema,
-      resolution: z.object({ post: z.enum(['director', 'deputy', 'member', 'woman']), chosen: z.array(idSchema).min(1, { error: '请选择人选' }), method: z.enum(['preElection', 'draw']), record: recordSchema }).strict().optional(),
-      margins: z.object({ director: z.number().int().min(0).max(5).optional(), deputy: z.number().int().min(0).max(5).optional(), member: z.number().int().min(0).max(5).optional() }).strict().optional(),
-    })
-    .strict(),
+      resolution: z.optional(z.strictObject({ post: z.enum(['director', 'deputy', 'member', 'woman']), chosen: z.array(idSchema).check(z.minLength(1, { error: '请选择人选' })), method: z.enum(['preElection', 'draw']), record: recordSchema })),
+      margins: z.optional(z.strictObject({ director: z.optional(z.int().check(z.gte(0), z.lte(5))), deputy: z.optional(z.int().check(z.gte(0), z.lte(5))), member: z.optional(z.int().check(z.gte(0), z.lte(5))) })),
+    }),
   output: z.object({
     closedAt: z.string(),
     selection: selectionViewSchema,
@@ -108,14 +106,12 @@ export const reviewCandidate = defineAction({
   who: 'committee',
   mutates: true,
   summary: '资格审查：逐项记录通过、存疑或不符合，写明理由和依据；也记录学历、党员、连任等报表信息',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: electionIdSchema,
       voterId: idSchema,
-      checks: z.array(z.object({ key: z.string().min(1).max(40), outcome: z.enum(['pass', 'flag', 'block']), note: z.string().trim().max(200).optional() }).strict()).max(20),
-      profile: z.object({ education: z.string().max(20).optional(), partyMember: z.boolean().optional(), incumbent: z.boolean().optional() }).strict().optional(),
-    })
-    .strict(),
+      checks: z.array(z.strictObject({ key: z.string().check(z.minLength(1), z.maxLength(40)), outcome: z.enum(['pass', 'flag', 'block']), note: z.optional(z.string().check(z.trim(), z.maxLength(200))) })).check(z.maxLength(20)),
+      profile: z.optional(z.strictObject({ education: z.optional(z.string().check(z.maxLength(20))), partyMember: z.optional(z.boolean()), incumbent: z.optional(z.boolean()) })),
+    }),
   output: z.object({ candidate: candidateViewSchema, selection: selectionViewSchema }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOT_A_CANDIDATE'], INVALID_INPUT: ['UNKNOWN_CHECK', 'NOTE_REQUIRED'], WINDOW_CLOSED: ['NOT_CLOSED'] },
 });
@@ -126,8 +122,8 @@ export const withdrawCandidate = defineAction({
   who: 'committee',
   mutates: true,
   summary: '候选人书面退出：记录书面申请，按得票依次递补，已公布的名单需重新公布',
-  input: z.object({ electionId: electionIdSchema, voterId: idSchema, writtenOn: civilDateSchema, record: recordSchema }).strict(),
-  output: z.object({ selection: selectionViewSchema, refilledBy: nomineeViewSchema.nullable(), republishNeeded: z.boolean() }),
+  input: z.strictObject({ electionId: electionIdSchema, voterId: idSchema, writtenOn: civilDateSchema, record: recordSchema }),
+  output: z.object({ selection: selectionViewSchema, refilledBy: z.nullable(nomineeViewSchema), republishNeeded: z.boolean() }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN', 'NOT_A_CANDIDATE'], CONFLICT: ['ALREADY_WITHDRAWN'], WINDOW_CLOSED: ['NOT_CLOSED', 'ELECTION_DAY_PASSED'] },
 });
 
@@ -137,8 +133,8 @@ export const publishCandidates = defineAction({
   who: 'committee',
   mutates: true,
   summary: '公布正式候选人名单（按姓氏笔画或得票排序），生成正式候选人名单公告',
-  input: z.object({ electionId: electionIdSchema }).strict(),
-  output: z.object({ publishedAt: z.string(), version: z.number().int(), order: z.enum(['stroke', 'votes']), posts: z.array(z.object({ post: postSchema, label: z.string(), names: z.array(nomineeViewSchema.extend({ votes: z.number().int() })) })), tallyRoot: z.string() }),
+  input: z.strictObject({ electionId: electionIdSchema }),
+  output: z.object({ publishedAt: z.string(), version: z.int(), order: z.enum(['stroke', 'votes']), posts: z.array(z.object({ post: postSchema, label: z.string(), names: z.array(z.extend(nomineeViewSchema, { votes: z.int() })) })), tallyRoot: z.string() }),
   errors: {
     FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
     NOT_FOUND: ['ELECTION_UNKNOWN'],
@@ -153,18 +149,16 @@ export const enterPaperNomination = defineAction({
   who: 'committee',
   mutates: true,
   summary: '录入纸质提名票（代写或收回的纸质票），与线上提名计入同一计票；无效票计为无效',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: electionIdSchema,
       voterId: idSchema,
       voterName: personNameSchema,
       names: ballotNamesSchema,
       valid: z.boolean(),
-      invalidReason: z.string().trim().max(100).optional(),
-      scanRef: z.string({ error: '请填写纸质票编号或扫描件编号' }).trim().min(1, { error: '请填写纸质票编号或扫描件编号' }).max(60),
+      invalidReason: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+      scanRef: z.string({ error: '请填写纸质票编号或扫描件编号' }).check(z.trim(), z.minLength(1, { error: '请填写纸质票编号或扫描件编号' }), z.maxLength(60)),
       assisted: z.boolean(),
-    })
-    .strict(),
+    }),
   output: z.object({ receiptCode: z.string(), valid: z.boolean() }),
   errors: {
     FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],

@@ -1,16 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idInput, idSchema, postSchema } from './common.schema';
 import { committeeRoleSchema, electionCommitteeInputSchema, votingArrangementsInputSchema } from './election-setup.schema';
 
-const electionTitleSchema = z.string().trim().min(2, { error: '标题至少两个字' }).max(40, { error: '标题太长了' });
+const electionTitleSchema = z.string().check(z.trim(), z.minLength(2, { error: '标题至少两个字' }), z.maxLength(40, { error: '标题太长了' }));
 
 const postsSchema = z
-  .array(z.object({ post: postSchema, seats: z.number({ error: '名额必须是数字' }).int({ error: '名额必须是整数' }).min(1, { error: '名额至少为1' }).max(9, { error: '名额太多了' }) }), {
+  .array(z.object({ post: postSchema, seats: z.int({ error: '名额必须是整数' }).check(z.gte(1, { error: '名额至少为1' }), z.lte(9, { error: '名额太多了' })) }), {
     error: '请填写职位和名额',
-  })
-  .min(1, { error: '至少要有一个职位' })
-  .refine((p) => new Set(p.map((x) => x.post)).size === p.length, { error: '同一职位只能填写一次' });
+  }).check(z.minLength(1, { error: '至少要有一个职位' }), z.refine((p) => new Set(p.map((x) => x.post)).size === p.length, { error: '同一职位只能填写一次' }));
 
 /** 选举委员会 — set up an election; returns the statutory calendar. */
 export const createElection = defineAction({
@@ -19,17 +17,15 @@ export const createElection = defineAction({
   mutates: true,
   who: 'committee',
   summary: '创建本届选举：职位和名额、选举日、适用规则；返回法定日程',
-  input: z
-    .object({
+  input: z.strictObject({
       villageId: idInput('村（社区）'),
-      title: electionTitleSchema.optional(),
+      title: z.optional(electionTitleSchema),
       electionDay: civilDateSchema,
       posts: postsSchema,
-      registrationOpensOn: civilDateSchema.optional(),
-      nominationOpensOn: civilDateSchema.optional(),
-      nominationClosesOn: civilDateSchema.optional(),
-    })
-    .strict(),
+      registrationOpensOn: z.optional(civilDateSchema),
+      nominationOpensOn: z.optional(civilDateSchema),
+      nominationClosesOn: z.optional(civilDateSchema),
+    }),
   output: z.object({ election: electionSummarySchema }),
   errors: {
     INVALID_INPUT: ['BAD_DATE', 'BAD_SEATS', 'WINDOW_ORDER'],
@@ -40,7 +36,7 @@ export const createElection = defineAction({
   },
 });
 
-const nullableDate = civilDateSchema.nullable();
+const nullableDate = z.nullable(civilDateSchema);
 
 const setupLockSchema = z.object({
   field: z.enum(['title', 'electionDay', 'presetId', 'posts', 'registrationOpensOn', 'nominationWindow', 'electionCommittee', 'voting']),
@@ -48,7 +44,7 @@ const setupLockSchema = z.object({
   message: z.string(),
 });
 
-const rosterViewSchema = electionCommitteeInputSchema.extend({
+const rosterViewSchema = z.extend(electionCommitteeInputSchema, {
   members: z.array(z.object({ name: z.string(), role: committeeRoleSchema, roleLabel: z.string(), group: z.string() })),
   chosenByLabel: z.string(),
   updatedAt: z.string(),
@@ -84,27 +80,25 @@ export const updateElection = defineAction({
   who: 'committee',
   summary:
     '修改选举设置：选举名称、选举日、适用规则、职位和名额、登记和提名时间，选举委员会成员名单（姓名、职务、小组），投票时间、中心会场、投票站和流动票箱（监票人员）；选民名单公布后选举日等不能再改，提名开始后名额和提名时间不能再改，选举日起投票安排不能再改；返回法定日程。只带选举编号时不作修改，返回现在的设置',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: idSchema,
       /** The revision the form was loaded at (from a previous reply): a change made by someone else since is refused. */
-      revision: z.number({ error: '版本号必须是数字' }).int({ error: '版本号必须是整数' }).min(0, { error: '版本号不对' }).optional(),
-      title: electionTitleSchema.optional(),
-      electionDay: civilDateSchema.optional(),
-      presetId: z.string({ error: '请选择适用规则' }).min(1, { error: '请选择适用规则' }).max(40, { error: '规则编号太长' }).optional(),
-      posts: postsSchema.optional(),
+      revision: z.optional(z.int({ error: '版本号必须是整数' }).check(z.gte(0, { error: '版本号不对' }))),
+      title: z.optional(electionTitleSchema),
+      electionDay: z.optional(civilDateSchema),
+      presetId: z.optional(z.string({ error: '请选择适用规则' }).check(z.minLength(1, { error: '请选择适用规则' }), z.maxLength(40, { error: '规则编号太长' }))),
+      posts: z.optional(postsSchema),
       /** null: back to the preset's default. */
-      registrationOpensOn: nullableDate.optional(),
-      nominationOpensOn: nullableDate.optional(),
-      nominationClosesOn: nullableDate.optional(),
-      electionCommittee: electionCommitteeInputSchema.optional(),
-      voting: votingArrangementsInputSchema.optional(),
-    })
-    .strict(),
+      registrationOpensOn: z.optional(nullableDate),
+      nominationOpensOn: z.optional(nullableDate),
+      nominationClosesOn: z.optional(nullableDate),
+      electionCommittee: z.optional(electionCommitteeInputSchema),
+      voting: z.optional(votingArrangementsInputSchema),
+    }),
   output: z.object({
     election: electionSummarySchema,
     /** Increases with every change; send it back with the next change. */
-    revision: z.number().int(),
+    revision: z.int(),
     /** The fields this call changed (empty for a read). */
     changed: z.array(z.string()),
     /** Accepted, but worth a second look (an even roster, more mobile boxes than the guide, …). */
@@ -113,13 +107,13 @@ export const updateElection = defineAction({
       registrationOpensOn: nullableDate,
       nominationOpensOn: nullableDate,
       nominationClosesOn: nullableDate,
-      electionCommittee: rosterViewSchema.nullable(),
-      voting: votingViewSchema.nullable(),
+      electionCommittee: z.nullable(rosterViewSchema),
+      voting: z.nullable(votingViewSchema),
       /** The village groups a member, station or monitor can belong to. */
       groups: z.array(z.string()),
-      registeredVoters: z.number().int(),
+      registeredVoters: z.int(),
       /** The rule set's numbers the form shows next to the fields. */
-      rules: z.object({ minCommitteeMembers: z.number().int(), committeeChairs: z.number().int(), minBoxMonitors: z.number().int(), mobileBoxGuideMax: z.number().int().nullable() }),
+      rules: z.object({ minCommitteeMembers: z.int(), committeeChairs: z.int(), minBoxMonitors: z.int(), mobileBoxGuideMax: z.nullable(z.int()) }),
       /** Fields that can no longer change, and why. */
       locks: z.array(setupLockSchema),
     }),

@@ -1,12 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isCivilDate } from '../domain/civil-date';
 import { containsIdOrPhone, unsafeCharacters } from '../domain/text-guard';
 
 /** Shared field schemas with Chinese messages; forms reuse them for instant feedback. */
 export const civilDateSchema = z
-  .string({ error: '请填写日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 2026-05-10 这样' })
-  .refine(isCivilDate, { error: '这个日期不存在，请核对' });
+  .string({ error: '请填写日期' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 2026-05-10 这样' }), z.refine(isCivilDate, { error: '这个日期不存在，请核对' }));
 
 /**
  * Input hygiene (issue 10): every string an action accepts has a maximum length, and text a
@@ -23,20 +21,20 @@ const UNSAFE_MESSAGES = {
 } as const;
 
 /** Refuses control characters, bidi overrides and lone surrogates, with the reason in Chinese. */
-export function refuseUnsafeCharacters<T extends z.ZodType<string>>(schema: T, what: string, multiline = false) {
-  return schema.superRefine((s, ctx) => {
-    const bad = unsafeCharacters(s, multiline);
-    if (bad) ctx.addIssue({ code: 'custom', message: `${what}${UNSAFE_MESSAGES[bad]}` });
-  });
+export function refuseUnsafeCharacters<T extends z.ZodMiniType<string>>(schema: T, what: string, multiline = false) {
+  return schema.check(
+    z.superRefine((s: string, ctx) => {
+      const bad = unsafeCharacters(s, multiline);
+      if (bad) ctx.addIssue({ code: 'custom', message: `${what}${UNSAFE_MESSAGES[bad]}` });
+    }),
+  );
 }
 
 /** An id the client sends back (a document id, a reference): 1–max characters, no unsafe characters. */
 export function idInput(what: string, max = MAX_ID_LENGTH) {
   return refuseUnsafeCharacters(
     z
-      .string({ error: `请选择${what}` })
-      .min(1, { error: `请选择${what}` })
-      .max(max, { error: `${what}编号不对（太长）` }),
+      .string({ error: `请选择${what}` }).check(z.minLength(1, { error: `请选择${what}` }), z.maxLength(max, { error: `${what}编号不对（太长）` })),
     what,
   );
 }
@@ -53,38 +51,24 @@ export function safeText(
   const min = opts.min ?? 1;
   const base = refuseUnsafeCharacters(
     z
-      .string({ error: `请填写${what}` })
-      .trim()
-      .min(min, { error: opts.minMessage ?? (min > 1 ? `${what}至少${min}个字` : `请填写${what}`) })
-      .max(opts.max, { error: `${what}不能超过${opts.max}个字` }),
+      .string({ error: `请填写${what}` }).check(z.trim(), z.minLength(min, { error: opts.minMessage ?? (min > 1 ? `${what}至少${min}个字` : `请填写${what}`) }), z.maxLength(opts.max, { error: `${what}不能超过${opts.max}个字` })),
     what,
     opts.multiline === true,
   );
-  return opts.noNumbers === false ? base : base.refine((s) => !containsIdOrPhone(s), { error: `${what}里请不要写身份证号码或手机号码` });
+  return opts.noNumbers === false ? base : base.check(z.refine((s: string) => !containsIdOrPhone(s), { error: `${what}里请不要写身份证号码或手机号码` }));
 }
 
-export const idSchema = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(MAX_ID_LENGTH, { error: '编号太长' });
+export const idSchema = z.string({ error: '缺少编号' }).check(z.minLength(1, { error: '缺少编号' }), z.maxLength(MAX_ID_LENGTH, { error: '编号太长' }));
 
 export const personNameSchema = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(2, { error: '姓名至少两个字' })
-  .max(20, { error: '姓名太长了' })
-  .regex(/^[\u3400-\u9fff\u00b7·]+$/u, { error: '姓名只能是汉字' });
+  .string({ error: '请填写姓名' }).check(z.trim(), z.minLength(2, { error: '姓名至少两个字' }), z.maxLength(20, { error: '姓名太长了' }), z.regex(/^[\u3400-\u9fff\u00b7·]+$/u, { error: '姓名只能是汉字' }));
 
 /** Accepts half- or full-width digits and x/X; the server normalizes and checks it (GB 11643-1999). */
 export const idNumberInputSchema = z
-  .string({ error: '请填写身份证号码' })
-  .trim()
-  .min(15, { error: '身份证号码应为18位' })
-  .max(24, { error: '身份证号码应为18位' });
+  .string({ error: '请填写身份证号码' }).check(z.trim(), z.minLength(15, { error: '身份证号码应为18位' }), z.maxLength(24, { error: '身份证号码应为18位' }));
 
-export const bindingCodeSchema = z
-  .string({ error: '请填写绑定码' })
-  .trim()
-  .max(32, { error: '绑定码是告知书上的8位字母和数字' })
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[A-Z2-9]{8}$/, { error: '绑定码是告知书上的8位字母和数字' }));
+export const bindingCodeSchema = z.pipe(z.pipe(z
+  .string({ error: '请填写绑定码' }).check(z.trim(), z.maxLength(32, { error: '绑定码是告知书上的8位字母和数字' })), z.transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))), z.string().check(z.regex(/^[A-Z2-9]{8}$/, { error: '绑定码是告知书上的8位字母和数字' })));
 
 export const electionKindSchema = z.enum(['village', 'community'], { error: '请选择村委会或居委会' });
 export const voterCategorySchema = z.enum(['A', 'B', 'C']);
@@ -115,13 +99,13 @@ export const COMMITTEE_REFUSALS = ['NOT_COMMITTEE', 'MEMBER_REVOKED', 'TERM_ENDE
 export const calendarEntrySchema = z.object({
   key: z.string(),
   label: z.string(),
-  opensOn: civilDateSchema.nullable(),
+  opensOn: z.nullable(civilDateSchema),
   lastDay: civilDateSchema,
   /** Exclusive instant (ISO): the end of lastDay in Asia/Shanghai. */
   deadline: z.string(),
-  provisional: z.boolean().optional(),
+  provisional: z.optional(z.boolean()),
   /** A one-time act (the voter list's publication) done on this day. */
-  doneOn: civilDateSchema.optional(),
+  doneOn: z.optional(civilDateSchema),
 });
 export type CalendarEntryView = z.infer<typeof calendarEntrySchema>;
 
@@ -134,25 +118,24 @@ export const electionSummarySchema = z.object({
   electionDay: civilDateSchema,
   presetId: z.string(),
   presetName: z.string(),
-  posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int() })),
+  posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.int() })),
   phase: phaseSchema,
   phaseLabel: z.string(),
-  next: z.object({ key: z.string(), label: z.string(), deadline: z.string() }).nullable(),
+  next: z.nullable(z.object({ key: z.string(), label: z.string(), deadline: z.string() })),
   calendar: z.array(calendarEntrySchema),
   /** Server time at reply (ISO): the client corrects its countdown for a wrong phone clock. */
   serverNow: z.string(),
 });
 export type ElectionSummary = z.infer<typeof electionSummarySchema>;
 
-/** A voter as the voter sees it: never the ID number in clear. */
+/** A voter as the voter sees it: no digit of the ID number (RULES.md §7), only what derives from it (sex, age). */
 export const voterViewSchema = z.object({
   id: idSchema,
   electionId: idSchema,
   villageName: z.string(),
   name: z.string(),
-  idMasked: z.string(),
   sex: z.enum(['M', 'F']),
-  ageOnElectionDay: z.number().int(),
+  ageOnElectionDay: z.int(),
   group: z.string(),
   category: voterCategorySchema,
   categoryLabel: z.string(),

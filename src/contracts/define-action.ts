@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ErrorCode } from './envelope';
 
 export const FUNCTION_NAMES = ['identity', 'township', 'committee', 'registration', 'notices', 'nominations', 'proxies'] as const;
@@ -14,15 +14,14 @@ export type Audience = 'anyone' | 'voter' | 'committee' | 'township';
  * out of the event before the strict input is parsed.
  */
 export const requestIdSchema = z
-  .string({ error: '请求编号格式不对，请刷新后再试' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不对，请刷新后再试' });
+  .string({ error: '请求编号格式不对，请刷新后再试' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不对，请刷新后再试' }));
 export const REQUEST_ID_FIELD = 'requestId';
 
 /** Reason of CONFLICT when a retry finds its request applied but its first reply not kept. */
 export const REQUEST_ALREADY_APPLIED = 'REQUEST_ALREADY_APPLIED';
 export const REQUEST_ALREADY_APPLIED_MESSAGE = '这件事已经办好了，请刷新页面查看结果';
 
-export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface ActionContract<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
   readonly fn: FunctionName;
   readonly action: string;
   readonly who: Audience;
@@ -44,7 +43,7 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.Zod
   readonly secretReply?: true;
 }
 
-export function defineAction<I extends z.ZodType, O extends z.ZodType>(c: ActionContract<I, O>): ActionContract<I, O> {
+export function defineAction<I extends z.ZodMiniType, O extends z.ZodMiniType>(c: ActionContract<I, O>): ActionContract<I, O> {
   if (!c.mutates) return c;
   const conflict = c.errors.CONFLICT ?? [];
   return {
@@ -57,6 +56,6 @@ export function defineAction<I extends z.ZodType, O extends z.ZodType>(c: Action
   };
 }
 
-export type InputOf<C> = C extends ActionContract<infer I, z.ZodType> ? z.input<I> : never;
-export type ParsedInputOf<C> = C extends ActionContract<infer I, z.ZodType> ? z.output<I> : never;
-export type OutputOf<C> = C extends ActionContract<z.ZodType, infer O> ? z.output<O> : never;
+export type InputOf<C> = C extends ActionContract<infer I, z.ZodMiniType> ? z.input<I> : never;
+export type ParsedInputOf<C> = C extends ActionContract<infer I, z.ZodMiniType> ? z.output<I> : never;
+export type OutputOf<C> = C extends ActionContract<z.ZodMiniType, infer O> ? z.output<O> : never;

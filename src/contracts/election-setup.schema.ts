@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { civilDateSchema, personNameSchema, safeText } from './common.schema';
 
 /**
@@ -17,53 +17,43 @@ function placeText(what: string, max: number) {
   return safeText(what, { min: 2, max });
 }
 
-const groupNameSchema = z.string({ error: '请选择村民小组' }).trim().min(1, { error: '请选择村民小组' }).max(40, { error: '小组名称太长了' });
+const groupNameSchema = z.string({ error: '请选择村民小组' }).check(z.trim(), z.minLength(1, { error: '请选择村民小组' }), z.maxLength(40, { error: '小组名称太长了' }));
 
 const clockTimeSchema = (what: string) =>
-  z.string({ error: `请填写${what}` }).max(5, { error: `${what}应为 08:00 这样的时刻（24小时制）` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}应为 08:00 这样的时刻（24小时制）` });
+  z.string({ error: `请填写${what}` }).check(z.maxLength(5, { error: `${what}应为 08:00 这样的时刻（24小时制）` }), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}应为 08:00 这样的时刻（24小时制）` }));
 
-export const electionCommitteeMemberSchema = z
-  .object({ name: personNameSchema, role: committeeRoleSchema, group: groupNameSchema })
-  .strict();
+export const electionCommitteeMemberSchema = z.strictObject({ name: personNameSchema, role: committeeRoleSchema, group: groupNameSchema });
 
 /** 村民选举委员会: who chose it, when, and its members (at least the preset's number). */
-export const electionCommitteeInputSchema = z
-  .object({
+export const electionCommitteeInputSchema = z.strictObject({
     chosenBy: committeeChosenBySchema,
     chosenOn: civilDateSchema,
-    members: z.array(electionCommitteeMemberSchema, { error: '请填写选举委员会成员' }).min(1, { error: '请填写选举委员会成员' }).max(25, { error: '选举委员会成员太多了' }),
-  })
-  .strict();
+    members: z.array(electionCommitteeMemberSchema, { error: '请填写选举委员会成员' }).check(z.minLength(1, { error: '请填写选举委员会成员' }), z.maxLength(25, { error: '选举委员会成员太多了' })),
+  });
 export type ElectionCommitteeInput = z.infer<typeof electionCommitteeInputSchema>;
 
-export const monitorSchema = z.object({ name: personNameSchema, group: groupNameSchema }).strict();
+export const monitorSchema = z.strictObject({ name: personNameSchema, group: groupNameSchema });
 
-export const pollingStationSchema = z
-  .object({
+export const pollingStationSchema = z.strictObject({
     name: placeText('投票站名称', 20),
     place: placeText('投票站地点', 40),
-    groups: z.array(groupNameSchema, { error: '请选择这个投票站服务的村民小组' }).min(1, { error: '每个投票站至少服务一个村民小组' }).max(60, { error: '小组太多了' }),
-  })
-  .strict();
+    groups: z.array(groupNameSchema, { error: '请选择这个投票站服务的村民小组' }).check(z.minLength(1, { error: '每个投票站至少服务一个村民小组' }), z.maxLength(60, { error: '小组太多了' })),
+  });
 
-export const mobileBallotBoxSchema = z
-  .object({
+export const mobileBallotBoxSchema = z.strictObject({
     /** The station it sets out from, by name, or 中心会场. */
-    station: z.string({ error: '请选择流动票箱从哪里出发' }).trim().min(1, { error: '请选择流动票箱从哪里出发' }).max(20, { error: '名称太长了' }),
-    monitors: z.array(monitorSchema, { error: '请填写监票人员' }).max(10, { error: '监票人员太多了' }),
-  })
-  .strict();
+    station: z.string({ error: '请选择流动票箱从哪里出发' }).check(z.trim(), z.minLength(1, { error: '请选择流动票箱从哪里出发' }), z.maxLength(20, { error: '名称太长了' })),
+    monitors: z.array(monitorSchema, { error: '请填写监票人员' }).check(z.maxLength(10, { error: '监票人员太多了' })),
+  });
 
 /** Voting hours (Asia/Shanghai), the central place, polling stations and mobile boxes. */
-export const votingArrangementsInputSchema = z
-  .object({
+export const votingArrangementsInputSchema = z.strictObject({
     opensAt: clockTimeSchema('投票开始时间'),
     closesAt: clockTimeSchema('投票结束时间'),
     centralPlace: placeText('中心会场地点', 40),
-    stations: z.array(pollingStationSchema, { error: '投票站填写有误' }).max(30, { error: '投票站太多了' }),
-    mobileBoxes: z.array(mobileBallotBoxSchema, { error: '流动票箱填写有误' }).max(30, { error: '流动票箱太多了' }),
-  })
-  .strict();
+    stations: z.array(pollingStationSchema, { error: '投票站填写有误' }).check(z.maxLength(30, { error: '投票站太多了' })),
+    mobileBoxes: z.array(mobileBallotBoxSchema, { error: '流动票箱填写有误' }).check(z.maxLength(30, { error: '流动票箱太多了' })),
+  });
 export type VotingArrangementsInput = z.infer<typeof votingArrangementsInputSchema>;
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Error codes of the envelope (../shared/docs/API.md §Envelope). */
 export const ERROR_CODES = [
@@ -49,12 +49,12 @@ export type Envelope<T> = OkEnvelope<T> | ErrEnvelope;
 export const errEnvelopeSchema = z.object({
   ok: z.literal(false),
   code: errorCodeSchema,
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   message: z.string(),
-  requestId: z.string().optional(),
-  fields: z.record(z.string(), z.string()).optional(),
+  requestId: z.optional(z.string()),
+  fields: z.optional(z.record(z.string(), z.string())),
 });
 
-export function envelopeSchema<T extends z.ZodType>(data: T) {
+export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
   return z.union([z.object({ ok: z.literal(true), data }), errEnvelopeSchema]);
 }

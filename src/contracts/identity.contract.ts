@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
 
@@ -10,13 +10,13 @@ export const whoami = defineAction({
   action: 'whoami',
   who: 'anyone',
   summary: '我是谁：角色、已绑定的选民（脱敏）、相关的选举',
-  input: z.object({}).strict(),
+  input: z.strictObject({}),
   output: z.object({
     roles: z.array(roleSchema),
-    voter: voterViewSchema.nullable(),
+    voter: z.nullable(voterViewSchema),
     committeeOf: z.array(z.object({ villageId: z.string(), villageName: z.string() })),
     elections: z.array(electionSummarySchema),
-    bindLockedUntil: z.string().nullable(),
+    bindLockedUntil: z.nullable(z.string()),
   }),
   errors: { INTERNAL: [] },
 });
@@ -27,22 +27,21 @@ export const bind = defineAction({
   mutates: true,
   who: 'anyone',
   summary: '绑定选民身份：姓名 + 身份证号码 + 告知书上的绑定码；多次失败会锁定',
-  input: z
-    .object({
+  input: z.strictObject({
       name: personNameSchema,
       idNumber: idNumberInputSchema,
       bindingCode: bindingCodeSchema,
       /** 个人信息保护法 Art. 29: separate consent for sensitive personal information. */
       consent: z.literal(true, { error: '请先阅读并同意个人信息处理说明' }),
-    })
-    .strict(),
+    }),
   output: z.object({ voter: voterViewSchema, election: electionSummarySchema }),
   errors: {
     INVALID_INPUT: [...ID_REASONS],
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['BIND_MISMATCH'],
     CONFLICT: ['ALREADY_BOUND', 'VOTER_TAKEN'],
-    RATE_LIMITED: ['BIND_LOCKED'],
+    /** BIND_LOCKED: this WeChat user, for a while; ENTRY_LOCKED: this ID number, until the committee unlocks it. */
+    RATE_LIMITED: ['BIND_LOCKED', 'ENTRY_LOCKED'],
   },
 });
 
@@ -52,7 +51,7 @@ export const unbind = defineAction({
   mutates: true,
   who: 'voter',
   summary: '解除绑定',
-  input: z.object({}).strict(),
+  input: z.strictObject({}),
   output: z.object({ unbound: z.literal(true) }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'] },
 });
@@ -63,16 +62,10 @@ export const redeemInvite = defineAction({
   mutates: true,
   who: 'anyone',
   summary: '使用乡镇发放的邀请码，成为村（居）民选举委员会成员',
-  input: z
-    .object({
-      code: z
-        .string({ error: '请填写邀请码' })
-        .trim()
-        .max(32, { error: '邀请码是10位字母和数字' })
-        .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-        .pipe(z.string().regex(/^[A-Z2-9]{10}$/, { error: '邀请码是10位字母和数字' })),
-    })
-    .strict(),
+  input: z.strictObject({
+      code: z.pipe(z.pipe(z
+        .string({ error: '请填写邀请码' }).check(z.trim(), z.maxLength(32, { error: '邀请码是10位字母和数字' })), z.transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))), z.string().check(z.regex(/^[A-Z2-9]{10}$/, { error: '邀请码是10位字母和数字' }))),
+    }),
   output: z.object({
     villageId: z.string(),
     villageName: z.string(),
@@ -80,13 +73,15 @@ export const redeemInvite = defineAction({
     /** The seat: 主任 / 委员 / 办事员, as the township chose. */
     memberRole: memberRoleSchema,
     /** The election served, when the village has one; otherwise bound when it is created. */
-    termElectionId: z.string().nullable(),
+    termElectionId: z.nullable(z.string()),
   }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],
     NOT_FOUND: ['INVITE_INVALID'],
     CONFLICT: ['INVITE_USED', 'ALREADY_MEMBER'],
     WINDOW_CLOSED: ['INVITE_EXPIRED'],
+    /** INVITE_TRIES: this WeChat user tried too many wrong codes, for a while; INVITE_LOCKED: this invitation got too many wrong guesses and is void. */
+    RATE_LIMITED: ['INVITE_TRIES', 'INVITE_LOCKED'],
   },
 });
 
@@ -104,7 +99,7 @@ export const publicKeys = defineAction({
   action: 'publicKeys',
   who: 'anyone',
   summary: '本系统的签名公钥（当前的和已更换的），按密钥编号：用来核对公告上的存证和回执的签名',
-  input: z.object({}).strict(),
+  input: z.strictObject({}),
   output: z.object({ currentKeyId: z.string(), keys: z.array(publicKeySchema) }),
   errors: { INTERNAL: [] },
 });

@@ -13,6 +13,7 @@ import * as nomination from './nomination.contract';
 import * as candidate from './candidate.contract';
 import * as proxy from './proxy.contract';
 import * as proxyCommittee from './proxy-committee.contract';
+import * as bindingLock from './binding-lock.contract';
 import * as phone from './phone.contract';
 import type { ActionContract, FunctionName } from './define-action';
 
@@ -25,13 +26,14 @@ export { roll, rollImport };
 export { notice, noticeCommittee };
 export { nomination, candidate };
 export { proxy, proxyCommittee };
+export { bindingLock };
 export { phone };
 
 /**
  * Every contract module. A module may hold actions of several functions; the catalogue below
  * groups them by each contract's `fn`. Add new *.contract.ts modules here.
  */
-const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, objectionCommittee, roll, rollImport, notice, noticeCommittee, nomination, candidate, proxy, proxyCommittee, phone];
+const MODULES: readonly Record<string, unknown>[] = [identity, township, committee, registration, objection, objectionCommittee, roll, rollImport, notice, noticeCommittee, nomination, candidate, proxy, proxyCommittee, phone, bindingLock];
 
 function isContract(v: unknown): v is ActionContract {
   return typeof v === 'object' && v !== null && 'action' in v && 'fn' in v && 'input' in v;

@@ -1,20 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema, postSchema } from './common.schema';
 import { signatureInputSchema } from './signature.schema';
 
 /** 直接提名 — schemas of the villager's nomination actions (RULES.md §3). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
+const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
 
 /** Nominee ids per post, as the ballot holds them. */
-export const ballotNamesSchema = z
-  .object({
-    director: z.array(idSchema).max(20).optional(),
-    deputy: z.array(idSchema).max(20).optional(),
-    member: z.array(idSchema).max(20).optional(),
-  }, { error: '提名内容不对' })
-  .strict();
+export const ballotNamesSchema = z.strictObject({
+    director: z.optional(z.array(idSchema).check(z.maxLength(20))),
+    deputy: z.optional(z.array(idSchema).check(z.maxLength(20))),
+    member: z.optional(z.array(idSchema).check(z.maxLength(20))),
+  }, { error: '提名内容不对' });
 
 /** A nominee as a villager sees them: enough to tell namesakes apart, no ID digits (RULES.md §7). */
 export const nomineeViewSchema = z.object({
@@ -22,7 +20,7 @@ export const nomineeViewSchema = z.object({
   name: z.string(),
   group: z.string(),
   sex: z.enum(['M', 'F']),
-  birthYear: z.number().int(),
+  birthYear: z.int(),
 });
 export type NomineeView = z.infer<typeof nomineeViewSchema>;
 
@@ -38,22 +36,22 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
-const postLineSchema = z.object({ post: postSchema, label: z.string(), seats: z.number().int(), names: z.array(nomineeViewSchema) });
+const postLineSchema = z.object({ post: postSchema, label: z.string(), seats: z.int(), names: z.array(nomineeViewSchema) });
 
 export const form = defineAction({
   fn: 'nominations',
   action: 'form',
   who: 'voter',
   summary: '提名票：每个职位可提名的人数、提名时间、本人是否已提名',
-  input: z.object({ electionId: electionIdSchema.optional() }).strict(),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema) }),
   output: z.object({
     electionId: idSchema,
     title: z.string(),
-    posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.number().int() })),
-    window: z.object({ opensOn: z.string().nullable(), closesOn: z.string().nullable(), open: z.boolean(), message: z.string().nullable(), closesAt: z.string().nullable() }),
-    jointMinimum: z.number().int(),
+    posts: z.array(z.object({ post: postSchema, label: z.string(), seats: z.int() })),
+    window: z.object({ opensOn: z.nullable(z.string()), closesOn: z.nullable(z.string()), open: z.boolean(), message: z.nullable(z.string()), closesAt: z.nullable(z.string()) }),
+    jointMinimum: z.int(),
     resubmission: z.enum(['replace', 'reject']),
-    mine: z.array(postLineSchema).nullable(),
+    mine: z.nullable(z.array(postLineSchema)),
   }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'], NOT_FOUND: ['ELECTION_GONE'] },
 });
@@ -63,7 +61,7 @@ export const searchNominees = defineAction({
   action: 'searchNominees',
   who: 'voter',
   summary: '查找本村可被提名的选民：按姓名，显示小组、性别、出生年份以区分同名',
-  input: z.object({ electionId: electionIdSchema.optional(), name: z.string({ error: '请输入姓名' }).trim().min(1, { error: '请输入姓名' }).max(20, { error: '姓名太长了' }) }).strict(),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema), name: z.string({ error: '请输入姓名' }).check(z.trim(), z.minLength(1, { error: '请输入姓名' }), z.maxLength(20, { error: '姓名太长了' })) }),
   output: z.object({ results: z.array(nomineeViewSchema), more: z.boolean() }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'], NOT_FOUND: ['ELECTION_GONE'] },
 });
@@ -74,7 +72,7 @@ export const submit = defineAction({
   who: 'voter',
   mutates: true,
   summary: '提交本人签名的提名票，得到可核验的回执',
-  input: z.object({ electionId: electionIdSchema.optional(), names: ballotNamesSchema, signature: signatureInputSchema }).strict(),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema), names: ballotNamesSchema, signature: signatureInputSchema }),
   output: z.object({ receipt: receiptSchema, replaced: z.boolean(), names: z.array(postLineSchema) }),
   errors: {
     UNAUTHENTICATED: ['NOT_BOUND'],
@@ -91,8 +89,8 @@ export const mine = defineAction({
   action: 'mine',
   who: 'voter',
   summary: '我的提名：本人提交的提名票和回执',
-  input: z.object({ electionId: electionIdSchema.optional() }).strict(),
-  output: z.object({ ballot: z.object({ names: z.array(postLineSchema), receipt: receiptSchema, channel: z.enum(['app', 'paper']) }).nullable() }),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema) }),
+  output: z.object({ ballot: z.nullable(z.object({ names: z.array(postLineSchema), receipt: receiptSchema, channel: z.enum(['app', 'paper']) })) }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });
 
@@ -101,15 +99,15 @@ export const verifyReceipt = defineAction({
   action: 'verifyReceipt',
   who: 'anyone',
   summary: '核验提名回执：回执是否真实、覆盖哪张提名票、是否计入已公布的计票',
-  input: z.object({ code: z.string({ error: '请输入回执编号' }).trim().min(6, { error: '回执编号不完整' }).max(40, { error: '回执编号太长' }) }).strict(),
+  input: z.strictObject({ code: z.string({ error: '请输入回执编号' }).check(z.trim(), z.minLength(6, { error: '回执编号不完整' }), z.maxLength(40, { error: '回执编号太长' })) }),
   output: z.object({
     valid: z.boolean(),
     /** Why not valid, in Chinese. */
-    problem: z.string().nullable(),
-    covers: z.object({ electionTitle: z.string(), villageName: z.string(), submittedAt: z.string(), postsNamed: z.array(z.object({ label: z.string(), count: z.number().int() })) }).nullable(),
-    receipt: receiptSchema.nullable(),
+    problem: z.nullable(z.string()),
+    covers: z.nullable(z.object({ electionTitle: z.string(), villageName: z.string(), submittedAt: z.string(), postsNamed: z.array(z.object({ label: z.string(), count: z.int() })) })),
+    receipt: z.nullable(receiptSchema),
     /** Inclusion in the closed tally (Merkle path to the root printed on the candidate notice). */
-    inclusion: z.object({ root: z.string(), index: z.number().int(), path: z.array(z.string()) }).nullable(),
+    inclusion: z.nullable(z.object({ root: z.string(), index: z.int(), path: z.array(z.string()) })),
   }),
   errors: { NOT_FOUND: ['NO_SUCH_RECEIPT'] },
 });

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { COMMITTEE_REFUSALS, civilDateSchema, safeText, voterCategorySchema } from './common.schema';
 import { attachmentRowSchema, deliveryCountsSchema, noticeTypeSchema, noticeViewSchema, pushSummarySchema, rateSchema } from './notice.schema';
 
 /** 公告 — the committee's side: publish typed or free-text notices, 知晓率, reminders (RULES.md §6). */
 
-const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: '请选择选举' }).max(64, { error: '编号太长' });
-const noticeIdSchema = z.string({ error: '请选择公告' }).min(1, { error: '请选择公告' }).max(64, { error: '编号太长' });
+const electionIdSchema = z.string({ error: '请选择选举' }).check(z.minLength(1, { error: '请选择选举' }), z.maxLength(64, { error: '编号太长' }));
+const noticeIdSchema = z.string({ error: '请选择公告' }).check(z.minLength(1, { error: '请选择公告' }), z.maxLength(64, { error: '编号太长' }));
 
 /** Published text: refuses anything shaped like an ID or phone number (RULES.md §7). */
 function publicText(min: number, max: number, what: string, multiline = false) {
@@ -18,8 +18,8 @@ const noticeDraftSchema = z.object({
   typeLabel: z.string(),
   title: z.string(),
   body: z.string(),
-  attachment: z.object({ kind: z.string(), count: z.number().int(), hash: z.string(), sample: z.array(attachmentRowSchema) }).nullable(),
-  corrects: z.string().nullable(),
+  attachment: z.nullable(z.object({ kind: z.string(), count: z.int(), hash: z.string(), sample: z.array(attachmentRowSchema) })),
+  corrects: z.nullable(z.string()),
 });
 
 /** 发布公告 — typed notice generated from the store, or free text; pushes to every voter with a consent left. */
@@ -29,30 +29,27 @@ export const publishNotice = defineAction({
   mutates: true,
   who: 'committee',
   summary: '发布公告：按类型从现有数据生成（附件名单冻结并计算哈希），或自拟一般公告；更正时指向被更正的公告；发布后推送给有订阅次数的选民',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: electionIdSchema,
       type: noticeTypeSchema,
       /** Replaces the generated title (required for free text). */
-      title: publicText(2, 40, '标题').optional(),
+      title: z.optional(publicText(2, 40, '标题')),
       /** Free text: the whole body; typed notice: added to the generated body (e.g. times and places). */
-      body: publicText(2, 2000, '正文', true).optional(),
+      body: z.optional(publicText(2, 2000, '正文', true)),
       /** The published notice this one corrects. */
-      corrects: noticeIdSchema.optional(),
+      corrects: z.optional(noticeIdSchema),
       /** Generate and check only: nothing is stored or sent. */
-      preview: z.boolean({ error: '预览只能是是或否' }).optional(),
-    })
-    .strict()
-    .refine((v) => v.type !== 'freeText' || (v.title !== undefined && v.body !== undefined), { error: '一般公告请填写标题和正文', path: ['body'] }),
+      preview: z.optional(z.boolean({ error: '预览只能是是或否' })),
+    }).check(z.refine((v) => v.type !== 'freeText' || (v.title !== undefined && v.body !== undefined), { error: '一般公告请填写标题和正文', path: ['body'] })),
   output: z.object({
     /** Null on preview. */
-    notice: noticeViewSchema.nullable(),
+    notice: z.nullable(noticeViewSchema),
     draft: noticeDraftSchema,
     /** The statutory window of this type: last day (inclusive) and its basis. */
-    window: z.object({ lastDay: civilDateSchema.nullable(), basis: z.string() }),
+    window: z.object({ lastDay: z.nullable(civilDateSchema), basis: z.string() }),
     /** The push started with the publication (null on preview). */
-    push: pushSummarySchema.nullable(),
-    warning: z.string().nullable(),
+    push: z.nullable(pushSummarySchema),
+    warning: z.nullable(z.string()),
   }),
   errors: {
     INVALID_INPUT: ['TEXT_FIXED', 'TITLE_CLAIMS_TYPE'],
@@ -73,7 +70,7 @@ export const callListEntrySchema = z.object({
   group: z.string(),
   category: voterCategorySchema,
   /** Masked (e.g. 138****1234), or null when none is known. */
-  phoneMasked: z.string().nullable(),
+  phoneMasked: z.nullable(z.string()),
   /** The phone is kept sealed and committee.revealPhone can dial it; false for a masked-only phone. */
   callable: z.boolean(),
   /**
@@ -85,10 +82,10 @@ export const callListEntrySchema = z.object({
 });
 
 const noticeStatsDetailSchema = z.object({
-  notice: noticeViewSchema.extend({ correctedBy: z.string().nullable() }),
+  notice: z.extend(noticeViewSchema, { correctedBy: z.nullable(z.string()) }),
   awareness: z.object({
     overall: rateSchema,
-    byGroup: z.array(rateSchema.extend({ group: z.string() })),
+    byGroup: z.array(z.extend(rateSchema, { group: z.string() })),
     /** Category B (外出) voters, apart. */
     migrants: rateSchema,
     /** Categories A and C (living in the village). */
@@ -99,18 +96,18 @@ const noticeStatsDetailSchema = z.object({
   jobs: z.array(z.object({ jobId: z.string(), kind: z.enum(['publish', 'remind']), status: z.enum(['preparing', 'running', 'done']), createdAt: z.string(), counts: deliveryCountsSchema })),
   /** Registered voters who have not read: reachable by push (a consent left) or only by a call. */
   unread: z.object({
-    total: z.number().int(),
+    total: z.int(),
     /** Bound with a consent left: a reminder push can reach them. */
-    withConsent: z.number().int(),
+    withConsent: z.int(),
     /** Not bound, or no consent left: only a call reaches them. */
-    callOnly: z.number().int(),
+    callOnly: z.int(),
     /** On the call list of the latest push (callList below): the call-only ones plus those whose push failed or is unknown. */
-    onCallList: z.number().int(),
+    onCallList: z.int(),
     /** Unread, and the latest push to them is `unknown` (may not have arrived, never resent): on the call list. */
-    pushUnknown: z.number().int(),
+    pushUnknown: z.int(),
   }),
   /** The call list of the latest push, without pushing again; only when asked for (`callList: true`), else null. */
-  callList: z.array(callListEntrySchema).nullable(),
+  callList: z.nullable(z.array(callListEntrySchema)),
 });
 
 /** 阅读情况 — 知晓率 per notice, per group, migrants apart; push deliveries by status. */
@@ -119,31 +116,28 @@ export const noticeStats = defineAction({
   action: 'noticeStats',
   who: 'committee',
   summary: '公告阅读情况：知晓率（已读选民/登记选民），分村民小组，外出选民单列；推送送达情况（含情况不明的）；可选返回最近一轮推送后的电话通知名单（不再推送）；不带公告编号时列出全部公告和可发布的公告类型',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: electionIdSchema,
-      noticeId: noticeIdSchema.optional(),
+      noticeId: z.optional(noticeIdSchema),
       /** With a notice: also return its call list as of the latest push (the one remindUnread last gave), pushing nothing. */
-      callList: z.boolean({ error: '电话通知名单只能选要或不要' }).optional(),
-    })
-    .strict()
-    .refine((v) => !v.callList || v.noticeId !== undefined, { error: '请先选择公告，再获取电话通知名单', path: ['callList'] }),
+      callList: z.optional(z.boolean({ error: '电话通知名单只能选要或不要' })),
+    }).check(z.refine((v) => !v.callList || v.noticeId !== undefined, { error: '请先选择公告，再获取电话通知名单', path: ['callList'] })),
   output: z.object({
     /** Newest first. */
-    notices: z.array(noticeViewSchema.extend({ correctedBy: z.string().nullable(), awareness: rateSchema })),
+    notices: z.array(z.extend(noticeViewSchema, { correctedBy: z.nullable(z.string()), awareness: rateSchema })),
     /** For the compose page: which type may be published today, and why not. */
     types: z.array(
       z.object({
         type: noticeTypeSchema,
         label: z.string(),
         allowed: z.boolean(),
-        reason: z.string().nullable(),
-        message: z.string().nullable(),
-        lastDay: civilDateSchema.nullable(),
+        reason: z.nullable(z.string()),
+        message: z.nullable(z.string()),
+        lastDay: z.nullable(civilDateSchema),
         basis: z.string(),
       }),
     ),
-    detail: noticeStatsDetailSchema.nullable(),
+    detail: z.nullable(noticeStatsDetailSchema),
   }),
   errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN', 'NOTICE_UNKNOWN'] },
 });
@@ -155,7 +149,7 @@ export const remindUnread = defineAction({
   mutates: true,
   who: 'committee',
   summary: '提醒未读：向还没有阅读、仍有订阅次数的选民再推送一次；其余未读选民（未绑定、没有订阅次数、推送失败或情况不明）生成电话通知名单（姓名、小组、脱敏手机号），交村民小组长逐一通知；名单可以用阅读情况（callList）再次获取，不再推送',
-  input: z.object({ electionId: electionIdSchema, noticeId: noticeIdSchema }).strict(),
+  input: z.strictObject({ electionId: electionIdSchema, noticeId: noticeIdSchema }),
   output: z.object({
     push: pushSummarySchema,
     /** By village group, then 姓氏笔画. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema } from './common.schema';
 import { attachmentRowSchema, noticeCheckpointSchema, noticeItemSchema, templateIdSchema } from './notice.schema';
@@ -12,7 +12,7 @@ import { attachmentRowSchema, noticeCheckpointSchema, noticeItemSchema, template
 /** Attachment rows per page in notices.get. */
 export const NOTICE_PAGE_SIZE = 100;
 
-const noticeIdSchema = z.string({ error: '请选择公告' }).min(1, { error: '请选择公告' }).max(64, { error: '编号太长' });
+const noticeIdSchema = z.string({ error: '请选择公告' }).check(z.minLength(1, { error: '请选择公告' }), z.maxLength(64, { error: '编号太长' }));
 
 /** 公告列表 — the bound voter's election notices, newest first. */
 export const list = defineAction({
@@ -20,13 +20,13 @@ export const list = defineAction({
   action: 'list',
   who: 'voter',
   summary: '公告列表：本村本届选举的全部公告（新的在前），是否已读、未读条数，还能收到几次推送，以及订阅公告提醒用的消息模板编号',
-  input: z.object({}).strict(),
+  input: z.strictObject({}),
   output: z.object({
     electionId: z.string(),
     notices: z.array(noticeItemSchema),
-    unread: z.number().int(),
+    unread: z.int(),
     /** Unused one-time subscribe consents: how many more pushes this WeChat user can receive. */
-    pushesOwed: z.number().int(),
+    pushesOwed: z.int(),
     /** The deployment's notice template (setting NOTICE_TEMPLATE_ID): what the client asks wx.requestSubscribeMessage for. */
     subscribeTemplateId: z.string(),
   }),
@@ -39,25 +39,22 @@ export const get = defineAction({
   action: 'get',
   who: 'voter',
   summary: '公告详情：正文和附件名单（只有姓名和村民小组，分页），附件哈希可核对；被更正的公告注明更正公告',
-  input: z
-    .object({
+  input: z.strictObject({
       noticeId: noticeIdSchema,
-      page: z.number({ error: '页码必须是数字' }).int({ error: '页码必须是整数' }).min(1, { error: '页码从1开始' }).max(10_000, { error: '页码太大了' }).optional(),
-    })
-    .strict(),
+      page: z.optional(z.int({ error: '页码必须是整数' }).check(z.gte(1, { error: '页码从1开始' }), z.lte(10_000, { error: '页码太大了' }))),
+    }),
   output: z.object({
-    notice: noticeItemSchema.extend({ checkpoint: noticeCheckpointSchema.nullable() }),
-    attachment: z
+    notice: z.extend(noticeItemSchema, { checkpoint: z.nullable(noticeCheckpointSchema) }),
+    attachment: z.nullable(z
       .object({
         kind: z.string(),
-        count: z.number().int(),
+        count: z.int(),
         hash: z.string(),
-        page: z.number().int(),
-        pageSize: z.number().int(),
-        pages: z.number().int(),
+        page: z.int(),
+        pageSize: z.int(),
+        pages: z.int(),
         entries: z.array(attachmentRowSchema),
-      })
-      .nullable(),
+      })),
   }),
   errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE', 'NOTICE_UNKNOWN'] },
 });
@@ -69,8 +66,8 @@ export const markRead = defineAction({
   mutates: true,
   who: 'voter',
   summary: '我已阅读：记录本人已阅读这份公告（每人每份只记一次，重复点击不变）',
-  input: z.object({ noticeId: noticeIdSchema }).strict(),
-  output: z.object({ noticeId: z.string(), firstRead: z.boolean(), readAt: z.string(), unread: z.number().int() }),
+  input: z.strictObject({ noticeId: noticeIdSchema }),
+  output: z.object({ noticeId: z.string(), firstRead: z.boolean(), readAt: z.string(), unread: z.int() }),
   errors: { UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE', 'NOTICE_UNKNOWN'] },
 });
 
@@ -84,22 +81,18 @@ export const subscribe = defineAction({
   mutates: true,
   who: 'voter',
   summary: '订阅公告提醒：记录本人在微信里同意接收的一次性订阅消息（每同意一次，可以收到一条推送）；只接受本部署的公告提醒模板（公告列表里给出的编号）',
-  input: z
-    .object({
+  input: z.strictObject({
       /** Accepted for the client's convenience; the consent belongs to the WeChat user and is filed under the bound election. */
-      electionId: idSchema.optional(),
+      electionId: z.optional(idSchema),
       /** The templates offered in the request (WeChat allows up to 3 at once); each must be the notice template of notices.list. */
-      templateIds: z.array(templateIdSchema, { error: '缺少订阅消息模板' }).min(1, { error: '缺少订阅消息模板' }).max(3, { error: '一次最多订阅3种消息' }),
+      templateIds: z.array(templateIdSchema, { error: '缺少订阅消息模板' }).check(z.minLength(1, { error: '缺少订阅消息模板' }), z.maxLength(3, { error: '一次最多订阅3种消息' })),
       /** Those the user accepted ('accept' in the wx.requestSubscribeMessage result). */
-      accepted: z.array(templateIdSchema, { error: '缺少订阅结果' }).max(3, { error: '一次最多订阅3种消息' }),
-    })
-    .strict()
-    .refine((v) => v.accepted.every((t) => v.templateIds.includes(t)), { error: '同意的模板不在本次请求中', path: ['accepted'] })
-    .refine((v) => new Set(v.accepted).size === v.accepted.length, { error: '同一模板只能同意一次', path: ['accepted'] }),
+      accepted: z.array(templateIdSchema, { error: '缺少订阅结果' }).check(z.maxLength(3, { error: '一次最多订阅3种消息' })),
+    }).check(z.refine((v) => v.accepted.every((t) => v.templateIds.includes(t)), { error: '同意的模板不在本次请求中', path: ['accepted'] }), z.refine((v) => new Set(v.accepted).size === v.accepted.length, { error: '同一模板只能同意一次', path: ['accepted'] })),
   output: z.object({
-    recorded: z.number().int(),
-    pushesOwed: z.number().int(),
-    templates: z.array(z.object({ templateId: z.string(), unused: z.number().int() })),
+    recorded: z.int(),
+    pushesOwed: z.int(),
+    templates: z.array(z.object({ templateId: z.string(), unused: z.int() })),
   }),
   errors: { INVALID_INPUT: ['TEMPLATE_UNKNOWN'], UNAUTHENTICATED: ['NO_OPENID', 'NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NOTICE_TYPE_KEYS } from '../domain/notice';
 
 /** Wire shapes shared by the villager's and the committee's notice actions (公告, RULES.md §6). */
@@ -19,8 +19,8 @@ export const noticeViewSchema = z.object({
   body: z.string(),
   publishedAt: z.string(),
   /** The frozen list: how many rows and its SHA-256 (rows are read with the notice, names and groups only). */
-  attachment: z.object({ kind: z.string(), count: z.number().int(), hash: z.string() }).nullable(),
-  corrects: z.string().nullable(),
+  attachment: z.nullable(z.object({ kind: z.string(), count: z.int(), hash: z.string() })),
+  corrects: z.nullable(z.string()),
 });
 export type NoticeView = z.infer<typeof noticeViewSchema>;
 
@@ -30,27 +30,26 @@ export type NoticeView = z.infer<typeof noticeViewSchema>;
  * notices.subscribe.
  */
 export const templateIdSchema = z
-  .string({ error: '缺少订阅消息模板' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '订阅消息模板编号不对' });
+  .string({ error: '缺少订阅消息模板' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '订阅消息模板编号不对' }));
 
 /** readers / registered; `rate` in [0, 1] (4 places) or null when nobody is registered; `label` like "83.3%". */
 export const rateSchema = z.object({
-  readers: z.number().int(),
-  registered: z.number().int(),
-  rate: z.number().min(0).max(1).nullable(),
+  readers: z.int(),
+  registered: z.int(),
+  rate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
   label: z.string(),
 });
 export type RateView = z.infer<typeof rateSchema>;
 
 export const deliveryCountsSchema = z.object({
-  total: z.number().int(),
-  pending: z.number().int(),
-  sending: z.number().int(),
-  sent: z.number().int(),
-  failed: z.number().int(),
-  noConsent: z.number().int(),
+  total: z.int(),
+  pending: z.int(),
+  sending: z.int(),
+  sent: z.int(),
+  failed: z.int(),
+  noConsent: z.int(),
   /** The worker stopped between claiming and recording: never re-sent (at most one message per consent). */
-  unknown: z.number().int(),
+  unknown: z.int(),
 });
 export type DeliveryCounts = z.infer<typeof deliveryCountsSchema>;
 
@@ -63,11 +62,11 @@ export const pushSummarySchema = z.object({
 export type PushSummary = z.infer<typeof pushSummarySchema>;
 
 /** A notice as a reader sees it: the immutable notice plus who corrected it and whether I read it. */
-export const noticeItemSchema = noticeViewSchema.extend({
+export const noticeItemSchema = z.extend(noticeViewSchema, {
   /** The later notice that corrects this one, if any (this one stays as published). */
-  correctedBy: z.string().nullable(),
+  correctedBy: z.nullable(z.string()),
   read: z.boolean(),
-  readAt: z.string().nullable(),
+  readAt: z.nullable(z.string()),
 });
 export type NoticeItem = z.infer<typeof noticeItemSchema>;
 
@@ -80,7 +79,7 @@ export const attachmentRowSchema = z.record(z.string(), z.union([z.string(), z.n
  */
 export const noticeCheckpointSchema = z.object({
   /** Number of audit records the chain had (第 N 条记录). */
-  seq: z.number().int(),
+  seq: z.int(),
   /** Full SHA-256 (hex) of the chain at `seq`; the page shows its first 8 digits. */
   hash: z.string(),
   at: z.string(),

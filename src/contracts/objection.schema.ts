@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { civilDateSchema, safeText, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 /** Wire shapes shared by the objection actions of villagers, the committee and the township (申诉, RULES.md §1). */
@@ -15,8 +15,8 @@ export function writtenText(min: number, max: number, what: string) {
   return safeText(what, { min, max, multiline: true, minMessage: `${what}至少写${min}个字` });
 }
 
-export const electionIdSchema = z.string({ error: '请选择选举' }).min(1, { error: '请选择选举' }).max(64, { error: '编号太长' });
-export const groupNameSchema = z.string({ error: '请选择村民小组' }).trim().min(1, { error: '请选择村民小组' }).max(20, { error: '村民小组名称太长了' });
+export const electionIdSchema = z.string({ error: '请选择选举' }).check(z.minLength(1, { error: '请选择选举' }), z.maxLength(64, { error: '编号太长' }));
+export const groupNameSchema = z.string({ error: '请选择村民小组' }).check(z.trim(), z.minLength(1, { error: '请选择村民小组' }), z.maxLength(20, { error: '村民小组名称太长了' }));
 
 const decisionViewSchema = z.object({
   outcome: z.enum(['upheld', 'rejected']),
@@ -25,14 +25,14 @@ const decisionViewSchema = z.object({
   decidedAt: z.string(),
   /** Decided after its statutory last day: permanently marked. */
   late: z.boolean(),
-  change: z.object({ kind: listChangeKindSchema, label: z.string() }).nullable(),
+  change: z.nullable(z.object({ kind: listChangeKindSchema, label: z.string() })),
   noticeId: z.string(),
 });
 
 /** An objection as its objector sees it. */
 export const myObjectionViewSchema = z.object({
   id: z.string(),
-  no: z.number().int(),
+  no: z.int(),
   kind: objectionKindSchema,
   kindLabel: z.string(),
   subject: z.object({ name: z.string(), group: z.string() }),
@@ -45,27 +45,26 @@ export const myObjectionViewSchema = z.object({
   /** Statutory last day for the committee's decision (inclusive), and its exclusive end instant. */
   decisionLastDay: civilDateSchema,
   decisionDeadline: z.string(),
-  decision: decisionViewSchema.nullable(),
+  decision: z.nullable(decisionViewSchema),
 });
 export type MyObjectionView = z.infer<typeof myObjectionViewSchema>;
 
-/** An objection in the committee's queue: with its statutory clock; the ID number only masked. */
-export const queuedObjectionViewSchema = myObjectionViewSchema.extend({
+/** An objection in the committee's queue: with its statutory clock; no digit of an ID number. */
+export const queuedObjectionViewSchema = z.extend(myObjectionViewSchema, {
   subject: z.object({
-    voterId: z.string().nullable(),
+    voterId: z.nullable(z.string()),
     name: z.string(),
     group: z.string(),
-    idMasked: z.string().nullable(),
     /** The subject's roll entry as it stands now (pending, flagged…), when the objection names one. */
-    entry: z.object({ status: voterStatusSchema, statusLabel: z.string(), category: voterCategorySchema, categoryLabel: z.string() }).nullable(),
+    entry: z.nullable(z.object({ status: voterStatusSchema, statusLabel: z.string(), category: voterCategorySchema, categoryLabel: z.string() })),
   }),
   /** `selfIdentified`: a WeChat user not on the roll who objected that they are missing (voterId null). */
-  objector: z.object({ voterId: z.string().nullable(), name: z.string(), group: z.string(), selfIdentified: z.boolean() }),
+  objector: z.object({ voterId: z.nullable(z.string()), name: z.string(), group: z.string(), selfIdentified: z.boolean() }),
   /** Filed by the person it is about: for category B, their objection is their declaration (本人表示参加选举). */
   byPerson: z.boolean(),
   clock: z.object({
     /** Asia/Shanghai calendar days to the last day: 0 on the last day, and once decided or overdue. */
-    daysLeft: z.number().int(),
+    daysLeft: z.int(),
     overdue: z.boolean(),
     label: z.string(),
   }),
@@ -73,8 +72,8 @@ export const queuedObjectionViewSchema = myObjectionViewSchema.extend({
 export type QueuedObjectionView = z.infer<typeof queuedObjectionViewSchema>;
 
 export const objectionFiguresSchema = z.object({
-  open: z.number().int(),
-  decided: z.number().int(),
+  open: z.int(),
+  decided: z.int(),
   /** Undecided past the deadline, plus decided late (a subset of open + decided). */
-  overdue: z.number().int(),
+  overdue: z.int(),
 });

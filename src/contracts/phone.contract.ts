@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COMMITTEE_REFUSALS, idSchema } from './common.schema';
 import { defineAction } from './define-action';
 
@@ -14,19 +14,17 @@ export const revealPhone = defineAction({
   action: 'revealPhone',
   who: 'committee',
   summary: '显示一位选民的电话号码用于拨打（每次都记入审计日志，每人每小时有次数限制）',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: idSchema,
       voterId: idSchema,
-    })
-    .strict(),
+    }),
   output: z.object({
     voterId: z.string(),
     name: z.string(),
     /** Digits only, as dialled; never stored by the client. */
     phone: z.string(),
     /** Reveals this member has left in the current hour. */
-    revealsLeft: z.number().int().min(0),
+    revealsLeft: z.int().check(z.gte(0)),
   }),
   errors: {
     UNAUTHENTICATED: ['NO_OPENID'],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema } from './common.schema';
 import { nomineeViewSchema } from './nomination.contract';
@@ -6,18 +6,18 @@ import { proxyStatusSchema, proxyViewSchema } from './proxy.contract';
 
 /** The committee's side of proxy voting: queue, decision, published list, election-day check-in. */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
+const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
 
 export const listProxies = defineAction({
   fn: 'committee',
   action: 'listProxies',
   who: 'committee',
   summary: '委托投票审核队列：关系、外出地点、双方签名（限时链接），以及统计',
-  input: z.object({ electionId: electionIdSchema, status: proxyStatusSchema.optional(), skip: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  input: z.strictObject({ electionId: electionIdSchema, status: z.optional(proxyStatusSchema), skip: z.optional(z.int().check(z.gte(0))), limit: z.optional(z.int().check(z.gte(1), z.lte(100))) }),
   output: z.object({
-    items: z.array(proxyViewSchema.extend({ principalSignatureUrl: z.string().nullable(), proxySignatureUrl: z.string().nullable() })),
-    total: z.number().int(),
-    figures: z.object({ principals: z.number().int(), proxies: z.number().int(), approved: z.number().int(), rejected: z.number().int(), revoked: z.number().int(), used: z.number().int(), rejectedByReason: z.record(z.string(), z.number().int()) }),
+    items: z.array(z.extend(proxyViewSchema, { principalSignatureUrl: z.nullable(z.string()), proxySignatureUrl: z.nullable(z.string()) })),
+    total: z.int(),
+    figures: z.object({ principals: z.int(), proxies: z.int(), approved: z.int(), rejected: z.int(), revoked: z.int(), used: z.int(), rejectedByReason: z.record(z.string(), z.int()) }),
   }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
@@ -28,10 +28,7 @@ export const decideProxy = defineAction({
   who: 'committee',
   mutates: true,
   summary: '批准（签发委托投票证）或驳回委托，驳回写明理由',
-  input: z
-    .object({ electionId: electionIdSchema, id: idSchema, approve: z.boolean(), reason: z.string().trim().max(200).optional() })
-    .strict()
-    .refine((v) => v.approve || (v.reason !== undefined && v.reason.length >= 2), { error: '驳回请写明理由', path: ['reason'] }),
+  input: z.strictObject({ electionId: electionIdSchema, id: idSchema, approve: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }).check(z.refine((v) => v.approve || (v.reason !== undefined && v.reason.length >= 2), { error: '驳回请写明理由', path: ['reason'] })),
   output: z.object({ authorization: proxyViewSchema }),
   errors: {
     FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
@@ -48,8 +45,8 @@ export const publishProxyList = defineAction({
   who: 'committee',
   mutates: true,
   summary: '公布委托投票名单（委托人、受托人，只有姓名和小组），生成委托投票公告',
-  input: z.object({ electionId: electionIdSchema }).strict(),
-  output: z.object({ publishedAt: z.string(), version: z.number().int(), rows: z.array(z.object({ principal: z.object({ name: z.string(), group: z.string() }), proxy: z.object({ name: z.string(), group: z.string() }) })) }),
+  input: z.strictObject({ electionId: electionIdSchema }),
+  output: z.object({ publishedAt: z.string(), version: z.int(), rows: z.array(z.object({ principal: z.object({ name: z.string(), group: z.string() }), proxy: z.object({ name: z.string(), group: z.string() }) })) }),
   errors: { FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'], NOT_FOUND: ['ELECTION_UNKNOWN'], WINDOW_CLOSED: ['ELECTION_DAY_REACHED'], CONFLICT: ['PENDING_DECISIONS', 'UNCHANGED'] },
 });
 
@@ -59,17 +56,14 @@ export const checkIn = defineAction({
   who: 'committee',
   mutates: true,
   summary: '选举日登记：本人到场投票（其委托作废），或受托人凭委托投票证（扫码，或输入证上编号）代领选票（只能一次）',
-  input: z
-    .object({
+  input: z.strictObject({
       electionId: electionIdSchema,
       kind: z.enum(['inPerson', 'proxyBallot']),
-      voterId: idSchema.optional(),
+      voterId: z.optional(idSchema),
       /** The scanned QR payload, or the number printed on the certificate (W007; `w7` and `7` too). */
-      certificate: z.string().trim().max(400).optional(),
-    })
-    .strict()
-    .refine((v) => (v.kind === 'inPerson' ? v.voterId !== undefined : v.certificate !== undefined || v.voterId !== undefined), { error: '请选择选民或扫描委托投票证' }),
-  output: z.object({ outcome: z.enum(['recorded', 'proxyVoided', 'ballotIssued']), message: z.string(), voter: nomineeViewSchema, authorization: proxyViewSchema.nullable() }),
+      certificate: z.optional(z.string().check(z.trim(), z.maxLength(400))),
+    }).check(z.refine((v) => (v.kind === 'inPerson' ? v.voterId !== undefined : v.certificate !== undefined || v.voterId !== undefined), { error: '请选择选民或扫描委托投票证' })),
+  output: z.object({ outcome: z.enum(['recorded', 'proxyVoided', 'ballotIssued']), message: z.string(), voter: nomineeViewSchema, authorization: z.nullable(proxyViewSchema) }),
   errors: {
     FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],
     NOT_FOUND: ['ELECTION_UNKNOWN', 'VOTER_UNKNOWN', 'NO_SUCH_CERTIFICATE'],

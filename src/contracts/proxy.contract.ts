@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema } from './common.schema';
 import { nomineeViewSchema } from './nomination.contract';
@@ -6,7 +6,7 @@ import { signatureInputSchema } from './signature.schema';
 
 /** 委托投票 — the villagers' proxy actions (RULES.md §4). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).trim().min(1, { error: '缺少选举编号' }).max(64, { error: '选举编号不对' });
+const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
 
 export const relationSchema = z.enum(['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'parentInLaw', 'childInLaw', 'siblingInLaw'], { error: '请选择您和受托人的关系' });
 
@@ -24,14 +24,14 @@ export const proxyViewSchema = z.object({
   relationLabel: z.string(),
   awayPlace: z.string(),
   requestedAt: z.string(),
-  answeredAt: z.string().nullable(),
-  decidedAt: z.string().nullable(),
+  answeredAt: z.nullable(z.string()),
+  decidedAt: z.nullable(z.string()),
   /** Why rejected, declined, voided: plain Chinese. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** 委托投票证 number once approved. */
-  certificateNo: z.string().nullable(),
+  certificateNo: z.nullable(z.string()),
   /** Text the certificate's QR code encodes (certificate number + signature), once approved. */
-  certificateQr: z.string().nullable(),
+  certificateQr: z.nullable(z.string()),
   deadline: z.string(),
 });
 export type ProxyView = z.infer<typeof proxyViewSchema>;
@@ -42,15 +42,13 @@ export const request = defineAction({
   who: 'voter',
   mutates: true,
   summary: '外出选民书面委托一位本村近亲属代为投票（本人手写签名）',
-  input: z
-    .object({
-      electionId: electionIdSchema.optional(),
+  input: z.strictObject({
+      electionId: z.optional(electionIdSchema),
       proxyVoterId: idSchema,
       relation: relationSchema,
-      awayPlace: z.string({ error: '请填写选举日您在哪里' }).trim().min(2, { error: '请填写选举日您在哪里，如“广东深圳”' }).max(40, { error: '地点不超过40字' }),
+      awayPlace: z.string({ error: '请填写选举日您在哪里' }).check(z.trim(), z.minLength(2, { error: '请填写选举日您在哪里，如“广东深圳”' }), z.maxLength(40, { error: '地点不超过40字' })),
       signature: signatureInputSchema,
-    })
-    .strict(),
+    }),
   output: z.object({ authorization: proxyViewSchema }),
   errors: {
     UNAUTHENTICATED: ['NOT_BOUND'],
@@ -67,7 +65,7 @@ export const revoke = defineAction({
   who: 'voter',
   mutates: true,
   summary: '委托人在截止前撤销委托',
-  input: z.object({ electionId: electionIdSchema.optional(), id: idSchema }).strict(),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema), id: idSchema }),
   output: z.object({ authorization: proxyViewSchema }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_FOUND: ['NO_SUCH_AUTHORIZATION'], CONFLICT: ['NOT_ACTIVE'], WINDOW_CLOSED: ['DEADLINE_PASSED'] },
 });
@@ -77,8 +75,8 @@ export const incoming = defineAction({
   action: 'incoming',
   who: 'voter',
   summary: '受托人：别人请我代为投票的委托，以及我已接受几人（上限）',
-  input: z.object({ electionId: electionIdSchema.optional() }).strict(),
-  output: z.object({ requests: z.array(proxyViewSchema), holds: z.number().int(), max: z.number().int() }),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema) }),
+  output: z.object({ requests: z.array(proxyViewSchema), holds: z.int(), max: z.int() }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'] },
 });
 
@@ -88,17 +86,14 @@ export const respond = defineAction({
   who: 'voter',
   mutates: true,
   summary: '受托人接受（签名）或拒绝委托；结果推送给委托人',
-  input: z
-    .object({
-      electionId: electionIdSchema.optional(),
+  input: z.strictObject({
+      electionId: z.optional(electionIdSchema),
       id: idSchema,
       accept: z.boolean(),
-      signature: signatureInputSchema.optional(),
-      reason: z.string().trim().max(100).optional(),
-    })
-    .strict()
-    .refine((v) => !v.accept || v.signature !== undefined, { error: '接受委托需要您本人签名', path: ['signature'] }),
-  output: z.object({ authorization: proxyViewSchema, holds: z.number().int(), max: z.number().int() }),
+      signature: z.optional(signatureInputSchema),
+      reason: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    }).check(z.refine((v) => !v.accept || v.signature !== undefined, { error: '接受委托需要您本人签名', path: ['signature'] })),
+  output: z.object({ authorization: proxyViewSchema, holds: z.int(), max: z.int() }),
   errors: {
     UNAUTHENTICATED: ['NOT_BOUND'],
     NOT_FOUND: ['NO_SUCH_AUTHORIZATION'],
@@ -114,7 +109,7 @@ export const mine = defineAction({
   action: 'mine',
   who: 'voter',
   summary: '我的委托：状态（待受托人确认 → 待选委会审核 → 已批准/已驳回）、委托投票证',
-  input: z.object({ electionId: electionIdSchema.optional() }).strict(),
-  output: z.object({ authorizations: z.array(proxyViewSchema), allowed: z.boolean(), deadline: z.string(), maxPerProxy: z.number().int() }),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema) }),
+  output: z.object({ authorizations: z.array(proxyViewSchema), allowed: z.boolean(), deadline: z.string(), maxPerProxy: z.int() }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'] },
 });

@@ -3,7 +3,7 @@
  * 6 area code + 8 birth date (YYYYMMDD) + 3 sequence (odd = male) + 1 check character.
  *
  * The number is sensitive personal information (PIPL, RULES.md §7): this module only parses it;
- * callers keep a keyed hash and the masked form, never the number itself.
+ * callers keep a keyed hash and the birth date and sex it gives, never a digit of the number (RULES.md §7).
  */
 import { addYearsClamped, compareCivil, formatCivil, isCivilDate, type CivilDate } from './civil-date';
 import { err, ok, type Result } from './result';
@@ -90,12 +90,6 @@ export function parseIdNumber(raw: string): Result<ParsedId, 'INVALID_INPUT', Id
 
 /** A birth date after `today` is impossible; parseIdNumber has no clock, so callers check it here. */
 export const isBornBy = (parsed: Pick<ParsedId, 'birthDate'>, today: CivilDate): boolean => compareCivil(parsed.birthDate, today) <= 0;
-
-/** The form shown and stored in place of the number (RULES.md §7): first 4, ten '*', last 4. */
-export function maskIdNumber(normalized: string): string {
-  if (normalized.length <= 8) return '*'.repeat(normalized.length);
-  return `${normalized.slice(0, 4)}${'*'.repeat(normalized.length - 8)}${normalized.slice(-4)}`;
-}
 
 /**
  * Completed years (周岁) on a day; the birthday itself counts. A person born on Feb 29 reaches each

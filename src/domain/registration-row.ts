@@ -4,7 +4,7 @@
  * parsing, hashing and storage happen on the server.
  */
 import { addDays, compareCivil, isCivilDate, type CivilDate } from './civil-date';
-import { maskIdNumber, parseIdNumber, type IdReason } from './id-number';
+import { parseIdNumber, type IdReason } from './id-number';
 import type { RuleSet } from './presets/types';
 import { ageEligibility, parseCategoryText, residenceRequirementMet, type VoterCategory } from './registration';
 
@@ -56,9 +56,8 @@ export interface RollRowInput {
 export interface ValidRollRow {
   readonly row: number;
   readonly name: string;
-  /** The normalized ID number: the server hashes and masks it, then drops it. */
+  /** The normalized ID number: the server hashes it, then drops it (no digit is kept, RULES.md §7). */
   readonly idNumber: string;
-  readonly idMasked: string;
   readonly birthDate: CivilDate;
   readonly sex: 'M' | 'F';
   readonly group: string;
@@ -180,7 +179,7 @@ export function checkRollRow(input: RollRowInput, env: RollCheckEnv): RollRowChe
   let note: string | null | undefined = undefined;
   if (input.note !== undefined) {
     const scrubbed = scrubNote(input.note.trim());
-    if (scrubbed.masked) warnings.push('备注里的身份证号码或电话号码已隐去部分数字');
+    if (scrubbed.masked) warnings.push('备注里的身份证号码已删去、电话号码已隐去部分数字');
     if (scrubbed.text.length > NOTE_MAX) warnings.push(`备注超过${NOTE_MAX}字，只保存了前${NOTE_MAX}字`);
     note = scrubbed.text.slice(0, NOTE_MAX) || null;
   }
@@ -191,7 +190,6 @@ export function checkRollRow(input: RollRowInput, env: RollCheckEnv): RollRowChe
       row: input.row,
       name,
       idNumber: parsed.normalized,
-      idMasked: maskIdNumber(parsed.normalized),
       birthDate: parsed.birthDate,
       sex: parsed.sex,
       group,
@@ -289,14 +287,19 @@ const D = '[0-9\uff10-\uff19]';
 const ID_IN_TEXT = new RegExp(`${D}{17}[0-9\uff10-\uff19Xx\uff38\uff58]|${D}{15}`, 'g');
 const MOBILE_IN_TEXT = new RegExp(`[1\uff11][3-9\uff13-\uff19]${D}{9}`, 'g');
 const ascii = (s: string) => s.normalize('NFKC');
+/** What stands in a note where an ID number was. */
+export const ID_NUMBER_REMOVED = '[身份证号码已删去]';
 
-/** Free text from a clerk may hold an ID or phone number: those are masked before storing. */
+/**
+ * Free text from a clerk may hold an ID or phone number: an ID number is replaced by words (no
+ * digit of it is kept, RULES.md §7), a phone number masked, before storing.
+ */
 export function scrubNote(text: string): { text: string; masked: boolean } {
   let masked = false;
   const out = text
-    .replace(ID_IN_TEXT, (x) => {
+    .replace(ID_IN_TEXT, () => {
       masked = true;
-      return maskIdNumber(ascii(x).toUpperCase());
+      return ID_NUMBER_REMOVED;
     })
     .replace(MOBILE_IN_TEXT, (x) => {
       masked = true;

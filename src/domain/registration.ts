@@ -20,6 +20,13 @@ export type { VoterCategory, VoterStatus } from './voter-todo';
 
 /** The statuses that take a person off the list, each set by the committee with a written reason. */
 export type VoterFlag = 'deprived' | 'deceased' | 'movedAway' | 'unableToExercise';
+/**
+ * Claims by callers who have not proven an ID number (registration.applyResidence): each becomes
+ * a pending entry for the committee, whatever the number, so the reply says nothing about the
+ * roll; this caps how many one WeChat user may leave per election (issue #10, RULES.md §7).
+ */
+export const CLAIM_POLICY = { maxApplicationsPerUser: 2 } as const;
+
 export const VOTER_FLAGS: readonly VoterFlag[] = ['deprived', 'deceased', 'movedAway', 'unableToExercise'];
 
 export const isFlagged = (status: VoterStatus): status is VoterFlag => status !== 'pending' && status !== 'registered';

@@ -13,6 +13,8 @@ export interface SessionState {
   /** registration.mine, fetched only for a bound voter. */
   mine: Mine | null;
   mineError: ErrEnvelope | null;
+  /** registration.mine is on its way (the session is already ready with whoami). */
+  mineLoading: boolean;
   error: ErrEnvelope | null;
   /** serverNow − phone clock at the reply: corrects countdowns on a phone with a wrong clock. */
   clockOffsetMs: number;
@@ -20,7 +22,7 @@ export interface SessionState {
 }
 
 const STALE_MS = 15_000;
-let state: SessionState = { status: 'idle', whoami: null, mine: null, mineError: null, error: null, clockOffsetMs: 0, loadedAt: 0 };
+let state: SessionState = { status: 'idle', whoami: null, mine: null, mineError: null, mineLoading: false, error: null, clockOffsetMs: 0, loadedAt: 0 };
 const listeners = new Set<() => void>();
 let generation = 0;
 let inflight: Promise<void> | null = null;
@@ -35,7 +37,13 @@ function offsetFrom(serverNow: string | undefined, receivedAt: number): number {
   return Number.isFinite(t) ? t - receivedAt : 0;
 }
 
-/** Reload who the caller is (and their roll entry). The latest call wins. */
+/**
+ * Reload who the caller is, then their roll entry. The latest call wins. whoami alone is enough
+ * for most pages (首页 shows the election from it), so the session is ready as soon as whoami
+ * answers and registration.mine follows in a second step: a slow phone sees content one round
+ * trip sooner. Until mine answers, `mineLoading` is set and the previous entry of the same voter
+ * stays shown.
+ */
 export function refreshSession(): Promise<void> {
   const gen = ++generation;
   if (state.status !== 'ready') set({ status: 'loading' });
@@ -47,28 +55,37 @@ export function refreshSession(): Promise<void> {
       set({ status: 'error', error: who, loadedAt: receivedAt });
       return;
     }
-    let mine: Mine | null = null;
-    let mineError: ErrEnvelope | null = null;
-    if (who.data.voter) {
-      const m = await callAction(registration.mine, {});
-      if (gen !== generation) return;
-      if (m.ok) mine = m.data;
-      else mineError = m;
-    }
+    const voterId = who.data.voter?.id ?? null;
+    const sameVoter = !!voterId && state.mine?.voter.id === voterId;
     set({
       status: 'ready',
       whoami: who.data,
-      mine,
-      mineError,
+      mine: sameVoter ? state.mine : null,
+      mineError: sameVoter ? state.mineError : null,
+      mineLoading: !!voterId,
       error: null,
-      clockOffsetMs: offsetFrom(who.data.elections[0]?.serverNow ?? mine?.election.serverNow, receivedAt),
+      clockOffsetMs: offsetFrom(who.data.elections[0]?.serverNow, receivedAt),
       loadedAt: receivedAt,
     });
+    if (voterId) await loadMine(gen, who.data.elections.length > 0);
   })();
   inflight = run.finally(() => {
     if (gen === generation) inflight = null;
   });
   return inflight;
+}
+
+/** Second step of refreshSession: the bound voter's roll entry and to-do list. */
+async function loadMine(gen: number, haveOffset: boolean): Promise<void> {
+  const m = await callAction(registration.mine, {});
+  const receivedAt = Date.now();
+  if (gen !== generation) return;
+  set({
+    mine: m.ok ? m.data : null,
+    mineError: m.ok ? null : m,
+    mineLoading: false,
+    ...(!haveOffset && m.ok ? { clockOffsetMs: offsetFrom(m.data.election.serverNow, receivedAt) } : {}),
+  });
 }
 
 function subscribe(l: () => void): () => void {

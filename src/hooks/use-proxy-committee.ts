@@ -17,7 +17,7 @@ export const useDecideProxy = () => useActionCall(proxyCommittee.decideProxy);
 export const usePublishProxyList = () => useActionCall(proxyCommittee.publishProxyList);
 export const useCheckIn = () => useActionCall(proxyCommittee.checkIn);
 
-/** Registered voters by name for the election-day desk (masked ID to compare with the card). */
+/** Registered voters by name for the election-day desk (sex and birth date to compare with the card). */
 export function useCheckInSearch(electionId: string) {
   const call = useActionCall(roll.listVoters);
   const search = useCallback((name: string) => call.run({ electionId, name, status: 'registered', page: 1, pageSize: 20 }), [call.run, electionId]);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CONTRACTS } from '../../src/contracts';
 import type { ActionContract } from '../../src/contracts/define-action';
 

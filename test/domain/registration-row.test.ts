@@ -1,7 +1,7 @@
 import { idCheckChar } from '../../src/domain/id-number';
 import { resolveRuleSet } from '../../src/domain/presets/registry';
 import type { RuleSet } from '../../src/domain/presets/types';
-import { checkRollRow, maskPhone, matchGroup, parseDateText, scrubNote, type RollRowInput } from '../../src/domain/registration-row';
+import { checkRollRow, ID_NUMBER_REMOVED, maskPhone, matchGroup, parseDateText, scrubNote, type RollRowInput } from '../../src/domain/registration-row';
 
 const rules = (): RuleSet => {
   const r = resolveRuleSet('national', 'village', '2026-05-10');
@@ -16,9 +16,10 @@ const id = (birth: string, seq = '124') => {
 const row = (over: Partial<RollRowInput> = {}): RollRowInput => ({ row: 2, name: '王秀英', idNumber: id('1960-07-16'), group: '第一村民小组', category: 'A', ...over });
 
 describe('checkRollRow', () => {
-  it('accepts a complete row and gives the masked ID, birth date and sex', () => {
+  it('accepts a complete row and gives the birth date and sex, no masked ID', () => {
     const r = checkRollRow(row(), env);
-    expect(r).toMatchObject({ ok: true, value: { name: '王秀英', idMasked: '9901**********' + id('1960-07-16').slice(-4), birthDate: '1960-07-16', sex: 'F', group: '第一村民小组', category: 'A' } });
+    expect(r).toMatchObject({ ok: true, value: { name: '王秀英', birthDate: '1960-07-16', sex: 'F', group: '第一村民小组', category: 'A' } });
+    expect(r.ok && Object.keys(r.value)).not.toContain('idMasked');
   });
   it('rejects MISSING_FIELD naming every empty required column', () => {
     const r = checkRollRow(row({ name: '', group: ' ' }), env);
@@ -94,7 +95,7 @@ describe('checkRollRow', () => {
   });
   it('masks ID and phone numbers a clerk typed into the note', () => {
     const r = checkRollRow(row({ note: `儿子电话13912345678，身份证${id('1990-01-01')}` }), env);
-    expect(r.ok && r.value.note).toBe(`儿子电话139****5678，身份证9901**********${id('1990-01-01').slice(-4)}`);
+    expect(r.ok && r.value.note).toBe(`儿子电话139****5678，身份证${ID_NUMBER_REMOVED}`);
   });
 });
 

@@ -8,6 +8,7 @@ import { crashCheck } from './crash.check';
 import { piiCheck } from './pii.check';
 import { oracleCheck } from './oracle.check';
 import { deadlinesCheck } from './deadlines.check';
+import { httpCheck } from './http.check';
 
 export interface Check {
   readonly name: string;
@@ -19,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   { name: 'authorization', run: authorizationCheck },
   { name: 'tamper', run: tamperCheck },
   { name: 'crash', run: crashCheck },
+  { name: 'http', run: httpCheck },
   { name: 'deadlines', run: deadlinesCheck },
   { name: 'oracle', run: oracleCheck },
   { name: 'pii', run: piiCheck },

@@ -6,51 +6,18 @@
  * must be in the database and `npm run audit:verify` must pass. Counted: acknowledged writes found.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { main as auditVerify } from '../../scripts/audit-verify';
 import { DATABASE_FILE } from '../../server/local/local-app';
 import { DEMO_OPENIDS } from '../../server/seed/demo-seed';
 import type { CheckResult, Profile } from './profile';
 import type { PiiLedger } from './pii-scan';
 import { scanFiles } from './scan-files';
+import { startHost, type Host } from './local-host';
 
-const ROOT = resolve(__dirname, '../..');
 const CONCURRENCY = 12;
-
-interface Host {
-  readonly child: ChildProcess;
-  readonly port: number;
-  readonly exited: Promise<void>;
-}
-
-function startHost(dataDir: string, ledger: PiiLedger): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/local/start.ts'), '--api-only', '--data-dir', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, APP_MODE: 'dev' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`host did not start: ${out.slice(-500)}`)), 120_000);
-    const onData = (b: Buffer) => {
-      const text = b.toString('utf8');
-      ledger.scan(text, 'host log');
-      out += text;
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok({ child, port: Number(m[1]), exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`host exited (${code}) before listening: ${out.slice(-500)}`)));
-  });
-}
 
 async function post(port: number, fn: string, openid: string, event: Record<string, unknown>, ledger: PiiLedger): Promise<{ ok: boolean; data?: unknown }> {
   const res = await fetch(`http://127.0.0.1:${port}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify(event) });

@@ -5,11 +5,12 @@
 import { allRuleSets } from '../../src/domain/presets/registry';
 import { buildCalendar, objectionFilingLastDay, phaseAt } from '../../src/domain/calendar';
 import { addDays, shanghaiDateOf, type CivilDate } from '../../src/domain/civil-date';
-import { rulesOf } from '../../server/use-cases/shared/election-view';
+import { rulesOf } from '../../server/use-cases/shared/election.view';
 import type { ElectionDoc } from '../../src/contracts/documents/election-documents.schema';
 import type { CheckResult } from './profile';
 import { PiiLedger } from './pii-scan';
 import { bindEvent, CALLERS, makeWorld } from './world';
+import { actionCutoffs, type Tally } from './deadlines.actions';
 
 const SECOND = 1000;
 /** 00:00 Asia/Shanghai after `lastDay`, computed without the domain: 16:00 UTC on that day. */
@@ -67,8 +68,12 @@ async function objectionCutoff(findings: string[]): Promise<number> {
 
 async function main(): Promise<void> {
   const findings: string[] = [];
-  const passed = calendarCutoffs(findings) + (await objectionCutoff(findings));
-  const result: CheckResult = { name: 'deadlines', passed, failed: findings.length, note: `host TZ ${process.env.TZ}; every calendar cutoff of every rule set ±1 s, and the objection filing cutoff through the action`, findings };
+  const calendar = calendarCutoffs(findings);
+  const actions: Tally = { passed: await objectionCutoff(findings), findings };
+  await actionCutoffs(actions);
+  const passed = calendar + actions.passed;
+  const note = `host TZ ${process.env.TZ}; every calendar cutoff of every rule set ±1 s (${calendar}), and every cutoff an action enforces ±1 s through the action (${actions.passed} sides passed)`;
+  const result: CheckResult = { name: 'deadlines', passed, failed: findings.length, note, findings };
   console.log(JSON.stringify(result));
 }
 

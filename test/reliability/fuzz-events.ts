@@ -6,7 +6,7 @@
  * contract really rejects it; a nasty counts always — the contract must refuse it or the action
  * must cope with it, and neither may write or fault.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ActionContract } from '../../src/contracts/define-action';
 import { idCheckChar } from '../../src/domain/id-number';
 

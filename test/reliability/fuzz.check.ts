@@ -3,6 +3,7 @@
  * — so a nasty the contract lets through reaches the use case — must each get a typed error
  * envelope, never INTERNAL, and write nothing (counted by the counting store).
  */
+import * as z from 'zod/mini';
 import { CONTRACTS } from '../../src/contracts/index';
 import { errEnvelopeSchema } from '../../src/contracts/envelope';
 import type { ActionContract } from '../../src/contracts/define-action';
@@ -32,7 +33,7 @@ export function faultOf(reply: unknown, writes: number): string | null {
   if (writes > 0) return `${writes} store write(s)`;
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) return 'no envelope';
   if ((reply as { ok: unknown }).ok === true) return null;
-  const e = errEnvelopeSchema.strict().safeParse(reply);
+  const e = z.strictObject(errEnvelopeSchema.shape).safeParse(reply);
   if (!e.success) return `untyped error envelope (${e.error.issues[0]?.path.join('.')})`;
   if (e.data.code === 'INTERNAL') return 'INTERNAL';
   return null;

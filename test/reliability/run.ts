@@ -2,7 +2,7 @@
  * `npm run test:reliability` (full profile) and the fast profile inside `npm test`: the proof
  * suite of issue 10. Prints one line per check — `reliability: fuzz 7800 passed, 0 failed` — the
  * findings under a failing line, and exits 1 if any check failed. Usage:
- *   tsx test/reliability/run.ts [--profile fast|full] [--only fuzz,tamper,...]
+ *   tsx test/reliability/run.ts [--profile fast|mid|full] [--only fuzz,tamper,...]
  * docs/reliability.md says what each line proves.
  */
 import { PROFILES, type CheckResult, type Profile } from './profile';

@@ -43,7 +43,6 @@ export const voter: NonNullable<WhoamiData['voter']> = {
   electionId: election.id,
   villageName: '清溪村',
   name: '王秀英',
-  idMasked: '330102********002X',
   sex: 'F',
   ageOnElectionDay: 68,
   group: '第三村民小组',

@@ -18,7 +18,7 @@ describe('我的', () => {
     const text = page.text();
     expect(text).toContain('我的身份');
     expect(text).toContain('姓名王秀英');
-    expect(text).toContain('身份证号码330102********002X');
+    expect(text).toContain('身份证号码已核验');
     expect(text).toContain('身份：选民');
   });
 

@@ -11,7 +11,6 @@ let voter = {
   ...fx.voter,
   id: 'vt-0002',
   name: '李志强',
-  idMasked: '330102********0031',
   sex: 'M' as const,
   ageOnElectionDay: 35,
   group: '第五村民小组',

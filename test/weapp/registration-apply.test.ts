@@ -16,7 +16,6 @@ const applicant = {
   ...fx.voter,
   id: 'vt-c9',
   name: '周新来',
-  idMasked: '9901**********0041',
   sex: 'M' as const,
   ageOnElectionDay: 41,
   group: '第二村民小组',

@@ -32,10 +32,10 @@ describe('重复登记', () => {
     expect(asked[0]).toEqual({ action: 'duplicates', includeResolved: false });
   });
 
-  it('names the person (masked ID), the refusing village, where they are registered and the source row', () => {
+  it('names the person (birth date, no ID digits), the refusing village, where they are registered and the source row', () => {
     const t = text();
     expect(t).toContain('共1人');
-    expect(t).toContain('张秀兰·9901**********0028');
+    expect(t).toContain('张秀兰·1958-01-01出生');
     expect(t).toContain('松林村不能登记：已在清溪村登记');
     expect(t).toContain('来源：导入名册《松林村选民登记表.xlsx》第2行');
     expect(t).toContain('共2次');

@@ -20,9 +20,9 @@ import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { activeElectionClaimId, startTerms } from '../membership/membership';
-import { actorOf, requireCommittee } from '../shared/access';
-import { electionSummary } from '../shared/election-view';
+import { activeElectionClaimId, startTerms } from '../membership/membership.records';
+import { actorOf, requireCommittee } from '../shared/access.policy';
+import { electionSummary } from '../shared/election.view';
 
 export const createElectionUseCase: UseCase<typeof createElection> = async (input, ctx) => {
   const member = await requireCommittee(ctx, input.villageId);
@@ -51,6 +51,7 @@ export const createElectionUseCase: UseCase<typeof createElection> = async (inpu
   const id = newId(ctx.rng, 'e');
   const doc: ElectionDoc = {
     villageId: input.villageId,
+    villageName: village.name,
     title: input.title ?? `${village.name}${input.electionDay.slice(0, 4)}年${village.kind === 'village' ? '村民委员会' : '居民委员会'}换届选举`,
     kind: village.kind,
     presetId: village.presetId,

@@ -42,13 +42,13 @@ import { checkVotingArrangements } from '../../../src/domain/voting-arrangements
 import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
-import { readRollVersion, writeRollVersion } from '../roll/roll-access';
+import { readRollVersion, writeRollVersion } from '../roll/roll-access.policy';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { calendarOf, electionSummary } from '../shared/election-view';
-import { rosterOf, votingOf } from '../notices/typed-notice';
-import { locksOf, nominationOpensOf, plainVoting, setupView } from './election-setup-view';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { calendarOf, electionSummary } from '../shared/election.view';
+import { rosterOf, votingOf } from '../notices/typed-notice.text';
+import { locksOf, nominationOpensOf, plainVoting, setupView } from './election-setup.view';
 
 type Input = Parameters<typeof updateElectionUseCase>[0];
 type Changed = 'title' | 'electionDay' | 'presetId' | 'posts' | 'registrationOpensOn' | 'nominationOpensOn' | 'nominationClosesOn' | 'electionCommittee' | 'voting';

@@ -9,7 +9,7 @@ import { ok } from '../../../src/domain/result';
 import { createKeyring } from '../../adapters/crypto/ed25519.keyring';
 import type { UseCase } from '../../runtime/dispatch';
 
-export const listPublicKeys: UseCase<typeof publicKeys> = async (_input, ctx) => {
+export const listPublicKeysUseCase: UseCase<typeof publicKeys> = async (_input, ctx) => {
   const keyring = createKeyring(ctx.signer, ctx.settings.retiredPublicKeys);
   const keys = [...keyring.keys].map(([keyId, pem]) => ({ keyId, current: keyId === keyring.currentKeyId, pem }));
   keys.sort((a, b) => Number(b.current) - Number(a.current) || (a.keyId < b.keyId ? -1 : 1));

@@ -9,9 +9,9 @@ import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf, requireOpenid } from '../shared/access';
+import { actorOf, requireOpenid } from '../shared/access.policy';
 
-export const unbindVoter: UseCase<typeof unbind> = async (_input, ctx) => {
+export const unbindVoterUseCase: UseCase<typeof unbind> = async (_input, ctx) => {
   const who = requireOpenid(ctx);
   if (!who.ok) return who;
   const openid = who.value;

@@ -1,5 +1,5 @@
 /**
- * identity.whoami — roles, bound voter (masked), the elections that concern the caller.
+ * identity.whoami — roles, bound voter (no ID digits), the elections that concern the caller.
  *
  * Outcomes: always ok (an unknown caller simply has no roles).
  */
@@ -10,12 +10,12 @@ import { bindAttemptDoc, bindingDoc, voterDoc } from '../../../src/contracts/doc
 import { ok } from '../../../src/domain/result';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { committeeMemberships, isTownshipAdmin } from '../shared/access';
-import { electionSummary, voterView } from '../shared/election-view';
+import { committeeMemberships, isTownshipAdmin } from '../shared/access.policy';
+import { electionSummary, voterView } from '../shared/election.view';
 
 type Role = 'voter' | 'committee' | 'township';
 
-export const whoAmI: UseCase<typeof whoami> = async (_input, ctx) => {
+export const whoAmIUseCase: UseCase<typeof whoami> = async (_input, ctx) => {
   const none = { roles: [] as Role[], voter: null, committeeOf: [], elections: [], bindLockedUntil: null };
   if (!ctx.openid) return ok(none);
   const now = ctx.clock.now();

@@ -9,8 +9,8 @@ import { memberDoc, villageDoc } from '../../../src/contracts/documents/election
 import { err, ok } from '../../../src/domain/result';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireTownship } from '../shared/access';
-import { compareMemberViews, memberView } from './member-view';
+import { requireTownship } from '../shared/access.policy';
+import { compareMemberViews, memberView } from './member.view';
 
 export const listMembersUseCase: UseCase<typeof members> = async (input, ctx) => {
   const t = requireTownship(ctx);

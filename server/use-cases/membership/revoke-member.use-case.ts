@@ -15,9 +15,9 @@ import { appendAudit } from '../../audit/audit-log';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { redact } from '../../runtime/logger';
-import { actorOf, requireTownship } from '../shared/access';
-import { memberRefOf, revokeMemberInTx } from './membership';
-import { memberView } from './member-view';
+import { actorOf, requireTownship } from '../shared/access.policy';
+import { memberRefOf, revokeMemberInTx } from './membership.records';
+import { memberView } from './member.view';
 
 export const revokeMemberUseCase: UseCase<typeof revokeMember> = async (input, ctx) => {
   const t = requireTownship(ctx);

@@ -23,14 +23,14 @@ import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import type { WithId } from '../../runtime/documents';
-import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-candidacy';
-import { civilDateText } from '../notices/typed-notice';
-import { requireCommitteeElection, type ElectionScope } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { liveCount } from './ballot-count';
-import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection';
-import { merkleOf, nomineeRecords, tallyHashOf, writeMerkleChunks } from './close-record';
-import { closeId } from './nomination-scope';
+import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-candidacy.effects';
+import { civilDateText } from '../notices/typed-notice.text';
+import { requireCommitteeElection, type ElectionScope } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { liveCount } from './ballot-count.records';
+import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection.view';
+import { merkleOf, nomineeRecords, tallyHashOf, writeMerkleChunks } from './nomination-close.records';
+import { closeId } from './nomination-scope.policy';
 
 /** Members who left on candidacy, by name, for the committee's 请补齐选举委员会成员 message. */
 export const seatsToFillView = (close: NominationCloseDoc) =>

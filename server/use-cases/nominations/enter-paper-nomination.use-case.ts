@@ -20,12 +20,12 @@ import { startOfShanghaiDay } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { requireCommitteeElection } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { nameKey } from '../shared/name-key';
-import { readClose } from './candidate-selection';
-import { checkBallot } from './nomination-scope';
-import { recordBallot } from './record-ballot';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { nameKey } from '../shared/name-key.records';
+import { readClose } from './candidate-selection.view';
+import { checkBallot } from './nomination-scope.policy';
+import { recordBallot } from './ballot.records';
 
 export const enterPaperNominationUseCase: UseCase<typeof enterPaperNomination> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);

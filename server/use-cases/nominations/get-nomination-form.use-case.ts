@@ -14,7 +14,7 @@ import { POST_LABELS, nominationWindowState } from '../../../src/domain/nominati
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { nominatingVoter, nominationId, postLines, postsOf, readVoters } from './nomination-scope';
+import { nominatingVoter, nominationId, postLines, postsOf, readVoters } from './nomination-scope.policy';
 
 export const getNominationFormUseCase: UseCase<typeof form> = async (input, ctx) => {
   const scope = await nominatingVoter(ctx, input.electionId);

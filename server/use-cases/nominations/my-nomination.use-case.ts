@@ -11,8 +11,8 @@ import { nominationDoc } from '../../../src/contracts/documents/nomination-docum
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { requireBoundVoter } from '../shared/election-access';
-import { nominationId, postLines, readVoters } from './nomination-scope';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { nominationId, postLines, readVoters } from './nomination-scope.policy';
 
 export const myNominationUseCase: UseCase<typeof mine> = async (input, ctx) => {
   const scope = await requireBoundVoter(ctx);

@@ -22,12 +22,12 @@ import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import type { UseCase } from '../../runtime/dispatch';
-import { noticeSourceId } from '../notices/typed-notice';
-import { notifyVoided, voidProxiesOfCandidate } from '../proxies/void-proxies';
-import { actorOf } from '../shared/access';
-import { sha256Hex } from './ballot-receipt';
-import { candidateDocs, computeSelection, selectionView } from './candidate-selection';
-import { closedElection } from './candidate-change';
+import { noticeSourceId } from '../notices/typed-notice.text';
+import { notifyVoided, voidProxiesOfCandidate } from '../proxies/void-proxies.effects';
+import { actorOf } from '../shared/access.policy';
+import { sha256Hex } from './ballot-receipt.records';
+import { candidateDocs, computeSelection, selectionView } from './candidate-selection.view';
+import { closedElection } from './candidate-change.records';
 
 export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async (input, ctx) => {
   const scope = await closedElection(ctx, input.electionId);

@@ -15,8 +15,8 @@ import type { reviewCandidate } from '../../../src/contracts/candidate.contract'
 import type { CandidateDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { closedElection, currentViews, emptyCandidate, initialLine, readCandidate, saveCandidate } from './candidate-change';
+import { actorOf } from '../shared/access.policy';
+import { closedElection, currentViews, emptyCandidate, initialLine, readCandidate, saveCandidate } from './candidate-change.records';
 
 export const reviewCandidateUseCase: UseCase<typeof reviewCandidate> = async (input, ctx) => {
   const scope = await closedElection(ctx, input.electionId);

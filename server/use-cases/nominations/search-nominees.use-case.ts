@@ -19,8 +19,8 @@ import { ok } from '../../../src/domain/result';
 import { compareByStroke } from '../../../src/domain/stroke-order';
 import type { UseCase } from '../../runtime/dispatch';
 import { docPages, findDocs, type WithId } from '../../runtime/documents';
-import { nameKey } from '../shared/name-key';
-import { nominatingVoter, nomineeView } from './nomination-scope';
+import { nameKey } from '../shared/name-key.records';
+import { nominatingVoter, nomineeView } from './nomination-scope.policy';
 
 const LIMIT = 20;
 const PAGE = 1000;

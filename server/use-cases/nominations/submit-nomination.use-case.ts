@@ -19,10 +19,10 @@ import type { submit } from '../../../src/contracts/nomination.contract';
 import { nominationWindowState } from '../../../src/domain/nomination-ballot';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { checkBallot, nominatingVoter, postLines } from './nomination-scope';
-import { recordBallot } from './record-ballot';
-import { storeSignature } from '../shared/signature-file';
+import { actorOf } from '../shared/access.policy';
+import { checkBallot, nominatingVoter, postLines } from './nomination-scope.policy';
+import { recordBallot } from './ballot.records';
+import { storeSignature } from '../shared/signature-file.records';
 
 export const submitNominationUseCase: UseCase<typeof submit> = async (input, ctx) => {
   const scope = await nominatingVoter(ctx, input.electionId);

@@ -18,12 +18,12 @@ import { POST_LABELS } from '../../../src/domain/nomination-ballot';
 import { sameTally } from '../../../src/domain/nomination-tally';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { liveCount, recountFromAudit } from './ballot-count';
-import { readClose } from './candidate-selection';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { liveCount, recountFromAudit } from './ballot-count.records';
+import { readClose } from './candidate-selection.view';
 import { seatsToFillView } from './close-nominations.use-case';
-import { postsOf, readVoters } from './nomination-scope';
-import { ballotsNaming, nomineeBallotViews } from './nominee-ballots';
+import { postsOf, readVoters } from './nomination-scope.policy';
+import { ballotsNaming, nomineeBallotViews } from './nominee-ballots.view';
 import type { NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
 import type { WithId } from '../../runtime/documents';
 

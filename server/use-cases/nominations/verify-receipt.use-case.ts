@@ -20,10 +20,10 @@ import { inclusionPath, chunkIndexFor } from '../../audit/merkle-tree';
 import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
-import { normalizeReceiptCode, storedBallotHash } from './ballot-receipt';
-import { readClose } from './candidate-selection';
-import { merkleChunkId } from './nomination-scope';
-import { storedSignatureDigest } from '../shared/signature-file';
+import { normalizeReceiptCode, storedBallotHash } from './ballot-receipt.records';
+import { readClose } from './candidate-selection.view';
+import { merkleChunkId } from './nomination-scope.policy';
+import { storedSignatureDigest } from '../shared/signature-file.records';
 
 const refused = (problem: string) => ok({ valid: false, problem, covers: null, receipt: null, inclusion: null });
 

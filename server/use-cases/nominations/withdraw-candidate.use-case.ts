@@ -13,9 +13,9 @@ import type { withdrawCandidate } from '../../../src/contracts/candidate.contrac
 import { compareCivil, shanghaiDateOf } from '../../../src/domain/civil-date';
 import { err, ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { candidateDocs, computeSelection } from './candidate-selection';
-import { closedElection, currentViews, emptyCandidate, initialLine, readCandidate, saveCandidate } from './candidate-change';
+import { actorOf } from '../shared/access.policy';
+import { candidateDocs, computeSelection } from './candidate-selection.view';
+import { closedElection, currentViews, emptyCandidate, initialLine, readCandidate, saveCandidate } from './candidate-change.records';
 
 export const withdrawCandidateUseCase: UseCase<typeof withdrawCandidate> = async (input, ctx) => {
   const scope = await closedElection(ctx, input.electionId);

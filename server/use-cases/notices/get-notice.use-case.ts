@@ -12,9 +12,9 @@ import { bindingDoc } from '../../../src/contracts/documents/roll-documents.sche
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommittee, requireOpenid } from '../shared/access';
-import { readAttachmentRows } from '../objections/notice-attachment';
-import { correctedByOf, electionNotices, noticeItem, readReceiptId } from './notice-reading';
+import { requireCommittee, requireOpenid } from '../shared/access.policy';
+import { readAttachmentRows } from './notice-attachment.records';
+import { correctedByOf, electionNotices, noticeItem, readReceiptId } from './notice-reading.records';
 
 const unknown = () => err('NOT_FOUND', 'NOTICE_UNKNOWN', '没有找到这份公告');
 

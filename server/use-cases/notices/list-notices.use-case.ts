@@ -10,8 +10,8 @@ import type { list } from '../../../src/contracts/notice.contract';
 import { ok } from '../../../src/domain/result';
 import { pushesOwed } from '../../push/consent';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundEntry } from '../shared/election-access';
-import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading';
+import { requireBoundEntry } from '../shared/election-access.policy';
+import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading.records';
 
 export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {
   // Binding and entry only (the entry names its election): neither the election nor the village

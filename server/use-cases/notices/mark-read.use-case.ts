@@ -14,8 +14,8 @@ import { noticeDoc, readReceiptDoc, type ReadReceiptDoc } from '../../../src/con
 import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundEntry } from '../shared/election-access';
-import { electionNotices, readReceiptId, receiptsOf, unreadCount } from './notice-reading';
+import { requireBoundEntry } from '../shared/election-access.policy';
+import { electionNotices, readReceiptId, receiptsOf, unreadCount } from './notice-reading.records';
 
 export const markReadUseCase: UseCase<typeof markRead> = async (input, ctx) => {
   // Binding and entry only: a read receipt needs neither the election nor the village (cost floor).

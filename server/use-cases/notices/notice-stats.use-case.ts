@@ -16,16 +16,16 @@ import { NOTICE_TYPES } from '../../../src/contracts/notice.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication, noticeWindow } from '../../../src/domain/notice';
 import { err, ok } from '../../../src/domain/result';
-import { deliveryCounts } from '../../push/push-job';
+import { deliveryCounts } from '../../push/push-job.records';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { noticeView } from '../objections/notice-attachment';
-import { requireCommitteeElection } from '../shared/election-access';
-import { calendarOf } from '../shared/election-view';
-import { correctedByOf, electionNotices } from './notice-reading';
-import { unreadReach } from './call-list';
-import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters } from './notice-reach';
-import { noticeFacts } from './typed-notice';
+import { noticeView } from './notice-attachment.records';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { calendarOf } from '../shared/election.view';
+import { correctedByOf, electionNotices } from './notice-reading.records';
+import { unreadReach } from './call-list.view';
+import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters } from './notice-reach.view';
+import { noticeFacts } from './typed-notice.text';
 
 export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);

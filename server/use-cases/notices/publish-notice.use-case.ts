@@ -36,14 +36,15 @@ import { createPublicationPushJob, pushPublication } from '../../push/notice-pus
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
-import { calendarOf } from '../shared/election-view';
-import { requireCommitteeElection } from '../shared/election-access';
-import { orderVoterList } from '../objections/frozen-voter-list';
-import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from '../objections/notice-attachment';
-import { objectionRuleText, voterListNotice } from '../objections/notice-text';
+import { actorOf } from '../shared/access.policy';
+import { calendarOf } from '../shared/election.view';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { orderVoterList } from '../objections/frozen-voter-list.records';
+import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } from './notice-attachment.records';
+import { objectionRuleText, voterListNotice } from './objection-notices.text';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
-import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice';
+import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice.text';
+import { noticePushDeps } from './notice-message.text';
 
 /** meta/noticeCorrection:{noticeId} — the one correction of a notice (its existence is the claim). */
 export const correctionClaimId = (noticeId: string): string => `noticeCorrection:${noticeId}`;
@@ -101,7 +102,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     const stored = await readDoc(ctx.store, 'notice', published.value.notice.id, noticeDoc);
     if (!stored) throw new Error('voter list notice vanished after publication');
     // publishVoterList wrote the push job with the notice.
-    const push = await pushPublication(ctx, stored._id);
+    const push = await pushPublication(noticePushDeps(ctx), stored._id);
     const entries = stored.attachment ? await readAttachmentEntries(ctx.store, stored._id, stored.attachment) : [];
     return ok({
       notice: published.value.notice,
@@ -167,7 +168,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     return ok(true);
   });
   if (!r.ok) return r;
-  const push = await pushPublication(ctx, noticeId);
+  const push = await pushPublication(noticePushDeps(ctx), noticeId);
   return ok({ notice: noticeView({ ...notice, _id: noticeId }), draft, window, push, warning: lastDayWarning });
 };
 

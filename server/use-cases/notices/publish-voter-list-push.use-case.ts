@@ -11,10 +11,11 @@ import type { publishVoterList } from '../../../src/contracts/objection-committe
 import { pushPublication } from '../../push/notice-push';
 import type { UseCase } from '../../runtime/dispatch';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
+import { noticePushDeps } from './notice-message.text';
 
-export const publishVoterListAndPush: UseCase<typeof publishVoterList> = async (input, ctx) => {
+export const publishVoterListAndPushUseCase: UseCase<typeof publishVoterList> = async (input, ctx) => {
   const r = await publishVoterListUseCase(input, ctx);
   if (!r.ok) return r;
-  await pushPublication(ctx, r.value.notice.id);
+  await pushPublication(noticePushDeps(ctx), r.value.notice.id);
   return r;
 };

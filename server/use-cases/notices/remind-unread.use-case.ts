@@ -16,14 +16,15 @@ import { noticeDoc } from '../../../src/contracts/documents/notice-documents.sch
 import { pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
-import { createPushJob, newPushJob, reminderJobId } from '../../push/push-job';
+import { createPushJob, newPushJob, reminderJobId } from '../../push/push-job.records';
 import { pushNow } from '../../push/notice-push';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { requireCommitteeElection } from '../shared/election-access';
-import { unreadReach } from './call-list';
-import { readerIds, registeredVoters } from './notice-reach';
+import { actorOf } from '../shared/access.policy';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { unreadReach } from './call-list.view';
+import { readerIds, registeredVoters } from './notice-reach.view';
+import { noticePushDeps } from './notice-message.text';
 
 const inProgress = () => err('CONFLICT', 'PUSH_IN_PROGRESS', '这份公告上一轮推送还没有完成，请稍后再提醒');
 
@@ -47,7 +48,7 @@ export const remindUnreadUseCase: UseCase<typeof remindUnread> = async (input, c
     return ok(true);
   });
   if (!r.ok) return r;
-  const push = await pushNow(ctx, jobId);
+  const push = await pushNow(noticePushDeps(ctx), jobId);
 
   // After the push: whoever it could not reach goes on the call list (call-list.ts). The
   // same list comes back from committee.noticeStats with `callList: true`, without pushing.

@@ -24,8 +24,8 @@ import { err, ok } from '../../../src/domain/result';
 import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
 import { findDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
-import { requireOpenid } from '../shared/access';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { requireOpenid } from '../shared/access.policy';
 
 export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) => {
   const configured = ctx.settings.noticeTemplateId;

@@ -39,14 +39,16 @@ import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
-import { applyListChange, precheckListChange, prepareListChange, type AppliedChange, type PreparedChange } from './apply-list-change';
-import { requireCommitteeElection } from '../shared/election-access';
+import { actorOf } from '../shared/access.policy';
+import { prepareListChange, type AppliedChange, type PreparedChange } from './list-change.policy';
+import { applyListChange, precheckListChange } from './list-change.records';
+import { requireCommitteeElection } from '../shared/election-access.policy';
 import { objectionLoadId } from './file-objection.use-case';
-import { noticeView, prepareAttachment } from './notice-attachment';
-import { objectionResultNotice } from './notice-text';
-import { notifyObjector } from './notify-objector';
-import { queuedObjectionView, subjectEntryOf } from './objection-views';
+import { noticeView, prepareAttachment } from '../notices/notice-attachment.records';
+import { objectionResultNotice } from '../notices/objection-notices.text';
+import { notifyObjector } from './notify-objector.effects';
+import { queuedObjectionView, subjectEntryOf } from './objection.view';
+import { readRollKey } from '../roll/registration-claim.records';
 
 interface Decided {
   objection: WithId<ObjectionDoc>;
@@ -71,7 +73,8 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
   if (input.change) {
     const p = prepareListChange(
       input.change,
-      { voterId: found.subjectVoterId, objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
+      // A missing person named by a number the objector had not proven: their entry on this roll, if any, is found now.
+      { voterId: found.subjectVoterId ?? (found.subject.idHash ? await readRollKey(ctx.store, election._id, found.subject.idHash) : null), objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
       scope.value,
       { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng },
     );

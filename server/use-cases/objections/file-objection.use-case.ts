@@ -7,9 +7,14 @@
  * Who: a registered voter about anyone; a person whose own entry is not on the list (pending
  * when it was published, or flagged) about that entry — "我自己不在名单上" (`about: 'me'`), or its
  * details; a WeChat user not on the roll at all, only that they themselves are missing, naming
- * themself (`about: 'me'` with `identity`: name, ID number — kept only as keyed hash and masked
- * form —, group, consent). A missing-person objection is about whoever is not on the published
- * list: the check is membership of the frozen list (or an upheld addition since), not status.
+ * themself (`about: 'me'` with `identity`: name, ID number — kept only as keyed hash —, group,
+ * consent). A missing-person objection is about whoever is not on the published list.
+ *
+ * An ID number the caller has not proven (a self-identified objector's, or a missing person's
+ * named by a voter) is never checked against the roll in a way the reply shows (issue #10): the
+ * objection is filed whatever the number, and the entry it names, if any, is recorded for the
+ * committee (found by its roll key inside the transaction), which decides. The caller's own
+ * entry — proven by their binding — is checked: "about me" while on the list is refused.
  *
  * Outcomes:
  * - ok: the objection with its decision deadline
@@ -21,11 +26,13 @@
  * - NOT_ELIGIBLE NOT_REGISTERED: the objector is not on the list and objects about someone else ·
  *   UNDER_18: a self-identified objector under 18 on election day
  * - CONFLICT ENTRY_NOT_ON_LIST: "wrong person" about an entry already off the list;
- *   ALREADY_ON_LIST: the "missing" person is on the published list (or was added since);
- *   ALREADY_ON_ROLL: a self-identified objector's ID number is on this roll (bind instead);
+ *   ALREADY_ON_LIST: the caller's own entry is on the published list (or was added since);
  *   ALREADY_BOUND: `identity` sent by a bound user; DUPLICATE_OBJECTION
  * - LIMIT_EXCEEDED TOO_MANY_OPEN: OBJECTION_POLICY.maxOpenPerObjector undecided objections (a
  *   self-identified WeChat user: maxOpenSelfIdentified)
+ *
+ * Cost: at most 6 reads and 4 writes with the audit, whatever the roll's size, except a
+ * complaint by 序号 (its list map and freeze add two reads).
  */
 import type { fileObjection } from '../../../src/contracts/objection.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
@@ -34,7 +41,7 @@ import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../.
 import { counterDoc, objectionLoadDoc, type ObjectionDoc, type ObjectionLoadDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
-import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
+import { parseIdNumber } from '../../../src/domain/id-number';
 import { OBJECTION_POLICY, objectionFilingWindow, objectionStanding, type FilingWindow, type Objector } from '../../../src/domain/objection';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { ageEligibility } from '../../../src/domain/registration';
@@ -42,16 +49,15 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { Store } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
-import { findDocs, readDoc, type WithId } from '../../runtime/documents';
+import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, newId } from '../../security/keyed-hash';
-import { readRollKey } from '../roll/registration-claim';
-import { actorOf, requireOpenid } from '../shared/access';
-import { rulesOf } from '../shared/election-view';
-import { nameKey } from '../shared/name-key';
-import { requireBoundVoter } from '../shared/election-access';
-import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list';
-import { myObjectionView } from './objection-views';
+import { readRollKey } from '../roll/registration-claim.records';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { rulesOf } from '../shared/election.view';
+import { nameKey } from '../shared/name-key.records';
+import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list.records';
+import { myObjectionView } from './objection.view';
 
 /** meta/objectionLoad:{electionId}:{key} — an objector's undecided objections; key: voter id, `self:{idHash}` or `wx:{actor}`. */
 export const objectionLoadId = (electionId: string, key: string) => `objectionLoad:${electionId}:${key}`;
@@ -61,15 +67,12 @@ type Input = ParsedInputOf<typeof fileObjection>;
 
 const entryUnknown = () => err('NOT_FOUND', 'ENTRY_UNKNOWN', '选民名单上没有这一条，请核对名单序号');
 const groupUnknown = (group: string, village: VillageDoc) => err('INVALID_INPUT', 'GROUP_UNKNOWN', `${village.name}没有“${group}”，请从列表中选择村民小组`);
-const alreadyOnRoll = () =>
-  err('CONFLICT', 'ALREADY_ON_ROLL', '您已经在本村的选民登记里了：请先用《选民登记告知书》上的绑定码绑定，再就本人的登记提出申诉；没有告知书的，请联系村选举委员会');
 
 /** Who files, with the limits that apply to them. */
 interface Filer {
   readonly objector: Objector;
   readonly objectorVoterId: string | null;
   readonly election: WithId<ElectionDoc>;
-  readonly village: WithId<VillageDoc>;
   readonly rules: RuleSet;
   /** The load documents this objection counts against, and the most each may hold open. */
   readonly loads: ReadonlyArray<{ id: string; max: number; full: 'DUPLICATE_OBJECTION' | 'TOO_MANY_OPEN' }>;
@@ -80,13 +83,15 @@ interface Subject {
   readonly subject: ObjectionDoc['subject'];
   /** The objection is about the objector themself. */
   readonly self: boolean;
-  /** A self-identified person's ID hash, checked against the roll again in the transaction. */
-  readonly selfIdHash: string | null;
+  /** An unproven ID number's hash: the entry it names on this roll, if any, is looked up in the transaction for the committee. */
+  readonly lookupIdHash: string | null;
 }
 
-/** Whether an entry is on the list as it stands: frozen at publication, or added since by an upheld objection. */
+/** Whether the caller's own entry is on the list: by status, reading the frozen list only for a flagged entry (flagged before or after publication). */
 async function onPublishedList(store: Store, electionId: string, entry: WithId<VoterDoc>): Promise<boolean> {
   if (entry.status === 'registered') return true;
+  // A pending entry was not registered at publication and has not been added since (that registers it).
+  if (entry.status === 'pending') return false;
   const freeze = await readVoterListFreeze(store, electionId);
   return freeze !== null && (await isOnVoterList(store, freeze, entry._id));
 }
@@ -110,8 +115,6 @@ async function selfIdentified(
   const age = ageEligibility(parsed.value.birthDate, election.electionDay, today, rules);
   if (age) return err(age.reason === 'UNDER_18' ? 'NOT_ELIGIBLE' : 'INVALID_INPUT', age.reason, age.message);
   const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
-  // Entries older than roll keys are found by the blind index; the roll key is checked again in the transaction.
-  if ((await findDocs(ctx.store, 'voter', { electionId: election._id, idHash }, voterDoc, { limit: 1 })).length) return alreadyOnRoll();
   const actor = actorOf(ctx);
   return ok({
     window: window.value,
@@ -119,34 +122,33 @@ async function selfIdentified(
       objector: { kind: 'selfIdentified' },
       objectorVoterId: null,
       election,
-      village,
       rules,
-      loads: [
-        { id: objectionLoadId(election._id, `self:${idHash}`), max: OBJECTION_POLICY.maxOpenSelfIdentified, full: 'DUPLICATE_OBJECTION' },
-        { id: objectionLoadId(election._id, actor), max: OBJECTION_POLICY.maxOpenSelfIdentified, full: 'TOO_MANY_OPEN' },
-      ],
+      // Per WeChat user only: a count per ID number would tell one user that another filed about it.
+      loads: [{ id: objectionLoadId(election._id, actor), max: OBJECTION_POLICY.maxOpenSelfIdentified, full: 'TOO_MANY_OPEN' }],
     },
-    subject: { subjectVoterId: null, subject: { name: identity.name, group: identity.group, idMasked: maskIdNumber(parsed.value.normalized), idHash }, self: true, selfIdHash: idHash },
+    subject: { subjectVoterId: null, subject: { name: identity.name, group: identity.group, idHash }, self: true, lookupIdHash: idHash },
   });
 }
 
 /** The entry or person the objection is about, for a bound objector. */
-async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, election: WithId<ElectionDoc>, village: VillageDoc): Promise<Result<Subject, ErrorCode>> {
-  if (input.kind === 'missingPerson' && input.about === 'me') {
+async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, election: WithId<ElectionDoc>): Promise<Result<Subject, ErrorCode>> {
+  const aboutMe = async (): Promise<Result<Subject, ErrorCode>> => {
     if (await onPublishedList(ctx.store, election._id, me)) return err('CONFLICT', 'ALREADY_ON_LIST', '您已经在公布的选民名单上了，不需要提出“没有列入名单”的申诉');
-    return ok({ subjectVoterId: me._id, subject: { name: me.name, group: me.group, idMasked: me.idMasked, idHash: null }, self: true, selfIdHash: null });
-  }
+    return ok({ subjectVoterId: me._id, subject: { name: me.name, group: me.group, idHash: null }, self: true, lookupIdHash: null });
+  };
+  if (input.kind === 'missingPerson' && input.about === 'me') return aboutMe();
   if (input.kind === 'missingPerson') {
+    const village = await readDoc(ctx.store, 'village', election.villageId, villageDoc);
+    if (!village) throw new Error(`election ${election._id} has no village`);
     if (!village.groups.includes(input.group)) return groupUnknown(input.group, village);
-    if (input.idNumber === undefined) return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idMasked: null, idHash: null }, self: false, selfIdHash: null });
+    if (input.idNumber === undefined) return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idHash: null }, self: false, lookupIdHash: null });
     const parsed = parseIdNumber(input.idNumber);
     if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
     const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
-    const idMasked = maskIdNumber(parsed.value.normalized);
-    // An entry of this roll that is not on the list (pending at publication, flagged) is what the objection is about.
-    const [entry] = await findDocs(ctx.store, 'voter', { electionId: election._id, idHash }, voterDoc, { limit: 1 });
-    if (entry && (await onPublishedList(ctx.store, election._id, entry))) return err('CONFLICT', 'ALREADY_ON_LIST', '这个人已经在本届选民名单上了');
-    return ok({ subjectVoterId: entry?._id ?? null, subject: { name: input.name, group: input.group, idMasked, idHash }, self: entry?._id === me._id, selfIdHash: null });
+    // The caller's own number is proven by their binding; any other is never looked up here: the
+    // committee's decision finds its entry, if any (decide-objection.use-case.ts).
+    if (idHash === me.idHash) return aboutMe();
+    return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idHash }, self: false, lookupIdHash: null });
   }
   let voterId: string | null = input.voterId ?? null;
   if (input.listNo !== undefined) {
@@ -158,7 +160,7 @@ async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, e
   if (input.kind === 'wrongPerson' && entry.status !== 'registered') {
     return err('CONFLICT', 'ENTRY_NOT_ON_LIST', `${entry.name}目前不在选民名单上，不需要对其提出错登申诉`);
   }
-  return ok({ subjectVoterId: entry._id, subject: { name: entry.name, group: entry.group, idMasked: entry.idMasked, idHash: null }, self: entry._id === me._id, selfIdHash: null });
+  return ok({ subjectVoterId: entry._id, subject: { name: entry.name, group: entry.group, idHash: null }, self: entry._id === me._id, lookupIdHash: null });
 }
 
 export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input, ctx) => {
@@ -181,18 +183,18 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
     ({ filer, subject: found, window } = s.value);
   } else {
     if (bound && identity) return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份，不用再填写姓名和身份证号码；请直接就本人的登记提出申诉');
-    const scope = await requireBoundVoter(ctx, bound);
-    if (!scope.ok) {
-      return scope.reason === 'NOT_BOUND' && aboutMe
+    if (!bound) {
+      return aboutMe
         ? err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份；不在本村选民登记里的，请填写本人的姓名、身份证号码和村民小组')
-        : scope;
+        : err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
     }
-    const { voter: me, election, village, rules } = scope.value;
+    const [me, election] = await Promise.all([readDoc(ctx.store, 'voter', bound.voterId, voterDoc), readDoc(ctx.store, 'election', bound.electionId, electionDoc)]);
+    if (!me || !election) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
+    const rules = rulesOf(election);
     filer = {
       objector: { kind: 'voter', voterId: me._id, status: me.status },
       objectorVoterId: me._id,
       election,
-      village,
       rules,
       loads: [{ id: objectionLoadId(election._id, me._id), max: OBJECTION_POLICY.maxOpenPerObjector, full: 'TOO_MANY_OPEN' }],
     };
@@ -200,7 +202,7 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
     const w = objectionFilingWindow(election.voterListPublishedOn, election.electionDay, today, rules);
     if (!w.ok) return w;
     window = w.value;
-    const s = await subjectOf(ctx, input, me, election, village);
+    const s = await subjectOf(ctx, input, me, election);
     if (!s.ok) return s;
     found = s.value;
   }
@@ -218,33 +220,32 @@ async function file(
   f: { input: Input; openid: string; at: string; window: FilingWindow; filer: Filer; found: Subject; dedupeKey: string },
 ) {
   const { input, openid, at, window, filer, found, dedupeKey } = f;
-  const { election, village } = filer;
+  const { election } = filer;
   const id = newId(ctx.rng, 'o');
   const seqId = objectionSeqId(election._id);
   const r = await ctx.store.runTransaction<Result<ObjectionDoc, ErrorCode>>(async (tx) => {
-    if (found.selfIdHash && (await readRollKey(tx, election._id, found.selfIdHash))) return alreadyOnRoll();
     const loads: Array<{ id: string; doc: ObjectionLoadDoc }> = [];
     for (const l of filer.loads) {
       const load: ObjectionLoadDoc = (await readDoc(tx, 'meta', l.id, objectionLoadDoc)) ?? { open: 0, keys: [] };
       if (load.keys.includes(dedupeKey)) return err('CONFLICT', 'DUPLICATE_OBJECTION', '您已经就这件事提出过申诉，正在等待选举委员会处理');
       if (load.open >= l.max) {
-        return l.full === 'DUPLICATE_OBJECTION'
-          ? err('CONFLICT', 'DUPLICATE_OBJECTION', '已经有人以这个身份证号码就本人提出过申诉，正在等待选举委员会处理')
-          : err('LIMIT_EXCEEDED', 'TOO_MANY_OPEN', l.max === 1 ? '您已经提出过一件申诉，正在等待选举委员会处理，处理后才能再提出' : `您已有${load.open}件申诉正在处理，请等处理后再提出新的申诉`);
+        return err('LIMIT_EXCEEDED', 'TOO_MANY_OPEN', l.max === 1 ? '您已经提出过一件申诉，正在等待选举委员会处理，处理后才能再提出' : `您已有${load.open}件申诉正在处理，请等处理后再提出新的申诉`);
       }
       loads.push({ id: l.id, doc: load });
     }
+    // For the committee only: the entry an unproven number names on this roll (the reply never shows it).
+    const subjectVoterId = found.lookupIdHash ? await readRollKey(tx, election._id, found.lookupIdHash) : found.subjectVoterId;
     const no = ((await readDoc(tx, 'meta', seqId, counterDoc))?.value ?? 0) + 1;
     const doc: ObjectionDoc = {
       electionId: election._id,
-      villageId: village._id,
+      villageId: election.villageId,
       no,
       kind: input.kind,
       objectorVoterId: filer.objectorVoterId,
       objectorOpenid: openid,
       byPerson: found.self,
       loadIds: loads.map((l) => l.id),
-      subjectVoterId: found.subjectVoterId,
+      subjectVoterId,
       subject: found.subject,
       wrongFields: input.kind === 'wrongDetails' ? [...new Set(input.wrongFields)] : [],
       details: input.details,
@@ -265,7 +266,7 @@ async function file(
       actor: actorOf(ctx),
       at,
       subject: id,
-      data: { no, kind: input.kind, subjectVoterId: found.subjectVoterId, byPerson: found.self, selfIdentified: filer.objectorVoterId === null, decisionLastDay: doc.decisionLastDay },
+      data: { no, kind: input.kind, subjectVoterId, byPerson: found.self, selfIdentified: filer.objectorVoterId === null, decisionLastDay: doc.decisionLastDay },
     });
     return ok(doc);
   });

@@ -1,7 +1,7 @@
 /**
  * committee.listObjections — the committee's queue, each objection with its statutory clock
  * (Asia/Shanghai calendar days left, overdue). Undecided first, the most urgent on top; then
- * decided, the latest first. The subject's ID number appears only masked.
+ * decided, the latest first. No digit of an ID number appears.
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  */
@@ -12,8 +12,8 @@ import { summarizeObjections } from '../../../src/domain/objection';
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { clockOf, objectorsOf, queuedObjectionView } from './objection-views';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { clockOf, objectorsOf, queuedObjectionView } from './objection.view';
 
 function queueOrder(a: WithId<ObjectionDoc>, b: WithId<ObjectionDoc>): number {
   const openA = a.status === 'open';

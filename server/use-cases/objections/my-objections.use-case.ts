@@ -15,8 +15,8 @@ import { ok } from '../../../src/domain/result';
 import { pushesOwed } from '../../push/consent';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireOpenid } from '../shared/access';
-import { myObjectionView } from './objection-views';
+import { requireOpenid } from '../shared/access.policy';
+import { myObjectionView } from './objection.view';
 
 export const myObjectionsUseCase: UseCase<typeof myObjections> = async (_input, ctx) => {
   const who = requireOpenid(ctx);

@@ -35,15 +35,15 @@ import { createPublicationPushJob } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
 import type { RuleSet } from '../../../src/domain/presets/types';
-import { readRollVersion, rollVersionId } from '../roll/roll-access';
+import { readRollVersion, rollVersionId } from '../roll/roll-access.policy';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
-import { electionSummary } from '../shared/election-view';
-import { requireCommitteeElection } from '../shared/election-access';
-import { bucketVoterIds, orderVoterList, voterListBucketId, voterListFreezeId, voterListMapId } from './frozen-voter-list';
-import { chunk, noticeChunkId, noticeView, prepareAttachment } from './notice-attachment';
-import { objectionRuleText, voterListNotice } from './notice-text';
+import { actorOf } from '../shared/access.policy';
+import { electionSummary } from '../shared/election.view';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { bucketVoterIds, orderVoterList, voterListBucketId, voterListFreezeId, voterListMapId } from './frozen-voter-list.records';
+import { chunk, noticeChunkId, noticeView, prepareAttachment } from '../notices/notice-attachment.records';
+import { objectionRuleText, voterListNotice } from '../notices/objection-notices.text';
 
 /** Chunk documents per transaction when pre-writing a long list. */
 const CHUNKS_PER_TX = 10;

@@ -13,11 +13,11 @@ import { ok } from '../../../src/domain/result';
 import type { OutputOf } from '../../../src/contracts/define-action';
 import { findAllDocs, findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireTownship } from '../shared/access';
-import { electionSummary } from '../shared/election-view';
-import { objectionFigures } from '../shared/objection-figures';
+import { requireTownship } from '../shared/access.policy';
+import { electionSummary } from '../shared/election.view';
+import { objectionFigures } from '../shared/objection-figures.view';
 import { TOWNSHIP_ID } from '../township/create-village.use-case';
-import { readVoterListFreeze } from './frozen-voter-list';
+import { readVoterListFreeze } from './frozen-voter-list.records';
 
 type VillageRow = OutputOf<typeof overview>['villages'][number];
 

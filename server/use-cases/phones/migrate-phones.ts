@@ -12,7 +12,7 @@
  * A run records the key it left the store under (meta/phoneMigration); a later start with the
  * same key skips the scan.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { maskPhone, normalizePhone } from '../../../src/domain/registration-row';
 import type { Store } from '../../ports/store.port';

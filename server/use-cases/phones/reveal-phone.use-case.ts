@@ -16,7 +16,7 @@
  *   before phones were sealed, or under a key the deployment no longer has) — re-import it
  * - RATE_LIMITED REVEAL_LIMIT: this member's reveals for the hour are used up
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { revealPhone } from '../../../src/contracts/phone.contract';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok } from '../../../src/domain/result';
@@ -24,10 +24,10 @@ import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';
 import { readDoc } from '../../runtime/documents';
 import { phoneBoxOf } from '../../security/phone-box';
-import { actorOf } from '../shared/access';
-import { requireCommitteeElection } from '../shared/election-access';
+import { actorOf } from '../shared/access.policy';
+import { requireCommitteeElection } from '../shared/election-access.policy';
 
-const revealCountDoc = z.object({ count: z.number().int(), hour: z.string() });
+const revealCountDoc = z.object({ count: z.int(), hour: z.string() });
 
 /** phoneReveal/{member}:{hour}: one member's reveals in one clock hour (UTC hour, ISO prefix). */
 export const revealCountId = (member: string, hour: string): string => `${member}:${hour}`;

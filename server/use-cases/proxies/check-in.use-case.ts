@@ -31,12 +31,12 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { endAuthorization, readAuthorization, readPrincipal } from './proxy-records';
-import { certificateIndexId, readCertificate, typedCertificateNo } from './proxy-certificate';
-import { deadlineOf } from './proxy-scope';
-import { nomineeView, proxyView, votersOf } from './proxy-views';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { endAuthorization, readAuthorization, readPrincipal } from './proxy.records';
+import { certificateIndexId, readCertificate, typedCertificateNo } from './proxy-certificate.records';
+import { deadlineOf } from './proxy-scope.policy';
+import { nomineeView, proxyView, votersOf } from './proxy.view';
 
 type Input = ParsedInputOf<typeof checkIn>;
 type Done = { issue: BallotIssueDoc; voterId: string; auth: WithId<ProxyDoc> | null };

@@ -23,13 +23,13 @@ import type { TxOps } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { endAuthorization, readAuthorization, readLoad } from './proxy-records';
-import { certificateIndexId, certificateNoOf, certificateQr } from './proxy-certificate';
-import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope';
-import { notifyPrincipal } from './notify-principal';
-import { proxyView, votersOf } from './proxy-views';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { endAuthorization, readAuthorization, readLoad } from './proxy.records';
+import { certificateIndexId, certificateNoOf, certificateQr } from './proxy-certificate.records';
+import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope.policy';
+import { notifyPrincipal } from './notify-principal.effects';
+import { proxyView, votersOf } from './proxy.view';
 
 export const certificateSeqId = (electionId: string) => `proxyCertificateSeq:${electionId}`;
 

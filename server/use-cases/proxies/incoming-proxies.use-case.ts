@@ -9,10 +9,10 @@ import { proxyDoc } from '../../../src/contracts/documents/proxy-documents.schem
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
-import { readLoad } from './proxy-records';
-import { deadlineOf } from './proxy-scope';
-import { proxyView, votersOf } from './proxy-views';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { readLoad } from './proxy.records';
+import { deadlineOf } from './proxy-scope.policy';
+import { proxyView, votersOf } from './proxy.view';
 
 const ORDER = ['requested', 'accepted', 'approved', 'used', 'declined', 'rejected', 'revoked', 'voided'];
 

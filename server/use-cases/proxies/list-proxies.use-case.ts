@@ -16,10 +16,10 @@ import { ok } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { deadlineOf, SIGNATURE_URL_TTL_SECONDS } from './proxy-scope';
-import { proxyView, votersOf } from './proxy-views';
-import { signatureImageUrl } from '../shared/signature-file';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { deadlineOf, SIGNATURE_URL_TTL_SECONDS } from './proxy-scope.policy';
+import { proxyView, votersOf } from './proxy.view';
+import { signatureImageUrl } from '../shared/signature-file.records';
 
 export function proxyFigures(all: readonly ProxyDoc[]) {
   const valid = all.filter((a) => a.status === 'approved' || a.status === 'used');

@@ -11,10 +11,10 @@ import { proxiesAllowed } from '../../../src/domain/proxy-authorization';
 import { ok } from '../../../src/domain/result';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
-import { ACTIVE_STATUSES } from './proxy-records';
-import { deadlineOf } from './proxy-scope';
-import { proxyView, votersOf } from './proxy-views';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { ACTIVE_STATUSES } from './proxy.records';
+import { deadlineOf } from './proxy-scope.policy';
+import { proxyView, votersOf } from './proxy.view';
 
 export const myProxiesUseCase: UseCase<typeof mine> = async (_input, ctx) => {
   const scope = await requireBoundVoter(ctx);

@@ -22,10 +22,10 @@ import { appendAudit } from '../../audit/audit-log';
 import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireCommitteeElection } from '../shared/election-access';
-import { noticeSourceId } from '../notices/typed-notice';
-import { actorOf } from '../shared/access';
-import { votersOf } from './proxy-views';
+import { requireCommitteeElection } from '../shared/election-access.policy';
+import { noticeSourceId } from '../notices/typed-notice.text';
+import { actorOf } from '../shared/access.policy';
+import { votersOf } from './proxy.view';
 
 export const proxyListVersionId = (electionId: string) => `proxyListVersion:${electionId}`;
 

@@ -29,11 +29,11 @@ import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { requireBoundVoterWith } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, writeLoad, writePrincipal } from './proxy-records';
-import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope';
-import { proxyView } from './proxy-views';
+import { requireBoundVoterWith } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, writeLoad, writePrincipal } from './proxy.records';
+import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope.policy';
+import { proxyView } from './proxy.view';
 
 type Input = ParsedInputOf<typeof request>;
 

@@ -24,12 +24,12 @@ import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { endAuthorization, readAuthorization, readLoad, writeLoad } from './proxy-records';
-import { deadlineOf, deadlinePassed, discardSignature, noSuchAuthorization, signaturePath, storeSignature } from './proxy-scope';
-import { notifyPrincipal } from './notify-principal';
-import { proxyView, votersOf } from './proxy-views';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { endAuthorization, readAuthorization, readLoad, writeLoad } from './proxy.records';
+import { deadlineOf, deadlinePassed, discardSignature, noSuchAuthorization, signaturePath, storeSignature } from './proxy-scope.policy';
+import { notifyPrincipal } from './notify-principal.effects';
+import { proxyView, votersOf } from './proxy.view';
 
 type Input = ParsedInputOf<typeof respond>;
 type Answer = { auth: WithId<ProxyDoc>; holds: number };

@@ -13,11 +13,11 @@ import type { revoke } from '../../../src/contracts/proxy.contract';
 import { err, ok } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
-import { actorOf } from '../shared/access';
-import { ACTIVE_STATUSES, endAuthorization, readAuthorization } from './proxy-records';
-import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope';
-import { proxyView, votersOf } from './proxy-views';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { actorOf } from '../shared/access.policy';
+import { ACTIVE_STATUSES, endAuthorization, readAuthorization } from './proxy.records';
+import { deadlineOf, deadlinePassed, noSuchAuthorization } from './proxy-scope.policy';
+import { proxyView, votersOf } from './proxy.view';
 
 export const revokeProxyUseCase: UseCase<typeof revoke> = async (input, ctx) => {
   const scope = await requireBoundVoter(ctx);

@@ -1,5 +1,5 @@
 /**
- * registration.mine — the caller's own roll entry (masked) and what they still need to do.
+ * registration.mine — the caller's own roll entry (no ID digits) and what they still need to do.
  *
  * Outcomes: ok | UNAUTHENTICATED NO_OPENID | UNAUTHENTICATED NOT_BOUND | NOT_FOUND ELECTION_GONE
  */
@@ -7,10 +7,10 @@ import type { mine } from '../../../src/contracts/registration.contract';
 import { voterTodos } from '../../../src/domain/voter-todo';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireBoundVoter } from '../shared/election-access';
-import { calendarOf, electionSummary, voterView } from '../shared/election-view';
+import { requireBoundVoter } from '../shared/election-access.policy';
+import { calendarOf, electionSummary, voterView } from '../shared/election.view';
 
-export const myRegistration: UseCase<typeof mine> = async (_input, ctx) => {
+export const myRegistrationUseCase: UseCase<typeof mine> = async (_input, ctx) => {
   const own = await requireBoundVoter(ctx);
   if (!own.ok) return own;
   const { voter, election, village, rules } = own.value;

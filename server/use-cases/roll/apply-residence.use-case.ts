@@ -3,59 +3,63 @@
  * live (category C: 户籍 elsewhere, living in the village ≥ the preset's years on election day).
  * Creates a pending C entry and binds the applicant to it; the committee then records the
  * 村民会议/村民代表会议 decision, and the approval takes the person's deployment-wide registration
- * (不重登). A person already registered in another village is refused at once (they must be
- * released there first); a migrant merely pending in their 户籍 village is not registered there,
- * so they may apply here — the first registration confirmed wins.
+ * (不重登) — refused there, and recorded for the township, when another village holds it.
+ *
+ * The applicant has not proven the ID number (issue #10): whether it is on this roll, on another
+ * village's, or on none, the reply is the same — a pending entry. One whose number already has an
+ * entry here is marked `duplicateOf` that entry (it can never be approved; the committee sees the
+ * note and rejects it). Nothing about other villages is read or written here; a WeChat user may
+ * leave CLAIM_POLICY.maxApplicationsPerUser applications per election.
  *
  * The applicant's own dates are checked at once (a residence already too short on election day
  * cannot be approved), unlike a committee import, where the meeting decides.
  *
  * Outcomes:
- * - ok: the new entry (masked) and the election
+ * - ok: the new entry (no ID digits) and the election
  * - INVALID_INPUT ID_LENGTH | ID_CHARS | ID_CHECK_DIGIT | ID_BIRTH_DATE | UNKNOWN_GROUP | BAD_DATE
  * - UNAUTHENTICATED NO_OPENID | NOT_FOUND ELECTION_UNKNOWN
  * - NOT_ELIGIBLE UNDER_18 | RESIDENCE_TOO_SHORT
- * - CONFLICT ALREADY_BOUND (this WeChat user has an entry) | ALREADY_ON_ROLL (this person is on
- *   this election's roll) | DOUBLE_REGISTRATION (registered in another village; the township sees it)
+ * - CONFLICT ALREADY_BOUND (this WeChat user has an entry; checked before anything about the number)
+ * - LIMIT_EXCEEDED TOO_MANY_APPLICATIONS
  * - WINDOW_CLOSED LIST_PUBLISHED | REGISTRATION_CLOSED | ELECTION_CLOSED
+ *
+ * Cost: 6 reads (the caller's applications; in the transaction the election, the list freeze,
+ * the village, the caller's binding, the roll key) and 4 writes with the audit, whatever the roll's size.
  */
 import type { applyResidence } from '../../../src/contracts/registration.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
+import type { ParsedInputOf } from '../../../src/contracts/define-action';
+import { villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
-import { compareCivil } from '../../../src/domain/civil-date';
-import { maskIdNumber, parseIdNumber } from '../../../src/domain/id-number';
-import { ageEligibility, residenceCompletesOn, residenceRequirementMet } from '../../../src/domain/registration';
+import { compareCivil, shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
+import { parseIdNumber, type ParsedId } from '../../../src/domain/id-number';
+import { ageEligibility, CLAIM_POLICY, residenceCompletesOn, residenceRequirementMet } from '../../../src/domain/registration';
 import { matchGroup, normalizePersonName } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
-import { actorOf, requireOpenid } from '../shared/access';
-import { electionSummary, voterView } from '../shared/election-view';
-import { bumpRollVersion, electionClosed, loadElection, requireRegistrationOpen } from './roll-access';
-import { draftRollEntry } from './roll-entry';
-import { inspectClaim, readRollKey, recordDoubleRegistration, setRollKey } from './registration-claim';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { electionSummary, rulesOf, voterView } from '../shared/election.view';
+import { requireRegistrationOpen } from './roll-access.policy';
+import { draftRollEntry } from './roll-entry.records';
+import { readRollKey, setRollKey } from './registration-claim.records';
 
-const ALREADY_ON_ROLL = '您已经在本村的选民登记里了，请用《选民登记告知书》上的绑定码绑定；没有告知书的，请联系村选举委员会';
+type Input = ParsedInputOf<typeof applyResidence>;
 
-export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (input, ctx) => {
-  const who = requireOpenid(ctx);
-  if (!who.ok) return who;
-  const openid = who.value;
-  const parsed = parseIdNumber(input.idNumber);
-  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
-  const loaded = await loadElection(ctx, input.electionId);
-  if (!loaded.ok) return loaded;
-  const { election, village, rules, today, now } = loaded.value;
-  if (election.status !== 'active') return electionClosed();
+/** What the committee reads on an application whose number already has an entry on this roll. */
+export const DUPLICATE_APPLICATION_NOTE = '此申请填写的身份证号码与本届另一条登记相同（一人只能登记一次），不能同意；请核实申请人身份';
 
+/** The applicant's own data against the election: group, age and residence (input only, nothing about the roll). */
+function checkApplicant(input: Input, id: ParsedId, election: ElectionDoc, village: VillageDoc, today: CivilDate): Result<string, ErrorCode> {
+  const rules = rulesOf(election);
   const group = matchGroup(input.group, village.groups);
   if (!group) return err('INVALID_INPUT', 'UNKNOWN_GROUP', `“${input.group}”不是${village.name}的村民小组，请从列表中选择`);
-  const age = ageEligibility(parsed.value.birthDate, election.electionDay, today, rules);
+  const age = ageEligibility(id.birthDate, election.electionDay, today, rules);
   if (age) return age.reason === 'UNDER_18' ? err('NOT_ELIGIBLE', 'UNDER_18', age.message) : err('INVALID_INPUT', 'ID_BIRTH_DATE', age.message);
   if (compareCivil(input.residenceSince, today) > 0) return err('INVALID_INPUT', 'BAD_DATE', '居住起始日期还没到，请核对');
-  if (compareCivil(input.residenceSince, parsed.value.birthDate) < 0) return err('INVALID_INPUT', 'BAD_DATE', '居住起始日期早于出生日期，请核对');
+  if (compareCivil(input.residenceSince, id.birthDate) < 0) return err('INVALID_INPUT', 'BAD_DATE', '居住起始日期早于出生日期，请核对');
   if (!residenceRequirementMet(input.residenceSince, election.electionDay, rules)) {
     const years = rules.voter.residenceYearsForCategoryC;
     return err(
@@ -64,57 +68,68 @@ export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (inpu
       `到选举日（${election.electionDay}）您在本村居住不满${years}年（${residenceCompletesOn(input.residenceSince, rules)}才满${years}年），本届不能在本村登记；可以在户籍所在地参加选举`,
     );
   }
+  return ok(group);
+}
 
-  const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
-  const idMasked = maskIdNumber(parsed.value.normalized);
-  const name = normalizePersonName(input.name);
-  // An entry of this person on this roll is found by the blind index (entries older than roll
-  // keys); the roll key and the claim are checked in the transaction.
-  const onRoll = await findDocs(ctx.store, 'voter', { electionId: election._id, idHash }, voterDoc, { limit: 1 });
-  if (onRoll.length) return err('CONFLICT', 'ALREADY_ON_ROLL', ALREADY_ON_ROLL);
+type Applied = { voter: WithId<VoterDoc>; election: WithId<ElectionDoc>; village: WithId<VillageDoc> };
 
+export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (input, ctx) => {
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const openid = who.value;
+  const parsed = parseIdNumber(input.idNumber);
+  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+  const now = ctx.clock.now();
   const at = now.toISOString();
-  const here = { electionId: election._id, villageId: village._id };
-  const r = await ctx.store.runTransaction<Result<WithId<VoterDoc>, ErrorCode>>(async (tx) => {
-    const open = await requireRegistrationOpen(tx, election._id, rules, today);
+  const today = shanghaiDateOf(now);
+  const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
+  // Racing applications of one user are serialised by their binding (written below), so a count
+  // of the committed ones is enough.
+  const mine = await findDocs(ctx.store, 'voter', { electionId: input.electionId, appliedBy: openid }, voterDoc, { limit: CLAIM_POLICY.maxApplicationsPerUser });
+
+  const r = await ctx.store.runTransaction<Result<Applied, ErrorCode>>(async (tx) => {
+    const open = await requireRegistrationOpen(tx, input.electionId, null, today);
     if (!open.ok) return open;
+    const election = open.value;
+    const village = await readDoc(tx, 'village', election.villageId, villageDoc);
+    if (!village) throw new Error(`election ${election._id} lost its village`);
+    const group = checkApplicant(input, parsed.value, election, village, today);
+    if (!group.ok) return group;
     if (await readDoc(tx, 'binding', openid, bindingDoc)) {
       return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份，不能再申请；如需更换，请先在“我的”里解除绑定');
     }
-    if (await readRollKey(tx, election._id, idHash)) return err('CONFLICT', 'ALREADY_ON_ROLL', ALREADY_ON_ROLL);
-    const claim = await inspectClaim(tx, idHash, here);
-    if (claim.kind === 'thisElection') return err('CONFLICT', 'ALREADY_ON_ROLL', ALREADY_ON_ROLL);
-    if (claim.kind === 'elsewhere') {
-      // Committed with the refusal: the township must see the attempt.
-      await recordDoubleRegistration(tx, { ...here, idHash, idMasked, name, claim: claim.claim, source: 'application', importId: null, row: null, at });
-      return err('CONFLICT', 'DOUBLE_REGISTRATION', `您已在“${claim.villageName}”登记为选民，一个人不能在两个村重复登记。如确应在本村登记（人户分离），请先联系该村选举委员会释放登记`);
+    if (mine.length >= CLAIM_POLICY.maxApplicationsPerUser) {
+      return err('LIMIT_EXCEEDED', 'TOO_MANY_APPLICATIONS', `这个微信在本届选举已经提交过${CLAIM_POLICY.maxApplicationsPerUser}次申请，请联系村选举委员会`);
     }
+    const existing = await readRollKey(tx, election._id, idHash);
     const entry = draftRollEntry(
       {
-        ...here,
-        name,
+        electionId: election._id,
+        villageId: village._id,
+        name: normalizePersonName(input.name),
         idHash,
-        idMasked,
         birthDate: parsed.value.birthDate,
         sex: parsed.value.sex,
-        group,
+        group: group.value,
         category: 'C',
         phoneMasked: null,
         residenceSince: input.residenceSince,
-        note: null,
+        note: existing ? DUPLICATE_APPLICATION_NOTE : null,
         boundTo: openid,
       },
       ctx.settings.idHmacKey,
       ctx.rng,
       at,
     );
-    await tx.set('voter', entry.id, entry.doc);
-    await setRollKey(tx, election._id, idHash, entry.id);
-    await bumpRollVersion(tx, election._id);
+    const doc: VoterDoc = { ...entry.doc, appliedBy: openid, duplicateOf: existing };
+    await tx.set('voter', entry.id, doc);
+    // A pending entry is not on the list: the roll version (what publication checks) stays.
+    if (!existing) await setRollKey(tx, election._id, idHash, entry.id);
     await tx.set('binding', openid, { voterId: entry.id, electionId: election._id, villageId: village._id, boundAt: at });
-    await appendAudit(tx, { scope: election._id, action: 'registration.applyResidence', actor: actorOf(ctx), at, subject: entry.id, data: { category: 'C', group } });
-    return ok({ ...entry.doc, _id: entry.id });
+    await appendAudit(tx, { scope: election._id, action: 'registration.applyResidence', actor: actorOf(ctx), at, subject: entry.id, data: { category: 'C', group: group.value } });
+    return ok({ voter: { ...doc, _id: entry.id }, election, village });
   });
   if (!r.ok) return r;
-  return ok({ voter: voterView(r.value, election, village.name), election: electionSummary(election, village, now) });
+  const { voter, election, village } = r.value;
+  return ok({ voter: voterView(voter, election, village.name), election: electionSummary(election, village, now) });
 };

@@ -15,10 +15,10 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { voterView } from '../shared/election-view';
-import { electionClosed } from './roll-access';
-import { requireBoundVoter } from '../shared/election-access';
+import { actorOf } from '../shared/access.policy';
+import { voterView } from '../shared/election.view';
+import { electionClosed } from './roll-access.policy';
+import { requireBoundVoter } from '../shared/election-access.policy';
 
 export const confirmRegistrationUseCase: UseCase<typeof confirm> = async (_input, ctx) => {
   const own = await requireBoundVoter(ctx);

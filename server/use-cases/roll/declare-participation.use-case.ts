@@ -24,11 +24,11 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf, requireOpenid } from '../shared/access';
-import { rulesOf, voterView } from '../shared/election-view';
+import { actorOf, requireOpenid } from '../shared/access.policy';
+import { rulesOf, voterView } from '../shared/election.view';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
-import { bumpRollVersion, electionClosed, registrationOpenIn } from './roll-access';
-import { claimFor, recordDoubleRegistration } from './registration-claim';
+import { bumpRollVersion, electionClosed, registrationOpenIn } from './roll-access.policy';
+import { claimFor, recordDoubleRegistration } from './registration-claim.records';
 
 function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
   if (v.category !== 'B') return err('NOT_ELIGIBLE', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的选民需要表示参加选举；您的登记不需要这一步');
@@ -61,7 +61,7 @@ export const declareParticipationUseCase: UseCase<typeof declareParticipation> =
     if (!claim.ok) {
       if (claim.reason === 'NOT_HELD') return err('CONFLICT', 'DOUBLE_REGISTRATION', '本届选举中您另有一条登记，请联系村选举委员会核对');
       // Committed with the refusal: the township must see the attempt.
-      await recordDoubleRegistration(tx, { electionId: v.electionId, villageId: v.villageId, idHash: v.idHash, idMasked: v.idMasked, name: v.name, claim: claim.claim, source: 'declaration', importId: null, row: null, at });
+      await recordDoubleRegistration(tx, { electionId: v.electionId, villageId: v.villageId, idHash: v.idHash, birthDate: v.birthDate, name: v.name, claim: claim.claim, source: 'declaration', importId: null, row: null, at });
       return err('CONFLICT', 'DOUBLE_REGISTRATION', `您已在“${claim.villageName}”登记为选民，一个人不能在两个村重复登记。如确应在本村参加选举，请先联系该村选举委员会释放登记`);
     }
     const declaration = { channel: 'app' as const, on: today, livesIn: input.livesIn ? scrubNote(input.livesIn).text : null, at };

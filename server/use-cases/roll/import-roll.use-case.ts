@@ -44,12 +44,12 @@ import type { CallContext } from '../../runtime/context';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
-import { actorOf } from '../shared/access';
-import { listPublishedMidway, runBatch, ROLL_BATCH } from './import-batch';
-import { codesReadable, forgetCodes, loadJobSheet, newJob, parseSheet, readReport, readVillageFile, type Sheet } from './import-job';
-import { indexByName, planSheet, sheetRowNumber } from './import-row-plan';
-import type { BatchEnv } from './import-row';
-import { isVoterListPublished, listPublishedError, loadCommitteeElection, requireActiveElection, type ElectionScope } from './roll-access';
+import { actorOf } from '../shared/access.policy';
+import { listPublishedMidway, runBatch, ROLL_BATCH } from './import-batch.job';
+import { codesReadable, forgetCodes, loadJobSheet, newJob, parseSheet, readReport, readVillageFile, type Sheet } from './import.job';
+import { indexByName, planSheet, sheetRowNumber } from './import-row-plan.policy';
+import type { BatchEnv } from './import-row.job';
+import { isVoterListPublished, listPublishedError, loadCommitteeElection, requireActiveElection, type ElectionScope } from './roll-access.policy';
 
 export { ROLL_BATCH };
 

@@ -1,7 +1,7 @@
 /**
  * township.duplicates — people refused in one village because another village holds their
  * registration (不重登): which villages, when, from which import or application. The ID number
- * appears only masked; the blind index never leaves the store.
+ * appears only as name and birth date; the blind index never leaves the store.
  *
  * Outcomes: ok | FORBIDDEN NOT_TOWNSHIP
  */
@@ -11,7 +11,7 @@ import { duplicateDoc, rollImportDoc } from '../../../src/contracts/documents/ro
 import { ok } from '../../../src/domain/result';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { requireTownship } from '../shared/access';
+import { requireTownship } from '../shared/access.policy';
 import { TOWNSHIP_ID } from '../township/create-village.use-case';
 
 export const listDuplicatesUseCase: UseCase<typeof duplicates> = async (input, ctx) => {
@@ -39,7 +39,7 @@ export const listDuplicatesUseCase: UseCase<typeof duplicates> = async (input, c
     out.push({
       id: d._id.split(':')[0] + ':' + d._id.slice(-8),
       name: d.name,
-      idMasked: d.idMasked,
+      birthDate: d.birthDate ?? null,
       village: { id: d.villageId, name: await villageName(d.villageId) },
       registeredIn: { id: d.registeredVillageId, name: await villageName(d.registeredVillageId) },
       source: d.source,

@@ -1,11 +1,12 @@
 /**
- * committee.listVoters — search this election's roll; masked rows only.
+ * committee.listVoters — search this election's roll; no digit of an ID number in the rows.
  *
  * Outcomes: ok | FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN
  *
  * The store answers equality queries only (CloudBase as well as the embedded store), so group,
- * category and status narrow the query; the search box (part of a name or of a group's name), the
- * name, the ID number's last four characters and the bound/confirmed flags are filtered in memory
+ * category, status and a whole ID number (its keyed hash; no digit is stored to match a part
+ * against, RULES.md §7) narrow the query; the search box (part of a name or of a group's name), the
+ * name and the bound/confirmed flags are filtered in memory
  * over every matching entry, read in pages of 1,000 (findAllDocs). A village roll is a few
  * thousand entries at most. Sorting is in memory too (group order and stroke-free name order are
  * not store orders), so the reply's pages are slices of the sorted hits, not store pages: an
@@ -14,13 +15,15 @@
  */
 import type { listVoters, RosterSort } from '../../../src/contracts/roll.contract';
 import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
-import { ok } from '../../../src/domain/result';
+import { parseIdNumber } from '../../../src/domain/id-number';
+import { err, ok } from '../../../src/domain/result';
+import { keyedHash } from '../../security/keyed-hash';
 import type { Where } from '../../ports/store.port';
 import { findAllDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { nameKey } from '../shared/name-key';
-import { loadCommitteeElection } from './roll-access';
-import { rosterEntry } from './roll-entry';
+import { nameKey } from '../shared/name-key.records';
+import { loadCommitteeElection } from './roll-access.policy';
+import { rosterEntry } from './roll-entry.records';
 
 type Voter = WithId<VoterDoc>;
 type Compare = (a: Voter, b: Voter) => number;
@@ -55,17 +58,20 @@ export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) 
   if (input.group) where.group = input.group;
   if (input.category) where.category = input.category;
   if (input.status) where.status = input.status;
+  if (input.idNumber !== undefined) {
+    const id = parseIdNumber(input.idNumber);
+    if (!id.ok) return err('INVALID_INPUT', id.reason, id.message);
+    where.idHash = keyedHash(ctx.settings.idHmacKey, 'id', id.value.normalized);
+  }
   const all = await findAllDocs(ctx.store, 'voter', where as Where, voterDoc);
 
   const needle = input.name ? nameKey(input.name) : '';
   const query = input.query ?? '';
   const queryKey = query ? nameKey(query) : '';
-  const tail = input.idLast4?.toUpperCase();
   const hits = all.filter(
     (v) =>
       (!needle || v.nameKey.includes(needle)) &&
       (!query || v.nameKey.includes(queryKey) || v.group.includes(query)) &&
-      (!tail || v.idMasked.endsWith(tail)) &&
       (input.bound === undefined || (v.boundTo !== null) === input.bound) &&
       (input.confirmed === undefined || v.confirmed === input.confirmed),
   );

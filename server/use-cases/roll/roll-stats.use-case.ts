@@ -9,8 +9,8 @@ import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema
 import { ok } from '../../../src/domain/result';
 import { findAllDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { objectionFigures } from '../shared/objection-figures';
-import { loadCommitteeElection } from './roll-access';
+import { objectionFigures } from '../shared/objection-figures.view';
+import { loadCommitteeElection } from './roll-access.policy';
 
 export const rollStatsUseCase: UseCase<typeof stats> = async (input, ctx) => {
   const loaded = await loadCommitteeElection(ctx, input.electionId);

@@ -2,7 +2,7 @@
  * committee.setVoterStatus — one operation on one roll entry, with its reason and audit entry.
  *
  * Outcomes:
- * - ok: the entry (masked); reissueBindingCode also returns the new code, once
+ * - ok: the entry (no ID digits); reissueBindingCode also returns the new code, once
  * - FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN | VOTER_UNKNOWN
  * - WINDOW_CLOSED LIST_PUBLISHED: a list-changing operation after publication (use an objection)
  *   | ELECTION_CLOSED
@@ -26,11 +26,11 @@ import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema
 import { err, ok, type Result } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { actorOf } from '../shared/access';
-import { electionClosed, listPublishedError, loadCommitteeElection, isVoterListPublished } from './roll-access';
-import { rosterEntry } from './roll-entry';
-import { notifyVoided } from '../proxies/void-proxies';
-import { applyVoterStatusOp, opChangesList, type StatusOpResult, type VoterStatusChange } from './voter-status-ops';
+import { actorOf } from '../shared/access.policy';
+import { electionClosed, listPublishedError, loadCommitteeElection, isVoterListPublished } from './roll-access.policy';
+import { rosterEntry } from './roll-entry.records';
+import { notifyVoided } from '../proxies/void-proxies.effects';
+import { applyVoterStatusOp, opChangesList, type StatusOpResult, type VoterStatusChange } from './voter-status.records';
 
 export const setVoterStatusUseCase: UseCase<typeof setVoterStatus> = async (input, ctx) => {
   const loaded = await loadCommitteeElection(ctx, input.electionId);

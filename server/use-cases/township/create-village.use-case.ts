@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, newId } from '../../security/keyed-hash';
-import { actorOf, requireTownship } from '../shared/access';
+import { actorOf, requireTownship } from '../shared/access.policy';
 
 export const TOWNSHIP_ID = 'default';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { civilDateSchema, electionKindSchema, memberRoleSchema, postSchema } from '../common.schema';
 import { electionCommitteeRecord, votingArrangementsRecord } from '../election-setup.schema';
 
@@ -22,11 +22,20 @@ export type VillageDoc = z.infer<typeof villageDoc>;
 export const inviteDoc = z.object({
   villageId: z.string(),
   /** The role the township chose; invites issued before roles existed grant 委员. */
-  role: memberRoleSchema.default('member'),
+  role: z._default(memberRoleSchema, 'member'),
   expiresAt: z.string(),
-  usedBy: z.string().nullable(),
-  usedAt: z.string().nullable(),
+  usedBy: z.nullable(z.string()),
+  usedAt: z.nullable(z.string()),
   createdAt: z.string(),
+  /**
+   * invite/{hash(first 5 characters)}: the rest of the code is checked against this keyed hash
+   * of the whole code, so wrong guesses at one invitation count against it (absent on invites
+   * stored under the whole code's hash, issued before).
+   */
+  secretHash: z.optional(z.string()),
+  failures: z.optional(z.int().check(z.gte(0))),
+  /** Too many wrong guesses: void; the township issues a new one. */
+  lockedAt: z.optional(z.nullable(z.string())),
 });
 export type InviteDoc = z.infer<typeof inviteDoc>;
 
@@ -40,16 +49,16 @@ const memberShape = z.object({
    * (meta/activeElection), or when the village's next election is created; null until then. The
    * term ends when that election is closed.
    */
-  termElectionId: z.string().nullable(),
+  termElectionId: z.nullable(z.string()),
   /** The member's own roll entry, when their WeChat is bound to a voter of this village. */
-  voterId: z.string().nullable(),
+  voterId: z.nullable(z.string()),
   status: z.enum(['active', 'revoked']),
-  revokedAt: z.string().nullable(),
+  revokedAt: z.nullable(z.string()),
   /** Audit actor of whoever revoked (keyed hash), never a raw openid. */
-  revokedBy: z.string().nullable(),
-  revokeReason: z.enum(['TOWNSHIP', 'CANDIDATE']).nullable(),
+  revokedBy: z.nullable(z.string()),
+  revokeReason: z.nullable(z.enum(['TOWNSHIP', 'CANDIDATE'])),
   /** The township's stated reason, in its words. */
-  revokeNote: z.string().nullable(),
+  revokeNote: z.nullable(z.string()),
 });
 
 /** A member document written before roles and terms (role 'committee', nothing else). */
@@ -74,7 +83,7 @@ function upgradeMember(raw: unknown): unknown {
 }
 
 /** member/{villageId}:{openid}: one WeChat user's seat on a village's election committee. */
-export const memberDoc = z.preprocess(upgradeMember, memberShape);
+export const memberDoc = z.pipe(z.transform(upgradeMember), memberShape);
 export type MemberDoc = z.output<typeof memberShape>;
 
 /** meta/committeeVoter:{voterId}: the member linked to a roll entry, readable by id in a transaction. */
@@ -82,23 +91,25 @@ export const committeeVoterLinkDoc = z.object({ memberId: z.string(), villageId:
 
 export const electionDoc = z.object({
   villageId: z.string(),
+  /** The village's name, kept at creation so a villager's reply needs no village read; absent on older elections. */
+  villageName: z.optional(z.string()),
   title: z.string(),
   kind: electionKindSchema,
   presetId: z.string(),
   electionDay: civilDateSchema,
-  posts: z.array(z.object({ post: postSchema, seats: z.number().int() })),
-  registrationOpensOn: civilDateSchema.nullable(),
-  nominationOpensOn: civilDateSchema.nullable(),
-  nominationClosesOn: civilDateSchema.nullable(),
-  voterListPublishedOn: civilDateSchema.nullable(),
+  posts: z.array(z.object({ post: postSchema, seats: z.int() })),
+  registrationOpensOn: z.nullable(civilDateSchema),
+  nominationOpensOn: z.nullable(civilDateSchema),
+  nominationClosesOn: z.nullable(civilDateSchema),
+  voterListPublishedOn: z.nullable(civilDateSchema),
   status: z.enum(['active', 'closed']),
   createdAt: z.string(),
   /** 村民选举委员会 roster (committee.updateElection); absent until first recorded. */
-  electionCommittee: electionCommitteeRecord.nullable().optional(),
+  electionCommittee: z.optional(z.nullable(electionCommitteeRecord)),
   /** Voting hours, 中心会场, 投票站 and 流动票箱 (committee.updateElection); absent until recorded. */
-  voting: votingArrangementsRecord.nullable().optional(),
+  voting: z.optional(z.nullable(votingArrangementsRecord)),
   /** Bumped by every change through committee.updateElection (a form loaded earlier is refused as stale). */
-  revision: z.number().int().min(0).optional(),
-  updatedAt: z.string().optional(),
+  revision: z.optional(z.int().check(z.gte(0))),
+  updatedAt: z.optional(z.string()),
 });
 export type ElectionDoc = z.infer<typeof electionDoc>;

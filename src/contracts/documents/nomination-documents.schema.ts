@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { civilDateSchema, postSchema } from '../common.schema';
 import { ballotNamesSchema } from '../nomination.contract';
 
@@ -20,7 +20,7 @@ export const paperRecordSchema = z.object({
   clerk: z.string(),
   scanRef: z.string(),
   assisted: z.boolean(),
-  invalidReason: z.string().nullable(),
+  invalidReason: z.nullable(z.string()),
 });
 
 export const nominationDoc = z.object({
@@ -31,8 +31,8 @@ export const nominationDoc = z.object({
   valid: z.boolean(),
   names: ballotNamesSchema,
   /** Private file of the vector strokes and the SHA-256 of their canonical JSON; null on paper. */
-  signature: z.object({ fileId: z.string(), digest: z.string() }).nullable(),
-  paper: paperRecordSchema.nullable(),
+  signature: z.nullable(z.object({ fileId: z.string(), digest: z.string() })),
+  paper: z.nullable(paperRecordSchema),
   submittedAt: z.string(),
   /** SHA-256 (hex) of the canonical submission; signed as `sig` by `keyId`. */
   hash: z.string(),
@@ -40,14 +40,14 @@ export const nominationDoc = z.object({
   sig: z.string(),
   code: z.string(),
   /** 1 for the first ballot, +1 per replacement. */
-  version: z.number().int().min(1),
+  version: z.int().check(z.gte(1)),
 });
 export type NominationDoc = z.infer<typeof nominationDoc>;
 
-export const receiptDoc = z.object({ electionId: z.string(), ballotId: z.string(), hash: z.string(), version: z.number().int(), issuedAt: z.string() });
+export const receiptDoc = z.object({ electionId: z.string(), ballotId: z.string(), hash: z.string(), version: z.int(), issuedAt: z.string() });
 export type ReceiptDoc = z.infer<typeof receiptDoc>;
 
-const nomineeRecord = z.object({ voterId: z.string(), name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), birthYear: z.number().int(), votes: z.number().int() });
+const nomineeRecord = z.object({ voterId: z.string(), name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), birthYear: z.int(), votes: z.int() });
 export type NomineeRecord = z.infer<typeof nomineeRecord>;
 
 export const tieResolutionRecord = z.object({
@@ -64,40 +64,40 @@ export const nominationCloseDoc = z.object({
   villageId: z.string(),
   closedAt: z.string(),
   closedBy: z.string(),
-  ballots: z.number().int(),
-  valid: z.number().int(),
-  invalid: z.number().int(),
-  paper: z.number().int(),
+  ballots: z.int(),
+  valid: z.int(),
+  invalid: z.int(),
+  paper: z.int(),
   /** Every nominee with at least one vote, per post (the initial candidates are those ≥ jointMinimum). */
-  posts: z.array(z.object({ post: postSchema, seats: z.number().int(), margin: z.number().int().nullable(), nominees: z.array(nomineeRecord) })),
+  posts: z.array(z.object({ post: postSchema, seats: z.int(), margin: z.nullable(z.int()), nominees: z.array(nomineeRecord) })),
   resolutions: z.array(tieResolutionRecord),
   /** SHA-256 of the canonical tally (counts per post and nominee). */
   tallyHash: z.string(),
-  merkle: z.object({ root: z.string(), leaves: z.number().int(), chunkSize: z.number().int(), chunkRoots: z.array(z.string()), chunkFirsts: z.array(z.string()) }),
+  merkle: z.object({ root: z.string(), leaves: z.int(), chunkSize: z.int(), chunkRoots: z.array(z.string()), chunkFirsts: z.array(z.string()) }),
   /** Committee members who left on candidacy (RULES.md §2): seats to fill. */
   seatsToFill: z.array(z.string()),
-  publication: z.object({ version: z.number().int(), publishedAt: z.string(), hash: z.string() }).nullable(),
+  publication: z.nullable(z.object({ version: z.int(), publishedAt: z.string(), hash: z.string() })),
   /** The list changed (withdrawal, review) since it was published. */
   republishNeeded: z.boolean(),
 });
 export type NominationCloseDoc = z.infer<typeof nominationCloseDoc>;
 
-export const merkleChunkDoc = z.object({ electionId: z.string(), index: z.number().int(), leaves: z.array(z.string()) });
+export const merkleChunkDoc = z.object({ electionId: z.string(), index: z.int(), leaves: z.array(z.string()) });
 
 export const candidateDoc = z.object({
   electionId: z.string(),
   voterId: z.string(),
-  checks: z.array(z.object({ key: z.string(), label: z.string(), outcome: z.enum(['pass', 'flag', 'block']), note: z.string().nullable(), source: z.string() })),
-  profile: z.object({ education: z.string().nullable(), partyMember: z.boolean().nullable(), incumbent: z.boolean().nullable() }),
-  reviewedAt: z.string().nullable(),
-  withdrawal: z.object({ writtenOn: civilDateSchema, record: z.string(), at: z.string(), by: z.string() }).nullable(),
+  checks: z.array(z.object({ key: z.string(), label: z.string(), outcome: z.enum(['pass', 'flag', 'block']), note: z.nullable(z.string()), source: z.string() })),
+  profile: z.object({ education: z.nullable(z.string()), partyMember: z.nullable(z.boolean()), incumbent: z.nullable(z.boolean()) }),
+  reviewedAt: z.nullable(z.string()),
+  withdrawal: z.nullable(z.object({ writtenOn: civilDateSchema, record: z.string(), at: z.string(), by: z.string() })),
 });
 export type CandidateDoc = z.infer<typeof candidateDoc>;
 
 /** The `data` of a ballot's audit entry (record-ballot.ts), read back by the recount. */
 export const ballotAuditData = z.object({
   hash: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   channel: z.enum(['app', 'paper']),
   valid: z.boolean(),
   names: ballotNamesSchema,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { voterCategorySchema } from '../common.schema';
 import { noticeTypeSchema } from '../notice.schema';
 
@@ -20,16 +20,16 @@ export type AttachmentEntry = z.infer<typeof attachmentEntry>;
  */
 export const noticeAttachment = z.object({
   kind: z.string(),
-  count: z.number().int().min(0),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  count: z.int().check(z.gte(0)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   entries: z.array(attachmentEntry),
-  chunkCount: z.number().int().min(0),
+  chunkCount: z.int().check(z.gte(0)),
   /**
    * sha256 hex of canonicalJson({ kind, index, entries }) per chunk, so one page is checked by
    * reading its chunk alone (a notice is immutable, so these are as trustworthy as `hash`).
    * Absent on notices published before they existed: those are checked against `hash` whole.
    */
-  chunkHashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
+  chunkHashes: z.optional(z.array(z.string().check(z.regex(/^[0-9a-f]{64}$/)))),
 });
 export type NoticeAttachment = z.infer<typeof noticeAttachment>;
 export const NOTICE_CHUNK_SIZE = 500;
@@ -41,8 +41,8 @@ export const NOTICE_CHUNK_SIZE = 500;
  */
 export const storedCheckpointDoc = z.object({
   scope: z.string(),
-  seq: z.number().int().min(1),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  seq: z.int().check(z.gte(1)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   at: z.string(),
   keyId: z.string(),
   signature: z.string(),
@@ -55,17 +55,17 @@ export const noticeDoc = z.object({
   type: noticeTypeSchema,
   title: z.string(),
   body: z.string(),
-  attachment: noticeAttachment.nullable(),
+  attachment: z.nullable(noticeAttachment),
   publishedAt: z.string(),
   /** Audit actor of the publisher (keyed hash of the openid), never the raw openid. */
   publishedBy: z.string(),
-  corrects: z.string().nullable(),
+  corrects: z.nullable(z.string()),
   /**
    * The audit chain's signed checkpoint the notice was published under (存证): what hangs on
    * the wall pins the chain up to it. Absent on notices published before checkpoints existed;
    * null when the election's chain was still empty.
    */
-  checkpoint: storedCheckpointDoc.nullable().optional(),
+  checkpoint: z.optional(z.nullable(storedCheckpointDoc)),
 });
 export type NoticeDoc = z.infer<typeof noticeDoc>;
 
@@ -88,7 +88,7 @@ export const noticeSourceDoc = z.object({
 });
 export type NoticeSourceDoc = z.infer<typeof noticeSourceDoc>;
 
-export const noticeChunkDoc = z.object({ noticeId: z.string(), index: z.number().int().min(0), entries: z.array(attachmentEntry) });
+export const noticeChunkDoc = z.object({ noticeId: z.string(), index: z.int().check(z.gte(0)), entries: z.array(attachmentEntry) });
 export type NoticeChunkDoc = z.infer<typeof noticeChunkDoc>;
 
 /** read/{noticeId}:{voterId} — one read receipt per voter per notice, written once. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { civilDateSchema, voterStatusSchema } from '../common.schema';
 import { listChangeKindSchema, objectionKindSchema, objectionStatusSchema, wrongFieldSchema } from '../objection.schema';
 
@@ -19,21 +19,21 @@ export const voterListFreezeDoc = z.object({
   noticeId: z.string(),
   publishedOn: civilDateSchema,
   publishedAt: z.string(),
-  count: z.number().int().min(0),
+  count: z.int().check(z.gte(0)),
   hash: z.string(),
-  chunkCount: z.number().int().min(0),
+  chunkCount: z.int().check(z.gte(0)),
   /**
    * The same voter ids again, bucketed by voterListBucket(voterId, bucketCount) into
    * `voterListMap/{noticeId}:b{bucket}` documents, so "is this entry on the list" is one read.
    * Absent on lists published before the buckets existed (membership then scans the chunks).
    */
-  bucketCount: z.number().int().min(1).optional(),
+  bucketCount: z.optional(z.int().check(z.gte(1))),
 });
 export type VoterListFreezeDoc = z.infer<typeof voterListFreezeDoc>;
 
-export const voterListMapDoc = z.object({ electionId: z.string(), noticeId: z.string(), index: z.number().int().min(0), voterIds: z.array(z.string()) });
+export const voterListMapDoc = z.object({ electionId: z.string(), noticeId: z.string(), index: z.int().check(z.gte(0)), voterIds: z.array(z.string()) });
 export type VoterListMapDoc = z.infer<typeof voterListMapDoc>;
-export const voterListBucketDoc = z.object({ electionId: z.string(), noticeId: z.string(), bucket: z.number().int().min(0), voterIds: z.array(z.string()) });
+export const voterListBucketDoc = z.object({ electionId: z.string(), noticeId: z.string(), bucket: z.int().check(z.gte(0)), voterIds: z.array(z.string()) });
 export type VoterListBucketDoc = z.infer<typeof voterListBucketDoc>;
 
 /** What an upheld objection did to the list; never holds an ID number. */
@@ -41,7 +41,7 @@ export const listChangeRecord = z.object({
   kind: listChangeKindSchema,
   voterId: z.string(),
   /** removeVoter: the flag set; addVoter, registerVoter, reinstateVoter: the status reached. */
-  status: voterStatusSchema.nullable(),
+  status: z.nullable(voterStatusSchema),
   /** correctDetails: which fields changed. */
   fields: z.array(wrongFieldSchema),
 });
@@ -52,20 +52,20 @@ export const objectionDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
   /** Running number in this election (第 n 号申诉). */
-  no: z.number().int().min(1),
+  no: z.int().check(z.gte(1)),
   kind: objectionKindSchema,
   /** The objector's roll entry; null for a WeChat user not on the roll who objected that they are missing. */
-  objectorVoterId: z.string().nullable(),
+  objectorVoterId: z.nullable(z.string()),
   /** The WeChat user who filed it: the decision is pushed here, and myObjections finds it by this. */
   objectorOpenid: z.string(),
   /** Filed by the person it is about (their own entry, or a self-identified person not on the roll). */
-  byPerson: z.boolean().optional(),
+  byPerson: z.optional(z.boolean()),
   /** The meta/objectionLoad documents this objection counts against while open. */
-  loadIds: z.array(z.string()).optional(),
+  loadIds: z.optional(z.array(z.string())),
   /** The entry objected to (wrongPerson, wrongDetails); null for a missing person. */
-  subjectVoterId: z.string().nullable(),
-  /** Snapshot at filing for display; an ID number only as keyed hash + masked form. */
-  subject: z.object({ name: z.string(), group: z.string(), idMasked: z.string().nullable(), idHash: z.string().nullable() }),
+  subjectVoterId: z.nullable(z.string()),
+  /** Snapshot at filing for display; an ID number only as its keyed hash. */
+  subject: z.object({ name: z.string(), group: z.string(), idHash: z.nullable(z.string()) }),
   wrongFields: z.array(wrongFieldSchema),
   details: z.string(),
   /** Keyed digest of (kind, subject): one open objection per objector and subject. */
@@ -75,7 +75,7 @@ export const objectionDoc = z.object({
   decisionLastDay: civilDateSchema,
   decisionDeadline: z.string(),
   status: objectionStatusSchema,
-  decision: z
+  decision: z.nullable(z
     .object({
       reason: z.string(),
       decidedAt: z.string(),
@@ -83,16 +83,15 @@ export const objectionDoc = z.object({
       decidedBy: z.string(),
       /** Decided after decisionLastDay: recorded, never hidden, counted overdue for the township. */
       late: z.boolean(),
-      change: listChangeRecord.nullable(),
+      change: z.nullable(listChangeRecord),
       noticeId: z.string(),
-    })
-    .nullable(),
+    })),
 });
 export type ObjectionDoc = z.infer<typeof objectionDoc>;
 
 /** meta/objectionLoad:{electionId}:{voterId} — one objector's undecided objections (limit and duplicate check). */
-export const objectionLoadDoc = z.object({ open: z.number().int().min(0), keys: z.array(z.string()) });
+export const objectionLoadDoc = z.object({ open: z.int().check(z.gte(0)), keys: z.array(z.string()) });
 export type ObjectionLoadDoc = z.infer<typeof objectionLoadDoc>;
 
 /** meta/objectionSeq:{electionId} — last objection number given out. */
-export const counterDoc = z.object({ value: z.number().int().min(0) });
+export const counterDoc = z.object({ value: z.int().check(z.gte(0)) });

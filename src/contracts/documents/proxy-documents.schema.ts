@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { relationSchema, proxyStatusSchema } from '../proxy.contract';
 
 /**
@@ -21,18 +21,18 @@ export const proxyDoc = z.object({
   awayPlace: z.string(),
   status: proxyStatusSchema,
   principalSignature: storedSignature,
-  proxySignature: storedSignature.nullable(),
+  proxySignature: z.nullable(storedSignature),
   requestedAt: z.string(),
-  answeredAt: z.string().nullable(),
-  decidedAt: z.string().nullable(),
+  answeredAt: z.nullable(z.string()),
+  decidedAt: z.nullable(z.string()),
   /** Stable code of why it ended (declined, rejected, voided), for figures; null otherwise. */
-  reasonCode: z.string().nullable(),
+  reasonCode: z.nullable(z.string()),
   /** Plain Chinese: the committee's or proxy's reason, or why it was voided. */
-  reason: z.string().nullable(),
-  certificateNo: z.string().nullable(),
-  certificateQr: z.string().nullable(),
-  endedAt: z.string().nullable(),
-  usedAt: z.string().nullable(),
+  reason: z.nullable(z.string()),
+  certificateNo: z.nullable(z.string()),
+  certificateQr: z.nullable(z.string()),
+  endedAt: z.nullable(z.string()),
+  usedAt: z.nullable(z.string()),
 });
 export type ProxyDoc = z.infer<typeof proxyDoc>;
 
@@ -52,7 +52,7 @@ export const proxyLoadDoc = z.object({
 export type ProxyLoadDoc = z.infer<typeof proxyLoadDoc>;
 
 /** proxyPrincipal/{electionId}:{principalVoterId} — the principal's one active authorization (null: none). */
-export const proxyPrincipalDoc = z.object({ electionId: z.string(), principalVoterId: z.string(), active: z.string().nullable(), updatedAt: z.string() });
+export const proxyPrincipalDoc = z.object({ electionId: z.string(), principalVoterId: z.string(), active: z.nullable(z.string()), updatedAt: z.string() });
 export type ProxyPrincipalDoc = z.infer<typeof proxyPrincipalDoc>;
 
 /**
@@ -63,7 +63,7 @@ export const ballotIssueDoc = z.object({
   electionId: z.string(),
   voterId: z.string(),
   kind: z.enum(['inPerson', 'proxyBallot']),
-  authorizationId: z.string().nullable(),
+  authorizationId: z.nullable(z.string()),
   outcome: z.enum(['recorded', 'proxyVoided', 'ballotIssued']),
   at: z.string(),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Shapes of stored documents, checked on every read (ARCHITECTURE.md principle 4): a document
@@ -14,14 +14,14 @@ export const deliveryDoc = z.object({
   electionId: z.string(),
   purpose: z.string(),
   refId: z.string(),
-  recipientVoterId: z.string().nullable(),
+  recipientVoterId: z.nullable(z.string()),
   recipientOpenid: z.string(),
   templateId: z.string(),
-  page: z.string().nullable(),
+  page: z.nullable(z.string()),
   /** noConsent: the recipient had no unspent subscribe consent, so nothing was sent. */
   status: z.enum(['pending', 'sent', 'failed', 'noConsent']),
-  attempts: z.number().int().min(0),
-  lastError: z.object({ transient: z.boolean(), errCode: z.number().nullable(), errMsg: z.string() }).nullable(),
+  attempts: z.int().check(z.gte(0)),
+  lastError: z.nullable(z.object({ transient: z.boolean(), errCode: z.nullable(z.number()), errMsg: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -35,13 +35,13 @@ export const consentDoc = z.object({
   openid: z.string(),
   templateId: z.string(),
   /** Consents not yet spent: the pushes still owed to this WeChat user. */
-  unused: z.number().int().min(0),
-  granted: z.number().int().min(0),
-  used: z.number().int().min(0),
-  voterId: z.string().nullable(),
-  electionId: z.string().nullable(),
+  unused: z.int().check(z.gte(0)),
+  granted: z.int().check(z.gte(0)),
+  used: z.int().check(z.gte(0)),
+  voterId: z.nullable(z.string()),
+  electionId: z.nullable(z.string()),
   lastGrantedAt: z.string(),
-  lastUsedAt: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
 });
 export type ConsentDoc = z.infer<typeof consentDoc>;
 
@@ -54,13 +54,13 @@ export const pushJobDoc = z.object({
   villageId: z.string(),
   noticeId: z.string(),
   kind: z.enum(['publish', 'remind']),
-  round: z.number().int().min(0),
+  round: z.int().check(z.gte(0)),
   status: z.enum(['preparing', 'running', 'done']),
   /** Deliveries created (one per registered voter bound to WeChat; reminders: the unread ones). */
-  recipients: z.number().int().min(0),
+  recipients: z.int().check(z.gte(0)),
   createdAt: z.string(),
-  preparedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
+  preparedAt: z.nullable(z.string()),
+  finishedAt: z.nullable(z.string()),
 });
 export type PushJobDoc = z.infer<typeof pushJobDoc>;
 
@@ -79,16 +79,16 @@ export const noticeDeliveryDoc = z.object({
   voterId: z.string(),
   /** The WeChat user bound when the job was prepared; the send goes only to the same binding. */
   openid: z.string(),
-  templateId: z.string().nullable(),
+  templateId: z.nullable(z.string()),
   status: noticeDeliveryStatusSchema,
-  attempts: z.number().int().min(0),
+  attempts: z.int().check(z.gte(0)),
   /** A consent was spent for this delivery and not yet refunded. */
   consentHeld: z.boolean(),
-  claimToken: z.string().nullable(),
-  leaseUntil: z.string().nullable(),
-  lastError: z.object({ errCode: z.number().nullable(), errMsg: z.string() }).nullable(),
+  claimToken: z.nullable(z.string()),
+  leaseUntil: z.nullable(z.string()),
+  lastError: z.nullable(z.object({ errCode: z.nullable(z.number()), errMsg: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
-  sentAt: z.string().nullable(),
+  sentAt: z.nullable(z.string()),
 });
 export type NoticeDeliveryDoc = z.infer<typeof noticeDeliveryDoc>;

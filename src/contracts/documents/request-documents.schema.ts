@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Shapes of stored documents, checked on every read (ARCHITECTURE.md principle 4): a document
@@ -17,7 +17,7 @@ export const requestDoc = z.object({
   action: z.string(),
   appliedAt: z.string(),
   expiresAt: z.string(),
-  reply: z.string().optional(),
-  repliedAt: z.string().optional(),
+  reply: z.optional(z.string()),
+  repliedAt: z.optional(z.string()),
 });
 export type RequestDoc = z.infer<typeof requestDoc>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { civilDateSchema, voterCategorySchema, voterStatusSchema } from '../common.schema';
 
 /**
@@ -15,45 +15,51 @@ export const voterDoc = z.object({
   nameKey: z.string(),
   /** Keyed HMAC of the normalized ID number (blind index); never the number itself. */
   idHash: z.string(),
-  idMasked: z.string(),
   birthDate: civilDateSchema,
   sex: z.enum(['M', 'F']),
   group: z.string(),
   category: voterCategorySchema,
   status: voterStatusSchema,
-  statusReason: z.string().nullable(),
+  statusReason: z.nullable(z.string()),
   confirmed: z.boolean(),
   bindingCodeHash: z.string(),
-  boundTo: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
+  boundTo: z.nullable(z.string()),
+  phoneMasked: z.nullable(z.string()),
   /**
    * The phone sealed with the deployment's phone key (`p1.<keyId>.<…>`, RULES.md §7), opened
    * only by committee.revealPhone. Null or absent: not callable (a phone imported before
    * sealing was kept masked only, and stays so).
    */
-  phoneSealed: z.string().nullable().optional(),
-  residenceSince: civilDateSchema.nullable(),
-  note: z.string().nullable(),
+  phoneSealed: z.optional(z.nullable(z.string())),
+  residenceSince: z.nullable(civilDateSchema),
+  note: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Category B: the person's own declaration of participation (本人表示参加选举); 'objection': in their own upheld objection. */
-  declaration: z
-    .object({ channel: z.enum(['app', 'inPerson', 'phone', 'objection']), on: civilDateSchema, livesIn: z.string().nullable(), at: z.string() })
-    .nullable()
-    .optional(),
+  declaration: z.optional(z.nullable(z
+    .object({ channel: z.enum(['app', 'inPerson', 'phone', 'objection']), on: civilDateSchema, livesIn: z.nullable(z.string()), at: z.string() }))),
   /** Category C: the 村民会议/村民代表会议 decision on the application. */
-  residenceDecision: z
+  residenceDecision: z.optional(z.nullable(z
     .object({
       outcome: z.enum(['approved', 'rejected']),
       meeting: z.enum(['villagerMeeting', 'representativeMeeting']),
       meetingDate: civilDateSchema,
       minutesRef: z.string(),
-      reason: z.string().nullable(),
+      reason: z.nullable(z.string()),
       at: z.string(),
-    })
-    .nullable()
-    .optional(),
-  confirmedAt: z.string().nullable().optional(),
+    }))),
+  confirmedAt: z.optional(z.nullable(z.string())),
+  /** A category C application: the WeChat user who filed it (registration.applyResidence), counted against CLAIM_POLICY. */
+  appliedBy: z.optional(z.nullable(z.string())),
+  /**
+   * An application naming an ID number that already has an entry on this roll: that entry's id.
+   * Such an entry can never become registered (claimFor refuses it); the committee rejects it.
+   */
+  duplicateOf: z.optional(z.nullable(z.string())),
+  /** Wrong binding tries against this entry, from any WeChat user (identity.bind). */
+  bindFailures: z.optional(z.int().check(z.gte(0))),
+  /** Set when bindFailures reached the limit: no bind until the committee unlocks (committee.unlockBinding). */
+  bindLockedAt: z.optional(z.nullable(z.string())),
 });
 export type VoterDoc = z.infer<typeof voterDoc>;
 
@@ -65,7 +71,18 @@ export type IdIndexDoc = z.infer<typeof idIndexDoc>;
 export const bindingDoc = z.object({ voterId: z.string(), electionId: z.string(), villageId: z.string(), boundAt: z.string() });
 export type BindingDoc = z.infer<typeof bindingDoc>;
 
-export const bindAttemptDoc = z.object({ failures: z.number().int(), lockedUntil: z.string().nullable(), lastAt: z.string() });
+/**
+ * bindAttempt/{key}: guessing counters. `{openid}` — a user's wrong binding tries (locked until
+ * `lockedUntil`); `id:{idHash}` — wrong tries at an ID number that has no entry, counted like an
+ * entry's own (voter.bindFailures) so a lock says nothing about the roll (`lockedAt`: held);
+ * `invite:{openid}` — a user's wrong invitation codes.
+ */
+export const bindAttemptDoc = z.object({
+  failures: z.int(),
+  lockedUntil: z.nullable(z.string()),
+  lastAt: z.string(),
+  lockedAt: z.optional(z.nullable(z.string())),
+});
 export type BindAttemptDoc = z.infer<typeof bindAttemptDoc>;
 
 /**
@@ -77,19 +94,20 @@ export const duplicateDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
   idHash: z.string(),
-  idMasked: z.string(),
+  /** Absent on rows recorded before RULES.md §7's amendment (they held a masked number, removed by migration). */
+  birthDate: z.optional(z.nullable(civilDateSchema)),
   name: z.string(),
   registeredVillageId: z.string(),
   registeredElectionId: z.string(),
   /** What was refused: a roll row, a category C application, a declaration, a committee act, an objection's list change. */
   source: z.enum(['import', 'application', 'declaration', 'committee', 'objection']),
-  importId: z.string().nullable(),
-  row: z.number().int().nullable(),
+  importId: z.nullable(z.string()),
+  row: z.nullable(z.int()),
   firstAt: z.string(),
   lastAt: z.string(),
-  attempts: z.number().int(),
+  attempts: z.int(),
   /** Set when the person was later registered in this village (the other claim was released). */
-  resolvedAt: z.string().nullable(),
+  resolvedAt: z.nullable(z.string()),
 });
 export type DuplicateDoc = z.infer<typeof duplicateDoc>;
 
@@ -102,37 +120,37 @@ export type DuplicateDoc = z.infer<typeof duplicateDoc>;
 export const rollImportDoc = z.object({
   electionId: z.string(),
   villageId: z.string(),
-  fileName: z.string().nullable(),
+  fileName: z.nullable(z.string()),
   format: z.enum(['xlsx', 'csv', 'rows']),
-  total: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
+  total: z.int(),
+  created: z.int(),
+  updated: z.int(),
+  unchanged: z.int(),
+  rejected: z.int(),
   actor: z.string(),
   at: z.string(),
-  status: z.enum(['running', 'done']).default('done'),
+  status: z._default(z.enum(['running', 'done']), 'done'),
   /** The sheet (or the client's rows as JSON) in storage; null for imports older than jobs. */
-  fileId: z.string().nullable().default(null),
-  encoding: z.string().nullable().default(null),
-  headerRow: z.number().int().nullable().default(null),
-  ignoredColumns: z.array(z.string()).default([]),
+  fileId: z._default(z.nullable(z.string()), null),
+  encoding: z._default(z.nullable(z.string()), null),
+  headerRow: z._default(z.nullable(z.int()), null),
+  ignoredColumns: z._default(z.array(z.string()), []),
   /** Index in the sheet's rows of the first row not processed yet. */
-  nextRow: z.number().int().default(0),
+  nextRow: z._default(z.int(), 0),
   /** Batches committed: their reports are rollImportBatch/{importId}:{1..batches}. */
-  batches: z.number().int().default(0),
-  warned: z.number().int().default(0),
-  rejectedByReason: z.record(z.string(), z.number().int()).default({}),
+  batches: z._default(z.int(), 0),
+  warned: z._default(z.int(), 0),
+  rejectedByReason: z._default(z.record(z.string(), z.int()), {}),
   /** Binding codes in the batch reports are deleted after this time, or when the clerk confirms printing (then null). */
-  codesUntil: z.string().nullable().default(null),
-  updatedAt: z.string().optional(),
+  codesUntil: z._default(z.nullable(z.string()), null),
+  updatedAt: z.optional(z.string()),
 });
 export type RollImportDoc = z.infer<typeof rollImportDoc>;
 
 /**
  * rollImportBatch/{importId}:{n}: the per-row report of one batch, written in the batch's
  * transaction. Binding codes are kept sealed (AES-256-GCM under a key derived from ID_HMAC_KEY,
- * server/use-cases/roll/import-codes.ts) so the clerk can print the 告知书 slips after a timeout,
+ * server/use-cases/roll/import-codes.records.ts) so the clerk can print the 告知书 slips after a timeout,
  * and deleted on confirmation of printing or after the job's codesUntil.
  */
 export const rollImportBatchDoc = z.object({

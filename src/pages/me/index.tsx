@@ -27,7 +27,7 @@ export default function MePage() {
             </View>
             <View className='row'>
               <Text className='row-key'>身份证号码</Text>
-              <Text className='row-value'>{voter.idMasked}</Text>
+              <Text className='row-value'>已核验</Text>
             </View>
             <View className='row'>
               <Text className='row-key'>村（社区）</Text>

@@ -7,7 +7,7 @@ import { devDeliveryRows, maskOpenid, personasByOpenid } from '../../../server/l
 import { DEV_DELIVERIES_FILE, openLocalApp } from '../../../server/local/local-app';
 import { createHttpHost } from '../../../server/local/http-host';
 import { ROUTES } from '../../../server/functions/routes';
-import { noticeMessage } from '../../../server/use-cases/notices/notice-message';
+import { noticeMessage } from '../../../server/use-cases/notices/notice-message.text';
 
 describe('GET /dev/deliveries', () => {
   let dir: string;

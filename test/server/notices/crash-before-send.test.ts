@@ -5,10 +5,12 @@
  * committee.noticeStats counts them.
  */
 import { CLERK, makeTestApp, type TestApp } from '../harness';
-import { resumePushJobs, type PushDeps } from '../../../server/push/push-job';
+import { type PushDeps } from '../../../server/ports/push.port';
+import { resumePushJobs } from '../../../server/push/push-job';
 import type { Notifier } from '../../../server/ports/notifier.port';
 import type { RecordingNotifier } from '../../../server/adapters/local/recording.notifier';
 import { eligible, makeVillage, messagesPerOpenid, recording, type Village } from './notice-fixture';
+import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message.text';
 
 type Entry = { name: string; group: string; why: string; whyLabel: string };
 type Detail = {
@@ -45,7 +47,7 @@ describe('a crash after the claim and before the send', () => {
   });
   afterEach(() => t.close());
 
-  const deps = (): PushDeps => ({ store: t.app.store, clock: t.app.clock, notifier: wechat, log: t.app.log });
+  const deps = (): PushDeps => ({ store: t.app.store, clock: t.app.clock, notifier: wechat, log: t.app.log, composeMessage: composeNoticeMessage });
   const stats = async (noticeId: string, callList = false) =>
     (await t.ok<{ detail: Detail }>('committee', { action: 'noticeStats', electionId: v.electionId, noticeId, ...(callList ? { callList: true } : {}) }, CLERK)).detail;
 

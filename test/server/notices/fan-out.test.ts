@@ -8,22 +8,14 @@
 import { CLERK, makeTestApp, type TestApp } from '../harness';
 import { createRecordingNotifier } from '../../../server/adapters/local/recording.notifier';
 import { consentId } from '../../../server/push/consent';
-import {
-  createPushJob,
-  deliveryCounts,
-  newPushJob,
-  preparePushJob,
-  publishJobId,
-  pushSummary,
-  resumePushJobs,
-  runPushJob,
-  unfinishedPushJobs,
-  type PushDeps,
-  type PushRunOptions,
-} from '../../../server/push/push-job';
+import { type PushDeps } from '../../../server/ports/push.port';
+import { preparePushJob } from '../../../server/push/prepare-push-job';
+import { resumePushJobs, runPushJob } from '../../../server/push/push-job';
+import { createPushJob, deliveryCounts, newPushJob, publishJobId, pushSummary, unfinishedPushJobs } from '../../../server/push/push-job.records';
+import { type PushRunOptions } from '../../../server/push/push-options';
 import { classifyNotifyResult, backoffMs } from '../../../server/push/notify-outcome';
 import { TIMER_RUN } from '../../../server/cloud/cloud-push-timer';
-import { noticeMessage, thing } from '../../../server/use-cases/notices/notice-message';
+import { composeNoticeMessage, noticeMessage, thing } from '../../../server/use-cases/notices/notice-message.text';
 import type { Notifier, NotifyResult } from '../../../server/ports/notifier.port';
 import type { Store } from '../../../server/ports/store.port';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
@@ -107,7 +99,7 @@ async function seedNotice(store: Store, v: Village, at: string): Promise<string>
 }
 
 function depsWith(t: TestApp, notifier: Notifier): PushDeps {
-  return { store: t.app.store, clock: t.app.clock, log: t.app.log, notifier };
+  return { store: t.app.store, clock: t.app.clock, log: t.app.log, notifier, composeMessage: composeNoticeMessage };
 }
 
 async function statuses(store: Store, jobId: string) {

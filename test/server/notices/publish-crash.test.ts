@@ -6,11 +6,14 @@
  * list) — the timer's resumePushJobs finds the job and pushes exactly once.
  */
 import { CLERK, makeTestApp, type TestApp } from '../harness';
-import { resumePushJobs, unfinishedPushJobs, type PushDeps } from '../../../server/push/push-job';
+import { type PushDeps } from '../../../server/ports/push.port';
+import { resumePushJobs } from '../../../server/push/push-job';
+import { unfinishedPushJobs } from '../../../server/push/push-job.records';
 import type { Store, TxOps } from '../../../server/ports/store.port';
 import { readDoc } from '../../../server/runtime/documents';
 import { pushJobDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { eligible, makeVillage, messagesPerOpenid, recording, type Village } from './notice-fixture';
+import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message.text';
 
 /** The store as seen by a process that dies just after the first transaction writing a notice has committed. */
 function dyingAfterNoticeCommit(real: Store): Store & { died: boolean } {
@@ -55,7 +58,7 @@ describe.each([
   });
   afterEach(() => t.close());
 
-  const deps = (): PushDeps => ({ store: t.app.store, clock: t.app.clock, notifier: t.app.notifier, log: t.app.log });
+  const deps = (): PushDeps => ({ store: t.app.store, clock: t.app.clock, notifier: t.app.notifier, log: t.app.log, composeMessage: composeNoticeMessage });
 
   it('leaves the push job committed with the notice, and the timer pushes exactly once', async () => {
     const real = t.app.store;

@@ -7,7 +7,7 @@ import { noticeDoc } from '../../../src/contracts/documents/notice-documents.sch
 import { readDoc } from '../../../server/runtime/documents';
 import { makeVillage, messagesPerOpenid, recording, eligible, type Village } from './notice-fixture';
 import { G1, G2, ROSTER, VOTING } from '../committee/setup-fixture';
-import { noticeSourceId } from '../../../server/use-cases/notices/typed-notice';
+import { noticeSourceId } from '../../../server/use-cases/notices/typed-notice.text';
 
 type Published = {
   notice: { id: string; type: string; title: string; body: string; attachment: { kind: string; count: number; hash: string } | null; corrects: string | null } | null;

@@ -5,7 +5,9 @@
  * claims a stopped run never attempted go back to `pending` instead of being lost.
  */
 import { CLERK, describeEachStore, makeTestApp, type TestApp } from '../harness';
-import { resumePushJobs, type PushDeps } from '../../../server/push/push-job';
+import { resumePushJobs } from '../../../server/push/push-job';
+import type { PushDeps } from '../../../server/ports/push.port';
+import { composeNoticeMessage } from '../../../server/use-cases/notices/notice-message.text';
 import type { Notifier } from '../../../server/ports/notifier.port';
 import { eligible, makeVillage, messagesPerOpenid, recording, type Village } from './notice-fixture';
 
@@ -65,7 +67,7 @@ describeEachStore('a send that faults in the middle of a claim batch', (store) =
 
     (t.app as { notifier: Notifier }).notifier = wechat;
     t.setNow('2026-03-01T02:10:00.000Z');
-    const deps: PushDeps = { store: t.app.store, clock: t.app.clock, notifier: wechat, log: t.app.log };
+    const deps: PushDeps = { store: t.app.store, clock: t.app.clock, notifier: wechat, log: t.app.log, composeMessage: composeNoticeMessage };
     const [tick] = await resumePushJobs(deps);
     expect(tick).toMatchObject({ status: 'done', counts: { unknown: 1, sent: recipients - 1, pending: 0, sending: 0 } });
     // Every consent was spent once: none of the returned claims spent a second one.

@@ -3,7 +3,7 @@ import { consentDoc, deliveryDoc } from '../../../src/contracts/documents/push-d
 import { idIndexDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
-import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/objections/notice-attachment';
+import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/notices/notice-attachment.records';
 import { CLERK, TOWNSHIP, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, bindVoter, notifierOf, publish, subscribe, syntheticId, type ObjectionReply, type PublishReply } from './fixtures';
 
@@ -14,7 +14,7 @@ interface DecideReply {
   objection: ObjectionReply['objection'] & { clock: { daysLeft: number; overdue: boolean; label: string } };
   notice: { id: string; type: string; title: string; body: string; attachment: { hash: string } };
   delivery: { id: string; status: string };
-  newVoter: null | { voterId: string; name: string; group: string; idMasked: string; status: string; bindingCode: string };
+  newVoter: null | { voterId: string; name: string; group: string; birthDate: string; status: string; bindingCode: string };
   warning: string | null;
 }
 
@@ -54,7 +54,7 @@ describe('committee.decideObjection', () => {
   describe('adding a missing person', () => {
     it('creates the registered entry and its deployment-wide claim, with a binding code shown once', async () => {
       const r = await t.ok<DecideReply>('committee', decide(), CLERK);
-      expect(r.newVoter).toMatchObject({ name: '孙海', group: '第二村民小组', idMasked: '9901**********0135', status: 'registered', bindingCode: expect.stringMatching(/^[A-Z2-9]{8}$/) });
+      expect(r.newVoter).toMatchObject({ name: '孙海', group: '第二村民小组', birthDate: '1975-03-15', status: 'registered', bindingCode: expect.stringMatching(/^[A-Z2-9]{8}$/) });
       const v = await readDoc(t.app.store, 'voter', r.newVoter!.voterId, voterDoc);
       expect(v).toMatchObject({ status: 'registered', group: '第二村民小组', category: 'A' });
       const claim = await readDoc(t.app.store, 'idIndex', v!.idHash, idIndexDoc);
@@ -194,7 +194,7 @@ describe('committee.decideObjection', () => {
       const id = await file({ kind: 'wrongDetails', voterId: v.id, wrongFields: ['idNumber'], details: '刘芳的身份证号码登记错了' });
       await t.ok('committee', decide({ objectionId: id, reason: '核对身份证原件，号码登记有误', change: { kind: 'correctDetails', idNumber: NEW_ID } }), CLERK);
       const after = (await readDoc(t.app.store, 'voter', v.id, voterDoc))!;
-      expect(after.idMasked).toBe('9901**********0135');
+      expect(after.birthDate).toBe('1975-03-15');
       expect(await readDoc(t.app.store, 'idIndex', after.idHash, idIndexDoc)).toMatchObject({ voterId: v.id });
       expect(await t.app.store.get('idIndex', v.doc.idHash)).toBeNull();
     });

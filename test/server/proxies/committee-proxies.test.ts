@@ -1,7 +1,7 @@
 /** committee.listProxies / decideProxy / publishProxyList: the queue, the certificate, the published list. */
 import { noticeSourceDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { readDoc } from '../../../server/runtime/documents';
-import { readCertificate } from '../../../server/use-cases/proxies/proxy-certificate';
+import { readCertificate } from '../../../server/use-cases/proxies/proxy-certificate.records';
 import { bindVoter } from '../objections/fixtures';
 import { accept, approved, CLERK, DEADLINE, decide, PRINCIPAL, requestAs, world, type View, type World, describeEachStore } from './proxy-fixture';
 

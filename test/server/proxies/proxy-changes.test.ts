@@ -2,7 +2,7 @@
 import { proxyLoadDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { deliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { findAllDocs, readDoc } from '../../../server/runtime/documents';
-import { voidProxiesOfCandidate, notifyVoided } from '../../../server/use-cases/proxies/void-proxies';
+import { voidProxiesOfCandidate, notifyVoided } from '../../../server/use-cases/proxies/void-proxies.effects';
 import { bindVoter } from '../objections/fixtures';
 import { accept, approved, CLERK, PRINCIPAL, PROXY, requestAs, world, type View, type World, describeEachStore } from './proxy-fixture';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { proxyDoc, proxyLoadDoc, proxyPrincipalDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { canonicalJson } from '../../../server/audit/canonical-json';
 import { readDoc } from '../../../server/runtime/documents';
-import { voidProxiesOfCandidate } from '../../../server/use-cases/proxies/void-proxies';
+import { voidProxiesOfCandidate } from '../../../server/use-cases/proxies/void-proxies.effects';
 import { addVoters, bindVoter } from '../objections/fixtures';
 import { CLERK, TOWNSHIP } from '../harness';
 import { accept, DEADLINE, PRINCIPAL, PROXY, requestAs, requestEvent, SIGNATURE, world, type View, type World, describeEachStore } from './proxy-fixture';

@@ -6,7 +6,7 @@
 import { FakeCloudbaseDatabase } from '../../../server/adapters/cloudbase/cloudbase-db.fake';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { rollImportPrefix } from '../../../server/ports/storage.port';
-import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch';
+import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch.job';
 import { CLERK, villageWithElection, type VillageFixture } from '../harness';
 import { makeImportApp, type Backend, type ImportApp } from './import-app';
 import { HEADER, syntheticId, toCsv, type ImportReply } from './roll-fixtures';

@@ -1,6 +1,6 @@
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { CODE_ALPHABET } from '../../../server/security/keyed-hash';
-import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch';
+import { ROLL_BATCH } from '../../../server/use-cases/roll/import-batch.job';
 import { CLERK, describeEachStore, makeTestApp, TOWNSHIP, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { encodeGbk, fileEvent, HEADER, importFile, importRows, syntheticId, toCsv, toXlsx, wrongCheckDigit, type ImportReply } from './roll-fixtures';
 
@@ -37,7 +37,8 @@ describe('committee.importRoll', () => {
       [5, 'created', 'pending'],
     ]);
     for (const x of r.rows) expect(x.bindingCode).toMatch(new RegExp(`^[${CODE_ALPHABET}]{8}$`));
-    expect(r.rows[1]).toMatchObject({ group: '第一村民小组', idMasked: `9901**********${A2.slice(-4)}` });
+    expect(r.rows[1]).toMatchObject({ group: '第一村民小组', birthDate: '1980-05-06' });
+    expect(JSON.stringify(r.rows)).not.toMatch(/[0-9]{4}\*{4,}[0-9X]{4}/);
     expect(JSON.stringify(r)).not.toContain(A1);
     // The code printed on the 告知书 binds.
     const bound = await t.ok<{ voter: { name: string; status: string } }>('identity', { action: 'bind', name: '赵大山', idNumber: A1, bindingCode: r.rows[0]!.bindingCode, consent: true }, 'wx-zhao');
@@ -154,7 +155,7 @@ describe('committee.importRoll', () => {
       expect(r).toMatchObject({ created: 1, unchanged: 3, rejected: 0, warned: 1 });
       expect(r.rows[0]).toMatchObject({
         status: 'created',
-        warning: { reason: 'SAME_NAME_OTHER_ID', other: { voterId: first.rows[0]!.voterId, name: '赵大山', group: '第一村民小组', idMasked: `9901**********${A1.slice(-4)}`, status: 'registered' } },
+        warning: { reason: 'SAME_NAME_OTHER_ID', other: { voterId: first.rows[0]!.voterId, name: '赵大山', group: '第一村民小组', birthDate: '1970-01-02', status: 'registered' } },
       });
       expect(r.rows[0]!.warning!.message).toContain('注销');
       expect(JSON.stringify(r)).not.toContain(A1);
@@ -260,7 +261,7 @@ describeEachStore('double registration across villages (不重登)', (kind) => {
 
   const one = (name: string, id: string) => [HEADER, [name, id, '第一村民小组', '', 'A', '', '']];
 
-  it('rejects DOUBLE_REGISTRATION when another village registered the person, and the township sees it masked', async () => {
+  it('rejects DOUBLE_REGISTRATION when another village registered the person, and the township sees it by name and birth date', async () => {
     await importFile(t, east.electionId, 'east.csv', toCsv(one('赵大山', A1)));
     const r = await importFile(t, west.electionId, 'west.csv', toCsv(one('赵大山', A1)));
     expect(r.rows[0]).toMatchObject({ status: 'rejected', reason: 'DOUBLE_REGISTRATION' });
@@ -269,7 +270,7 @@ describeEachStore('double registration across villages (不重登)', (kind) => {
     expect(d.total).toBe(1);
     expect(d.rows[0]).toMatchObject({
       name: '赵大山',
-      idMasked: `9901**********${A1.slice(-4)}`,
+      birthDate: '1970-01-02',
       village: { id: west.villageId, name: '西村' },
       registeredIn: { id: east.villageId, name: '东村' },
       source: 'import',

@@ -83,8 +83,9 @@ export interface ImportReply {
     bindingCode?: string;
     voterStatus?: string;
     changed?: string[];
-    idMasked?: string;
-    warning?: { reason: string; message: string; other: { voterId: string; name: string; group: string; idMasked: string; status: string } };
+    birthDate?: string;
+    sex?: 'M' | 'F';
+    warning?: { reason: string; message: string; other: { voterId: string; name: string; group: string; birthDate: string; sex: string; status: string } };
   }[];
 }
 

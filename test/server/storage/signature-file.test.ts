@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFolderStorage } from '../../../server/adapters/local/folder.storage';
-import { signatureDigest, signatureImageUrl, signatureSvg, storeSignatureAt, storedSignatureDigest } from '../../../server/use-cases/shared/signature-file';
+import { signatureDigest, signatureImageUrl, signatureSvg, storeSignatureAt, storedSignatureDigest } from '../../../server/use-cases/shared/signature-file.records';
 
 const SIG = { width: 300, height: 120, strokes: [[10, 10, 20, 20, 30, 25, 40, 30, 50, 32], [60, 60]] };
 

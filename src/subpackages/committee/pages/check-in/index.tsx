@@ -89,7 +89,7 @@ function VoterSearch({ electionId, pending, onPick }: { electionId: string; pend
       {(rows ?? []).map((v) => (
         <View key={v.id} className='choice' id={`checkin-voter-${v.id}`} data-voter={v.id} onClick={() => !pending && onPick(v.id)}>
           <Text className='choice-body text'>
-            {v.name}（{v.group}，{v.sex === 'M' ? '男' : '女'}，身份证 {v.idMasked}）
+            {v.name}（{v.group}，{v.sex === 'M' ? '男' : '女'}，{v.birthDate}出生）
           </Text>
         </View>
       ))}

@@ -108,10 +108,10 @@ function ImportRoll({ electionId, villageId, villageName, title }: { electionId:
               <Text className='text strong'>
                 第{r.row}行 {r.name}
                 {r.group ? ` · ${r.group}` : ''}
-                {r.idMasked ? ` · ${r.idMasked}` : ''}
+                {r.birthDate ? ` · ${r.birthDate}出生` : ''}
               </Text>
               <Text className='text small'>
-                原有登记：{r.warning!.other.name}（{r.warning!.other.group}，身份证号码{r.warning!.other.idMasked}）
+                原有登记：{r.warning!.other.name}（{r.warning!.other.group}，{r.warning!.other.sex === 'M' ? '男' : '女'}，{r.warning!.other.birthDate}出生）
               </Text>
               <Text className='text small'>{r.warning!.message}</Text>
             </View>

@@ -72,7 +72,6 @@ function Queue({ electionId }: { electionId: string }) {
           </Text>
           <View className='rows'>
             <Row k='涉及' v={`${o.subject.name}（${o.subject.group}）`} />
-            {o.subject.idMasked ? <Row k='身份证号码' v={o.subject.idMasked} /> : null}
             <Row k='提出人' v={`${o.objector.name}（${o.objector.group}）`} />
             {o.subject.entry ? <Row k='现在的登记' v={`${o.subject.entry.statusLabel} · ${o.subject.entry.category}类`} /> : null}
             <Row k='收到' v={dateTime(o.filedAt)} />

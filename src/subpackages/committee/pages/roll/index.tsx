@@ -5,6 +5,7 @@ import RollEntryActions, { type FlagOp } from '../../../../components/roll-entry
 import RollFilters, { CATEGORIES, STATUSES, type RollQuery } from '../../../../components/roll-filters';
 import RollReissued, { type Reissued } from '../../../../components/roll-reissued';
 import RollTable, { RollPager } from '../../../../components/roll-table';
+import UnlockBindingButton from '../../components/unlock-binding-button';
 import { isFlagAllowed } from '../../../../domain/registration';
 import { resolveRuleSet } from '../../../../domain/presets/registry';
 import { useActionData } from '../../../../hooks/use-action';
@@ -97,6 +98,8 @@ function Roll({ electionId, election, villageName, clockOffsetMs }: { electionId
             open={open}
             onToggle={(id) => setOpen(open === id ? null : id)}
             renderOpen={(v) => (
+              <View>
+                {v.locked ? <UnlockBindingButton electionId={electionId} voterId={v.id} name={v.name} onUnlocked={() => list.setData((d) => (d ? { ...d, rows: d.rows.map((r) => (r.id === v.id ? { ...r, locked: false } : r)) } : d))} /> : null}
               <RollEntryActions
                 key={v.id}
                 electionId={electionId}
@@ -110,6 +113,7 @@ function Roll({ electionId, election, villageName, clockOffsetMs }: { electionId
                   if (code) setReissued({ voter: updated, code });
                 }}
               />
+              </View>
             )}
           />
         ) : null}

@@ -11,7 +11,7 @@ type Row = OutputOf<typeof township.duplicates>['rows'][number];
 
 /**
  * 重复登记: people a village could not register because another village holds their registration
- * (不重登, one registration per person across the township). ID numbers only masked.
+ * (不重登, one registration per person across the township). No digit of an ID number (RULES.md §7).
  */
 export default function DuplicatesPage() {
   return <TownshipGate>{({ loadedAt }) => <Duplicates reloadKey={String(loadedAt)} />}</TownshipGate>;
@@ -57,7 +57,7 @@ function DuplicateItem({ r }: { r: Row }) {
   return (
     <View className='todo-item' data-duplicate={r.id} data-resolved={r.resolvedAt ? 'yes' : 'no'}>
       <Text className='text strong'>
-        {r.name} · {r.idMasked}
+        {r.name}{r.birthDate ? ` · ${r.birthDate}出生` : ''}
       </Text>
       <Text className='text'>
         {r.village.name}不能登记：已在<Text className='strong'>{r.registeredIn.name}</Text>登记
