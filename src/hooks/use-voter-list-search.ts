@@ -28,7 +28,7 @@ export function useVoterListSearch() {
     }
     const notice = list.data.notices.find((n) => n.type === 'voterList' && !n.correctedBy) ?? list.data.notices.find((n) => n.type === 'voterList');
     if (!notice) {
-      setMessage('选民名单还没有公布，公布后才能提出这类异议');
+      setMessage('选民名单还没有公布');
       return null;
     }
     const all: ListEntry[] = [];

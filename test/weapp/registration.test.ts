@@ -77,7 +77,12 @@ describe('我的登记 (not bound)', () => {
     await page.tap('bind-submit');
     await h.settle(60);
     expect(binds[1]).toEqual({ action: 'bind', name: '王秀英', idNumber: '33010219580315002X', bindingCode: 'K7PM3QXA', consent: true, requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
-    expect(h.calls.toasts).toContain('绑定成功');
+    // The finish box first: what was done, when (in words), what next; then the entry.
+    expect(page.text()).toContain('绑定好了');
+    expect(page.text()).toMatch(/什么时候\d{4}年\d{1,2}月\d{1,2}日（星期.）/);
+    expect(page.text()).toContain('接下来');
+    await page.tap('finish-back');
+    await h.settle(20);
     const text = page.text();
     expect(text).toContain('我的选民登记');
     expect(text).toContain('身份证号码330102********002X');
@@ -85,7 +90,7 @@ describe('我的登记 (not bound)', () => {
     expect(text).toContain('村民小组第三村民小组');
     expect(text).toContain('选举日年龄68岁');
     expect(text).toContain('登记状态已登记');
-    expect(text).toContain('本人确认还没有确认');
+    expect(text).toContain('本人核对信息还没有核对');
     expect(text).toContain('登记类别：户籍在本村、居住在本村');
     expect(text).toContain('还需要办的事核对并确认本人的登记信息');
     expect(calls().slice(-2)).toEqual(['identity.whoami', 'registration.mine']);

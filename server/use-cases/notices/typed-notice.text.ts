@@ -32,18 +32,11 @@ import { CENTRAL_PLACE_NAME, centralPlaceGroups, minutesOf, type VotingArrangeme
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import { committeeNameOf } from './objection-notices.text';
+import { dateWords } from '../shared/format.text';
 
 const lawOf = (kind: ElectionDoc['kind']) => (kind === 'village' ? '《中华人民共和国村民委员会组织法》' : '《中华人民共和国城市居民委员会组织法》');
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-/** 星期 of a civil date (the date has no zone: read it as UTC midnight). */
-export const weekdayOf = (date: string): string => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-
-/** "2026-04-12" → "2026年4月12日". */
-export const civilDateText = (date: string): string => {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
+/** "2026-04-12" → "2026年4月12日（星期日）": the one date writer (shared/format). */
+export const civilDateText = (date: string): string => dateWords(date);
 
 /** "08:00" → "上午8时", "14:30" → "下午2时30分", "12:00" → "中午12时" (Asia/Shanghai wall clock). */
 export function clockText(t: string): string {
@@ -209,7 +202,7 @@ export async function generateNotice(store: Store, g: GenerateInput): Promise<Ge
       return make(
         `${village.name}选举日公告`,
         [
-          `根据${lawOf(election.kind)}和有关规定，${election.title}的选举日定于${civilDateText(election.electionDay)}（${weekdayOf(election.electionDay)}）。`,
+          `根据${lawOf(election.kind)}和有关规定，${election.title}的选举日定于${civilDateText(election.electionDay)}。`,
           `投票时间：${clockText(voting.opensAt)}至${clockText(voting.closesAt)}。`,
           `${CENTRAL_PLACE_NAME}设在${voting.centralPlace}${centralWho(voting, central)}。`,
           ...voting.stations.map((st) => `${st.name}设在${st.place}，${groupsText(st.groups)}的选民在这里投票。`),

@@ -1,5 +1,5 @@
 import type { ElectionSummary, VoterView } from '../../../src/contracts/common.schema';
-import { CATEGORY_LABELS, POST_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
+import { CATEGORY_B_DECLARED_LABEL, CATEGORY_LABELS, POST_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import type { ElectionDoc, VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { buildCalendar, phaseAt, type ElectionCalendar } from '../../../src/domain/calendar';
@@ -68,9 +68,10 @@ export function voterView(voter: WithId<VoterDoc>, election: ElectionDoc, villag
     ageOnElectionDay: ageOn(voter.birthDate, election.electionDay),
     group: voter.group,
     category: voter.category,
-    categoryLabel: CATEGORY_LABELS[voter.category],
+    categoryLabel: voter.category === 'B' && voter.declaration ? CATEGORY_B_DECLARED_LABEL : CATEGORY_LABELS[voter.category],
     status: voter.status,
     statusLabel: STATUS_LABELS[voter.status],
     confirmed: voter.confirmed,
+    declaredOn: voter.category === 'B' ? (voter.declaration?.on ?? null) : null,
   };
 }
