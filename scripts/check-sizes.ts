@@ -30,7 +30,6 @@ export const KNOWN: Readonly<Record<string, number>> = {
   'src/hooks/use-roll-import.ts useRollImport': 71,
   'src/hooks/use-voter-list-search.ts useVoterListSearch': 62,
   'server/roll/roll-sheet.ts sheetToRollRows': 70,
-  'server/runtime/idempotency.ts idempotentCall': 68,
   'server/seed/demo-seed.ts seedDemo': 100,
   'server/use-cases/identity/bind-voter.use-case.ts bindVoterUseCase': 69,
   'server/use-cases/roll/apply-residence.use-case.ts applyResidenceUseCase': 79,

@@ -59,6 +59,22 @@ export interface IdempotentCall {
   keep(reply: Envelope<unknown>, secret: boolean): Promise<void>;
 }
 
+/** Every operation of `inner` unchanged: only runTransaction is wrapped (by idempotentCall). */
+function passThrough(inner: Store): Omit<Store, 'runTransaction'> {
+  return {
+    get: (c, id) => inner.get(c, id),
+    getMany: (c, ids) => inner.getMany(c, ids),
+    insertMany: (c, docs) => inner.insertMany(c, docs),
+    updateMany: (c, ids, expect, patch) => inner.updateMany(c, ids, expect, patch),
+    set: (c, id, d) => inner.set(c, id, d),
+    update: (c, id, p) => inner.update(c, id, p),
+    remove: (c, id) => inner.remove(c, id),
+    find: (c, w, o) => inner.find(c, w, o),
+    count: (c, w) => inner.count(c, w),
+    close: () => inner.close(),
+  };
+}
+
 export interface IdempotencyDeps {
   readonly store: Store;
   readonly clock: Clock;
@@ -85,15 +101,7 @@ export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnA
   };
 
   const store: Store = {
-    get: (c, id) => deps.store.get(c, id),
-    getMany: (c, ids) => deps.store.getMany(c, ids),
-    insertMany: (c, docs) => deps.store.insertMany(c, docs),
-    set: (c, id, d) => deps.store.set(c, id, d),
-    update: (c, id, p) => deps.store.update(c, id, p),
-    remove: (c, id) => deps.store.remove(c, id),
-    find: (c, w, o) => deps.store.find(c, w, o),
-    count: (c, w) => deps.store.count(c, w),
-    close: () => deps.store.close(),
+    ...passThrough(deps.store),
     async runTransaction(fn) {
       const result = await deps.store.runTransaction(async (tx) => {
         await mark(tx);
