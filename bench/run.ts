@@ -18,8 +18,9 @@ import { benchContention } from './contention';
 import { benchImportJob } from './import-job.bench';
 import { functionBundleFigures } from './function-bundles.bench';
 import { mergeFirstContent } from './first-content';
-import { replayBare, writeRecorder } from './throughput.bench';
+import { benchThroughput } from './throughput-actions.bench';
 import { benchPush } from './push.bench';
+import { benchTally } from './tally.bench';
 
 function percentiles(ms: number[]): { p50: number; p95: number; max: number; n: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -56,9 +57,7 @@ function weappSizes(): Record<string, number> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-bench-'));
   const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'dev' }, log: 'silent' });
-  // Writes recorded around the timed calls, replayed on bare better-sqlite3 (throughput.*).
-  const rec = writeRecorder(local.app.store);
-  const app = { ...local.app, store: rec.store };
+  const app = local.app;
   const call = (fn: string, event: Record<string, unknown>, openid: string) =>
     dispatch(fn, ROUTES[fn as keyof typeof ROUTES]!, event, { ...app, openid, requestId: 'bench' }) as Promise<Envelope<unknown>>;
 
@@ -73,11 +72,9 @@ async function main(): Promise<void> {
   // Bind/unbind cycles on the seeded roll: the read-modify-write path with the audit chain.
   for (let i = 0; i < 200; i++) {
     const openid = `bench-${i}`;
-    rec.start();
     t = performance.now();
     const r = await call('identity', { action: 'bind', ...villager.bindWith, consent: true }, openid);
     bindMs.push(performance.now() - t);
-    rec.stop();
     if (!r.ok) throw new Error(`bind failed: ${r.message}`);
     t = performance.now();
     await call('identity', { action: 'whoami' }, openid);
@@ -145,17 +142,11 @@ async function main(): Promise<void> {
   const sentByPublish = local.notifier.deliveries().length - sentBefore;
   const readMs: number[] = [];
   for (const openid of bound.slice(0, Math.floor(bound.length / 2))) {
-    rec.start();
     t = performance.now();
     const r = await call('notices', { action: 'markRead', noticeId: notice.notice.id }, openid);
     readMs.push(performance.now() - t);
-    rec.stop();
     if (!r.ok) throw new Error(`markRead failed: ${r.message}`);
   }
-  // Recorded calls: the 200 binds first, then the markReads.
-  const recorded = rec.calls();
-  const ratio = (calls: typeof recorded, ms: number[]) => Number((replayBare(calls) / ms.reduce((a, b) => a + b, 0)).toFixed(3));
-  const throughput = { 'throughput.bind.ratio': ratio(recorded.slice(0, bindMs.length), bindMs), 'throughput.markRead.ratio': ratio(recorded.slice(bindMs.length), readMs) };
   t = performance.now();
   const stats = await call('committee', { action: 'noticeStats', electionId: seeded.electionId, noticeId: notice.notice.id }, DEMO_OPENIDS.committee);
   const statsMs = performance.now() - t;
@@ -196,7 +187,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Issue 12: op counts per action and scale timings, flat metric names (bench/results.json).
   const contention = Object.fromEntries(Object.entries(results.contention).map(([k, v]) => [`contention.${k}`, v]));
-  const figures = { ...(await costScaleFigures(console.log)), ...throughput, ...(await benchPush()), ...contention, ...weappSizes(), ...(await functionBundleFigures(console.log)) };
+  const figures = { ...(await costScaleFigures(console.log)), ...(await benchThroughput()), ...(await benchPush()), ...(await benchTally()), ...contention, ...weappSizes(), ...(await functionBundleFigures(console.log)) };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
   printFigures(figures);
   await mergeFirstContent(join(__dirname, 'results.json')); // issue 11: firstcontent.* (throttled 首页, cold and warm)

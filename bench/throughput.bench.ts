@@ -1,23 +1,30 @@
 /**
  * throughput.<action>.ratio in `npm run bench`: an action end to end on the embedded store
  * (dispatch, validation, reads, audit) against bare better-sqlite3 doing the same writes — each
- * call's writes replayed as one transaction on a fresh file with the embedded store's pragmas,
- * in the same run. ratio = bare time / end-to-end time (1 would mean no overhead above the writes).
+ * call's writes replayed as one transaction on a copy of the store's file taken just before the
+ * calls, with the store's pragmas, in the same run. ratio = bare time / end-to-end time (1 would
+ * mean no overhead above the writes). The actions themselves: bench/throughput-actions.bench.ts.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocData, Store, TxOps } from '../server/ports/store.port';
+import type { DocData, FindOptions, Store, TxOps, Where } from '../server/ports/store.port';
+import { buildFindQuery, fromWhereSql, whereSql } from '../server/adapters/embedded/sqlite-sql';
+import { checkWhere } from '../server/adapters/shared/store-rules';
 
 type Write = { op: 'set' | 'update' | 'remove'; collection: string; id: string; data?: DocData };
+type Read = { op: 'get'; collection: string; id: string } | { op: 'find'; collection: string; where: Where; options?: FindOptions } | { op: 'getMany'; collection: string; ids: readonly string[] } | { op: 'count'; collection: string; where: Where };
+export type Op = Write | Read;
 
-/** A Store that records the writes made between start() and stop(), per call. */
-export function writeRecorder(inner: Store): { store: Store; start(): void; stop(): void; calls(): Write[][] } {
-  const calls: Write[][] = [];
-  let current: Write[] | null = null;
-  const record = (w: Write) => current?.push(w);
+const isWrite = (o: Op): o is Write => o.op === 'set' || o.op === 'update' || o.op === 'remove';
+
+/** A Store that records the operations made between start() and stop(), per call. */
+export function writeRecorder(inner: Store): { store: Store; start(): void; stop(): void; calls(): Op[][] } {
+  const calls: Op[][] = [];
+  let current: Op[] | null = null;
+  const record = (o: Op) => current?.push(o);
   const wrap = <T extends TxOps>(ops: T): T =>
     new Proxy(ops, {
       get(target, prop, receiver) {
@@ -26,6 +33,10 @@ export function writeRecorder(inner: Store): { store: Store; start(): void; stop
         const fn = (value as (...a: unknown[]) => unknown).bind(target);
         if (prop === 'set' || prop === 'update') return (c: string, id: string, data: DocData) => (record({ op: prop, collection: c, id, data }), fn(c, id, data));
         if (prop === 'remove') return (c: string, id: string) => (record({ op: 'remove', collection: c, id }), fn(c, id));
+        if (prop === 'get') return (c: string, id: string) => (record({ op: 'get', collection: c, id }), fn(c, id));
+        if (prop === 'find') return (c: string, where: Where, options?: FindOptions) => (record({ op: 'find', collection: c, where, ...(options ? { options } : {}) }), fn(c, where, options));
+        if (prop === 'getMany') return (c: string, ids: readonly string[]) => (record({ op: 'getMany', collection: c, ids }), fn(c, ids));
+        if (prop === 'count') return (c: string, where: Where) => (record({ op: 'count', collection: c, where }), fn(c, where));
         if (prop === 'insertMany') {
           return (c: string, docs: Array<{ id: string; data: DocData }>) => {
             for (const d of docs) record({ op: 'set', collection: c, id: d.id, data: d.data });
@@ -49,47 +60,98 @@ export function writeRecorder(inner: Store): { store: Store; start(): void; stop
   };
 }
 
-/** Milliseconds bare better-sqlite3 takes for the same writes, one transaction per call. */
-export function replayBare(calls: Write[][]): number {
-  const dir = mkdtempSync(join(tmpdir(), 'cxt-bare-'));
-  const db = new Database(join(dir, 'bare.db'));
+/**
+ * Milliseconds bare better-sqlite3 takes for the same writes, one transaction per call, on a
+ * copy of the store's own file taken before the calls (`snapshot`): the same schema and
+ * indexes, the same documents around, the store's pragmas (WAL, synchronous NORMAL, 64 MB
+ * cache). Replaying on a fresh file without the store's indexes made the bare side cheaper
+ * than the store could ever be.
+ */
+export function replayBare(calls: Op[][], snapshot: string, withReads = false): number {
+  const db = new Database(snapshot);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -65536');
-    db.exec('CREATE TABLE docs (collection TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID');
     const put = db.prepare('INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data');
     const patch = db.prepare('UPDATE docs SET data = json_patch(data, ?) WHERE collection = ? AND id = ?');
     const del = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
-    // Documents the calls update exist beforehand, as they did in the store.
-    for (const w of calls.flat()) if (w.op === 'update') put.run(w.collection, w.id, '{}');
-    const call = db.transaction((writes: Write[]) => {
-      for (const w of writes) {
-        if (w.op === 'set') put.run(w.collection, w.id, JSON.stringify(w.data));
-        else if (w.op === 'update') patch.run(JSON.stringify(w.data), w.collection, w.id);
-        else del.run(w.collection, w.id);
+    const one = db.prepare<[string, string], { data: string }>('SELECT data FROM docs WHERE collection = ? AND id = ?');
+    const parseAll = (rows: unknown[]) => rows.forEach((r) => JSON.parse((r as { data: string }).data));
+    const read = (r: Read) => {
+      if (r.op === 'get') {
+        const row = one.get(r.collection, r.id);
+        if (row) JSON.parse(row.data);
+      } else if (r.op === 'find') {
+        const q = buildFindQuery(r.collection, r.where, r.options);
+        parseAll(db.prepare(q.text).all(...q.params));
+      } else if (r.op === 'getMany') {
+        parseAll(db.prepare(`SELECT id, data FROM docs WHERE collection = ? AND id IN (${r.ids.map(() => '?').join(', ')})`).all(r.collection, ...r.ids));
+      } else {
+        const w = checkWhere(r.collection, r.where);
+        const { clause, params } = whereSql(w);
+        db.prepare(`SELECT count(*) AS n FROM ${fromWhereSql(r.collection, w)}${clause}`).get(...params);
+      }
+    };
+    const call = db.transaction((ops: Op[]) => {
+      for (const o of ops) {
+        if (!isWrite(o)) {
+          if (withReads) read(o);
+        } else if (o.op === 'set') put.run(o.collection, o.id, JSON.stringify(o.data));
+        else if (o.op === 'update') patch.run(JSON.stringify(o.data), o.collection, o.id);
+        else del.run(o.collection, o.id);
       }
     });
     const t = performance.now();
-    for (const writes of calls) call.immediate(writes);
+    for (const ops of calls) call.immediate(ops);
     return performance.now() - t;
   } finally {
     db.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Times `run` over each item with the recorder on, then the bare replay; the ratio and both times. */
-export async function throughputOf<T>(rec: ReturnType<typeof writeRecorder>, items: readonly T[], run: (item: T) => Promise<void>): Promise<{ ratio: number; e2eMs: number; bareMs: number; calls: number }> {
-  const before = rec.calls().length;
-  let e2e = 0;
-  for (const item of items) {
-    rec.start();
-    const t = performance.now();
-    await run(item);
-    e2e += performance.now() - t;
-    rec.stop();
+/** A consistent copy of the store's database file now (SQLite's online backup; the store stays open). */
+export async function snapshotOf(file: string): Promise<{ path: string; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxt-bare-'));
+  const path = join(dir, 'bare.db');
+  const src = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await src.backup(path);
+  } finally {
+    src.close();
   }
-  const bare = replayBare(rec.calls().slice(before));
-  return { ratio: Number((bare / e2e).toFixed(3)), e2eMs: Math.round(e2e), bareMs: Math.round(bare), calls: items.length };
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Times `run` over each item with the recorder on, then replays the recorded writes bare on a
+ * snapshot of `file` taken before the first item; the ratio (bare / end to end) and both times.
+ */
+export async function throughputOf<T>(
+  rec: ReturnType<typeof writeRecorder>,
+  file: string,
+  items: readonly T[],
+  run: (item: T) => Promise<void>,
+): Promise<{ ratio: number; ratioReadsToo: number; e2eMs: number; bareMs: number; bareReadsMs: number; calls: number }> {
+  const snap = await snapshotOf(file);
+  try {
+    const before = rec.calls().length;
+    let e2e = 0;
+    for (const item of items) {
+      rec.start();
+      const t = performance.now();
+      await run(item);
+      e2e += performance.now() - t;
+      rec.stop();
+    }
+    const calls = rec.calls().slice(before);
+    // Each replay on its own copy of the state before the calls.
+    const second = `${snap.path}.2`;
+    copyFileSync(snap.path, second);
+    const bare = replayBare(calls, snap.path);
+    const bareReads = replayBare(calls, second, true);
+    return { ratio: Number((bare / e2e).toFixed(3)), ratioReadsToo: Number((bareReads / e2e).toFixed(3)), e2eMs: Math.round(e2e), bareMs: Math.round(bare), bareReadsMs: Math.round(bareReads), calls: items.length };
+  } finally {
+    snap.remove();
+  }
 }

@@ -52,10 +52,10 @@ export interface OpsFigures {
 const GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组'];
 const CLERK = 'ops-clerk';
 
-type Caller = (fn: string, event: Record<string, unknown>, openid: string) => Promise<unknown>;
+export type Caller = (fn: string, event: Record<string, unknown>, openid: string) => Promise<unknown>;
 
 /** Seeds a village with `size` entries: [0] registered A, [1] and [2] pending B; the rest mostly registered. */
-async function seedVillage(app: AppContext, call: Caller, size: number, TOWNSHIP: string) {
+export async function seedVillage(app: AppContext, call: Caller, size: number, TOWNSHIP: string) {
   const { village } = (await call('township', { action: 'createVillage', name: '计量村', kind: 'village', presetId: 'national', groups: GROUPS }, TOWNSHIP)) as { village: { id: string } };
   const { code } = (await call('township', { action: 'inviteCommittee', villageId: village.id }, TOWNSHIP)) as { code: string };
   await call('identity', { action: 'redeemInvite', code }, CLERK);

@@ -75,6 +75,16 @@ export interface Store extends TxOps {
    */
   getMany<T extends DocData = DocData>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDoc<T>>>;
   /**
+   * Sets the same top-level scalar fields on every listed document that still matches `expect`
+   * (equality on top-level fields, any field), each document atomically but not all together;
+   * missing or non-matching documents are left alone. Returns how many were updated. One call
+   * per GET_MANY_CHUNK ids (CloudBase: `where({ _id: _.in(ids), ...expect }).update({ data })`),
+   * where a loop of `update` costs a read and a write per document. Outside transactions only
+   * (CloudBase transactions allow no query): for recording the same outcome on many documents
+   * whose state the caller owns, guarded by `expect` (a push batch's sends).
+   */
+  updateMany(collection: string, ids: readonly string[], expect: Where, patch: Readonly<Record<string, Scalar>>): Promise<number>;
+  /**
    * Runs `fn` as one serializable transaction: two transactions never interleave their reads
    * and writes, even when `fn` awaits. Everything `fn` wrote is committed when it resolves and
    * rolled back when it throws (the error is rethrown). `fn` may be retried on write conflict

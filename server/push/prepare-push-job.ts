@@ -1,7 +1,8 @@
 import { readReceiptDoc } from '../../src/contracts/documents/notice-documents.schema';
-import { pushJobDoc, type NoticeDeliveryDoc } from '../../src/contracts/documents/push-documents.schema';
+import { pushJobDoc, type NoticeDeliveryDoc, type PushJobDoc } from '../../src/contracts/documents/push-documents.schema';
 import { voterDoc } from '../../src/contracts/documents/roll-documents.schema';
 import type { PushDeps } from '../ports/push.port';
+import { StoreError } from '../ports/store.port';
 import { findAllDocs, readDoc, type WithId } from '../runtime/documents';
 import { consentsByOpenid, templateWithConsent } from './consent';
 import { DEFAULT_RUN_OPTIONS, type PushRunOptions } from './push-options';
@@ -11,6 +12,26 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+function newDelivery(job: PushJobDoc, jobId: string, voterId: string, openid: string, templateId: string | null, at: string): NoticeDeliveryDoc {
+  return {
+    jobId,
+    noticeId: job.noticeId,
+    electionId: job.electionId,
+    voterId,
+    openid,
+    templateId,
+    status: templateId ? 'pending' : 'noConsent',
+    attempts: 0,
+    consentHeld: false,
+    claimToken: null,
+    leaseUntil: null,
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+    sentAt: null,
+  };
 }
 
 /**
@@ -30,33 +51,22 @@ export async function preparePushJob(deps: Pick<PushDeps, 'store' | 'clock'>, jo
   }
   const at = deps.clock.now().toISOString();
   const consents = await consentsByOpenid(store, job.electionId, targets.map((v) => v.boundTo));
-  for (const batch of chunks(targets, options.batchSize ?? DEFAULT_RUN_OPTIONS.batchSize)) {
-    const templates = batch.map((v) => templateWithConsent(consents.get(v.boundTo) ?? []));
-    await store.runTransaction(async (tx) => {
-      for (const [i, v] of batch.entries()) {
-        const id = deliveryId(jobId, v._id);
-        if (await tx.get('noticeDelivery', id)) continue;
-        const templateId = templates[i] ?? null;
-        const doc: NoticeDeliveryDoc = {
-          jobId,
-          noticeId: job.noticeId,
-          electionId: job.electionId,
-          voterId: v._id,
-          openid: v.boundTo,
-          templateId,
-          status: templateId ? 'pending' : 'noConsent',
-          attempts: 0,
-          consentHeld: false,
-          claimToken: null,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: at,
-          updatedAt: at,
-          sentAt: null,
-        };
-        await tx.set('noticeDelivery', id, doc);
-      }
-    });
+  // Deliveries an interrupted preparation already created are never overwritten (they may be
+  // sent); the rest are created with one insertMany per batch (a `get` and a `set` per
+  // recipient cost two SDK calls on CloudBase).
+  const existing = await store.getMany('noticeDelivery', targets.map((v) => deliveryId(jobId, v._id)));
+  const todo = targets.filter((v) => !existing.has(deliveryId(jobId, v._id)));
+  for (const batch of chunks(todo, options.batchSize ?? DEFAULT_RUN_OPTIONS.batchSize)) {
+    const docs = batch.map((v) => ({ id: deliveryId(jobId, v._id), data: newDelivery(job, jobId, v._id, v.boundTo, templateWithConsent(consents.get(v.boundTo) ?? []), at) }));
+    try {
+      await store.runTransaction((tx) => tx.insertMany('noticeDelivery', docs));
+    } catch (e) {
+      if (!(e instanceof StoreError && e.storeCode === 'CONFLICT')) throw e;
+      // A concurrent preparation created some of them meanwhile: add the rest one by one.
+      await store.runTransaction(async (tx) => {
+        for (const d of docs) if (!(await tx.get('noticeDelivery', d.id))) await tx.set('noticeDelivery', d.id, d.data);
+      });
+    }
   }
   const recipients = await store.count('noticeDelivery', { jobId });
   await store.runTransaction(async (tx) => {

@@ -16,6 +16,12 @@ export interface PushRunOptions {
   /** Deliveries created per transaction while preparing. */
   readonly batchSize?: number;
   /**
+   * Deliveries claimed per transaction and then sent, their successful sends recorded in one
+   * call (delivery-claim.ts). Larger batches cost fewer SDK calls per recipient; a process
+   * crash loses at most one batch (left `unknown`, never resent, on the call list).
+   */
+  readonly claimBatch?: number;
+  /**
    * Claims and outcomes written per transaction (group commit), 1 = each in its own transaction.
    * Worth raising on the embedded store, where one writer commits everything and each commit
    * costs; leave at 1 on CloudBase, where transactions run side by side and every operation
@@ -35,6 +41,7 @@ export const DEFAULT_RUN_OPTIONS = {
   rateLimitPauseMs: 60_000,
   budgetMs: Number.POSITIVE_INFINITY,
   batchSize: 50,
+  claimBatch: 50,
   groupCommit: 1,
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   elapsed: () => performance.now(),

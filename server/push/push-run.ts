@@ -1,16 +1,15 @@
 /**
  * One run of a push job over its pending deliveries: the shared state of the concurrent workers
  * (why the run stopped, a fault, a rate-limit pause, sends so far), the time budget, and the
- * send-and-settle loop of one delivery. The protocol itself is described in push-job.ts.
+ * sending of one claim batch. The protocol itself is described in push-job.ts.
  */
-import { randomUUID } from 'node:crypto';
 import type { NotifyMessage, NotifyResult } from '../ports/notifier.port';
-import { claimDelivery, renew, settle, type Exec } from './delivery-claim';
+import { recordSent, renew, settle, type Claimed, type Exec } from './delivery-claim';
 import { backoffMs, classifyNotifyResult, type NotifyOutcome } from './notify-outcome';
 import type { Resolved, StopReason } from './push-options';
 
-/** After an answer: the delivery is settled (or no longer ours), or the same claim sends again. */
-type Next = 'settled' | 'sendAgain';
+/** After an answer: settled (or no longer ours), sent (recorded with its batch), or the same claim sends again. */
+type Next = 'settled' | 'sendAgain' | 'sent';
 
 const failure = (r: { errCode: number | null; errMsg: string }) => ({ errCode: r.errCode, errMsg: r.errMsg });
 
@@ -31,6 +30,16 @@ export class PushRun {
     return this.stop !== null || this.fault !== null;
   }
 
+  /** Whether another batch may be claimed now; past the budget the run stops instead. */
+  mayClaim(): boolean {
+    if (this.halted) return false;
+    if (this.overBudget() || this.pauseOverrunsBudget()) {
+      this.stop ??= 'budget';
+      return false;
+    }
+    return true;
+  }
+
   private overBudget(extraMs = 0): boolean {
     return this.o.elapsed() + extraMs - this.started > this.o.budgetMs;
   }
@@ -44,37 +53,58 @@ export class PushRun {
     for (let wait = this.pausedUntil - this.o.elapsed(); wait > 0; wait = this.pausedUntil - this.o.elapsed()) await this.o.sleep(wait);
   }
 
-  /** Claims, sends and settles one delivery; a fault is kept for the caller and stops the run. */
-  async deliver(id: string, compose: (openid: string, templateId: string) => NotifyMessage): Promise<void> {
-    try {
-      await this.deliverOne(id, compose);
-    } catch (e) {
-      this.fault ??= e;
-    }
+  /**
+   * Sends a claim batch with bounded concurrency. Failures are settled one by one as they come;
+   * the successful sends are recorded together at the end (one `updateMany`); claims never
+   * attempted — the run stopped, or a send faulted, first — go back to `pending` with their
+   * consent kept, since provably nothing was sent for them. A notifier that throws is a fault,
+   * as if the process died during that send: its delivery stays `sending` (`unknown` after the
+   * lease). A real crash leaves the whole batch `sending`: the batch size bounds what it loses.
+   */
+  async sendBatch(batch: readonly Claimed[], token: string, compose: (openid: string, templateId: string) => NotifyMessage): Promise<void> {
+    const sent: string[] = [];
+    const unattempted = new Set(batch.map((c) => c.id));
+    let next = 0;
+    const worker = async () => {
+      while (next < batch.length && !this.halted) {
+        if (this.overBudget() || this.pauseOverrunsBudget()) {
+          this.stop ??= 'budget';
+          return;
+        }
+        await this.gate();
+        // Another worker may have taken the last claim, or the run stopped, during the pause.
+        if (next >= batch.length || this.halted) return;
+        const c = batch[next++]!;
+        unattempted.delete(c.id);
+        try {
+          if ((await this.sendClaimed(c, token, compose(c.delivery.openid, c.delivery.templateId ?? ''))) === 'sent') sent.push(c.id);
+        } catch (e) {
+          this.fault ??= e;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.o.concurrency, batch.length)) }, worker));
+    await this.recordBatch(batch, token, sent, unattempted);
   }
 
-  private async deliverOne(id: string, compose: (openid: string, templateId: string) => NotifyMessage): Promise<void> {
-    if (this.halted) return;
-    if (this.overBudget() || this.pauseOverrunsBudget()) {
-      this.stop ??= 'budget';
-      return;
+  private async recordBatch(batch: readonly Claimed[], token: string, sent: readonly string[], unattempted: ReadonlySet<string>): Promise<void> {
+    const { exec } = this;
+    const recorded = await recordSent(exec, sent, token);
+    this.sent += recorded;
+    // A send another run wrote off as `unknown` meanwhile: settle records the late success.
+    if (recorded < sent.length) {
+      for (const id of sent) if (await settle(exec, id, token, { status: 'sent', sentAt: exec.clock.now().toISOString(), lastError: null }, 'keep')) this.sent += 1;
     }
-    await this.gate();
-    const token = randomUUID();
-    const claim = await claimDelivery(this.exec, id, token, this.o.leaseMs);
-    if (claim.kind !== 'claimed') return;
-    const attempts = { n: claim.attempts };
-    const message = compose(claim.delivery.openid, claim.delivery.templateId ?? '');
+    for (const c of batch) if (unattempted.has(c.id)) await settle(exec, c.id, token, { status: 'pending', attempts: c.attempts - 1 }, 'keep');
+  }
+
+  /** One claimed delivery through its attempts; 'sent' is left for the batch to record. */
+  private async sendClaimed(c: Claimed, token: string, message: NotifyMessage): Promise<'sent' | 'settled'> {
+    const attempts = { n: c.attempts };
     for (;;) {
-      let result: NotifyResult;
-      try {
-        result = await this.exec.notifier.send(message);
-      } catch (e) {
-        // As if the process died here: nothing more is written for this delivery.
-        this.fault ??= e;
-        return;
-      }
-      if ((await this.afterAnswer(id, token, attempts, classifyNotifyResult(result))) === 'settled') return;
+      const result: NotifyResult = await this.exec.notifier.send(message);
+      const next = await this.afterAnswer(c.id, token, attempts, classifyNotifyResult(result));
+      if (next !== 'sendAgain') return next;
     }
   }
 
@@ -82,8 +112,7 @@ export class PushRun {
     const { exec } = this;
     switch (out.kind) {
       case 'sent':
-        if (await settle(exec, id, token, { status: 'sent', sentAt: exec.clock.now().toISOString(), lastError: null }, 'keep')) this.sent += 1;
-        return 'settled';
+        return 'sent';
       case 'unknown':
         await settle(exec, id, token, { status: 'unknown', lastError: failure(out) }, 'keep');
         return 'settled';

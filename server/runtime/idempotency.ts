@@ -59,34 +59,27 @@ export interface IdempotentCall {
   keep(reply: Envelope<unknown>, secret: boolean): Promise<void>;
 }
 
-export interface IdempotencyDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly log: Logger;
-  readonly hmacKey: string;
-}
-
-/** `inner`, with `mark` run first in every transaction and `onCommit` after each commits. */
-function markingStore(inner: Store, mark: (tx: TxOps) => Promise<void>, onCommit: () => void): Store {
+/** Every operation of `inner` unchanged: only runTransaction is wrapped (by idempotentCall). */
+function passThrough(inner: Store): Omit<Store, 'runTransaction'> {
   return {
     get: (c, id) => inner.get(c, id),
     getMany: (c, ids) => inner.getMany(c, ids),
     insertMany: (c, docs) => inner.insertMany(c, docs),
+    updateMany: (c, ids, expect, patch) => inner.updateMany(c, ids, expect, patch),
     set: (c, id, d) => inner.set(c, id, d),
     update: (c, id, p) => inner.update(c, id, p),
     remove: (c, id) => inner.remove(c, id),
     find: (c, w, o) => inner.find(c, w, o),
     count: (c, w) => inner.count(c, w),
     close: () => inner.close(),
-    async runTransaction(fn) {
-      const result = await inner.runTransaction(async (tx) => {
-        await mark(tx);
-        return fn(tx);
-      });
-      onCommit();
-      return result;
-    },
   };
+}
+
+export interface IdempotencyDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly hmacKey: string;
 }
 
 export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnAction: string, requestId: string): IdempotentCall {
@@ -107,9 +100,17 @@ export function idempotentCall(deps: IdempotencyDeps, openid: string | null, fnA
     await tx.set('request', key, { appliedBy: nonce, action: fnAction, appliedAt: now.toISOString(), expiresAt });
   };
 
-  const store = markingStore(deps.store, mark, () => {
-    applied = true;
-  });
+  const store: Store = {
+    ...passThrough(deps.store),
+    async runTransaction(fn) {
+      const result = await deps.store.runTransaction(async (tx) => {
+        await mark(tx);
+        return fn(tx);
+      });
+      applied = true;
+      return result;
+    },
+  };
 
   const prior = async (): Promise<Envelope<unknown> | 'applied' | null> => {
     const rec = await live(deps.store);

@@ -146,7 +146,7 @@ function personasOf(p: { villager: DraftVoter; migrant: DraftVoter; proxy: Draft
     { key: 'villager', label: `村民 ${villager.doc.name}`, role: 'villager', openid: DEMO_OPENIDS.villager, hint: `${villager.doc.group}，68岁，在村里住`, bindWith: creds(villager) },
     { key: 'migrant', label: `外出务工 ${migrant.doc.name}`, role: 'migrant', openid: DEMO_OPENIDS.migrant, hint: migrantHint(migrant.doc.group, proxyDemo, proxyFiled), bindWith: creds(migrant) },
     { key: 'proxy', label: `受托人 ${proxy.doc.name}`, role: 'proxy', openid: DEMO_OPENIDS.proxy, hint: `${proxy.doc.group}，${migrant.doc.name}的哥哥，在家${proxyFiled ? '；弟弟请他代为投票，待他确认' : ''}`, bindWith: creds(proxy) },
-    { key: 'committee', label: '选委会 办事员', role: 'committee', openid: DEMO_OPENIDS.committee, hint: '清溪村村民选举委员会成员', bindWith: null },
+    { key: 'committee', label: '选举委员会 办事员', role: 'committee', openid: DEMO_OPENIDS.committee, hint: '清溪村村民选举委员会成员', bindWith: null },
     { key: 'township', label: '乡镇 工作人员', role: 'township', openid: DEMO_OPENIDS.township, hint: '云岭镇民政办', bindWith: null },
   ];
 }

@@ -52,11 +52,11 @@ export default function CommitteeRegistration({ electionId, election, today, rel
         {s?.voterListPublishedOn ? (
           <Text className='notice ok' data-testid='published'>
             已于{civilDate(s.voterListPublishedOn)}公布。
-            {published ? `共${published.count}人，异议可以提到${civilDate(published.lastDay)}。` : ''}
+            {published ? `共${published.count}人，申诉可以提到${civilDate(published.lastDay)}。` : ''}
           </Text>
         ) : (
           <View>
-            <Text className='text'>公布选民名单后开始计算异议期限。名单上只有姓名和村民小组，不会公布身份证号码。</Text>
+            <Text className='text'>公布选民名单后开始计算申诉期限。名单上只有姓名和村民小组，不会公布身份证号码。</Text>
             <Button className={'btn' + (publish.pending ? ' disabled' : '')} id='publish-list' disabled={publish.pending || undefined} onClick={() => void onPublish()}>
               {publish.pending ? '正在公布…' : '公布选民名单'}
             </Button>
@@ -113,7 +113,7 @@ function RegistrationFigures({ s }: { s: Stats }) {
 function ObjectionCard({ s }: { s: Stats | null | undefined }) {
   return (
     <View className='card' data-testid='objection-stats'>
-      <Text className='card-title'>异议</Text>
+      <Text className='card-title'>申诉</Text>
       {s ? (
         <View className='figures'>
           <Fig label='待处理' value={s.objections.open} />
@@ -122,7 +122,7 @@ function ObjectionCard({ s }: { s: Stats | null | undefined }) {
         </View>
       ) : null}
       <Button className='btn' id='open-objections' onClick={() => openCommitteePage('objections')}>
-        异议处理
+        申诉处理
       </Button>
     </View>
   );

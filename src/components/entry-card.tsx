@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { VoterView } from '../services/contracts';
+import { civilDate } from '../services/format';
 
 const SEX = { M: '男', F: '女' } as const;
 
@@ -13,7 +14,8 @@ export default function EntryCard({ voter }: { voter: VoterView }) {
     ['村民小组', voter.group, 'group'],
     ['选举日年龄', `${voter.ageOnElectionDay}岁`, 'age'],
     ['登记状态', voter.statusLabel, 'status'],
-    ['本人确认', voter.confirmed ? '已确认' : '还没有确认', 'confirmed'],
+    ...(voter.category === 'B' && voter.declaredOn ? [['表示参加选举', `${civilDate(voter.declaredOn)}已表示`, 'declared'] as [string, string, string]] : []),
+    ['本人核对信息', voter.confirmed ? '已核对，无误' : '还没有核对', 'confirmed'],
   ];
   return (
     <View className='card' data-testid='entry'>

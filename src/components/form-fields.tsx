@@ -92,3 +92,23 @@ export function FormError({ error, testId }: { error: ErrEnvelope | null; testId
     </Text>
   );
 }
+
+/**
+ * One of a short list (the village's 村民小组): large chips to tap, never free text, so what is
+ * sent is always a value the server knows. `id` + '-' + index names each chip.
+ */
+export function ChoiceChipsField({ id, label, options, value, onChange, error }: { id: string; label: string; options: readonly string[]; value: string; onChange: (v: string) => void; error: string | undefined }) {
+  return (
+    <View className='field' id={id} data-testid={id}>
+      <Text className='field-label'>{label}</Text>
+      <View className='chips' role='radiogroup'>
+        {options.map((o, i) => (
+          <View key={o} className={'chip' + (o === value ? ' on' : '')} id={`${id}-${i}`} data-value={o} role='radio' aria-checked={o === value} onClick={() => onChange(o)}>
+            <Text>{o}</Text>
+          </View>
+        ))}
+      </View>
+      <FieldError error={error} />
+    </View>
+  );
+}

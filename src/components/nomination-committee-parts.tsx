@@ -57,7 +57,7 @@ export function TieResolver({ problem, pending, onResolve }: { problem: Problem;
   const toggle = (id: string) => setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : chosen.length < slots ? [...chosen, id] : chosen);
   return (
     <View className='card' data-testid='tie-resolver' data-post={problem.post}>
-      <Text className='card-title'>票数相同，需要选委会决定</Text>
+      <Text className='card-title'>票数相同，需要选举委员会决定</Text>
       <Text className='notice'>{problem.message}</Text>
       <Text className='text'>请选出 {slots} 人：</Text>
       {(problem.tied ?? []).map((t) => (
@@ -75,7 +75,7 @@ export function TieResolver({ problem, pending, onResolve }: { problem: Problem;
           </Button>
         ))}
       </View>
-      <TextAreaField id='tie-record' label='会议记录' hint='写明时间、到会人员和结果' value={record} onChange={setRecord} error={undefined} placeholder='如：5月10日选委会会议，7人到会，抽签结果……' maxlength={200} />
+      <TextAreaField id='tie-record' label='会议记录' hint='写明时间、到会人员和结果' value={record} onChange={setRecord} error={undefined} placeholder='如：5月10日选举委员会会议，7人到会，抽签结果……' maxlength={200} />
       <Button
         className={'btn' + (pending || chosen.length !== slots ? ' disabled' : '')}
         id='tie-save'
@@ -99,7 +99,7 @@ export function SelectionList({ selection }: { selection: Selection }) {
           </Text>
           {p.candidates.map((c) => (
             <Text className='text' key={c.voterId}>
-              {c.name}（{c.group}）{c.votes}票{c.via === 'womanRule' ? ' · 妇女名额' : c.via === 'tieResolution' ? ' · 选委会决定' : ''}
+              {c.name}（{c.group}）{c.votes}票{c.via === 'womanRule' ? ' · 妇女名额' : c.via === 'tieResolution' ? ' · 选举委员会决定' : ''}
               {c.status !== 'candidate' ? ` · ${STATUS[c.status]}` : ''}
             </Text>
           ))}

@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { SubmitResult } from '../hooks/use-nomination';
-import { civilDate, dateTime } from '../services/format';
+import { civilDate } from '../services/format';
 import { NomineeLine } from './nominee-picker';
 import ReceiptQr from './receipt-qr';
+import TaskDone from './task-done';
 import './nomination.scss';
 
 interface DoneProps {
@@ -13,27 +14,28 @@ interface DoneProps {
   onHome: () => void;
 }
 
-/** 完成: what was done, when, what comes next; the receipt code large, its QR, and 核验回执. */
+/** 提名已提交: the shared finish box, with the names chosen, the receipt code large, its QR and 核验回执. */
 export default function NominationDone({ result, closesOn, onVerify, onCopy, onHome }: DoneProps) {
   const { receipt, names } = result;
   return (
-    <View data-testid='nomination-done'>
-      <View className='card'>
-        <Text className='card-title'>提名已提交 ✓</Text>
-        <Text className='text'>
-          {result.replaced ? '您的新提名票已经替换了上一张（两张都记录在案）。' : '您的提名票已经签名提交。'}
-          提交时间：{dateTime(receipt.submittedAt)}（北京时间）。
-        </Text>
-        {names.map((line) => (
-          <View key={line.post}>
-            <Text className='field-label'>
-              {line.label}（{line.names.length}人）
-            </Text>
-            {line.names.length === 0 ? <Text className='text muted'>没有提名</Text> : line.names.map((n) => <NomineeLine key={n.voterId} n={n} />)}
-          </View>
-        ))}
-      </View>
-      <View className='card center'>
+    <TaskDone
+      testId='nomination-done'
+      title='提名已提交'
+      done={result.replaced ? '您的新提名票已经签名提交，替换了上一张（两张都记录在案）。' : '您的提名票已经签名提交。'}
+      at={receipt.submittedAt}
+      next={`${closesOn ? `提名到${civilDate(closesOn)}结束。` : ''}结束后，村选举委员会统计提名，公布正式候选人名单，公告会发到“公告”里。您可以随时用回执编号核验自己的提名票是否被计入。`}
+      backLabel='回首页'
+      onBack={onHome}
+    >
+      {names.map((line) => (
+        <View key={line.post} className='task-done-part'>
+          <Text className='field-label'>
+            {line.label}（{line.names.length}人）
+          </Text>
+          {line.names.length === 0 ? <Text className='text muted'>没有提名</Text> : line.names.map((n) => <NomineeLine key={n.voterId} n={n} />)}
+        </View>
+      ))}
+      <View className='task-done-part center'>
         <Text className='text'>回执编号（请拍照或抄下来）</Text>
         <Text className='receipt-code' data-testid='receipt-code' selectable>
           {receipt.code}
@@ -42,20 +44,10 @@ export default function NominationDone({ result, closesOn, onVerify, onCopy, onH
         <Button className='btn secondary' id='copy-receipt' onClick={() => onCopy(receipt.code)}>
           复制回执编号
         </Button>
-        <Button className='btn' id='go-verify' onClick={() => onVerify(receipt.code)}>
+        <Button className='btn secondary' id='go-verify' onClick={() => onVerify(receipt.code)}>
           核验回执
         </Button>
       </View>
-      <View className='card'>
-        <Text className='card-title'>接下来</Text>
-        <Text className='text'>
-          {closesOn ? `提名到${civilDate(closesOn)}结束。` : ''}
-          结束后，村选举委员会统计提名，公布正式候选人名单，公告会发到“公告”里。您可以随时用回执编号核验自己的提名票是否被计入。
-        </Text>
-        <Button className='btn plain' id='done-home' onClick={onHome}>
-          回首页
-        </Button>
-      </View>
-    </View>
+    </TaskDone>
   );
 }

@@ -48,7 +48,7 @@ export function AddPersonFields({ d, set, fe, byPerson }: { d: DecideDraft; set:
       <TextField id='decide-id-number' label='身份证号码' value={d.idNumber} onChange={set('idNumber')} error={fe('idNumber')} placeholder='18位，最后一位可能是X' maxlength={18} />
       <TextField id='decide-group' label='村民小组' value={d.group} onChange={set('group')} error={fe('group')} placeholder='村民小组' />
       <ChipsField id='decide-category' label='登记类别' options={NEW_CATEGORIES} value={d.category} onChange={set('category')} />
-      {d.category === 'B' && byPerson ? <Text className='text small muted'>本人提出的这份异议，就是本人表示参加选举。</Text> : null}
+      {d.category === 'B' && byPerson ? <Text className='text small muted'>本人提出的这份申诉，就是本人表示参加选举。</Text> : null}
     </View>
   );
 }

@@ -54,7 +54,7 @@ function changeOf(item: Item, d: DecideDraft, needsDeclaration: boolean, recordC
 function RegisterNote({ item, recordCategory }: { item: Item; recordCategory: string }) {
   return (
     <Text className='text small muted'>
-      把{item.subject.name}现有的登记（{item.subject.entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份异议，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
+      把{item.subject.name}现有的登记（{item.subject.entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份申诉，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
       {recordCategory === 'C' ? '户籍不在本村的，须经村民会议或村民代表会议同意，请填写会议记录。' : ''}
     </Text>
   );
@@ -97,8 +97,8 @@ export default function ObjectionDecideForm({ electionId, item, onDone }: { elec
         id='decide'
         label='处理结果'
         options={[
-          ['upheld', '异议成立'],
-          ['rejected', '异议不成立'],
+          ['upheld', '申诉成立'],
+          ['rejected', '申诉不成立'],
         ]}
         value={d.decision}
         onChange={set('decision')}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ProxyView } from '../hooks/use-proxy';
 import { dateTime } from '../services/format';
 import ReceiptQr from './receipt-qr';
@@ -9,7 +9,7 @@ type Person = ProxyView['principal'];
 /** Name, group, sex and birth year: enough to tell namesakes apart, no ID digits (RULES.md §7). */
 export const personText = (p: Person): string => `${p.name}（${p.group}，${p.sex === 'M' ? '男' : '女'}，${p.birthYear}年生）`;
 
-const STEPS = ['待受托人确认', '待选委会审核', '已批准'] as const;
+const STEPS = ['待受托人确认', '待选举委员会审核', '已批准'] as const;
 
 /** How far along the three steps an authorization is; a closed one names how it ended. */
 function progress(a: ProxyView): { reached: number; ended: string | null } {
@@ -40,7 +40,7 @@ function stepState(i: number, reached: number, ended: string | null): 'done' | '
   return i === STEPS.length - 1 ? 'done' : 'now';
 }
 
-/** 待受托人确认 → 待选委会审核 → 已批准 / 已驳回, with the reason when it ended otherwise. */
+/** 待受托人确认 → 待选举委员会审核 → 已批准 / 已驳回, with the reason when it ended otherwise. */
 export function ProxyStatusLine({ a }: { a: ProxyView }) {
   const { reached, ended } = progress(a);
   return (
@@ -100,20 +100,3 @@ export function Row({ k, v, stack }: { k: string; v: string; stack?: boolean }) 
   );
 }
 
-/** The one finish screen: what was done, when, what happens next. */
-export function FinishScreen({ title, done, at, next, onBack, testId }: { title: string; done: string; at: string; next: string; onBack: () => void; testId: string }) {
-  return (
-    <View className='card' data-testid={testId}>
-      <Text className='proxy-finish-mark'>✓</Text>
-      <Text className='card-title'>{title}</Text>
-      <View className='rows'>
-        <Row k='办了什么' v={done} stack />
-        <Row k='什么时候' v={dateTime(at)} />
-        <Row k='接下来' v={next} stack />
-      </View>
-      <Button className='btn' id='finish-back' onClick={onBack}>
-        好的，返回
-      </Button>
-    </View>
-  );
-}

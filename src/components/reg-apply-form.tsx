@@ -8,7 +8,7 @@ import { ConsentField, FieldError, FormError, IdNumberField, TextField } from '.
  * 申请登记（外来人口，C类）: for someone living here whose 户籍 is elsewhere. `electionId` comes
  * from the QR code on the village's election poster (or the caller's known election).
  */
-export default function RegApplyForm({ electionId, today, onCancel }: { electionId: string | null; today: string; onCancel: () => void }) {
+export default function RegApplyForm({ electionId, today, onCancel, onApplied }: { electionId: string | null; today: string; onCancel: () => void; onApplied: () => void }) {
   const { apply, pending, error, clearError } = useApplyResidence();
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
@@ -54,7 +54,9 @@ export default function RegApplyForm({ electionId, today, onCancel }: { election
         disabled={pending || undefined}
         onClick={() => {
           clearError();
-          void apply({ electionId, name, idNumber, group, residenceSince: since, consent: consent as true });
+          void apply({ electionId, name, idNumber, group, residenceSince: since, consent: consent as true }).then((out) => {
+            if (out) onApplied();
+          });
         }}
       >
         {pending ? '正在提交…' : '提交申请'}

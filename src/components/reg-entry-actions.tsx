@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useConfirmEntry, useDeclareParticipation } from '../hooks/use-registration-actions';
 import type { VoterView } from '../services/contracts';
+import type { RegDone } from './reg-done';
 
 /** 确认登记信息, and for a category B voter still pending, 表示参加选举. */
-export default function RegEntryActions({ voter }: { voter: VoterView }) {
+export default function RegEntryActions({ voter, onDone }: { voter: VoterView; onDone: (d: RegDone) => void }) {
   const { confirmEntry, pending: confirming, error: confirmError } = useConfirmEntry();
   const { declare, pending: declaring, error: declareError } = useDeclareParticipation();
   const [livesIn, setLivesIn] = useState('');
@@ -38,7 +39,7 @@ export default function RegEntryActions({ voter }: { voter: VoterView }) {
               {declareError.message}
             </Text>
           ) : null}
-          <Button className={'btn' + (declaring ? ' disabled' : '')} id='declare-submit' disabled={declaring || undefined} onClick={() => void declare(livesIn)}>
+          <Button className={'btn' + (declaring ? ' disabled' : '')} id='declare-submit' disabled={declaring || undefined} onClick={() => void declare(livesIn).then((out) => out && onDone({ kind: 'declare', on: out.declaredOn }))}>
             {declaring ? '正在提交…' : '我要参加本届选举'}
           </Button>
         </View>
@@ -52,7 +53,7 @@ export default function RegEntryActions({ voter }: { voter: VoterView }) {
               {confirmError.message}
             </Text>
           ) : null}
-          <Button className={'btn' + (confirming ? ' disabled' : '')} id='confirm-entry' disabled={confirming || undefined} onClick={() => void confirmEntry()}>
+          <Button className={'btn' + (confirming ? ' disabled' : '')} id='confirm-entry' disabled={confirming || undefined} onClick={() => void confirmEntry().then((out) => out && onDone({ kind: 'confirm', at: out.confirmedAt }))}>
             {confirming ? '正在提交…' : '信息无误，确认'}
           </Button>
         </View>

@@ -5,15 +5,15 @@ import { civilDate, dateTime } from '../services/format';
 type Item = OutputOf<typeof objection.myObjections>['objections'][number];
 
 /**
- * 我的异议: status, the committee's statutory last day, and its decision with the reason. `unbound`:
+ * 我的申诉: status, the committee's statutory last day, and its decision with the reason. `unbound`:
  * the caller is not bound yet (objected about themself), so an addition tells them how to bind.
  */
 export default function RegMyObjections({ items, error, unbound = false }: { items: Item[] | null; error: ErrEnvelope | null; unbound?: boolean }) {
   return (
     <View className='card' data-testid='my-objections'>
-      <Text className='card-title'>我的异议</Text>
+      <Text className='card-title'>我的申诉</Text>
       {error ? <Text className='notice error'>{error.message}</Text> : null}
-      {items && items.length === 0 ? <Text className='text muted'>您还没有提出过异议。</Text> : null}
+      {items && items.length === 0 ? <Text className='text muted'>您还没有提出过申诉。</Text> : null}
       {(items ?? []).map((o) => (
         <View className='todo-item' key={o.id} data-objection={o.id} data-status={o.status}>
           <Text className='text strong'>

@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import type { FileObjectionInput } from '../hooks/use-registration-actions';
 import { useVoterListSearch, type ListEntry } from '../hooks/use-voter-list-search';
 import type { ErrEnvelope } from '../services/contracts';
-import { ConsentField, FieldError, FormError, IdNumberField, TextAreaField, TextField } from './form-fields';
+import { ChoiceChipsField, ConsentField, FieldError, FormError, IdNumberField, TextAreaField, TextField } from './form-fields';
 
 /** What the form asks: about someone on or off the list, or — off the list oneself — about one's own entry. */
 type Kind = 'missingPerson' | 'wrongPerson' | 'wrongDetails' | 'missingMe' | 'myDetails';
@@ -38,14 +38,16 @@ const FIELDS: Array<[WrongField, string]> = [
 interface Props {
   standing: ObjectorStanding;
   defaultGroup: string;
+  /** The village's 村民小组 (registration.mine): the group is picked, never typed. */
+  groups: readonly string[];
   pending: boolean;
   error: ErrEnvelope | null;
   onSubmit: (input: FileObjectionInput) => Promise<boolean>;
   onCancel: () => void;
 }
 
-/** 提出异议 about the published voter list, by a bound voter. */
-export default function RegObjectionForm({ standing, defaultGroup, pending, error, onSubmit, onCancel }: Props) {
+/** 提出申诉 about the published voter list, by a bound voter. */
+export default function RegObjectionForm({ standing, defaultGroup, groups, pending, error, onSubmit, onCancel }: Props) {
   const kinds = KINDS[standing.kind];
   const [kind, setKind] = useState<Kind>(kinds[0]!.kind);
   const [name, setName] = useState('');
@@ -69,11 +71,11 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
 
   return (
     <View className='card' data-testid='objection-form'>
-      <Text className='card-title'>提出异议</Text>
-      <Text className='text muted'>对公布的选民名单有意见，可以在申诉期限内提出。选举委员会要书面答复。</Text>
+      <Text className='card-title'>提出申诉</Text>
+      <Text className='text muted'>对公布的选民名单有不同意见，可以在申诉期限内提出。选举委员会要书面答复。</Text>
       {standing.kind === 'offList' ? (
         <Text className='notice warn' data-testid='objection-off-list'>
-          您的登记现在是“{standing.statusLabel}”，不在公布的选民名单上。您可以就本人的登记提出异议；选举委员会同意后，把您列入名单。
+          您的登记现在是“{standing.statusLabel}”，不在公布的选民名单上。您可以就本人的登记申诉；选举委员会同意后，把您列入名单。
         </Text>
       ) : null}
 
@@ -102,12 +104,16 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
 
       {kind === 'missingMe' ? (
         <Text className='text' data-testid='objection-about-me'>
-          外出的村民：这份异议就算您本人表示参加本届选举。户籍不在本村的：选举委员会还要请村民会议或村民代表会议同意。
+          外出的村民：这份申诉就算您本人表示参加本届选举。户籍不在本村的：选举委员会还要请村民会议或村民代表会议同意。
         </Text>
       ) : kind === 'myDetails' ? null : kind === 'missingPerson' ? (
         <View>
           <TextField id='objection-name' label='漏登的人的姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
-          <TextField id='objection-group' label='他（她）在哪个村民小组' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
+          {groups.length ? (
+            <ChoiceChipsField id='objection-group' label='他（她）在哪个村民小组' options={groups} value={group} onChange={setGroup} error={fieldError('group')} />
+          ) : (
+            <TextField id='objection-group' label='他（她）在哪个村民小组' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
+          )}
         </View>
       ) : (
         <View className='field'>
@@ -176,7 +182,7 @@ export default function RegObjectionForm({ standing, defaultGroup, pending, erro
 
       <FormError error={error} testId='objection-error' />
       <Button className={'btn' + (pending ? ' disabled' : '')} id='objection-submit' disabled={pending || undefined} onClick={submit}>
-        {pending ? '正在提交…' : '提交异议'}
+        {pending ? '正在提交…' : '提交申诉'}
       </Button>
       <Button className='btn plain' id='objection-cancel' onClick={onCancel}>
         取消
@@ -209,7 +215,7 @@ export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onC
     return (
       <View className='card' data-testid='self-objection-no-election'>
         <Text className='card-title'>我不在选民名单上</Text>
-        <Text className='text'>请用微信扫一扫村里张贴的选举公告上的二维码，再提出异议。二维码里有本村这次选举的信息。</Text>
+        <Text className='text'>请用微信扫一扫村里张贴的选举公告上的二维码，再申诉。二维码里有本村这次选举的信息。</Text>
         <Button className='btn plain' id='self-objection-cancel' onClick={onCancel}>
           返回
         </Button>
@@ -224,17 +230,17 @@ export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onC
   return (
     <View className='card' data-testid='self-objection-form'>
       <Text className='card-title'>我不在选民名单上</Text>
-      <Text className='text muted'>选民名单公布后，本人应当登记却没有列入的，可以在申诉期限内提出异议。选举委员会核实后书面答复，结果会发到这个微信上。</Text>
+      <Text className='text muted'>选民名单公布后，本人应当登记却没有列入的，可以在申诉期限内申诉。选举委员会核实后书面答复，结果会发到这个微信上。</Text>
       <Text className='text small muted'>如果您收到了《选民登记告知书》，说明您已经在登记里了，请先绑定，不用填这张表。</Text>
       <View className='spacer' />
       <TextField id='self-objection-name' label='您的姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
       <IdNumberField label='您的身份证号码' value={idNumber} onChange={setIdNumber} error={fieldError('idNumber')} />
       <TextField id='self-objection-group' label='您是哪个村民小组的' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
       <TextAreaField id='self-objection-details' label='写一下理由' hint='例如户口在本村、在外地打工要参加选举；请不要再写身份证号码或手机号码' value={details} onChange={setDetails} error={fieldError('details')} placeholder='至少写5个字' />
-      <ConsentField id='self-objection-consent' checked={consent} onToggle={() => setConsent(!consent)} error={fieldError('consent')} text='我同意为处理异议而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。' />
+      <ConsentField id='self-objection-consent' checked={consent} onToggle={() => setConsent(!consent)} error={fieldError('consent')} text='我同意为处理申诉而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。' />
       <FormError error={error} testId='self-objection-error' />
       <Button className={'btn' + (pending ? ' disabled' : '')} id='self-objection-submit' disabled={pending || undefined} onClick={submit}>
-        {pending ? '正在提交…' : '提交异议'}
+        {pending ? '正在提交…' : '提交申诉'}
       </Button>
       <Button className='btn plain' id='self-objection-cancel' onClick={onCancel}>
         返回

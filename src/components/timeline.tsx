@@ -6,7 +6,7 @@ import { timelineMarks, type TimelineMark } from '../domain/calendar';
 
 const MARK_TEXT: Record<TimelineMark, string> = { done: '已结束', late: '已逾期', now: '进行中', next: '下一步', later: '未开始' };
 
-/** A button on a calendar row while that step is in progress (e.g. 去提名 on 直接提名候选人). */
+/** The way into a calendar row's task while it is in progress (e.g. 去提名 on 直接提名候选人); a row without one has no page. */
 export interface TimelineAction {
   id: string;
   label: string;
@@ -23,7 +23,15 @@ export default function Timeline({ election, clockOffsetMs, actions = {} }: { el
         const mark = marks[i]!;
         const range = c.opensOn && c.opensOn !== c.lastDay;
         return (
-          <View key={c.key} className={`timeline-item ${mark}`} data-key={c.key} data-mark={mark}>
+          <View
+            key={c.key}
+            className={`timeline-item ${mark}`}
+            data-key={c.key}
+            data-mark={mark}
+            // A row in progress with a page is a link to that page, the whole row as well as its button.
+            role={mark === 'now' && actions[c.key] ? 'link' : undefined}
+            onClick={mark === 'now' && actions[c.key] ? actions[c.key]!.onClick : undefined}
+          >
             <Text className='timeline-mark'>{c.doneOn ? '已完成' : MARK_TEXT[mark]}</Text>
             <View className='timeline-body'>
               <Text className='timeline-label'>{c.label}</Text>

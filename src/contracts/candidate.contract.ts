@@ -53,7 +53,7 @@ export const tally = defineAction({
   fn: 'committee',
   action: 'tally',
   who: 'committee',
-  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对；指定被提名人时另给出提名他的签名票（仅选委会）',
+  summary: '提名计票：每个职位的得票（只有票数，不显示谁提名了谁），可与审计日志重新计票核对；指定被提名人时另给出提名他的签名票（仅选举委员会）',
   input: z.strictObject({ electionId: electionIdSchema, recount: z.optional(z.boolean()), nominee: z.optional(idSchema) }),
   output: z.object({
     ballots: z.int(),
@@ -79,7 +79,7 @@ export const closeNominations = defineAction({
   action: 'closeNominations',
   who: 'committee',
   mutates: true,
-  summary: '结束提名，确定初步和正式候选人；票数相同时记录选委会的决定（预选或抽签）',
+  summary: '结束提名，确定初步和正式候选人；票数相同时记录选举委员会的决定（预选或抽签）',
   input: z.strictObject({
       electionId: electionIdSchema,
       resolution: z.optional(z.strictObject({ post: z.enum(['director', 'deputy', 'member', 'woman']), chosen: z.array(idSchema).check(z.minLength(1, { error: '请选择人选' })), method: z.enum(['preElection', 'draw']), record: recordSchema })),

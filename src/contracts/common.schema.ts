@@ -142,5 +142,7 @@ export const voterViewSchema = z.object({
   status: voterStatusSchema,
   statusLabel: z.string(),
   confirmed: z.boolean(),
+  /** Category B: the day the person declared they take part (本人表示参加选举), null before. */
+  declaredOn: z.optional(z.nullable(civilDateSchema)),
 });
 export type VoterView = z.infer<typeof voterViewSchema>;

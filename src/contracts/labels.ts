@@ -5,6 +5,9 @@ export const CATEGORY_LABELS = {
   C: '户籍不在本村、在本村居住（需申请并经村民会议同意）',
 } as const;
 
+/** Category B once the person has declared: the entry no longer asks for the declaration. */
+export const CATEGORY_B_DECLARED_LABEL = '户籍在本村、外出居住（本人已表示参加选举）';
+
 export const STATUS_LABELS = {
   pending: '待确认参加选举',
   registered: '已登记',

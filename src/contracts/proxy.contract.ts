@@ -108,7 +108,7 @@ export const mine = defineAction({
   fn: 'proxies',
   action: 'mine',
   who: 'voter',
-  summary: '我的委托：状态（待受托人确认 → 待选委会审核 → 已批准/已驳回）、委托投票证',
+  summary: '我的委托：状态（待受托人确认 → 待选举委员会审核 → 已批准/已驳回）、委托投票证',
   input: z.strictObject({ electionId: z.optional(electionIdSchema) }),
   output: z.object({ authorizations: z.array(proxyViewSchema), allowed: z.boolean(), deadline: z.string(), maxPerProxy: z.int() }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'] },

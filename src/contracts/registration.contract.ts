@@ -17,6 +17,8 @@ export const mine = defineAction({
     voter: voterViewSchema,
     election: electionSummarySchema,
     todo: z.array(z.object({ key: z.string(), label: z.string(), deadline: z.nullable(z.string()) })),
+    /** The village's 村民小组 in the village's order: the 申诉 form picks from them (never typed). */
+    groups: z.array(z.string()),
   }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_FOUND: ['ELECTION_GONE'] },
 });

@@ -22,6 +22,7 @@ import {
 } from './civil-date';
 import type { RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
+import { dateWords } from './date-words';
 
 export type CalendarKey =
   | 'registration'
@@ -114,7 +115,7 @@ export function voterListPublicationCheck(
   const warning = !bareMinimum
     ? null
     : marginDays === 0
-      ? `今天是法定最晚的公布日（选举日${electionDay}前${publishDaysBefore}日），没有留出余地：${tail}`
+      ? `今天是法定最晚的公布日（选举日${dateWords(electionDay, { weekday: false })}前${publishDaysBefore}日），没有留出余地：${tail}`
       : `今天公布，只比法定最晚公布日（${latestVoterListPublication(electionDay, rules)}）早${marginDays}天，余地很小：${tail}`;
   return ok({ marginDays, bareMinimum, warning });
 }
@@ -135,7 +136,7 @@ export function validateElectionDay(
     return err(
       'WINDOW_CLOSED',
       'ELECTION_DAY_TOO_SOON',
-      `选举日太近了：选民名单须在选举日的${need}日前公布，选举日最早为${addDays(today, need)}`,
+      `选举日太近了：选民名单须在选举日的${need}日前公布，选举日最早为${dateWords(addDays(today, need))}`,
     );
   }
   return ok({ daysAhead });

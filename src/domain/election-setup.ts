@@ -7,6 +7,7 @@ import { addDays, compareCivil, isCivilDate, type CivilDate } from './civil-date
 import type { Post, RuleSet } from './presets/types';
 import { latestVoterListPublication } from './calendar';
 import { err, ok, type Result } from './result';
+import { dateWords } from './date-words';
 
 export type ElectionSetupInput = {
   readonly electionDay: CivilDate;
@@ -59,7 +60,7 @@ export function validateElectionSetup(input: ElectionSetupInput, rules: RuleSet)
   if (compareCivil(nominationOpensOn, registrationOpensOn) <= 0) return invalid('WINDOW_ORDER', '提名应在选民登记开始之后');
   // The formal list comes out of the nominations: nomination must close before it is due.
   if (compareCivil(nominationClosesOn, candidatesBy) >= 0) {
-    return invalid('WINDOW_ORDER', `提名应在正式候选人名单公布（最晚${candidatesBy}）之前截止`);
+    return invalid('WINDOW_ORDER', `提名应在正式候选人名单公布（最晚${dateWords(candidatesBy, { weekday: false })}）之前截止`);
   }
   if (rules.objection.mode === 'beforeElection') {
     // Only voters whose objections are settled may nominate; here that day is fixed relative to E.
@@ -145,11 +146,11 @@ export function setupLocks(
 ): readonly FieldLock[] {
   const locks: FieldLock[] = [];
   if (state.voterListPublishedOn !== null) {
-    const message = `选民名单已于${state.voterListPublishedOn}公布，选举日、适用规则、选举名称和登记开始日期不能再改`;
+    const message = `选民名单已于${dateWords(state.voterListPublishedOn)}公布，选举日、适用规则、选举名称和登记开始日期不能再改`;
     for (const field of ['electionDay', 'presetId', 'title', 'registrationOpensOn'] as const) locks.push({ field, reason: 'FIXED_BY_VOTER_LIST', message });
   }
   if (compareCivil(state.nominationOpensOn, today) <= 0) {
-    const message = `提名已于${state.nominationOpensOn}开始，职位名额和提名时间不能再改`;
+    const message = `提名已于${dateWords(state.nominationOpensOn)}开始，职位名额和提名时间不能再改`;
     for (const field of ['posts', 'nominationWindow'] as const) locks.push({ field, reason: 'NOMINATION_STARTED', message });
   }
   if (compareCivil(state.electionDay, today) <= 0) {
@@ -163,5 +164,5 @@ export function setupLocks(
  * nominated on days already gone (RULES.md §3 "nothing accepted outside it").
  */
 export function checkNominationStart(opensOn: CivilDate, today: CivilDate): Result<true, 'INVALID_INPUT', 'PAST_DATE'> {
-  return compareCivil(opensOn, today) < 0 ? err('INVALID_INPUT', 'PAST_DATE', `提名开始日期（${opensOn}）已经过去了，最早只能定在今天（${today}）`) : ok(true);
+  return compareCivil(opensOn, today) < 0 ? err('INVALID_INPUT', 'PAST_DATE', `提名开始日期（${dateWords(opensOn, { weekday: false })}）已经过去了，最早只能定在今天（${dateWords(today, { weekday: false })}）`) : ok(true);
 }

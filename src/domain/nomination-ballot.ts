@@ -15,6 +15,7 @@ import { endOfShanghaiDay, startOfShanghaiDay, type CivilDate } from './civil-da
 import type { Post, RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
 import type { VoterStatus } from './voter-todo';
+import { dateWords } from './date-words';
 
 export const POST_LABELS: Readonly<Record<Post, string>> = { director: '主任', deputy: '副主任', member: '委员' };
 
@@ -97,10 +98,10 @@ export function nominationWindowState(window: NominationWindow, now: Date): Resu
   if (!window.opensOn || !window.closesOn) return err('WINDOW_CLOSED', 'NO_WINDOW', '选举委员会还没有定提名时间');
   const t = now.getTime();
   if (t < startOfShanghaiDay(window.opensOn).getTime()) {
-    return err('WINDOW_CLOSED', 'NOT_OPEN_YET', `提名从${window.opensOn}开始，现在还不能提名`);
+    return err('WINDOW_CLOSED', 'NOT_OPEN_YET', `提名从${dateWords(window.opensOn)}开始，现在还不能提名`);
   }
   if (t >= endOfShanghaiDay(window.closesOn).getTime()) {
-    return err('WINDOW_CLOSED', 'CLOSED', `提名已在${window.closesOn}结束`);
+    return err('WINDOW_CLOSED', 'CLOSED', `提名已在${dateWords(window.closesOn)}结束`);
   }
   return ok(undefined);
 }

@@ -18,6 +18,7 @@ import { checkElectionCommittee, type ElectionCommitteeRoster } from './election
 import type { RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
 import { checkVotingArrangements, type VotingArrangements } from './voting-arrangements';
+import { dateWords } from './date-words';
 
 export const NOTICE_TYPE_KEYS = [
   'committeeMembers',
@@ -204,10 +205,10 @@ export function checkNoticePublication(
     return err('NOT_ELIGIBLE', 'NOT_APPLICABLE', '本届选举适用的规则不实行委托投票，没有委托投票名单');
   }
   if (!opts.isCorrection && window.lastDay !== null && compareCivil(today, window.lastDay) > 0) {
-    return err('WINDOW_CLOSED', 'DEADLINE_PASSED', `已经过了公布期限：${window.basis}，最晚为${window.lastDay}`);
+    return err('WINDOW_CLOSED', 'DEADLINE_PASSED', `已经过了公布期限：${window.basis}，最晚为${dateWords(window.lastDay)}`);
   }
   if (window.opensOn !== null && compareCivil(today, window.opensOn) < 0) {
-    return err('WINDOW_CLOSED', 'NOT_YET_OPEN', `还不到公布时间：最早${window.opensOn}可以公布`);
+    return err('WINDOW_CLOSED', 'NOT_YET_OPEN', `还不到公布时间：最早${dateWords(window.opensOn)}可以公布`);
   }
   const problem = noticeDataProblem(type, facts, today, rules);
   if (problem !== null) return err('NOT_ELIGIBLE', 'DATA_NOT_READY', problem);

@@ -12,6 +12,7 @@ import { compareCivil, diffDays, endOfShanghaiDay, type CivilDate } from './civi
 import type { RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
 import type { VoterStatus } from './voter-todo';
+import { dateWords } from './date-words';
 
 /** 漏登 (a person missing from the list) · 错登 (an entry that should not be there) · 信息有误. */
 export type ObjectionKind = 'missingPerson' | 'wrongPerson' | 'wrongDetails';
@@ -61,7 +62,7 @@ export function objectionFilingWindow(
   }
   const filingLastDay = objectionFilingLastDay(publishedOn, electionDay, rules);
   if (compareCivil(today, filingLastDay) > 0) {
-    return err('WINDOW_CLOSED', 'OBJECTION_WINDOW_CLOSED', `申诉期限已过：对选民名单的申诉应在${filingLastDay}（含当天）以前提出`);
+    return err('WINDOW_CLOSED', 'OBJECTION_WINDOW_CLOSED', `申诉期限已过：对选民名单的申诉应在${dateWords(filingLastDay)}（含当天）以前提出`);
   }
   const decisionLastDay = objectionDecisionLastDay(today, electionDay, rules);
   return ok({ receivedOn: today, filingLastDay, decisionLastDay, decisionDeadline: endOfShanghaiDay(decisionLastDay).toISOString() });

@@ -15,6 +15,7 @@ import { addYearsClamped, compareCivil, type CivilDate } from './civil-date';
 import type { RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
 import type { VoterCategory, VoterStatus } from './voter-todo';
+import { dateWords } from './date-words';
 
 export type { VoterCategory, VoterStatus } from './voter-todo';
 
@@ -94,7 +95,7 @@ export function ageEligibility(birthDate: CivilDate, electionDay: CivilDate, tod
   if (!isOfVotingAge(birthDate, electionDay, rules)) {
     return {
       reason: 'UNDER_18',
-      message: `到选举日（${electionDay}）未满${rules.voter.minAge}周岁（${addYearsClamped(birthDate, rules.voter.minAge)}满${rules.voter.minAge}周岁），本届没有选举权`,
+      message: `到选举日（${dateWords(electionDay, { weekday: false })}）未满${rules.voter.minAge}周岁（${dateWords(addYearsClamped(birthDate, rules.voter.minAge), { weekday: false })}满${rules.voter.minAge}周岁），本届没有选举权`,
     };
   }
   return null;
@@ -169,14 +170,14 @@ export function registrationRecord(
       if (!m) {
         return fail('INVALID_INPUT', 'MEETING_REQUIRED', '户籍不在本村的村民，须经村民会议或村民代表会议同意才能列入名单：请填写是哪个会议、开会日期和会议记录编号');
       }
-      if (compareCivil(m.meetingDate, today) > 0) return fail('INVALID_INPUT', 'BAD_DATE', `会议日期（${m.meetingDate}）还没到，不能记录`);
+      if (compareCivil(m.meetingDate, today) > 0) return fail('INVALID_INPUT', 'BAD_DATE', `会议日期（${dateWords(m.meetingDate, { weekday: false })}）还没到，不能记录`);
       if (!given.residenceSince) return fail('NOT_ELIGIBLE', 'NO_RESIDENCE_DATE', '没有居住起始日期，不能审核居住年限；请填写从哪天开始在本村居住');
       if (!residenceRequirementMet(given.residenceSince, electionDay, rules)) {
         const years = rules.voter.residenceYearsForCategoryC;
         return fail(
           'NOT_ELIGIBLE',
           'RESIDENCE_TOO_SHORT',
-          `到选举日（${electionDay}）在本村居住不满${years}年（自${given.residenceSince}起居住，${residenceCompletesOn(given.residenceSince, rules)}才满${years}年），不能登记`,
+          `到选举日（${dateWords(electionDay, { weekday: false })}）在本村居住不满${years}年（自${dateWords(given.residenceSince, { weekday: false })}起居住，${dateWords(residenceCompletesOn(given.residenceSince, rules), { weekday: false })}才满${years}年），不能登记`,
         );
       }
       return ok({ declaration: null, meeting: m });

@@ -49,7 +49,21 @@ export function voterTodos(voter: VoterTodoInput, calendar: ElectionCalendar): V
   }
   // Left off the list: flagged, refused by the meeting, or still pending when the list came out.
   if ((offList && voter.status !== 'deceased') || rejected || (voter.status === 'pending' && published)) {
-    todos.push({ key: 'object', label: '对未列入选民名单有异议的，可以向选举委员会申诉', deadline: objectionDeadline });
+    todos.push({ key: 'object', label: '认为自己应当列入选民名单却没有列入的，可以向选举委员会申诉', deadline: objectionDeadline });
   }
   return todos;
+}
+
+/** Where the 申诉 window stands for a voter's page: its hints and buttons depend on it. */
+export type ObjectionWindow = 'beforeList' | 'open' | 'closed';
+
+/**
+ * 'beforeList' until the voter list is published (nothing to object to yet), 'open' until the
+ * end of the filing day (RULES.md §1), 'closed' after.
+ */
+export function objectionWindowAt(entries: readonly { readonly key: string; readonly deadline: string; readonly doneOn?: string }[], instant: Date): ObjectionWindow {
+  const published = !!entries.find((x) => x.key === 'voterListPublication')?.doneOn;
+  if (!published) return 'beforeList';
+  const filing = entries.find((x) => x.key === 'objectionFiling');
+  return filing && instant.getTime() < Date.parse(filing.deadline) ? 'open' : 'closed';
 }

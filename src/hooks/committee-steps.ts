@@ -18,7 +18,7 @@ export function voterListStep(electionId: string, election: ElectionView): Irrev
   return {
     id: 'publishVoterList',
     title: '公布选民名单',
-    effect: '公布后名单就冻结了：登记截止，之后的改动只能通过异议处理。名单只公布姓名和村民小组。',
+    effect: '公布后名单就冻结了：登记截止，之后的改动只能通过申诉处理。名单只公布姓名和村民小组。',
     planned: dated('登记原定截止', dayOf(election, 'registration')),
     lastDay: dated('法定最晚公布日', dayOf(election, 'voterListPublication')),
     confirmText: '公布',
@@ -31,7 +31,7 @@ export function voterListStep(electionId: string, election: ElectionView): Irrev
         cutOffs: [
           { key: 'pendingB', label: '外出选民还没表示参加', count: s.pendingB, unit: '人' },
           { key: 'pendingC', label: '外来人口申请还没审议', count: s.pendingC, unit: '件' },
-          { key: 'objectionsOpen', label: '异议还没处理', count: s.objections.open, unit: '件' },
+          { key: 'objectionsOpen', label: '申诉还没处理', count: s.objections.open, unit: '件' },
         ],
         note: `现在已登记${s.registered}人，公布的就是这些人。`,
       };

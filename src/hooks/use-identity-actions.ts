@@ -1,29 +1,29 @@
 import { useCallback, useState } from 'react';
-import { identity, type ErrEnvelope, type InputOf } from '../services/contracts';
+import { identity, type ErrEnvelope, type InputOf, type OutputOf } from '../services/contracts';
 import { callAction } from '../services/api';
 import { confirmDialog, toast } from '../services/navigation';
 import { refreshSession } from './session-store';
 
 export type BindInput = InputOf<typeof identity.bind>;
+export type BindOutput = OutputOf<typeof identity.bind>;
 
 /** 绑定选民身份. Errors stay on the form; success reloads the session. */
 export function useBind() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ErrEnvelope | null>(null);
-  const submit = useCallback(async (input: BindInput): Promise<boolean> => {
+  const submit = useCallback(async (input: BindInput): Promise<BindOutput | null> => {
     setPending(true);
     setError(null);
     try {
       const res = await callAction(identity.bind, input);
       if (res.ok) {
-        toast('绑定成功', 'success');
         await refreshSession();
-        return true;
+        return res.data;
       }
       setError(res);
       // A lock-out is shown from whoami.bindLockedUntil.
       if (res.code === 'RATE_LIMITED') await refreshSession();
-      return false;
+      return null;
     } finally {
       setPending(false);
     }

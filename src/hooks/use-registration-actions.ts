@@ -1,18 +1,16 @@
 import { useCallback } from 'react';
 import { objection, registration, type InputOf } from '../services/contracts';
-import { toast } from '../services/navigation';
 import { useActionCall, useActionData } from './use-action';
 import { refreshSession } from './session-store';
 
-/** 确认登记信息: success reloads the session (the entry then reads 已确认). */
+/** 确认登记信息: success reloads the session (the entry then reads 已确认); the reply feeds the finish box. */
 export function useConfirmEntry() {
   const call = useActionCall(registration.confirm);
   const confirmEntry = useCallback(async () => {
     const data = await call.run({});
-    if (!data) return false;
-    toast('已确认', 'success');
+    if (!data) return null;
     await refreshSession();
-    return true;
+    return data;
   }, [call.run]);
   return { confirmEntry, pending: call.pending, error: call.error };
 }
@@ -24,10 +22,9 @@ export function useDeclareParticipation() {
     async (livesIn: string) => {
       const text = livesIn.trim();
       const data = await call.run(text ? { livesIn: text } : {});
-      if (!data) return false;
-      toast('已表示参加', 'success');
+      if (!data) return null;
       await refreshSession();
-      return true;
+      return data;
     },
     [call.run],
   );
@@ -42,10 +39,9 @@ export function useApplyResidence() {
   const apply = useCallback(
     async (input: ApplyResidenceInput) => {
       const data = await call.run(input);
-      if (!data) return false;
-      toast('申请已提交', 'success');
+      if (!data) return null;
       await refreshSession();
-      return true;
+      return data;
     },
     [call.run],
   );
@@ -54,17 +50,16 @@ export function useApplyResidence() {
 
 export type FileObjectionInput = InputOf<typeof objection.fileObjection>;
 
-/** 我的异议: loaded for a bound voter; `file` adds one and reloads the list. */
+/** 我的申诉: loaded for a bound voter; `file` adds one and reloads the list. */
 export function useMyObjections(enabled: boolean, reloadKey: string) {
   const list = useActionData(objection.myObjections, enabled ? {} : null, enabled ? reloadKey : null);
   const call = useActionCall(objection.fileObjection);
   const file = useCallback(
     async (input: FileObjectionInput) => {
       const data = await call.run(input);
-      if (!data) return false;
-      toast('异议已提交', 'success');
+      if (!data) return null;
       await list.reload();
-      return true;
+      return data.objection;
     },
     [call.run, list.reload],
   );

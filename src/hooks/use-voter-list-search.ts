@@ -13,7 +13,7 @@ async function loadPublishedList(): Promise<ListEntry[] | string> {
   const list = await callAction(notices.list, {});
   if (!list.ok) return list.message;
   const notice = list.data.notices.find((n) => n.type === 'voterList' && !n.correctedBy) ?? list.data.notices.find((n) => n.type === 'voterList');
-  if (!notice) return '选民名单还没有公布，公布后才能提出这类异议';
+  if (!notice) return '选民名单还没有公布';
   const all: ListEntry[] = [];
   for (let page = 1; ; page++) {
     const res = await callAction(notices.get, { noticeId: notice.id, page });

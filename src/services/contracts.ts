@@ -21,3 +21,4 @@ export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
 export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
 export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';
 export type { ElectionSummary, VoterView } from '../contracts/common.schema';
+export type { MyObjectionView } from '../contracts/objection.schema';

@@ -2,30 +2,31 @@
  * Display formatting for villagers. Every date is shown in Beijing time (UTC+8, no daylight
  * saving) whatever the phone's time zone setting is.
  */
+import { dateWords, instantDayWords, instantWords } from '../domain/date-words';
+
 const BEIJING_OFFSET_MS = 8 * 3600_000;
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 function beijing(iso: string | number): Date | null {
   const t = typeof iso === 'number' ? iso : Date.parse(iso);
   return Number.isFinite(t) ? new Date(t + BEIJING_OFFSET_MS) : null;
 }
 
-/** '2026-05-10' → '5月10日 星期日' (a civil date, no time zone involved). */
-export function civilDate(day: string, withYear = false, withWeekday = true): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
-  const [, y, mo, d] = m as unknown as [string, string, string, string];
-  const weekday = WEEKDAYS[new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDay()];
-  return `${withYear ? `${+y}年` : ''}${+mo}月${+d}日${withWeekday ? ` ${weekday}` : ''}`;
+/**
+ * '2027-01-08' → '2027年1月8日（星期五）'. `withYear`/`withWeekday` false only where the year or
+ * weekday is already in view (the rows of one calendar, a 至 range).
+ */
+export function civilDate(day: string, withYear = true, withWeekday = true): string {
+  return dateWords(day, { year: withYear, weekday: withWeekday });
 }
 
-/** An instant as '5月10日 14:05' in Beijing time. */
+/** An instant as '2027年1月8日（星期五）14:05' in Beijing time. */
 export function dateTime(iso: string | number): string {
-  const d = beijing(iso);
-  if (!d) return '';
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+  return instantWords(iso);
+}
+
+/** The Beijing day of an instant in words: '2027年1月8日（星期五）' (when something was done). */
+export function dayOf(iso: string | number): string {
+  return instantDayWords(iso);
 }
 
 /** Today's civil date in Beijing for a (server-corrected) instant. */

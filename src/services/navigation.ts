@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 export const TABS = {
   home: '/pages/index/index',
   registration: '/pages/registration/index',
+  notices: '/pages/notices/index',
   me: '/pages/me/index',
 } as const;
 

@@ -70,7 +70,7 @@ describe('ties at the cut line go to the committee', () => {
     expect(ids(s.posts[0]!.candidates)).toEqual(['a']);
   });
   it('applies a recorded resolution naming exactly the open slots among the tied', () => {
-    const s = selectFormalCandidates({ rules: national, posts: [tiedPost], resolutions: [{ post: 'director', chosen: ['c'], method: 'draw', record: '2026-12-30 选委会会议' }] });
+    const s = selectFormalCandidates({ rules: national, posts: [tiedPost], resolutions: [{ post: 'director', chosen: ['c'], method: 'draw', record: '2026-12-30 选举委员会会议' }] });
     expect(s.publishable).toBe(true);
     expect(s.posts[0]!.candidates.find((c) => c.voterId === 'c')!.via).toBe('tieResolution');
   });

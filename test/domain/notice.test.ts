@@ -40,7 +40,7 @@ describe('voter list notice (E−20)', () => {
   it('rejects when published on E−19, after its deadline', () => {
     const r = checkNoticePublication('voterList', READY, '2026-04-21', calendar, national);
     expect(r).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'DEADLINE_PASSED' });
-    if (!r.ok) expect(r.message).toContain('2026-04-20');
+    if (!r.ok) expect(r.message).toContain('2026年4月20日');
   });
   it('rejects when nobody is registered yet', () => {
     expect(checkNoticePublication('voterList', NO_FACTS, '2026-04-01', calendar, national)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'DATA_NOT_READY' });

@@ -120,7 +120,7 @@ describe('ageEligibility', () => {
   it('rejects UNDER_18 when the 18th birthday is the day after election day, naming the day', () => {
     const r = ageEligibility('2008-05-11', '2026-05-10', '2026-03-01', rules());
     expect(r).toMatchObject({ reason: 'UNDER_18' });
-    expect(r?.message).toContain('2026-05-11满18周岁');
+    expect(r?.message).toContain('2026年5月11日满18周岁');
   });
   it('rejects a birth date after today as a wrong ID number', () => {
     expect(ageEligibility('2026-03-02', '2026-05-10', '2026-03-01', rules())).toMatchObject({ reason: 'ID_BIRTH_DATE' });

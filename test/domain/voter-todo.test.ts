@@ -1,6 +1,6 @@
 import { buildCalendar } from '../../src/domain/calendar';
 import { resolveRuleSet } from '../../src/domain/presets/registry';
-import { voterTodos, type VoterTodoInput } from '../../src/domain/voter-todo';
+import { objectionWindowAt, voterTodos, type VoterTodoInput } from '../../src/domain/voter-todo';
 
 const r = resolveRuleSet('national', 'village', '2026-05-10');
 if (!r.ok) throw new Error('no rules');
@@ -58,5 +58,19 @@ describe('voterTodos', () => {
   it('tells a voter left off the list that they may object', () => {
     expect(keys(v({ status: 'deprived' }))).toEqual(['object']);
     expect(keys(v({ status: 'movedAway' }))).toEqual(['object']);
+  });
+});
+
+describe('objectionWindowAt', () => {
+  it('is beforeList until the voter list is published', () => {
+    expect(objectionWindowAt(calendar.entries, new Date('2026-04-01T00:00:00Z'))).toBe('beforeList');
+  });
+  it('is open from publication to the end of the filing day (Asia/Shanghai)', () => {
+    const filing = published.entries.find((e) => e.key === 'objectionFiling')!;
+    expect(objectionWindowAt(published.entries, new Date(Date.parse(filing.deadline) - 1))).toBe('open');
+  });
+  it('is closed from the first instant after the filing day', () => {
+    const filing = published.entries.find((e) => e.key === 'objectionFiling')!;
+    expect(objectionWindowAt(published.entries, new Date(filing.deadline))).toBe('closed');
   });
 });

@@ -114,7 +114,21 @@ export async function bindAs(c: FlowCtx, key: string): Promise<void> {
   await shown(c.page, '[data-testid=demo-fill]').click();
   if ((await shown(c.page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(c.page, '#bind-consent').click();
   await shown(c.page, '#bind-submit').click();
+  // Every task ends on its finish box (what was done, when, what next); closing it shows the entry.
+  await shown(c.page, '[data-testid=bind-done]').waitFor();
+  await shown(c.page, '#finish-back').click();
   await shown(c.page, '[data-testid=entry]').waitFor();
+}
+
+/** The finish box of a task: its three parts, the date written in words (2027年1月8日（星期五）). */
+export async function finishBox(page: Page, testId: string): Promise<{ what: string; when: string; next: string }> {
+  const box = shown(page, `[data-testid=${testId}]`);
+  await box.waitFor();
+  const part = async (p: string) => (await box.locator(`[data-testid=task-done-${p}]`).innerText()).replace(/\s+/g, ' ');
+  const out = { what: await part('what'), when: await part('when'), next: await part('next') };
+  if (!/\d{4}年\d{1,2}月\d{1,2}日（星期[日一二三四五六]）/.test(out.when)) fail(`${testId}: 什么时候 reads "${out.when}"`);
+  if (!out.what.trim() || !out.next.trim()) fail(`${testId}: a part is empty: ${JSON.stringify(out)}`);
+  return out;
 }
 
 /** Taro H5's showModal: press its confirm button. */

@@ -29,6 +29,7 @@ export function gated(store: Store) {
     remove: (c, id) => store.remove(c, id),
     insertMany: (c, docs) => store.insertMany(c, docs),
     getMany: (c, ids) => store.getMany(c, ids),
+    updateMany: (c, ids, expect, patch) => store.updateMany(c, ids, expect, patch),
     count: (c, w) => store.count(c, w),
     find: async <T extends DocData>(c: string, w: Where, o?: FindOptions) => {
       const r = await store.find<T>(c, w, o);

@@ -51,7 +51,7 @@ describe('选民名册: a migrant’s declaration made in person or by phone (ca
     expect(page.byId('channel-inPerson')).not.toBeNull();
     expect(page.byId('channel-phone')).not.toBeNull();
     // Today (Beijing, server clock) is the default day of the declaration.
-    expect(textOf('declared-on')).toBe('2026年5月6日星期三');
+    expect(textOf('declared-on')).toBe('2026年5月6日（星期三）');
   });
 
   it('records a declaration by phone and shows the entry as registered', async () => {

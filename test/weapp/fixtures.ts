@@ -66,4 +66,5 @@ export const mine: MineData = {
   voter,
   election,
   todo: [{ key: 'confirm', label: '核对并确认本人的登记信息', deadline: '2026-05-31T16:00:00.000Z' }],
+  groups: ['第一村民小组', '第二村民小组', '第三村民小组'],
 };

@@ -21,7 +21,7 @@ describe('首页 (bound villager)', () => {
     expect(text).toContain('清溪村');
     expect(text).toContain('清溪村第十二届村民委员会换届选举');
     expect(text).toContain('当前阶段选民登记');
-    expect(text).toContain('选举日：2026年6月20日 星期六');
+    expect(text).toContain('选举日：2026年6月20日（星期六）');
   });
 
   it('counts down to the next deadline on the server clock, not the phone clock', () => {
@@ -30,7 +30,7 @@ describe('首页 (bound villager)', () => {
     const text = page.text();
     expect(text).toContain('距离“选民登记”截止还有');
     expect(text).toContain('距离“选民登记”截止还有3天4小时6分');
-    expect(text).toContain('截止时间：5月9日 23:59');
+    expect(text).toContain('截止时间：2026年5月9日（星期六）23:59');
   });
 
   it('marks the statutory timeline done / in progress / next (the nearest step not started) / not started', () => {
@@ -38,7 +38,7 @@ describe('首页 (bound villager)', () => {
     expect(text).toContain('选举日程');
     expect(text).toContain('已结束发布选举公告');
     expect(text).toContain('进行中选民登记5月1日 至 5月9日');
-    expect(text).toContain('下一步公布选民名单5月31日 星期日');
+    expect(text).toContain('下一步公布选民名单2026年5月31日（星期日）');
     expect(text).toContain('未开始提名候选人6月1日 至 6月5日');
     expect(text).toContain('（暂定）');
   });

@@ -70,7 +70,7 @@ it('uses replies the contracts accept', () => {
 it('starts with the window, what a seat limit means and how many steps there are', () => {
   expect(h.calls.cloud).toContainEqual({ name: 'nominations', data: { action: 'form', electionId: nx.ELECTION_ID } });
   const text = flat();
-  expect(text).toContain('提名时间：6月1日星期一至6月5日星期五');
+  expect(text).toContain('提名时间：2026年6月1日（星期一）至2026年6月5日（星期五）');
   expect(text).toContain('每个职位最多提名的人数就是这个职位的名额');
   expect(text).toContain('一共5步');
   expect(text).toContain('开始1.主任2.副主任3.委员4.核对5.签名');
@@ -133,9 +133,9 @@ it('submits the names and the strokes, then shows one 完成 screen with the rec
   expect(data.signature.strokes).toHaveLength(2);
   expect(data.requestId).toEqual(expect.any(String));
   const text = flat();
-  expect(text).toContain('提名已提交✓');
+  expect(text).toContain('✓提名已提交办了什么');
   expect(text).toContain('回执编号（请拍照或抄下来）NM7K-3QPA-X9TR');
-  expect(text).toContain('提名到6月5日');
+  expect(text).toContain('提名到2026年6月5日');
   // The QR code: one black view per dark run, dozens for even the smallest version.
   const dark = page.root.dom.innerHTML.match(/background: (#000|rgb\(0, 0, 0\))/g) ?? [];
   expect(dark.length).toBeGreaterThan(40);

@@ -42,14 +42,15 @@ describe('公告详情', () => {
     expect(page.byId('open-correction')).not.toBeNull();
   });
 
-  it('我已阅读 calls markRead once and then shows 已阅读', async () => {
+  it('我已阅读 calls markRead once and then ends on the finish box (what, when, what next)', async () => {
     expect(markReads()).toHaveLength(0);
     expect(page.byId('notice-read')?.dom.textContent).toContain('我已阅读');
     await page.tap('notice-read');
     expect(markReads()).toEqual([{ name: 'notices', data: { action: 'markRead', noticeId: 'n-voters', requestId: expect.any(String) } }]);
-    expect(page.byId('notice-read')?.dom.textContent).toContain('已阅读');
-    expect(page.byId('notice-read')?.dom.textContent).not.toContain('我已阅读');
-    await page.tap('notice-read');
+    expect(page.byId('notice-read')).toBeNull();
+    expect(page.text()).toContain('已记下您读过这份公告');
+    expect(page.text()).toMatch(/什么时候\d{4}年\d{1,2}月\d{1,2}日（星期.）/);
+    expect(page.text()).toContain('接下来');
     expect(markReads()).toHaveLength(1);
   });
 

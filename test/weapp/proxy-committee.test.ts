@@ -50,7 +50,7 @@ describe('委托投票审核', () => {
     await page.tap('proxy-publish');
     const dialog = () => (page.byId('irreversible-dialog')?.dom.textContent ?? '').replace(/\s+/g, '');
     expect(dialog()).toContain('公布委托投票名单（不能撤回）');
-    expect(dialog()).toContain('选举日（须在这天之前公布）6月20日星期六');
+    expect(dialog()).toContain('选举日（须在这天之前公布）2026年6月20日（星期六）');
     // The counts come from committee.listProxies (requested, accepted), read when the dialog opens.
     expect(h.calls.cloud.filter((c) => c.data.action === 'listProxies' && c.data.limit === 1).map((c) => c.data.status)).toEqual(['requested', 'accepted']);
     expect(dialog()).toContain('委托还在等受托人确认1件');

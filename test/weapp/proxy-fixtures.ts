@@ -30,7 +30,7 @@ export const approved: View = {
 };
 
 export const requested: View = { ...approved, id: 'px-2', status: 'requested', statusLabel: '待受托人确认', answeredAt: null, decidedAt: null, certificateNo: null, certificateQr: null };
-export const accepted: View = { ...requested, id: 'px-3', status: 'accepted', statusLabel: '待选委会审核', answeredAt: '2026-06-01T05:00:00.000Z' };
+export const accepted: View = { ...requested, id: 'px-3', status: 'accepted', statusLabel: '待选举委员会审核', answeredAt: '2026-06-01T05:00:00.000Z' };
 
 export const mineApproved: OutputOf<typeof proxies.mine> = { authorizations: [approved], allowed: true, deadline: DEADLINE, maxPerProxy: 3 };
 export const incoming: OutputOf<typeof proxies.incoming> = { requests: [requested], holds: 1, max: 3 };

@@ -43,11 +43,11 @@ describe('委托投票 — principal with an approved authorization', () => {
     const text = flat(page);
     expect(text).toContain('可以书面委托一位本村登记的近亲属');
     expect(text).toContain('每人最多接受3人的委托');
-    expect(text).toContain('要在6月17日23:59前办完');
+    expect(text).toContain('要在2026年6月17日（星期三）23:59前办完');
   });
 
   it('shows the status line at 已批准 and the 委托投票证 with its number and a QR code', () => {
-    expect(flat(page)).toContain('✓待受托人确认✓待选委会审核✓已批准');
+    expect(flat(page)).toContain('✓待受托人确认✓待选举委员会审核✓已批准');
     expect(flat(page)).toContain('委托投票证WT-2026-0007');
     // The QR code: one black view per dark run, dozens for even the smallest version.
     const dark = page.root.dom.innerHTML.match(/background: (#000|rgb\(0, 0, 0\))/g) ?? [];
@@ -64,7 +64,7 @@ describe('委托投票 — principal with an approved authorization', () => {
   });
 });
 
-describe('别人请我代投票 — the proxy declines with a reason', () => {
+describe('别人委托我投票 — the proxy declines with a reason', () => {
   let page: PageHandle;
   beforeAll(async () => {
     page = await h.renderPage('subpackages/village/pages/proxy-incoming/index');

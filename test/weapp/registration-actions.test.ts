@@ -6,7 +6,16 @@ let h: Harness;
 let page: PageHandle;
 const events: Array<Record<string, unknown>> = [];
 
-const election = { ...fx.election, phase: 'objections' as const, phaseLabel: '选民名单公布和申诉' };
+/** The list is out and the 申诉 window open: the calendar says so, as the server's does. */
+const election = {
+  ...fx.election,
+  phase: 'objections' as const,
+  phaseLabel: '选民名单公布和申诉',
+  calendar: [
+    ...fx.election.calendar.map((c) => (c.key === 'voterListPublication' ? { ...c, doneOn: '2026-05-05' } : c)),
+    { key: 'objectionFiling', label: '对选民名单提出申诉', opensOn: '2026-05-05', lastDay: '2026-05-10', deadline: '2026-05-10T16:00:00.000Z' },
+  ],
+};
 let voter = {
   ...fx.voter,
   id: 'vt-0002',
@@ -51,7 +60,7 @@ beforeAll(async () => {
     events.push(data);
     const key = `${name}.${String(data.action)}`;
     if (key === 'identity.whoami') return { ok: true, data: { ...fx.whoamiBound, voter, elections: [election] } };
-    if (key === 'registration.mine') return { ok: true, data: { voter, election, todo: [] } };
+    if (key === 'registration.mine') return { ok: true, data: { voter, election, todo: [], groups: ['第一村民小组'] } };
     if (key === 'registration.declareParticipation') {
       voter = { ...voter, status: 'registered', statusLabel: '已登记' } as unknown as typeof voter;
       return { ok: true, data: { voter, declaredOn: '2026-05-06', alreadyDeclared: false } };
@@ -84,7 +93,10 @@ describe('我的登记: migrant (category B, pending)', () => {
     await page.tap('declare-submit');
     await h.settle(60);
     expect(events.find((e) => e.action === 'declareParticipation')).toEqual({ action: 'declareParticipation', livesIn: '广东省深圳市', requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
-    expect(h.calls.toasts).toContain('已表示参加');
+    expect(page.text()).toContain('已表示参加本届选举');
+    expect(page.text()).toContain('接下来');
+    await page.tap('finish-back');
+    await h.settle(20);
     expect(page.text()).toContain('登记状态已登记');
     expect(page.byId('declare-submit')).toBeNull();
   });
@@ -93,16 +105,19 @@ describe('我的登记: migrant (category B, pending)', () => {
     await page.tap('confirm-entry');
     await h.settle(60);
     expect(actions()).toContain('registration.confirm');
-    expect(page.text()).toContain('本人确认已确认');
+    expect(page.text()).toContain('登记信息已确认');
+    await page.tap('finish-back');
+    await h.settle(20);
+    expect(page.text()).toContain('本人核对信息已核对，无误');
     expect(page.byId('confirm-entry')).toBeNull();
   });
 });
 
-describe('我的登记: 我的异议', () => {
+describe('我的登记: 我的申诉', () => {
   it('lists the objection with the committee’s decision and reason', () => {
     expect(actions()).toContain('registration.myObjections');
     const text = page.text();
-    expect(text).toContain('我的异议');
+    expect(text).toContain('我的申诉');
     expect(text).toContain('第1号 · 漏登：欧阳小燕（第三村民小组）');
     expect(text).toContain('处理结果：申诉成立');
     expect(text).toContain('理由：经核实已满十八周岁，列入选民名单');

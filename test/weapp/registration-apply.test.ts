@@ -32,6 +32,7 @@ const mine = {
     { key: 'awaitMeeting', label: '您的登记申请等村民会议或村民代表会议决定，同意后才列入选民名单；结果可以问村选举委员会', deadline: null },
     { key: 'confirm', label: '核对选民名单上的本人信息，有误可以申诉', deadline: '2026-05-31T16:00:00.000Z' },
   ],
+  groups: ['第一村民小组', '第二村民小组'],
 };
 /** A synthetic ID (area 990101 does not exist) with a valid check character. */
 const ID = '990101198503070041';
@@ -105,7 +106,10 @@ describe('我的登记: 申请登记（外来人口）', () => {
     await page.tap('apply-submit');
     await h.settle(90);
     expect(applications.at(-1)).toMatchObject({ residenceSince: '2024-03-01' });
-    expect(h.calls.toasts).toContain('申请已提交');
+    expect(page.text()).toContain('登记申请已提交');
+    expect(page.text()).toContain('要等村民会议或村民代表会议同意');
+    await page.tap('finish-back');
+    await h.settle(20);
     const t = page.text();
     expect(t).toContain('我的选民登记');
     expect(t).toContain('周新来');

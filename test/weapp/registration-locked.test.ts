@@ -18,7 +18,7 @@ afterAll(() => page?.unload());
 
 describe('我的登记 (locked out)', () => {
   it('says when binding can be tried again, in Beijing time', () => {
-    expect(page.text()).toContain('填写错误次数太多，已暂时锁定。请在 5月6日 20:24 以后再试');
+    expect(page.text()).toContain('填写错误次数太多，已暂时锁定。请在 2026年5月6日（星期三）20:24 以后再试');
   });
 
   it('does not send a bind while locked', async () => {

@@ -1,4 +1,4 @@
-/** 我的登记: bind form → errors → bind → masked entry → unbind, on the compiled pages. */
+/** 我的登记: bind form → errors → bind → entry (no ID digits: 已核验) → unbind, on the compiled pages. */
 import { bootApp, type PageHandle, type Harness } from './harness';
 import * as fx from './fixtures';
 
@@ -72,20 +72,25 @@ describe('我的登记 (not bound)', () => {
     expect(page.text()).toContain('绑定选民身份');
   });
 
-  it('binds with the right code (typed in lower case) and shows the masked entry', async () => {
+  it('binds with the right code (typed in lower case) and shows the entry without any ID digit', async () => {
     await page.input('bind-code', 'k7pm3qxa');
     await page.tap('bind-submit');
     await h.settle(60);
     expect(binds[1]).toEqual({ action: 'bind', name: '王秀英', idNumber: '33010219580315002X', bindingCode: 'K7PM3QXA', consent: true, requestId: expect.stringMatching(/^r[A-Za-z0-9_-]{21}$/) });
-    expect(h.calls.toasts).toContain('绑定成功');
+    // The finish box first: what was done, when (in words), what next; then the entry.
+    expect(page.text()).toContain('绑定好了');
+    expect(page.text()).toMatch(/什么时候\d{4}年\d{1,2}月\d{1,2}日（星期.）/);
+    expect(page.text()).toContain('接下来');
+    await page.tap('finish-back');
+    await h.settle(20);
     const text = page.text();
     expect(text).toContain('我的选民登记');
-    expect(text).toContain('身份证号码330102********002X');
-    expect(text).not.toContain('33010219580315002X');
+    expect(text).toContain('身份证号码已核验');
+    expect(text).not.toMatch(/330102|002X/);
     expect(text).toContain('村民小组第三村民小组');
     expect(text).toContain('选举日年龄68岁');
     expect(text).toContain('登记状态已登记');
-    expect(text).toContain('本人确认还没有确认');
+    expect(text).toContain('本人核对信息还没有核对');
     expect(text).toContain('登记类别：户籍在本村、居住在本村');
     expect(text).toContain('还需要办的事核对并确认本人的登记信息');
     expect(calls().slice(-2)).toEqual(['identity.whoami', 'registration.mine']);
@@ -109,6 +114,6 @@ describe('我的登记 (bound): 解除绑定', () => {
     expect(calls()).toContain('identity.unbind');
     expect(h.calls.toasts).toContain('已解除绑定');
     expect(page.text()).toContain('绑定选民身份');
-    expect(page.text()).not.toContain('330102********002X');
+    expect(page.text()).not.toContain('已核验');
   });
 });

@@ -54,7 +54,7 @@ describe('重复登记', () => {
     expect(t).toContain('周新来');
     expect(t).toContain('来源：本人在小程序上申请登记（C类）');
     expect(t).toContain('来源：本人在小程序上表示参加选举（B类）');
-    expect(t).toMatch(/已于5月6日11:00解决/);
+    expect(t).toMatch(/已于2026年5月6日（星期三）11:00解决/);
   });
 
   it('never shows an ID number in clear', () => {

@@ -46,13 +46,13 @@ describe('乡镇工作台', () => {
     const qingxi = textOf('village-v-qingxi');
     expect(qingxi).toContain('清溪村（村）');
     expect(qingxi).toContain('当前阶段选民登记');
-    expect(qingxi).toContain('下一个截止：选民登记，5月9日23:59');
+    expect(qingxi).toContain('下一个截止：选民登记，2026年5月9日（星期六）23:59');
     expect(qingxi).toContain('2700名册人数');
     expect(qingxi).toContain('2160已登记选民');
     expect(qingxi).toContain('80%已登记占名册');
     expect(qingxi).toContain('选民名单还没有公布');
     const songlin = textOf('village-v-songlin');
-    expect(songlin).toContain('5月1日星期五公布，1100人');
+    expect(songlin).toContain('2026年5月1日（星期五）公布，1100人');
     expect(songlin).toContain('待处理3件，已处理4件');
   });
 

@@ -47,6 +47,15 @@ export class FakeCloudbaseDatabase extends FakeCloudbaseCore implements Cloudbas
     rows: (collection) => this.docs.get(collection) ?? [],
     sdkCall: (apiName, collection) => this.sdkCall(apiName, collection),
     withId: (id, data) => this.withId(id, data),
+    updateIf: async (collection, id, still, patch) => {
+      // Outside a transaction a write waits for the transactions holding the document.
+      await this.keyFree(collection, id);
+      const current = this.latest(collection, id)?.data;
+      if (!current || !still(current)) return false;
+      this.write(collection, id, applyUpdate('collection.update', current, patch), ++this.version);
+      this.compact();
+      return true;
+    },
   };
 
   // ---- CloudbaseDatabase ------------------------------------------------------------------

@@ -1,9 +1,9 @@
 /**
- * FAKE (tests only): `collection.where(...).orderBy(...).skip(...).limit(...).get() / .count()` of
+ * FAKE (tests only): `collection.where(...).orderBy(...).skip(...).limit(...).get() / .count() / .update()` of
  * the in-memory CloudBase database (cloudbase-db.fake.ts documents what is modelled).
  */
 import type { CloudbaseQuery } from './cloudbase-sdk.types';
-import { FakeOrCommand, cloneWhere, compareValues, isPlainObject, matches, type Doc } from './cloudbase-fake-values.fake';
+import { FakeOrCommand, checkWriteData, cloneWhere, compareValues, isPlainObject, matches, type Doc } from './cloudbase-fake-values.fake';
 
 export interface QuerySpec {
   readonly where: Doc | FakeOrCommand | null;
@@ -17,6 +17,8 @@ export interface QueryHost {
   rows(collection: string): Iterable<[string, { data: Doc | null }[]]>;
   sdkCall(apiName: string, collection: string): Promise<void>;
   withId(id: string, data: Doc): Doc;
+  /** Applies `patch` once no open transaction holds the document, if `still` holds for it then. */
+  updateIf(collection: string, id: string, still: (data: Doc) => boolean, patch: Doc): Promise<boolean>;
 }
 
 export function fakeQuery(host: QueryHost, collection: string, spec: QuerySpec): CloudbaseQuery {
@@ -67,6 +69,14 @@ export function fakeQuery(host: QueryHost, collection: string, spec: QuerySpec):
     count: async () => {
       await host.sdkCall('collection.count', collection);
       return { total: selected().length, errMsg: 'collection.count:ok' };
+    },
+    update: async (options) => {
+      const patch = checkWriteData('collection.update', options);
+      await host.sdkCall('collection.update', collection);
+      let updated = 0;
+      const still = (id: string) => (data: Doc) => !spec.where || matches({ ...data, _id: id }, spec.where);
+      for (const [id] of selected()) if (await host.updateIf(collection, id, still(id), patch)) updated += 1;
+      return { stats: { updated }, errMsg: 'collection.update:ok' };
     },
   };
 }

@@ -16,6 +16,8 @@ export interface CloudbaseQuery {
   limit(max: number): CloudbaseQuery;
   get(): Promise<{ data: unknown[] }>;
   count(): Promise<{ total: number }>;
+  /** `where(...).update({ data })`: every matching document, each atomically; nested objects deep-merge. */
+  update(options: { data: Record<string, unknown> }): Promise<{ stats?: { updated?: number } }>;
 }
 
 /** `collection.add`: an array inserts several documents in one request (`database.insertDocument`). */

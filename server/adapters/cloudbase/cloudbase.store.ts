@@ -28,7 +28,7 @@
  *   installTcbRejectionGuard.
  */
 import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkFind, checkId, checkWhere, ordersById, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
+import { checkCollection, checkFind, checkId, checkUpdateMany, checkWhere, ordersById, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 import { asStoreError, call, isRecord, readDoc, toStored } from './cloudbase-answers';
 import type { CloudbaseAdder, CloudbaseCommand, CloudbaseLogicCommand, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery } from './cloudbase-sdk.types';
@@ -191,6 +191,19 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
         }
       }
       return out;
+    },
+    async updateMany(collection, ids, expect, patch) {
+      scope.refuseOutsideWrite('updateMany');
+      const unique = checkUpdateMany(collection, ids, expect, patch);
+      let n = 0;
+      for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
+        const chunk = unique.slice(i, i + GET_MANY_CHUNK);
+        const res = await call(`updateMany ${collection}`, () => db.collection(collection).where({ ...expect, _id: db.command.in(chunk) }).update({ data: { ...patch } }));
+        const updated = isRecord(res) && isRecord(res.stats) ? res.stats.updated : undefined;
+        if (typeof updated !== 'number') throw new StoreError('UNAVAILABLE', `updateMany ${collection}: CloudBase returned no count`);
+        n += updated;
+      }
+      return n;
     },
     async count(collection, where) {
       checkCollection(collection);

@@ -11,7 +11,7 @@
  */
 import Database from 'better-sqlite3';
 import { GET_MANY_CHUNK, StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkId, checkWhere, toSetBody, toStoredBody } from '../shared/store-rules';
+import { checkCollection, checkId, checkUpdateMany, checkWhere, matchesExpect, toSetBody, toStoredBody } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 import { SCHEMA, SerialQueue, buildFindQuery, checkedInserts, fromWhereSql, migrateIndexes, parseDoc, sql, whereSql, type Db } from './sqlite-sql';
 
@@ -171,6 +171,20 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         for (const r of rows) out.set(r.id, parseDoc<T>(r.id, r.data));
       }
       return out;
+    },
+    async updateMany(collection, ids, expect, patch) {
+      const unique = checkUpdateMany(collection, ids, expect, patch);
+      return autocommit('updateMany', () => {
+        let n = 0;
+        for (const id of unique) {
+          const doc = w.get(collection, id);
+          if (doc && matchesExpect(doc, expect)) {
+            w.update(collection, id, patch);
+            n += 1;
+          }
+        }
+        return n;
+      });
     },
     async insertMany(collection, docs) {
       await autocommit('insertMany', () => w.insertMany(collection, docs));

@@ -1,8 +1,8 @@
 /**
  * A Store decorator that counts billed operations, the way CloudBase bills them: every get,
  * find, count — and a batched read of several ids — is one read; every set, update and remove
- * is one write, inside a transaction or not; insertMany is one write per document (CloudBase
- * bills each created document). Used by `npm run bench` and by the tests that hold
+ * is one write, inside a transaction or not; insertMany and updateMany are one write per
+ * document (CloudBase bills each created or updated document). Used by `npm run bench` and by the tests that hold
  * villager actions at their cost floor (ARCHITECTURE.md principle 14).
  *
  * Methods this file does not know are passed through uncounted only if they are neither reads
@@ -33,6 +33,7 @@ function counted<T extends object>(inner: T, counts: OpCounts, wrapTx: boolean):
       const fn = value as (...args: unknown[]) => unknown;
       if (READS.has(prop)) return (...args: unknown[]) => ((counts.reads += 1), fn.apply(target, args));
       if (WRITES.has(prop)) return (...args: unknown[]) => ((counts.writes += 1), fn.apply(target, args));
+      if (prop === 'updateMany') return (...args: unknown[]) => ((counts.writes += Array.isArray(args[1]) ? new Set(args[1]).size : 1), fn.apply(target, args));
       if (prop === 'insertMany') return (...args: unknown[]) => ((counts.writes += Array.isArray(args[1]) ? args[1].length : 1), fn.apply(target, args));
       if (wrapTx && prop === 'runTransaction') {
         return (body: (tx: TxOps) => Promise<unknown>) => fn.call(target, (tx: TxOps) => body(counted(tx, counts, false)));

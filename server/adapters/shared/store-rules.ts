@@ -143,3 +143,26 @@ export function toSetBody(collection: string, id: string, data: DocData): Record
   if (Object.keys(body).length === 0) throw new StoreError('INVALID', `${collection}/${id}: cannot store an empty document`);
   return body;
 }
+
+/**
+ * updateMany's arguments: ids checked, `expect` and `patch` top-level scalars (no `_id`; a
+ * nested value would be deep-merged by CloudBase's update and replaced here), patch not empty.
+ */
+export function checkUpdateMany(collection: string, ids: readonly string[], expect: Where, patch: Readonly<Record<string, Scalar>>): string[] {
+  checkCollection(collection);
+  const unique = [...new Set(ids)];
+  for (const id of unique) checkId(collection, id);
+  for (const [what, fields] of [['expect', expect], ['patch', patch]] as const) {
+    for (const [field, value] of Object.entries(fields)) {
+      if (field === '_id' || field.includes('.') || field.startsWith('$')) throw new StoreError('INVALID', `updateMany ${collection}: ${what} field ${field} not allowed`);
+      if (!isScalar(value)) throw new StoreError('INVALID', `updateMany ${collection}.${field}: ${what} value must be a string, finite number, boolean or null`);
+    }
+  }
+  if (Object.keys(patch).length === 0) throw new StoreError('INVALID', `updateMany ${collection}: empty patch`);
+  return unique;
+}
+
+/** Whether a stored document still has every `expect` field equal (updateMany's guard). */
+export function matchesExpect(doc: Readonly<Record<string, unknown>>, expect: Where): boolean {
+  return Object.entries(expect).every(([field, value]) => (doc[field] ?? null) === value);
+}

@@ -53,6 +53,7 @@ import { actorOf } from '../shared/access.policy';
 import { calendarOf, electionSummary } from '../shared/election.view';
 import { rosterOf, votingOf } from '../notices/setup-notices.text';
 import { locksOf, nominationOpensOf, plainVoting, setupView } from './election-setup.view';
+import { dateWords } from '../../../src/domain/date-words';
 
 type Input = Parameters<typeof updateElectionUseCase>[0];
 type Changed = 'title' | 'electionDay' | 'presetId' | 'posts' | 'registrationOpensOn' | 'nominationOpensOn' | 'nominationClosesOn' | 'electionCommittee' | 'voting';
@@ -175,14 +176,14 @@ async function checkElectionDayMove(store: Store, c: Checked, warnings: string[]
   const { election, next, rules } = c;
   if (!c.changed.includes('electionDay')) return ok(null);
   if (compareCivil(next.electionDay, election.electionDay) >= 0) {
-    warnings.push(`选举日推迟后，到${next.electionDay}年满${rules.voter.minAge}周岁的村民也可以登记，请及时补充登记`);
+    warnings.push(`选举日推迟后，到${dateWords(next.electionDay)}年满${rules.voter.minAge}周岁的村民也可以登记，请及时补充登记`);
     return ok(null);
   }
   const version = await readRollVersion(store, election._id);
   const voters = await findAllDocs(store, 'voter', { electionId: election._id }, voterDoc);
   const under = voters.filter((v) => (v.status === 'registered' || v.status === 'pending') && !isOfVotingAge(v.birthDate, next.electionDay, rules));
   if (under.length > 0) {
-    return err('CONFLICT', 'VOTERS_UNDER_AGE', `选举日提前到${next.electionDay}后，名册上有${under.length}人到选举日不满${rules.voter.minAge}周岁，不能这样改；请先核对名册`);
+    return err('CONFLICT', 'VOTERS_UNDER_AGE', `选举日提前到${dateWords(next.electionDay)}后，名册上有${under.length}人到选举日不满${rules.voter.minAge}周岁，不能这样改；请先核对名册`);
   }
   return ok(version);
 }

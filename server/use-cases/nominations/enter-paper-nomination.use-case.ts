@@ -26,6 +26,7 @@ import { nameKey } from '../shared/name-key.records';
 import { readClose } from './candidate-selection.view';
 import { checkBallot } from './nomination-scope.policy';
 import { recordBallot } from './ballot.records';
+import { dateWords } from '../../../src/domain/date-words';
 
 export const enterPaperNominationUseCase: UseCase<typeof enterPaperNomination> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);
@@ -33,7 +34,7 @@ export const enterPaperNominationUseCase: UseCase<typeof enterPaperNomination> =
   const { election, rules } = scope.value;
   const now = ctx.clock.now();
   if (!election.nominationOpensOn) return err('WINDOW_CLOSED', 'NO_WINDOW', '还没有定提名时间');
-  if (now.getTime() < startOfShanghaiDay(election.nominationOpensOn).getTime()) return err('WINDOW_CLOSED', 'NOT_OPEN_YET', `提名从${election.nominationOpensOn}开始`);
+  if (now.getTime() < startOfShanghaiDay(election.nominationOpensOn).getTime()) return err('WINDOW_CLOSED', 'NOT_OPEN_YET', `提名从${dateWords(election.nominationOpensOn)}开始`);
   if (await readClose(ctx.store, election._id)) return err('WINDOW_CLOSED', 'NOMINATIONS_CLOSED', '提名已经结束计票，不能再录入');
   const voter = await readDoc(ctx.store, 'voter', input.voterId, voterDoc);
   if (!voter || voter.electionId !== election._id) return err('NOT_FOUND', 'VOTER_UNKNOWN', '选民名单上没有这个人');

@@ -28,6 +28,7 @@ import { actorOf } from '../shared/access.policy';
 import { sha256Hex } from './ballot-receipt.records';
 import { candidateDocs, computeSelection, selectionView } from './candidate-selection.view';
 import { closedElection } from './candidate-change.records';
+import { dateWords } from '../../../src/domain/date-words';
 
 export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async (input, ctx) => {
   const scope = await closedElection(ctx, input.electionId);
@@ -35,7 +36,7 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
   const { close, rules, election } = scope.value;
   const now = ctx.clock.now();
   const lastDay = addDays(election.electionDay, -rules.candidates.publishDaysBefore);
-  if (compareCivil(shanghaiDateOf(now), lastDay) > 0) return err('WINDOW_CLOSED', 'PAST_DEADLINE', `正式候选人名单最晚要在${lastDay}公布，已经过了期限，请向乡镇报告`);
+  if (compareCivil(shanghaiDateOf(now), lastDay) > 0) return err('WINDOW_CLOSED', 'PAST_DEADLINE', `正式候选人名单最晚要在${dateWords(lastDay)}公布，已经过了期限，请向乡镇报告`);
   const candidates = await candidateDocs(ctx.store, election._id);
   const selection = computeSelection(close, candidates, rules);
   const problem = selection.problems[0];

@@ -13,7 +13,7 @@ import type { AppContext } from '../../runtime/context';
 import type { NotifyMessage } from '../../ports/notifier.port';
 import type { ComposeNoticeMessage, PushDeps } from '../../ports/push.port';
 import { committeeNameOf } from './objection-notices.text';
-import { formatShanghaiTime } from '../shared/format.text';
+import { pushTime } from '../shared/format.text';
 
 const THING_MAX = 20;
 
@@ -40,7 +40,7 @@ export function noticeMessage(input: {
     page: `${NOTICE_DETAIL_PAGE}?id=${encodeURIComponent(input.noticeId)}`,
     data: {
       thing1: { value: thing(input.title) },
-      time2: { value: formatShanghaiTime(input.publishedAt) },
+      time2: { value: pushTime(input.publishedAt) },
       thing3: { value: thing(input.reminder ? REMINDER_HINT : `${input.committeeName}发布`) },
     },
   };

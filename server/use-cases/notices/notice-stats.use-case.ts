@@ -26,6 +26,7 @@ import { correctedByOf, electionNotices } from './notice-reading.records';
 import { unreadReach } from './call-list.view';
 import { awarenessOf, awarenessView, rateView, readerIds, registeredVoters } from './notice-reach.view';
 import { noticeFacts } from './typed-notice.text';
+import { dateWords } from '../../../src/domain/date-words';
 
 export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);
@@ -51,7 +52,7 @@ export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx
     const w = noticeWindow(type, calendar, rules);
     const base = { type, label: NOTICE_TYPE_LABELS[type], lastDay: w.lastDay, basis: w.basis };
     if (type === 'voterList' && election.voterListPublishedOn !== null) {
-      return { ...base, allowed: false, reason: 'ALREADY_PUBLISHED', message: `选民名单已于${election.voterListPublishedOn}公布` };
+      return { ...base, allowed: false, reason: 'ALREADY_PUBLISHED', message: `选民名单已于${dateWords(election.voterListPublishedOn)}公布` };
     }
     const c = checkNoticePublication(type, facts, today, calendar, rules);
     return c.ok ? { ...base, allowed: true, reason: null, message: null } : { ...base, allowed: false, reason: c.reason ?? null, message: c.message ?? null };

@@ -6,18 +6,11 @@
 import { POST_LABELS } from '../../../src/contracts/labels';
 import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { minutesOf } from '../../../src/domain/voting-arrangements';
+import { dateWords } from '../shared/format.text';
 
 export const lawOf = (kind: ElectionDoc['kind']): string => (kind === 'village' ? '《中华人民共和国村民委员会组织法》' : '《中华人民共和国城市居民委员会组织法》');
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-/** 星期 of a civil date (the date has no zone: read it as UTC midnight). */
-export const weekdayOf = (date: string): string => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-
-/** "2026-04-12" → "2026年4月12日". */
-export const civilDateText = (date: string): string => {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
+/** "2026-04-12" → "2026年4月12日（星期日）": the one date writer (shared/format). */
+export const civilDateText = (date: string): string => dateWords(date);
 
 /** "08:00" → "上午8时", "14:30" → "下午2时30分", "12:00" → "中午12时" (Asia/Shanghai wall clock). */
 export function clockText(t: string): string {

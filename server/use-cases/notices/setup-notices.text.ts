@@ -11,7 +11,7 @@ import { COMMITTEE_ROLE_ORDER, type ElectionCommitteeRoster } from '../../../src
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { sortByStroke } from '../../../src/domain/stroke-order';
 import { CENTRAL_PLACE_NAME, centralPlaceGroups, type VotingArrangements } from '../../../src/domain/voting-arrangements';
-import { civilDateText, clockText, forKind, groupsText, lawOf, postsText, weekdayOf } from './notice-wording.text';
+import { civilDateText, clockText, forKind, groupsText, lawOf, postsText } from './notice-wording.text';
 
 /** One generated notice before its frame: title, body lines, attached list. */
 export interface NoticeSection {
@@ -67,7 +67,7 @@ export function electionDayPlacesSection(election: ElectionDoc, village: Village
   return {
     title: `${village.name}选举日公告`,
     lines: [
-      `根据${lawOf(election.kind)}和有关规定，${election.title}的选举日定于${civilDateText(election.electionDay)}（${weekdayOf(election.electionDay)}）。`,
+      `根据${lawOf(election.kind)}和有关规定，${election.title}的选举日定于${civilDateText(election.electionDay)}。`,
       `投票时间：${clockText(voting.opensAt)}至${clockText(voting.closesAt)}。`,
       `${CENTRAL_PLACE_NAME}设在${voting.centralPlace}${centralWho(voting, central)}。`,
       ...voting.stations.map((st) => `${st.name}设在${st.place}，${groupsText(st.groups)}的选民在这里投票。`),

@@ -51,6 +51,7 @@ import { objectionResultNotice } from '../notices/objection-notices.text';
 import { notifyObjector } from './notify-objector.effects';
 import { queuedObjectionView, subjectEntryOf } from './objection.view';
 import { readRollKey } from '../roll/registration-claim.records';
+import { dateWords } from '../../../src/domain/date-words';
 
 interface Decided {
   objection: WithId<ObjectionDoc>;
@@ -187,6 +188,6 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
     notice: noticeView(r.value.notice),
     delivery,
     newVoter: r.value.applied?.newVoter ?? null,
-    warning: decision.late ? `本申诉的法定处理期限是${found.decisionLastDay}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
+    warning: decision.late ? `本申诉的法定处理期限是${dateWords(found.decisionLastDay)}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
   });
 };

@@ -16,8 +16,8 @@ import { OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
 import type { NotifyMessage } from '../../ports/notifier.port';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
-import { formatShanghaiTime } from '../shared/format.text';
 import { thing } from '../notices/notice-message.text';
+import { pushTime } from '../shared/format.text';
 import { pushOnce, singleDeliveryId, type SinglePushStatus } from '../../push/single-push';
 
 export const OBJECTION_RESULT_PAGE = 'pages/registration/index?tab=objections';
@@ -36,7 +36,7 @@ export function objectionResultMessage(openid: string, templateId: string, o: Ob
     page: OBJECTION_RESULT_PAGE,
     data: {
       thing1: { value: thing(`第${o.no}号申诉${OBJECTION_STATUS_LABELS[o.status].replace('申诉', '')}`) },
-      time2: { value: formatShanghaiTime(d.decidedAt) },
+      time2: { value: pushTime(d.decidedAt) },
       thing3: { value: thing(`理由：${d.reason}`) },
     },
   };

@@ -37,6 +37,7 @@ import { endAuthorization, readAuthorization, readPrincipal } from './proxy.reco
 import { certificateIndexId, readCertificate, typedCertificateNo } from './proxy-certificate.records';
 import { deadlineOf } from './proxy-scope.policy';
 import { nomineeView, proxyView, votersOf } from './proxy.view';
+import { dateWords } from '../../../src/domain/date-words';
 
 type Input = ParsedInputOf<typeof checkIn>;
 type Done = { issue: BallotIssueDoc; voterId: string; auth: WithId<ProxyDoc> | null };
@@ -115,7 +116,7 @@ export const checkInUseCase: UseCase<typeof checkIn> = async (input, ctx) => {
   if (!scope.ok) return scope;
   const { election, rules } = scope.value;
   const now = ctx.clock.now();
-  if (shanghaiDateOf(now) !== election.electionDay) return err('WINDOW_CLOSED', 'NOT_ELECTION_DAY', `今天不是选举日（${election.electionDay}），不能登记领票`);
+  if (shanghaiDateOf(now) !== election.electionDay) return err('WINDOW_CLOSED', 'NOT_ELECTION_DAY', `今天不是选举日（${dateWords(election.electionDay, { weekday: false })}），不能登记领票`);
   const at = now.toISOString();
   let r: Result<Done, ErrorCode>;
   if (input.kind === 'inPerson') {

@@ -51,7 +51,7 @@ async function stillEligible(tx: TxOps, auth: WithId<ProxyDoc>, rules: RuleSet):
 async function approve(ctx: CallContext, auth0: WithId<ProxyDoc>, rules: RuleSet, at: string): Promise<Result<WithId<ProxyDoc>, ErrorCode>> {
   return ctx.store.runTransaction(async (tx) => {
     const auth = await readAuthorization(tx, auth0._id);
-    if (!auth || auth.status !== 'accepted') return err('CONFLICT', 'NOT_ACCEPTED', '这份委托现在不是“待选委会审核”状态');
+    if (!auth || auth.status !== 'accepted') return err('CONFLICT', 'NOT_ACCEPTED', '这份委托现在不是“待选举委员会审核”状态');
     const eligible = await stillEligible(tx, auth, rules);
     if (!eligible.ok) return eligible;
     const seqId = certificateSeqId(auth.electionId);
@@ -75,7 +75,7 @@ async function approve(ctx: CallContext, auth0: WithId<ProxyDoc>, rules: RuleSet
 async function reject(ctx: CallContext, id: string, reason: string, at: string): Promise<Result<WithId<ProxyDoc>, ErrorCode>> {
   return ctx.store.runTransaction(async (tx) => {
     const auth = await readAuthorization(tx, id);
-    if (!auth || auth.status !== 'accepted') return err('CONFLICT', 'NOT_ACCEPTED', '这份委托现在不是“待选委会审核”状态');
+    if (!auth || auth.status !== 'accepted') return err('CONFLICT', 'NOT_ACCEPTED', '这份委托现在不是“待选举委员会审核”状态');
     const ended = await endAuthorization(tx, auth, { status: 'rejected', reasonCode: 'REJECTED', reason, at });
     await appendAudit(tx, { scope: auth.electionId, action: 'committee.decideProxy', actor: actorOf(ctx), at, subject: id, data: { approve: false, reason } });
     return ok(ended);
@@ -90,7 +90,7 @@ export const decideProxyUseCase: UseCase<typeof decideProxy> = async (input, ctx
   const at = now.toISOString();
   const auth = await readAuthorization(ctx.store, input.id);
   if (!auth || auth.electionId !== election._id) return noSuchAuthorization();
-  if (auth.status !== 'accepted') return err('CONFLICT', 'NOT_ACCEPTED', '这份委托现在不是“待选委会审核”状态');
+  if (auth.status !== 'accepted') return err('CONFLICT', 'NOT_ACCEPTED', '这份委托现在不是“待选举委员会审核”状态');
   const deadline = deadlineOf(election, rules);
   if (input.approve && now.getTime() >= deadline.getTime()) return deadlinePassed(rules);
   const r = input.approve ? await approve(ctx, auth, rules, at) : await reject(ctx, auth._id, input.reason ?? '', at);

@@ -1,5 +1,5 @@
 /**
- * committee.listProxies — the committee's queue (待选委会审核 first, then the rest by filing
+ * committee.listProxies — the committee's queue (待选举委员会审核 first, then the rest by filing
  * time), each with relation, away place and both signatures through short-lived URLs
  * (RULES.md §7: signature files are private), and the figures for the committee and reports:
  *

@@ -1,6 +1,6 @@
 /**
  * proxies.mine — the principal's authorizations, the active one first, then newest first, each with its status line
- * (待受托人确认 → 待选委会审核 → 已批准 / 已驳回) and, once approved, the 委托投票证; whether this
+ * (待受托人确认 → 待选举委员会审核 → 已批准 / 已驳回) and, once approved, the 委托投票证; whether this
  * election has proxies, its deadline and the preset's maximum per proxy.
  *
  * Outcomes: ok · UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_FOUND ELECTION_GONE

@@ -9,8 +9,8 @@ import { thing } from '../notices/notice-message.text';
 import { pushOnce, type SinglePushStatus } from '../../push/single-push';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
-import { formatShanghaiTime } from '../shared/format.text';
 import { PROXY_STATUS_LABELS } from './proxy.view';
+import { pushTime } from '../shared/format.text';
 
 export const PROXY_PAGE = 'pages/proxies/index';
 
@@ -37,7 +37,7 @@ export async function notifyPrincipal(ctx: CallContext, auth: WithId<ProxyDoc>):
       page: PROXY_PAGE,
       data: {
         thing1: { value: thing(`委托投票：${PROXY_STATUS_LABELS[auth.status]}`) },
-        time2: { value: formatShanghaiTime(at) },
+        time2: { value: pushTime(at) },
         thing3: { value: thing(auth.reason ? `${HINTS[auth.status] ?? ''}（${auth.reason}）` : (HINTS[auth.status] ?? '请打开小程序查看')) },
       },
     },

@@ -7,11 +7,11 @@ import { RELATION_LABELS } from '../../../src/domain/relations';
 import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 
-/** The status line 待受托人确认 → 待选委会审核 → 已批准 / 已驳回, and how an authorization ends. */
+/** The status line 待受托人确认 → 待选举委员会审核 → 已批准 / 已驳回, and how an authorization ends. */
 export const PROXY_STATUS_LABELS: Readonly<Record<ProxyStatus, string>> = {
   requested: '待受托人确认',
   declined: '受托人已拒绝',
-  accepted: '待选委会审核',
+  accepted: '待选举委员会审核',
   approved: '已批准',
   rejected: '已驳回',
   revoked: '已撤销',

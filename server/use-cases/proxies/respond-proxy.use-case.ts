@@ -5,7 +5,7 @@
  * the answer (one-time consent; noConsent recorded when none).
  *
  * Outcomes:
- * - ok: the authorization (accepted: 待选委会审核, or declined), and the proxy's holds of max
+ * - ok: the authorization (accepted: 待选举委员会审核, or declined), and the proxy's holds of max
  * - UNAUTHENTICATED NO_OPENID | NOT_BOUND · NOT_FOUND ELECTION_GONE | NO_SUCH_AUTHORIZATION (not
  *   addressed to the caller)
  * - CONFLICT NOT_PENDING: already answered, revoked or voided

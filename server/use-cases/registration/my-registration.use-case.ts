@@ -20,5 +20,6 @@ export const myRegistrationUseCase: UseCase<typeof mine> = async (_input, ctx) =
     voter: voterView(voter, election, village.name),
     election: electionSummary(election, village, now),
     todo: voterTodos({ category: voter.category, status: voter.status, confirmed: voter.confirmed, residence: voter.residenceDecision?.outcome ?? null }, calendar),
+    groups: village.groups,
   });
 };

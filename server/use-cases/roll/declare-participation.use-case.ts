@@ -32,7 +32,7 @@ import { claimFor, recordDoubleRegistration } from './registration-claim.records
 
 function refusal(v: VoterDoc): Result<never, ErrorCode> | null {
   if (v.category !== 'B') return err('NOT_ELIGIBLE', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的选民需要表示参加选举；您的登记不需要这一步');
-  if (isFlagged(v.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `您的登记状态是“${STATUS_LABELS[v.status]}”，不能表示参加选举；如有异议请联系村选举委员会`);
+  if (isFlagged(v.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `您的登记状态是“${STATUS_LABELS[v.status]}”，不能表示参加选举；如有不同意见请联系村选举委员会`);
   return null;
 }
 

@@ -1,6 +1,6 @@
 /** Roll entries: how a new one is written, and how the committee sees one (no ID digits, RULES.md §7). */
 import type { RosterEntry } from '../../../src/contracts/roll.contract';
-import { DECLARATION_CHANNEL_LABELS, MEETING_LABELS } from '../../../src/contracts/labels';
+import { CATEGORY_LABELS, DECLARATION_CHANNEL_LABELS, MEETING_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { CivilDate } from '../../../src/domain/civil-date';
@@ -9,7 +9,6 @@ import { statusForCategory, type VoterCategory } from '../../../src/domain/regis
 import type { WithId } from '../../runtime/documents';
 import { keyedHash, newId, randomCode, type RandomSource } from '../../security/keyed-hash';
 import { nameKey } from '../shared/name-key.records';
-import { entryLabels } from '../shared/election.view';
 
 /** Binding codes are 8 characters of CODE_ALPHABET (as bindingCodeSchema expects). */
 export const BINDING_CODE_LENGTH = 8;
@@ -73,7 +72,10 @@ export function rosterEntry(v: WithId<VoterDoc>, election: Pick<ElectionDoc, 'el
     id: v._id,
     name: v.name,
     group: v.group,
-    ...entryLabels(v),
+    category: v.category,
+    categoryLabel: CATEGORY_LABELS[v.category],
+    status: v.status,
+    statusLabel: STATUS_LABELS[v.status],
     statusReason: v.statusReason,
     birthDate: v.birthDate,
     phoneMasked: v.phoneMasked,

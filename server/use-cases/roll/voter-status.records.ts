@@ -28,6 +28,7 @@ import { claimFor, doubleRegistrationMessage, inspectClaim, recordDoubleRegistra
 import { bumpRollVersion } from './roll-access.policy';
 import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { voidProxiesOfVoter } from '../proxies/void-proxies.effects';
+import { dateWords } from '../../../src/domain/date-words';
 
 /** Operations that change who is on the list: refused after publication except through an objection. */
 export const LIST_CHANGING_OPS: ReadonlySet<VoterStatusOp> = new Set<VoterStatusOp>([
@@ -138,7 +139,7 @@ async function planResidence(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'app
   if (isFlagged(voter.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，请先恢复`);
   const outcome = change.op === 'approveResidence' ? 'approved' : 'rejected';
   if (voter.residenceDecision?.outcome === outcome) {
-    return err('CONFLICT', 'ALREADY_DECIDED', `已经记录过${MEETING_LABELS[voter.residenceDecision.meeting]}的决定（${voter.residenceDecision.meetingDate}）`);
+    return err('CONFLICT', 'ALREADY_DECIDED', `已经记录过${MEETING_LABELS[voter.residenceDecision.meeting]}的决定（${dateWords(voter.residenceDecision.meetingDate, { weekday: false })}）`);
   }
   const bad = futureDate(change.meetingDate, env.today, '会议日期');
   if (bad) return bad;
@@ -151,7 +152,7 @@ async function planResidence(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'app
       return err(
         'NOT_ELIGIBLE',
         'RESIDENCE_TOO_SHORT',
-        `到选举日（${env.electionDay}）在本村居住不满${years}年（自${voter.residenceSince}起居住，${residenceCompletesOn(voter.residenceSince, env.rules)}才满${years}年），不能登记`,
+        `到选举日（${dateWords(env.electionDay, { weekday: false })}）在本村居住不满${years}年（自${dateWords(voter.residenceSince, { weekday: false })}起居住，${dateWords(residenceCompletesOn(voter.residenceSince, env.rules), { weekday: false })}才满${years}年），不能登记`,
       );
     }
     const c = await ensureClaim(tx, voter, env);

@@ -1,5 +1,5 @@
 import type { ElectionSummary, VoterView } from '../../../src/contracts/common.schema';
-import { CATEGORY_LABELS, POST_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
+import { CATEGORY_B_DECLARED_LABEL, CATEGORY_LABELS, POST_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import type { ElectionDoc, VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { buildCalendar, phaseAt, type ElectionCalendar } from '../../../src/domain/calendar';
@@ -58,11 +58,6 @@ export function electionSummary(election: WithId<ElectionDoc>, village: Pick<Vil
   };
 }
 
-/** An entry's category and status with their labels, as every view of a roll entry shows them. */
-export function entryLabels(v: Pick<VoterDoc, 'category' | 'status'>): Pick<VoterView, 'category' | 'categoryLabel' | 'status' | 'statusLabel'> {
-  return { category: v.category, categoryLabel: CATEGORY_LABELS[v.category], status: v.status, statusLabel: STATUS_LABELS[v.status] };
-}
-
 export function voterView(voter: WithId<VoterDoc>, election: ElectionDoc, villageName: string): VoterView {
   return {
     id: voter._id,
@@ -72,7 +67,11 @@ export function voterView(voter: WithId<VoterDoc>, election: ElectionDoc, villag
     sex: voter.sex,
     ageOnElectionDay: ageOn(voter.birthDate, election.electionDay),
     group: voter.group,
-    ...entryLabels(voter),
+    category: voter.category,
+    categoryLabel: voter.category === 'B' && voter.declaration ? CATEGORY_B_DECLARED_LABEL : CATEGORY_LABELS[voter.category],
+    status: voter.status,
+    statusLabel: STATUS_LABELS[voter.status],
     confirmed: voter.confirmed,
+    declaredOn: voter.category === 'B' ? (voter.declaration?.on ?? null) : null,
   };
 }

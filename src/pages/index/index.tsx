@@ -4,8 +4,9 @@ import ElectionHeader from '../../components/election-header';
 import NoticeHomeCard from '../../components/notice-home-card';
 import ProxyHomeCard from '../../components/proxy-home-card';
 import PageShell from '../../components/page-shell';
-import { ErrorView, Loading } from '../../components/state-views';
-import Timeline from '../../components/timeline';
+import { StateGate } from '../../components/state-views';
+import Timeline, { type TimelineAction } from '../../components/timeline';
+import TodoList from '../../components/todo-list';
 import { pickElection, useSession } from '../../hooks/session-store';
 import { isProxyWindowOpen } from '../../hooks/use-proxy';
 import { openCommitteeDashboard, openTab } from '../../services/navigation';
@@ -17,19 +18,14 @@ import { serverNow } from '../../hooks/use-countdown';
 
 /** 首页: the election at a glance. */
 export default function HomePage() {
-  const { status, whoami, error, clockOffsetMs, reload } = useSession();
+  const { status, whoami, mine, error, clockOffsetMs, reload } = useSession();
 
-  if (status === 'idle' || (status === 'loading' && !whoami)) {
+  if (status === 'idle' || !whoami || (status === 'error' && error)) {
     return (
       <PageShell>
-        <Loading />
-      </PageShell>
-    );
-  }
-  if (status === 'error' && error) {
-    return (
-      <PageShell>
-        <ErrorView error={error} onRetry={reload} />
+        <StateGate ready={false} error={status === 'error' ? error : null} onRetry={reload}>
+          {() => null}
+        </StateGate>
       </PageShell>
     );
   }
@@ -78,6 +74,7 @@ export default function HomePage() {
           {isCommittee || isTownship ? '绑定我自己的选民身份' : '先绑定选民身份'}
         </Button>
       ) : null}
+      {bound && mine && mine.todo.length ? <TodoList todo={mine.todo} onOpen={() => openTab('registration')} /> : null}
       {proxyOpen ? <ProxyHomeCard /> : null}
       {bound ? <NoticeHomeCard /> : null}
       <View className='spacer' />
@@ -86,6 +83,7 @@ export default function HomePage() {
           election={election}
           clockOffsetMs={clockOffsetMs}
           actions={{
+            ...calendarLinks(bound),
             ...(nominationOpen ? { nomination: { id: 'timeline-nominate', label: '去提名', onClick: nominate } } : {}),
             ...(proxyOpen ? { proxyDeadline: { id: 'timeline-go-proxyDeadline', label: '去办理委托投票', onClick: () => openProxyPage('mine') } } : {}),
           }}
@@ -134,4 +132,19 @@ function NoElection({ isCommittee, isTownship }: { isCommittee: boolean; isTowns
 function nominationInProgress(election: NonNullable<ReturnType<typeof pickElection>>, clockOffsetMs: number): boolean {
   const i = election.calendar.findIndex((c) => c.key === 'nomination');
   return i >= 0 && timelineMarks(election.calendar, new Date(serverNow(clockOffsetMs)))[i] === 'now';
+}
+
+/** Calendar rows whose task lives on a tab page: 选民登记 and 申诉 on 我的登记, published lists on 公告. */
+function calendarLinks(bound: boolean): Record<string, TimelineAction> {
+  const registration = () => openTab('registration');
+  return {
+    registration: { id: 'timeline-go-registration', label: bound ? '看我的登记' : '去绑定选民身份', onClick: registration },
+    ...(bound
+      ? {
+          objectionFiling: { id: 'timeline-go-objectionFiling', label: '去申诉', onClick: registration },
+          objectionDecision: { id: 'timeline-go-objectionDecision', label: '看我的申诉', onClick: registration },
+          candidateListPublication: { id: 'timeline-go-candidateListPublication', label: '看公告', onClick: () => openTab('notices') },
+        }
+      : {}),
+  };
 }

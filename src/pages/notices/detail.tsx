@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import TaskDone from '../../components/task-done';
 import PageShell from '../../components/page-shell';
 import NoticeSubscribeCard from '../../components/notice-subscribe-card';
-import { ErrorView, Loading } from '../../components/state-views';
+import { StateGate } from '../../components/state-views';
+import VoterListFinder from '../../components/voter-list-finder';
+import { useSession } from '../../hooks/session-store';
 import { useNoticeDetail, useNoticeList, type NoticeDetail } from '../../hooks/notice-store';
 import { dateTime } from '../../services/format';
 import { openNotice } from '../../services/notice-navigation';
+import { openTab } from '../../services/navigation';
 import '../../components/notice.scss';
 
 const PEOPLE_LISTS = new Set(['voterList', 'committeeMembers', 'formalCandidates', 'proxyList', 'objectionResults']);
@@ -13,6 +18,10 @@ const PEOPLE_LISTS = new Set(['voterList', 'committeeMembers', 'formalCandidates
 export default function NoticeDetailPage() {
   const { id, detail, error, loading, reload, markRead, marking, markError } = useNoticeDetail();
   const { data: list } = useNoticeList(true);
+  const { whoami } = useSession();
+  const [justRead, setJustRead] = useState(false);
+  /** The 序号 the finder jumped to: that row is marked on its page. */
+  const [found, setFound] = useState<number | null>(null);
 
   if (!id) {
     return (
@@ -24,7 +33,13 @@ export default function NoticeDetailPage() {
     );
   }
   if (!detail) {
-    return <PageShell>{error ? <ErrorView error={error} onRetry={() => void reload(1)} /> : <Loading />}</PageShell>;
+    return (
+      <PageShell>
+        <StateGate ready={false} error={error} onRetry={() => void reload(1)}>
+          {() => null}
+        </StateGate>
+      </PageShell>
+    );
   }
   const n = detail.notice;
   return (
@@ -65,9 +80,32 @@ export default function NoticeDetailPage() {
           </Text>
         ) : null}
       </View>
-      <ReadButton read={n.read} readAt={n.readAt} marking={marking} onRead={() => void markRead()} />
+      {justRead && n.readAt ? (
+        <TaskDone
+          testId='read-done'
+          scrollToTop={false}
+          title='已记下您读过这份公告'
+          done={`您读了《${n.title}》。`}
+          at={n.readAt}
+          next={list && list.unread > 0 ? `还有${list.unread}份公告没读，点下面的按钮回到公告去看。` : '公告都读完了。有新公告时，“公告”上会显示红色数字。'}
+          backLabel='回到公告'
+          onBack={() => openTab('notices')}
+        />
+      ) : (
+        <ReadButton read={n.read} readAt={n.readAt} marking={marking} onRead={() => void markRead().then((ok) => ok && setJustRead(true))} />
+      )}
       {markError ? <Text className='notice error'>{markError}</Text> : null}
-      {detail.attachment ? <Attachment a={detail.attachment} kind={n.type} loading={loading} onPage={(p) => void reload(p)} /> : null}
+      {detail.attachment && n.type === 'voterList' && !n.correctedBy ? (
+        <VoterListFinder
+          ownName={whoami?.voter?.name ?? null}
+          pageSize={detail.attachment.pageSize}
+          onPage={(p, no) => {
+            setFound(no);
+            void reload(p);
+          }}
+        />
+      ) : null}
+      {detail.attachment ? <Attachment a={detail.attachment} kind={n.type} loading={loading} found={found} onPage={(p) => void reload(p)} /> : null}
       {n.read && list ? <NoticeSubscribeCard pushesOwed={list.pushesOwed} prompt='以后有新公告时，想在微信里收到提醒吗？点下面的按钮同意一次，就能收到一次提醒。' /> : null}
     </PageShell>
   );
@@ -92,7 +130,7 @@ function ReadButton({ read, readAt, marking, onRead }: { read: boolean; readAt: 
   );
 }
 
-function Attachment({ a, kind, loading, onPage }: { a: NonNullable<NoticeDetail['attachment']>; kind: string; loading: boolean; onPage: (p: number) => void }) {
+function Attachment({ a, kind, loading, found, onPage }: { a: NonNullable<NoticeDetail['attachment']>; kind: string; loading: boolean; found: number | null; onPage: (p: number) => void }) {
   const unit = PEOPLE_LISTS.has(kind) || PEOPLE_LISTS.has(a.kind) ? '人' : '项';
   return (
     <View className='card' data-testid='attachment'>
@@ -106,7 +144,7 @@ function Attachment({ a, kind, loading, onPage }: { a: NonNullable<NoticeDetail[
       <Text className='text small muted'>校验码由名单内容算出，名单改动一个字，校验码就会变。可以和公告栏上张贴的名单核对。</Text>
       <View className='spacer' />
       {a.entries.map((row, i) => (
-        <AttachmentRow key={i} row={row} />
+        <AttachmentRow key={i} row={row} found={found !== null && row.no === found} />
       ))}
       {a.pages > 1 ? (
         <>
@@ -130,13 +168,13 @@ function Attachment({ a, kind, loading, onPage }: { a: NonNullable<NoticeDetail[
 /** Row fields shown in their own columns; any other text field (职务, 处理结果 …) goes on a second line. */
 const ROW_COLUMNS = new Set(['no', 'name', 'group']);
 
-function AttachmentRow({ row }: { row: Record<string, string | number | boolean | null> }) {
+function AttachmentRow({ row, found }: { row: Record<string, string | number | boolean | null>; found: boolean }) {
   if (typeof row.name === 'string') {
     const extra = Object.entries(row)
       .filter(([k, v]) => !ROW_COLUMNS.has(k) && (typeof v === 'string' || typeof v === 'number') && v !== '')
       .map(([, v]) => v);
     return (
-      <View className='notice-list-row' data-testid='attachment-row'>
+      <View className={'notice-list-row' + (found ? ' found' : '')} data-testid='attachment-row' data-found={found ? 'yes' : undefined}>
         <Text className='notice-list-no'>{row.no ?? ''}</Text>
         <Text className='notice-list-name'>{row.name}</Text>
         <Text className='notice-list-group'>{typeof row.group === 'string' ? row.group : ''}</Text>

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../components/page-shell';
 import NoticeSubscribeCard from '../../components/notice-subscribe-card';
-import { ErrorView, Loading } from '../../components/state-views';
+import { StateGate } from '../../components/state-views';
 import { sortNotices, useNoticeList, useNoticePullDown, type NoticeItem } from '../../hooks/notice-store';
 import { useSession } from '../../hooks/session-store';
 import { dateTime } from '../../services/format';
@@ -16,40 +16,39 @@ export default function NoticesPage() {
   const { status, data, error, reload } = useNoticeList(bound);
   useNoticePullDown(bound);
 
-  if (session.status === 'idle' || (session.status === 'loading' && !session.whoami)) {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
-  }
-  if (session.status === 'error' && session.error) {
-    return (
-      <PageShell>
-        <ErrorView error={session.error} onRetry={session.reload} />
-      </PageShell>
-    );
-  }
-  if (!bound) {
-    return (
-      <PageShell>
-        <View className='card' data-testid='notices-unbound'>
-          <Text className='card-title'>绑定以后才能看本村的公告</Text>
-          <Text className='text'>公告是选举委员会发给本村选民的。先绑定您的选民身份，这里就会显示全部公告。</Text>
-          <Button className='btn' id='notices-go-bind' onClick={() => openTab('registration')}>
-            去绑定选民身份
-          </Button>
-        </View>
-      </PageShell>
-    );
-  }
-  if (!data) {
-    return <PageShell>{status === 'error' && error ? <ErrorView error={error} onRetry={() => void reload()} /> : <Loading />}</PageShell>;
-  }
-
-  const list = sortNotices(data.notices);
   return (
     <PageShell>
+      <StateGate ready={!!session.whoami && session.status !== 'idle'} error={session.status === 'error' ? session.error : null} onRetry={session.reload}>
+        {() =>
+          !bound ? (
+            <View className='card' data-testid='notices-unbound'>
+              <Text className='card-title'>绑定以后才能看本村的公告</Text>
+              <Text className='text'>公告是选举委员会发给本村选民的。先绑定您的选民身份，这里就会显示全部公告。</Text>
+              <Button className='btn' id='notices-go-bind' onClick={() => openTab('registration')}>
+                去绑定选民身份
+              </Button>
+            </View>
+          ) : (
+            <StateGate
+              ready={!!data}
+              error={status === 'error' ? error : null}
+              onRetry={() => void reload()}
+              // No notice yet: say so, never “all read” over an empty list.
+              empty={data && data.notices.length === 0 ? { title: '还没有公告', text: '选举委员会还没有发布公告。发布以后会显示在这里，有新公告时会在“公告”上显示红色数字。', testId: 'notices-empty' } : null}
+            >
+              {() => <NoticeListView data={data!} />}
+            </StateGate>
+          )
+        }
+      </StateGate>
+    </PageShell>
+  );
+}
+
+function NoticeListView({ data }: { data: NonNullable<ReturnType<typeof useNoticeList>['data']> }) {
+  const list = sortNotices(data.notices);
+  return (
+    <View>
       <View className='card' data-testid='notices-summary'>
         <View className='notice-headline'>
           <Text>{data.unread > 0 ? '未读公告' : '公告都读过了'}</Text>
@@ -61,19 +60,13 @@ export default function NoticesPage() {
         </View>
         <Text className='text small muted'>共{data.notices.length}份公告，没读的排在前面。</Text>
       </View>
-      {list.length === 0 ? (
-        <View className='card' data-testid='notices-empty'>
-          <Text className='text'>选举委员会还没有发布公告。发布以后会显示在这里。</Text>
-        </View>
-      ) : (
-        <View data-testid='notice-list'>
-          {list.map((n) => (
-            <NoticeRow key={n.id} n={n} />
-          ))}
-        </View>
-      )}
+      <View data-testid='notice-list'>
+        {list.map((n) => (
+          <NoticeRow key={n.id} n={n} />
+        ))}
+      </View>
       <NoticeSubscribeCard pushesOwed={data.pushesOwed} />
-    </PageShell>
+    </View>
   );
 }
 

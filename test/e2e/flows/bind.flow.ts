@@ -2,7 +2,7 @@
  * The first flow: open the app, pick the villager persona, bind (wrong code refused, then the
  * demo data), see the home page, 关怀模式.
  */
-import { fail, shot, shown, tab, type Flow, type FlowCtx, type Persona, type Step } from '../lib';
+import { fail, finishBox, shot, shown, tab, type Flow, type FlowCtx, type Persona, type Step } from '../lib';
 
 function villager(c: FlowCtx): Persona {
   return c.personas.find((p) => p.role === 'villager' && p.bindWith) ?? fail('no villager persona with demo data');
@@ -47,6 +47,10 @@ const steps: Step[] = [
       const demo = persona.bindWith!;
       await shown(page, '#go-bind').click();
       await shown(page, '[data-testid=bind-form]').waitFor();
+      // Before publication no hint may say the list is out (it used to say 选民名单已经公布).
+      const hint = (await shown(page, '[data-testid=not-on-roll-hint]').innerText()).replace(/\s+/g, ' ');
+      if (hint.includes('选民名单已经公布')) fail(`before publication the not-on-roll hint reads: ${hint}`);
+      await shot(page, '02b-not-on-roll-before-publication', true);
       await shown(page, '#bind-name input').fill(demo.name);
       await shown(page, '#bind-id-number input').fill(demo.idNumber);
       const wrong = demo.bindingCode === 'ABCDEFGH' ? 'HGFEDCBA' : 'ABCDEFGH';
@@ -73,6 +77,11 @@ const steps: Step[] = [
       if (values.join('|') !== [demo.name, demo.idNumber, demo.bindingCode].join('|')) fail(`demo fill gave ${values.join(' / ')}`);
       if ((await shown(page, '#bind-consent').getAttribute('aria-checked')) !== 'true') await shown(page, '#bind-consent').click();
       await shown(page, '#bind-submit').click();
+      // Binding ends on its finish box: what was done, when (in words), what comes next.
+      const box = await finishBox(page, 'bind-done');
+      if (!box.what.includes(demo.name)) fail(`the bind finish box reads: ${JSON.stringify(box)}`);
+      await shot(page, '04a-bind-done', true);
+      await shown(page, '#finish-back').click();
       const entry = shown(page, '[data-testid=entry]');
       await entry.waitFor();
       const text = await entry.innerText();
@@ -80,6 +89,8 @@ const steps: Step[] = [
       if (!/\*{4,}/.test(text)) fail('entry does not show a masked ID number');
       if (text.includes(demo.idNumber)) fail('entry shows the full ID number');
       await shown(page, '[data-testid=todo]').waitFor();
+      const fix = (await shown(page, '[data-testid=fix-hint]').innerText()).replace(/\s+/g, ' ');
+      if (fix.includes('申诉期限已经过了') || fix.includes('以前（含当天）申诉')) fail(`before publication the fix hint reads: ${fix}`);
       await shot(page, '04-bound-entry', true);
     },
   },

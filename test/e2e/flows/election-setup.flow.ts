@@ -189,7 +189,7 @@ const steps: Step[] = [
       const first = (await page.locator('[data-testid=attachment-row] >> visible=true').first().innerText()).replace(/\s+/g, '');
       if (!first.includes('陈国华') || !first.includes('主任')) fail(`the roster's first row reads "${first}" (the role is missing)`);
       await shown(page, '#notice-read').click();
-      await shown(page, '[data-testid=notice-read-done]').waitFor();
+      await shown(page, '[data-testid=read-done]').waitFor();
       await shot(page, 'setup-12-villager-members', true);
       await page.goBack();
       await items.filter({ hasText: '投票站和流动票箱公告' }).first().click();

@@ -135,7 +135,7 @@ const steps: Step[] = [
         const slots = Number(/请选出 (\d+) 人/.exec(await tie.innerText())?.[1] ?? '1');
         for (let i = 0; i < slots; i++) await options.nth(i).click();
         await tie.locator('#tie-method-draw').click();
-        await tie.locator('#tie-record textarea').fill('选委会会议，7人到会，当场抽签决定');
+        await tie.locator('#tie-record textarea').fill('选举委员会会议，7人到会，当场抽签决定');
         await shot(page, `nomination-tie-${post}`, true);
         await tie.locator('#tie-save').click();
         await page.locator(`[data-testid=tie-resolver][data-post=${post}]`).waitFor({ state: 'detached', timeout: 20_000 });

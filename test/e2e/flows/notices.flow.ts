@@ -6,7 +6,7 @@
  * on the call list, which is fetched again without pushing; 开发模式 → 推送记录 lists it all.
  */
 import type { Page } from 'playwright-core';
-import { bindAs, confirmModal, confirmStep, fail, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
+import { bindAs, confirmModal, confirmStep, fail, finishBox, openAs, persona, shot, shown, tab, type Flow, type FlowCtx, type Step } from '../lib';
 
 const STATS = 'subpackages/committee/pages/notices-stats/index';
 
@@ -44,6 +44,17 @@ const steps: Step[] = [
     async run(c) {
       await c.page.goto(c.base + '/');
       await bindAs(c, 'villager');
+    },
+  },
+  {
+    name: 'before any notice, 公告 says there is none yet (not 公告都读过了)',
+    async run(c) {
+      await openAs(c, 'villager', 'pages/notices/index');
+      const empty = shown(c.page, '[data-testid=notices-empty]');
+      await empty.waitFor();
+      const body = await c.page.locator('body').innerText();
+      if (body.includes('公告都读过了') || !(await empty.innerText()).includes('还没有公告')) fail(`the empty notice list reads: ${body.slice(0, 200)}`);
+      await shot(c.page, 'notices-00-empty', true);
     },
   },
   {
@@ -153,14 +164,45 @@ const steps: Step[] = [
       await shot(page, 'notices-07-detail');
       await shown(page, '#attachment-next').click();
       await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=attachment-page]')).some((e) => (e as HTMLElement).innerText.replace(/\s+/g, '').startsWith('第2页')));
+      // Dates are written in words in the notice (2027年1月8日（星期五）), never 2027-01-08.
+      const body = (await shown(page, '[data-testid=notice-detail]').innerText()).replace(/\s+/g, ' ');
+      if (/\d{4}-\d{2}-\d{2}/.test(body) || !/选举日为\d{4}年\d{1,2}月\d{1,2}日（星期.）/.test(body)) fail(`the voter list notice writes dates as: ${body.slice(0, 300)}`);
+      // A long list: the villager's own name is filled in, found, and its page opened.
+      await shown(page, '#finder-search').click();
+      const hit = shown(page, '[data-testid=finder-hit]');
+      await hit.waitFor({ timeout: 30_000 });
+      const no = Number(await hit.getAttribute('data-no'));
+      if (!(await hit.innerText()).includes(persona(c, 'villager').bindWith!.name)) fail(`the finder found: ${await hit.innerText()}`);
+      await hit.locator('taro-button-core, button').first().click();
+      await page.waitForFunction((n) => Array.from(document.querySelectorAll('[data-testid=attachment-row][data-found=yes] .notice-list-no')).some((e) => e.textContent?.trim() === String(n)), no, { timeout: 20_000 });
+      await shot(page, 'notices-07b-finder', true);
       await shown(page, '#notice-read').click();
-      await shown(page, '[data-testid=notice-read-done]').waitFor();
+      const box = await finishBox(page, 'read-done');
+      if (!box.what.includes('选民名单公告')) fail(`the read finish box reads: ${JSON.stringify(box)}`);
       await shown(page, '[data-testid=notice-subscribe]').waitFor();
       await shot(page, 'notices-08-detail-read');
       await page.goBack();
       await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=notice-item]')).some((e) => (e as HTMLElement).offsetParent && e.getAttribute('data-read') === 'yes'));
       if (await page.locator('[data-testid=notices-unread] >> visible=true').count()) fail('the list still counts an unread notice');
       await shot(page, 'notices-09-list-read', true);
+    },
+  },
+  {
+    name: 'after publication every calendar row in progress is a way into its task; 对选民名单提出申诉 opens the 申诉 with a hint that fits',
+    async run(c) {
+      const { page } = c;
+      await openAs(c, 'villager', 'pages/index/index');
+      await shown(page, '[data-testid=timeline] [data-key=objectionFiling][data-mark=now]').waitFor();
+      // 办理委托投票 进行中 used to have no way in: now no row in progress is without one.
+      const dead = await page.$$eval('[data-testid=timeline] [data-mark=now]', (rows) => rows.filter((r) => !r.querySelector('taro-button-core, button')).map((r) => r.getAttribute('data-key')));
+      if (dead.length) fail(`calendar rows in progress with no way in: ${dead.join(', ')}`);
+      await shown(page, '[data-testid=timeline]').scrollIntoViewIfNeeded();
+      await shot(page, 'notices-08b-home-calendar-links', true);
+      await shown(page, '#timeline-go-objectionFiling').click();
+      await shown(page, '#go-object').waitFor();
+      const hint = (await shown(page, '[data-testid=fix-hint]').innerText()).replace(/\s+/g, ' ');
+      if (hint.includes('公布名单后') || !/\d{4}年\d{1,2}月\d{1,2}日（星期.）以前/.test(hint)) fail(`after publication the hint reads: ${hint}`);
+      await shot(page, 'notices-08c-registration-after-publication', true);
     },
   },
   {

@@ -7,7 +7,7 @@
  * 首页 no longer links to 委托投票.
  */
 import type { Page } from 'playwright-core';
-import { api, bindAs, confirmStep, fail, openAs, shot, shown, tab, type Flow, type Step } from '../lib';
+import { api, bindAs, confirmStep, fail, finishBox, openAs, shot, shown, tab, type Flow, type Step } from '../lib';
 
 const MINE = 'subpackages/village/pages/proxy-mine/index';
 const INCOMING = 'subpackages/village/pages/proxy-incoming/index';
@@ -66,6 +66,8 @@ const steps: Step[] = [
       const finish = shown(page, '[data-testid=request-finish]');
       await finish.waitFor();
       if (!(await finish.innerText()).includes('委托已提交')) fail('no finish screen after filing');
+      // The shared finish box: what, when (2027年1月8日（星期五）14:05), what next.
+      await finishBox(page, 'request-finish');
       await shot(page, 'proxy-03-filed', true);
     },
   },
@@ -82,7 +84,7 @@ const steps: Step[] = [
       await shown(page, `#accept-${id}`).click();
       await sign(page, `proxy-sign-${id}`);
       await shown(page, `#confirm-${id}`).click();
-      await shown(page, '[data-testid=respond-finish]').waitFor();
+      await finishBox(page, 'respond-finish');
       await shot(page, 'proxy-04-accepted', true);
     },
   },

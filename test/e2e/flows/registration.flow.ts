@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
 import { idCheckChar } from '../../../src/domain/id-number';
-import { api, bindAs, fail, openAs, persona, shot, shown, type Flow, type FlowCtx, type Persona, type Step } from '../lib';
+import { api, bindAs, fail, finishBox, openAs, persona, shot, shown, type Flow, type FlowCtx, type Persona, type Step } from '../lib';
 
 const DASHBOARD = 'subpackages/committee/pages/dashboard/index';
 const IMPORT = 'subpackages/committee/pages/import/index';
@@ -162,9 +162,16 @@ const steps: Step[] = [
       await shot(c.page, 'reg-04-migrant-before-declaring', true);
       await shown(c.page, '#declare-lives-in input').fill('广东省深圳市');
       await shown(c.page, '#declare-submit').click();
-      await c.page.waitForFunction(() => !Array.from(document.querySelectorAll('[data-testid=declare]')).some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 10_000 });
+      // Issue 11: the card used to vanish with no word. Now one box says what, when, what next.
+      const box = await finishBox(c.page, 'declare-done');
+      if (!box.what.includes('表示参加本届选举') || !box.next.includes('选民名单')) fail(`the declaration's finish box reads: ${JSON.stringify(box)}`);
+      await shot(c.page, 'reg-05a-migrant-declare-done', true);
+      await shown(c.page, '#finish-back').click();
       const entry = await text(c, '[data-testid=entry]');
       if (!entry.includes('已登记')) fail(`after declaring the entry reads: ${entry}`);
+      if (entry.includes('需本人表示参加选举') || !entry.includes('本人已表示参加选举')) fail(`the category still asks for the declaration: ${entry}`);
+      if (!/表示参加选举\s*\d{4}年\d{1,2}月\d{1,2}日（星期.）已表示/.test(entry)) fail(`the entry does not say when he declared: ${entry}`);
+      if (await c.page.locator('[data-testid=declare] >> visible=true').count()) fail('the declare card is still offered');
       await shot(c.page, 'reg-05-migrant-declared', true);
     },
   },
@@ -208,10 +215,16 @@ const steps: Step[] = [
       await shown(c.page, '[data-testid=objection-form]').waitFor();
       await shown(c.page, '#objection-kind-missingPerson').click();
       await shown(c.page, '#objection-name input').fill(NEIGHBOUR.name);
-      await shown(c.page, '#objection-group input').fill(NEIGHBOUR.group);
+      // The group is picked from the village's groups (typing 第三组 used to be refused).
+      if (await c.page.locator('#objection-group input').count()) fail('the 村民小组 of the objection is still free text');
+      await shown(c.page, `#objection-group [data-value="${NEIGHBOUR.group}"]`).click();
       await shown(c.page, '#objection-details textarea').fill('她一直住在本组，今年已满十八周岁，名单上没有她');
       await shot(c.page, 'reg-08-objection-form', true);
       await shown(c.page, '#objection-submit').click();
+      const box = await finishBox(c.page, 'objection-done');
+      if (!box.what.includes(NEIGHBOUR.name) || !/\d{4}年\d{1,2}月\d{1,2}日（星期.）以前书面答复/.test(box.next)) fail(`the objection's finish box reads: ${JSON.stringify(box)}`);
+      await shot(c.page, 'reg-08b-objection-done', true);
+      await shown(c.page, '#finish-back').click();
       await shown(c.page, `[data-testid=my-objections] [data-status=open]`).waitFor();
       const mine = await text(c, '[data-testid=my-objections]');
       if (!mine.includes(NEIGHBOUR.name) || !mine.includes('最迟在')) fail(`my objections read: ${mine}`);
@@ -264,6 +277,9 @@ const steps: Step[] = [
       if (!c.personas.some((p) => p.key === OUTSIDER_PERSONA.key)) c.personas.push(OUTSIDER_PERSONA);
       await openAs(c, OUTSIDER_PERSONA.key, `${REGISTRATION}?electionId=${String(c.state.electionId)}`);
       await shown(c.page, '[data-testid=not-on-roll]').waitFor();
+      const notOnRoll = await text(c, '[data-testid=not-on-roll-hint]');
+      // A WeChat user with no election of their own may not know the list's state: the hint must not say it is unpublished, and the way in is there.
+      if (notOnRoll.includes('还没有公布') || !notOnRoll.includes('申诉')) fail(`after publication the not-on-roll hint reads: ${notOnRoll}`);
       await shown(c.page, '#go-self-object').click();
       await shown(c.page, '[data-testid=self-objection-form]').waitFor();
       await shown(c.page, '#self-objection-name input').fill(OUTSIDER.name);
@@ -278,6 +294,8 @@ const steps: Step[] = [
       await shown(c.page, '#self-objection-consent').click();
       await shot(c.page, 'reg-15-self-objection-form', true);
       await shown(c.page, '#self-objection-submit').click();
+      await finishBox(c.page, 'objection-done');
+      await shown(c.page, '#finish-back').click();
       await shown(c.page, '[data-testid=my-objections] [data-status=open]').waitFor();
       const mine = await text(c, '[data-testid=my-objections]');
       if (!mine.includes(OUTSIDER.name) || !mine.includes('最迟在')) fail(`the outsider's objections read: ${mine}`);

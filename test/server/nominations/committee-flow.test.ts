@@ -44,9 +44,9 @@ describeEachStore('committee nominations', (kind) => {
     const r = await close(t, v);
     expect(r.ok && r.data.selection.problems.filter((p) => p.reason === 'TIE_AT_CUT')).toEqual([expect.objectContaining({ post: 'director', slots: 1, tied: expect.arrayContaining([expect.objectContaining({ voterId: v.people[6]!.id })]) })]);
     expect(await t.call('committee', { action: 'publishCandidates', electionId: v.electionId }, CLERK)).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'TIE_AT_CUT' });
-    const wrong = await close(t, v, { resolution: { post: 'director', chosen: [v.people[0]!.id], method: 'draw', record: '3月5日选委会抽签记录' } });
+    const wrong = await close(t, v, { resolution: { post: 'director', chosen: [v.people[0]!.id], method: 'draw', record: '3月5日选举委员会抽签记录' } });
     expect(wrong).toMatchObject({ ok: false, code: 'INVALID_INPUT', reason: 'RESOLUTION_NOT_APPLICABLE' });
-    const settled = await close(t, v, { resolution: { post: 'director', chosen: [v.people[4]!.id], method: 'draw', record: '3月5日选委会抽签记录' } });
+    const settled = await close(t, v, { resolution: { post: 'director', chosen: [v.people[4]!.id], method: 'draw', record: '3月5日选举委员会抽签记录' } });
     expect(settled.ok && settled.data.selection.posts.find((p) => p.post === 'director')!.candidates.map((c) => c.voterId).sort()).toEqual([v.people[0]!.id, v.people[4]!.id].sort());
     await t.linkAudit();
     const audit = await t.app.store.find('audit', { scope: v.electionId }, { limit: 1000 });

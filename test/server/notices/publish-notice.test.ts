@@ -8,6 +8,7 @@ import { readDoc } from '../../../server/runtime/documents';
 import { makeVillage, messagesPerOpenid, recording, eligible, type Village } from './notice-fixture';
 import { G1, G2, ROSTER, VOTING } from '../committee/setup-fixture';
 import { noticeSourceId } from '../../../server/use-cases/notices/typed-notice.text';
+import { dateWords } from '../../../src/domain/date-words';
 
 type Published = {
   notice: { id: string; type: string; title: string; body: string; attachment: { kind: string; count: number; hash: string } | null; corrects: string | null } | null;
@@ -60,7 +61,7 @@ describe('committee.publishNotice', () => {
       await setUp({ electionCommittee: ROSTER });
       const r = await t.ok<Published>('committee', { action: 'publishNotice', electionId: v.electionId, type: 'committeeMembers' }, CLERK);
       expect(r.notice).toMatchObject({ type: 'committeeMembers', title: '公告村村民选举委员会成员公告', attachment: { kind: 'committeeMembers', count: 3 } });
-      expect(r.notice!.body).toContain('经2026年2月26日村民代表会议推选，公告村村民选举委员会由3名成员组成');
+      expect(r.notice!.body).toContain('经2026年2月26日（星期四）村民代表会议推选，公告村村民选举委员会由3名成员组成');
       expect(r.notice!.body).toContain('主任：王建国\n副主任：李秀英\n委员：张伟');
       const entries = [
         { no: 1, name: '王建国', role: '主任', group: G1 },
@@ -145,7 +146,7 @@ describe('committee.publishNotice', () => {
       t.setNow(at10(addDays(v.electionDay, -19)));
       const r = await publish({ type: 'voterList' });
       expect(r).toMatchObject({ ok: false, code: 'WINDOW_CLOSED', reason: 'DEADLINE_PASSED' });
-      if (!r.ok) expect(r.message).toContain(addDays(v.electionDay, -20));
+      if (!r.ok) expect(r.message).toContain(dateWords(addDays(v.electionDay, -20)));
     });
     it('rejects the nomination notice after nomination has opened', async () => {
       t.setNow(at10(addDays(v.electionDay, -10)));

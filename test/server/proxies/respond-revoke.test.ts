@@ -16,13 +16,13 @@ describeEachStore('proxies.respond, revoke, incoming, mine', (kind) => {
   });
   afterEach(() => w.t.close());
 
-  it('accepts with the proxy\'s signature: 待选委会审核, one slot of three taken, the principal pushed the answer when they gave a consent', async () => {
+  it('accepts with the proxy\'s signature: 待选举委员会审核, one slot of three taken, the principal pushed the answer when they gave a consent', async () => {
     const a = await requestAs(w.t, PRINCIPAL, w.proxy.id);
     await subscribe();
     const r = await accept(w.t, a.id);
-    expect(r).toMatchObject({ ok: true, data: { authorization: { status: 'accepted', statusLabel: '待选委会审核' }, holds: 1, max: 3 } });
+    expect(r).toMatchObject({ ok: true, data: { authorization: { status: 'accepted', statusLabel: '待选举委员会审核' }, holds: 1, max: 3 } });
     expect(await deliveries()).toEqual([expect.objectContaining({ purpose: 'proxyAnswer', status: 'sent', recipientVoterId: w.principal.id })]);
-    expect(notifierOf(w.t).deliveries().at(-1)?.message).toMatchObject({ data: { thing1: { value: '委托投票：待选委会审核' } } });
+    expect(notifierOf(w.t).deliveries().at(-1)?.message).toMatchObject({ data: { thing1: { value: '委托投票：待选举委员会审核' } } });
   });
 
   it('records noConsent and sends nothing when the principal has no consent left', async () => {

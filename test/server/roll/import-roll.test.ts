@@ -54,7 +54,7 @@ describe('committee.importRoll', () => {
       ['created', undefined],
       ['rejected', 'UNDER_18'],
     ]);
-    expect(r.rows[1]!.message).toContain('2026-04-11满18周岁');
+    expect(r.rows[1]!.message).toContain('2026年4月11日满18周岁');
   });
 
   it('rejects each bad row with its reason and sheet row number, importing the good ones', async () => {

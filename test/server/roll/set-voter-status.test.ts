@@ -91,7 +91,7 @@ describe('committee.setVoterStatus', () => {
     it('rejects RESIDENCE_TOO_SHORT one day short, naming the day the year completes', async () => {
       const r = await op('李差天', { op: 'approveResidence', ...meeting });
       expect(r).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', reason: 'RESIDENCE_TOO_SHORT' });
-      if (!r.ok) expect(r.message).toContain('2026-04-11');
+      if (!r.ok) expect(r.message).toContain('2026年4月11日');
     });
     it('rejects NOT_CATEGORY_C, a meeting in the future, and a second approval', async () => {
       expect(await op('赵大山', { op: 'approveResidence', ...meeting })).toMatchObject({ ok: false, reason: 'NOT_CATEGORY_C' });

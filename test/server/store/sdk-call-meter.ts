@@ -37,6 +37,7 @@ function meterQuery(meter: SdkMeter, q: CloudbaseQuery): CloudbaseQuery {
     limit: (n) => meterQuery(meter, q.limit(n)),
     get: () => counted(meter, () => q.get()),
     count: () => counted(meter, () => q.count()),
+    update: (o) => counted(meter, () => q.update(o)),
   };
 }
 

@@ -264,6 +264,31 @@ export function runStoreContract(name: string, make: () => Promise<Store> | Stor
         expect(await store.get('meta', 'k1')).toEqual({ v: 1, _id: 'k1' });
       });
 
+      it('updateMany sets the patch on the listed documents that still match, and counts them', async () => {
+        await store.set('noticeDelivery', 'd1', { status: 'sending', claimToken: 't', n: 1, sentAt: null });
+        await store.set('noticeDelivery', 'd2', { status: 'sending', claimToken: 'other', n: 2 });
+        await store.set('noticeDelivery', 'd3', { status: 'sending', claimToken: 't', n: 3 });
+        await store.set('noticeDelivery', 'd4', { status: 'sending', claimToken: 't', n: 4 });
+        const n = await store.updateMany('noticeDelivery', ['d1', 'd2', 'd3', 'missing', 'd1'], { status: 'sending', claimToken: 't' }, { status: 'sent', claimToken: null, sentAt: 'now' });
+        expect(n).toBe(2);
+        expect(await store.get('noticeDelivery', 'd1')).toEqual({ _id: 'd1', status: 'sent', claimToken: null, n: 1, sentAt: 'now' });
+        expect(await store.get('noticeDelivery', 'd2')).toEqual({ _id: 'd2', status: 'sending', claimToken: 'other', n: 2 });
+        expect(await store.get('noticeDelivery', 'd3')).toMatchObject({ status: 'sent', n: 3 });
+        // Not listed: untouched even though it matches.
+        expect(await store.get('noticeDelivery', 'd4')).toMatchObject({ status: 'sending', claimToken: 't' });
+        expect(await store.get('noticeDelivery', 'missing')).toBeNull();
+        // A second run finds nothing left to change.
+        expect(await store.updateMany('noticeDelivery', ['d1', 'd3'], { status: 'sending', claimToken: 't' }, { status: 'sent' })).toBe(0);
+      });
+
+      it('updateMany refuses nested values, _id and an empty patch with INVALID', async () => {
+        await store.set('meta', 'm', { v: 1 });
+        await expectStoreError(store.updateMany('meta', ['m'], {}, { _id: 'x' }), 'INVALID');
+        await expectStoreError(store.updateMany('meta', ['m'], {}, {}), 'INVALID');
+        await expectStoreError(store.updateMany('meta', ['m'], {}, { v: { deep: 1 } as unknown as string }), 'INVALID');
+        expect(await store.get('meta', 'm')).toEqual({ v: 1, _id: 'm' });
+      });
+
       it('insertMany refuses an id given twice and empty documents with INVALID', async () => {
         await expectStoreError(store.insertMany('meta', [{ id: 'd', data: { v: 1 } }, { id: 'd', data: { v: 2 } }]), 'INVALID');
         await expectStoreError(store.insertMany('meta', [{ id: 'e', data: {} }]), 'INVALID');

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '异议处理', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '申诉处理', enablePullDownRefresh: true });

@@ -16,7 +16,7 @@ const FILTERS: Array<[Filter, string]> = [
   ['', '全部'],
 ];
 
-/** 异议处理: the queue with each statutory clock; decide in writing. */
+/** 申诉处理: the queue with each statutory clock; decide in writing. */
 export default function ObjectionsPage() {
   return <CommitteeGate>{({ electionId }) => <Queue electionId={electionId} />}</CommitteeGate>;
 }
@@ -30,8 +30,8 @@ function Queue({ electionId }: { electionId: string }) {
   return (
     <View>
       <View className='card' data-testid='objection-figures'>
-        <Text className='card-title'>异议处理</Text>
-        <Text className='text small muted'>选举委员会要在法定期限内书面答复每一件异议；超期的会一直显示给乡镇。</Text>
+        <Text className='card-title'>申诉处理</Text>
+        <Text className='text small muted'>选举委员会要在法定期限内书面答复每一件申诉；超期的会一直显示给乡镇。</Text>
         {f ? (
           <View className='figures'>
             <View className='figure'>
@@ -59,7 +59,7 @@ function Queue({ electionId }: { electionId: string }) {
       {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
       {list.data && list.data.objections.length === 0 ? (
         <View className='card'>
-          <Text className='text muted'>没有这类异议。</Text>
+          <Text className='text muted'>没有这类申诉。</Text>
         </View>
       ) : null}
       {(list.data?.objections ?? []).map((o) => (
@@ -105,7 +105,7 @@ function Queue({ electionId }: { electionId: string }) {
             />
           ) : (
             <Button className='btn' data-action='decide' onClick={() => setOpen(o.id)}>
-              处理这件异议
+              处理这件申诉
             </Button>
           )}
         </View>

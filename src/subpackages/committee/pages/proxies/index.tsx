@@ -89,7 +89,7 @@ function PublishCard({ electionId, election, today, onPublished }: { electionId:
   const call = usePublishProxyList();
   const step = useIrreversibleStep();
   const [done, setDone] = useState<{ at: string; rows: number } | null>(null);
-  const day = civilDate(election.electionDay);
+  const day = civilDate(election.electionDay, true, false);
   const publish = async () => {
     if (!(await step.ask(proxyListStep(electionId, election)))) return;
     const r = await call.run({ electionId });

@@ -5,7 +5,7 @@ import NomineePicker, { NomineeLine } from '../../../../components/nominee-picke
 import PageShell from '../../../../components/page-shell';
 import SignaturePad from '../../../../components/signature-pad';
 import { FormError } from '../../../../components/form-fields';
-import { ErrorView, Loading } from '../../../../components/state-views';
+import { StateGate } from '../../../../components/state-views';
 import { useNomination } from '../../../../hooks/use-nomination';
 import type { Choices, NominationForm, SubmitResult } from '../../../../hooks/use-nomination';
 import { routeElectionId } from '../../../../hooks/use-route-params';
@@ -30,7 +30,13 @@ export default function NominatePage() {
   const [done, setDone] = useState<SubmitResult | null>(null);
 
   if (!form.data) {
-    return <PageShell>{form.error ? <ErrorView error={form.error} onRetry={() => void form.reload()} /> : <Loading />}</PageShell>;
+    return (
+      <PageShell>
+        <StateGate ready={false} error={form.error} onRetry={() => void form.reload()}>
+          {() => null}
+        </StateGate>
+      </PageShell>
+    );
   }
   const f = form.data;
   if (done) {

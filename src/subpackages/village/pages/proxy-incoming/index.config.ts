@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '别人请我代投票' });
+export default definePageConfig({ navigationBarTitleText: '别人委托我投票' });

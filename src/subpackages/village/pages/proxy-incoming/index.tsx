@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { FormError, TextAreaField } from '../../../../components/form-fields';
 import PageShell from '../../../../components/page-shell';
-import { FinishScreen, ProxyStatusLine, Row, personText } from '../../../../components/proxy-parts';
+import TaskDone from '../../../../components/task-done';
+import { ProxyStatusLine, Row, personText } from '../../../../components/proxy-parts';
 import ProxySignature from '../../../../components/proxy-signature';
 import { ErrorView, Loading } from '../../../../components/state-views';
 import type { SignatureInput } from '../../../../contracts/signature.schema';
@@ -31,7 +32,7 @@ export default function ProxyIncomingPage() {
           <Text className='text strong'>
             您已接受{holds}人的委托，最多可以接受{max}人。
           </Text>
-          <Text className='text small'>只有近亲属才能请您代投票。接受要签名；不愿意可以拒绝，对方可以另请别人。</Text>
+          <Text className='text small'>只有近亲属才能委托您投票。接受要签名；不愿意可以拒绝，对方可以另请别人。</Text>
         </View>
         {open.length === 0 ? <Text className='notice ok'>现在没有等您答复的委托。</Text> : null}
         {open.map((a) => (
@@ -55,7 +56,7 @@ export default function ProxyIncomingPage() {
 function Answered({ answered, onBack }: { answered: Answered; onBack: () => void }) {
   const { a, accepted } = answered;
   return accepted ? (
-    <FinishScreen
+    <TaskDone backLabel='好的，返回'
       testId='respond-finish'
       title='您已接受委托'
       done={`接受了${a.principal.name}的委托，选举日替他投票`}
@@ -64,7 +65,7 @@ function Answered({ answered, onBack }: { answered: Answered; onBack: () => void
       onBack={onBack}
     />
   ) : (
-    <FinishScreen
+    <TaskDone backLabel='好的，返回'
       testId='respond-finish'
       title='您已拒绝委托'
       done={`没有接受${a.principal.name}的委托`}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import PageShell from '../../../../components/page-shell';
-import { FinishScreen, ProxyCertificate, ProxyStatusLine, Row, personText } from '../../../../components/proxy-parts';
+import TaskDone from '../../../../components/task-done';
+import { ProxyCertificate, ProxyStatusLine, Row, personText } from '../../../../components/proxy-parts';
 import { FormError } from '../../../../components/form-fields';
 import { ErrorView, Loading } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/session-store';
@@ -23,7 +24,7 @@ export default function ProxyMinePage() {
   else if (!bound) body = <Unbound />;
   else if (revoked) {
     body = (
-      <FinishScreen
+      <TaskDone backLabel='好的，返回'
         testId='revoke-finish'
         title='委托已撤销'
         done={`撤销了请${revoked.a.proxy.name}代您投票的委托`}
@@ -107,7 +108,7 @@ function Current({ a, onRevoked }: { a: ProxyView; onRevoked: (a: ProxyView) => 
           <Row k='选举日我在' v={a.awayPlace} />
           <Row k='提交时间' v={dateTime(a.requestedAt)} />
           {a.answeredAt ? <Row k='受托人答复' v={dateTime(a.answeredAt)} /> : null}
-          {a.decidedAt ? <Row k='选委会审核' v={dateTime(a.decidedAt)} /> : null}
+          {a.decidedAt ? <Row k='选举委员会审核' v={dateTime(a.decidedAt)} /> : null}
         </View>
         {active ? (
           <>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { FormError, TextField } from '../../../../components/form-fields';
 import PageShell from '../../../../components/page-shell';
-import { FinishScreen } from '../../../../components/proxy-parts';
+import TaskDone from '../../../../components/task-done';
 import ProxyRelationPicker from '../../../../components/proxy-relation-picker';
 import ProxySignature from '../../../../components/proxy-signature';
 import ProxyVoterPicker from '../../../../components/proxy-voter-picker';
@@ -20,7 +20,7 @@ export default function ProxyRequestPage() {
 
 function Filed({ a }: { a: ProxyView }) {
   return (
-    <FinishScreen
+    <TaskDone backLabel='好的，返回'
       testId='request-finish'
       title='委托已提交'
       done={`请${a.proxy.name}（您的${a.relationLabel}）在选举日替您投票`}
