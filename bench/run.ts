@@ -17,6 +17,7 @@ import { costScaleFigures, printFigures } from './cost-scale.bench';
 import { benchContention } from './contention';
 import { benchImportJob } from './import-job.bench';
 import { functionBundleFigures } from './function-bundles.bench';
+import { blankAppFigures } from './blank-app.bench';
 import { mergeFirstContent } from './first-content';
 import { benchThroughput } from './throughput-actions.bench';
 import { benchPush } from './push.bench';
@@ -187,7 +188,11 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Issue 12: op counts per action and scale timings, flat metric names (bench/results.json).
   const contention = Object.fromEntries(Object.entries(results.contention).map(([k, v]) => [`contention.${k}`, v]));
-  const figures = { ...(await costScaleFigures(console.log)), ...(await benchThroughput()), ...(await benchPush()), ...(await benchTally()), ...contention, ...weappSizes(), ...(await functionBundleFigures(console.log)) };
+  const figures = { ...(await costScaleFigures(console.log)), ...(await benchThroughput()), ...(await benchPush()), ...(await benchTally()), ...contention, ...weappSizes(), ...blankAppFigures(console.log), ...(await functionBundleFigures(console.log)) };
+  // Issue 12: the main package against a blank Taro React app built in the same run (target ≤ 1.6×).
+  if (typeof figures['size.weapp.main_kb'] === 'number' && typeof figures['size.weapp.blank_kb'] === 'number') {
+    Object.assign(figures, { 'size.weapp.main_over_blank': Number((figures['size.weapp.main_kb'] / figures['size.weapp.blank_kb']).toFixed(2)) });
+  }
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify({ at: results.at, machine: results.machine, metrics: figures, run: results }, null, 2) + '\n');
   printFigures(figures);
   await mergeFirstContent(join(__dirname, 'results.json')); // issue 11: firstcontent.* (throttled 首页, cold and warm)

@@ -1,6 +1,6 @@
 import { useEffect, type CSSProperties, type PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
-import { useCareMode, useTextScale } from '../hooks/use-care-mode';
+import { CARE_SCALE, useCareMode, useTextScale } from '../hooks/use-care-mode';
 import { useDevPersonas } from '../hooks/use-dev-personas';
 import { makePageScrollersFocusable } from '../services/page-a11y';
 import BackBar from './back-bar';
@@ -17,8 +17,10 @@ export default function PageShell({ children, console: isConsole = false }: Prop
   const { devMode } = useDevPersonas();
   useEffect(makePageScrollersFocusable, []);
   const cls = ['page', care ? 'care' : '', devMode ? 'dev' : '', isConsole ? 'console' : ''].filter(Boolean).join(' ');
-  // A CSS custom property: React's CSSProperties has no index for `--*` names.
-  const style = { '--k': String(k) } as unknown as CSSProperties;
+  // Inline only when WeChat's own font setting changes the factor: the stylesheets already give
+  // --k for 关怀模式, and an inline value would override the committee console's wide-screen --k
+  // (committee.scss). A CSS custom property: React's CSSProperties has no index for `--*` names.
+  const style = k === (care ? CARE_SCALE : 1) ? undefined : ({ '--k': String(k) } as unknown as CSSProperties);
   return (
     <View className={cls} style={style}>
       {devMode ? <DevPersonaBar /> : null}

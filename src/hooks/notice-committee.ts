@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { noticeCommittee, type InputOf, type OutputOf } from '../services/contracts';
+import * as noticeCommittee from '../contracts/notice-committee.contract';
+import type { InputOf, OutputOf } from '../services/contracts';
 import { useActionCall, useActionData } from './use-action';
 
 export type NoticeStats = OutputOf<typeof noticeCommittee.noticeStats>;

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { callAction } from '../services/api';
-import { rollImport, type OutputOf } from '../services/contracts';
+import * as rollImport from '../contracts/roll-import.contract';
+import type { OutputOf } from '../services/contracts';
 import { uploadRollFile, type PickedRollFile } from '../services/roll-upload';
 
 export type RollImportReport = OutputOf<typeof rollImport.importRoll>;

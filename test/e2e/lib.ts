@@ -161,26 +161,30 @@ async function pickColumns(page: Page, trigger: string, wanted: string[]): Promi
   await page.waitForTimeout(400); // the sheet slides in
   for (let col = 0; col < wanted.length; col++) {
     const group = picker.locator('.weui-picker__group').nth(col);
-    const state = await group.evaluate((g, want) => {
-      const items = Array.from(g.querySelectorAll('.weui-picker__item')).map((e) => (e as HTMLElement).innerText.trim());
-      const content = g.querySelector('.weui-picker__content') as HTMLElement;
-      const y = Number(/translate3d\([^,]+,\s*(-?[\d.]+)px/.exec(content.style.transform)?.[1] ?? '0');
-      const row = (g.querySelector('.weui-picker__item') as HTMLElement).getBoundingClientRect().height;
-      return { target: items.indexOf(want), y, row };
-    }, wanted[col]!);
-    if (state.target < 0) fail(`picker column ${col} has no row "${wanted[col]}"`);
-    // The component's own geometry: rows 34 px, the selected row 102 px from the top.
-    const current = Math.round((102 - state.y) / 34);
-    const delta = (current - state.target) * 34;
-    if (delta === 0) continue;
-    const box = (await group.boundingBox()) ?? fail('picker column not on screen');
-    const x = box.x + box.width / 2;
-    const y0 = box.y + box.height / 2;
-    await page.mouse.move(x, y0);
-    await page.mouse.down();
-    await page.mouse.move(x, y0 + delta, { steps: Math.max(5, Math.ceil(Math.abs(delta) / 20)) });
-    await page.mouse.up();
-    await page.waitForTimeout(150);
+    // Long moves go in gestures of at most three rows, centred on the column, so the pointer stays
+    // on the sheet (a long drag from the centre leaves the screen and the picker never sees it).
+    for (let gesture = 0; gesture < 16; gesture++) {
+      const state = await group.evaluate((g, want) => {
+        const items = Array.from(g.querySelectorAll('.weui-picker__item')).map((e) => (e as HTMLElement).innerText.trim());
+        const content = g.querySelector('.weui-picker__content') as HTMLElement;
+        const y = Number(/translate3d\([^,]+,\s*(-?[\d.]+)px/.exec(content.style.transform)?.[1] ?? '0');
+        return { target: items.indexOf(want), y };
+      }, wanted[col]!);
+      if (state.target < 0) fail(`picker column ${col} has no row "${wanted[col]}"`);
+      // The component's own geometry: rows 34 px, the selected row 102 px from the top.
+      const current = Math.round((102 - state.y) / 34);
+      const rows = Math.max(-3, Math.min(3, current - state.target));
+      if (rows === 0) break;
+      const delta = rows * 34;
+      const box = (await group.boundingBox()) ?? fail('picker column not on screen');
+      const x = box.x + box.width / 2;
+      const y0 = box.y + box.height / 2 - delta / 2;
+      await page.mouse.move(x, y0);
+      await page.mouse.down();
+      await page.mouse.move(x, y0 + delta, { steps: 8 });
+      await page.mouse.up();
+      await page.waitForTimeout(200);
+    }
   }
   await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
   await page.waitForTimeout(350);

@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import ObjectionDecideForm from '../../../../components/objection-decide-form';
 import { useActionData } from '../../../../hooks/use-action';
-import { objectionCommittee, type InputOf } from '../../../../services/contracts';
+import * as objectionCommittee from '../../../../contracts/objection-committee.contract';
+import type { InputOf } from '../../../../services/contracts';
 import { civilDate, dateTime } from '../../../../services/format';
 
 type Filter = NonNullable<InputOf<typeof objectionCommittee.listObjections>['status']> | '';
