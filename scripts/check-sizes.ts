@@ -23,30 +23,8 @@ export const REPORT_ONLY = ['src/pages/', 'src/subpackages/', 'server/adapters/'
  */
 export const KNOWN: Readonly<Record<string, number>> = {
   'src/components/bind-form.tsx BindForm': 128,
-  'src/components/committee-registration.tsx CommitteeRegistration': 94,
   'src/components/reg-objection-form.tsx RegObjectionForm': 143,
-  'src/components/signature-pad-surface.tsx SignaturePadSurface': 81,
-  'src/domain/registration-row.ts checkRollRow': 104,
-  'src/hooks/use-roll-import.ts useRollImport': 71,
-  'src/hooks/use-voter-list-search.ts useVoterListSearch': 62,
-  'server/roll/roll-sheet.ts sheetToRollRows': 70,
-  'server/seed/demo-seed.ts seedDemo': 100,
-  'server/use-cases/identity/bind-voter.use-case.ts bindVoterUseCase': 69,
-  'server/use-cases/roll/apply-residence.use-case.ts applyResidenceUseCase': 79,
-  'server/docs/render-api-docs.ts renderApiDocs': 64,
-  'server/use-cases/committee/create-election.use-case.ts createElectionUseCase': 63,
-  'server/use-cases/committee/update-election.use-case.ts updateElectionUseCase': 135,
   'server/use-cases/notices/publish-notice.use-case.ts publishNoticeUseCase': 120,
-  'server/use-cases/notices/typed-notice.text.ts generateNotice': 126,
-  'server/use-cases/objections/decide-objection.use-case.ts decideObjectionUseCase': 107,
-  'server/use-cases/objections/decide-objection.use-case.ts (anonymous)': 64,
-  'server/use-cases/objections/publish-voter-list.use-case.ts publishOnce': 89,
-  'server/use-cases/roll/voter-status.records.ts applyVoterStatusOp': 138,
-  'src/components/irreversible-dialog.tsx IrreversibleDialog': 75,
-  'src/components/objection-decide-form.tsx ObjectionDecideForm': 65,
-  'src/components/roll-entry-actions.tsx RollEntryActions': 70,
-  'src/components/setup-voting-card.tsx VotingCard': 129,
-  'src/domain/registration-row.ts (file)': 310,
 };
 const keyOf = (v: SizeViolation) => `${v.file} ${v.kind === 'file' ? '(file)' : v.name}`;
 

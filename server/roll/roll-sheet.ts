@@ -62,20 +62,17 @@ export interface RollSheet {
 
 const isBlankRow = (r: readonly SheetCell[]) => r.every((c) => textOf(c).trim() === '');
 
-export function sheetToRollRows(cells: readonly (readonly SheetCell[])[]): Result<RollSheet, 'INVALID_INPUT', 'BAD_HEADER' | 'EMPTY_FILE'> {
-  // The header is the first of the top rows naming both a name and an ID column.
-  let headerIndex = -1;
+/** The header is the first of the top rows naming both a name and an ID column (else the first non-blank row; -1: none). */
+function findHeader(cells: readonly (readonly SheetCell[])[]): number {
   for (let i = 0; i < Math.min(cells.length, 10); i++) {
     const fields = (cells[i] ?? []).map((c) => fieldOf(textOf(c)));
-    if (fields.includes('name') && fields.includes('idNumber')) {
-      headerIndex = i;
-      break;
-    }
+    if (fields.includes('name') && fields.includes('idNumber')) return i;
   }
-  if (headerIndex < 0) headerIndex = cells.findIndex((r) => !isBlankRow(r));
-  if (headerIndex < 0) return err('INVALID_INPUT', 'EMPTY_FILE', '文件是空的，没有读到任何内容');
+  return cells.findIndex((r) => !isBlankRow(r));
+}
 
-  const header = cells[headerIndex] ?? [];
+/** Which field each header column holds, or the refusal naming missing, unknown and repeated columns. */
+function readHeader(header: readonly SheetCell[], headerIndex: number): Result<{ byColumn: Map<number, RollField>; ignored: string[] }, 'INVALID_INPUT', 'BAD_HEADER'> {
   const byColumn = new Map<number, RollField>();
   const unknown: string[] = [];
   const ignored: string[] = [];
@@ -91,43 +88,55 @@ export function sheetToRollRows(cells: readonly (readonly SheetCell[])[]): Resul
   });
   const present = [...byColumn.values()];
   const missing = REQUIRED.filter((f) => !present.includes(f));
-  if (unknown.length || missing.length || twice.length) {
-    const parts: string[] = [];
-    if (missing.length) parts.push(`缺少必需的列：${missing.map((f) => COLUMN_NAMES[f]).join('、')}`);
-    if (unknown.length) parts.push(`有不认识的列：${unknown.map((t) => `“${t.slice(0, 20)}”`).join('、')}`);
-    if (twice.length) parts.push(`这些列重复了：${twice.map((t) => `“${t.slice(0, 20)}”`).join('、')}`);
-    return err(
-      'INVALID_INPUT',
-      'BAD_HEADER',
-      `第${headerIndex + 1}行表头不对：${parts.join('；')}。表头可用的列名：姓名、身份证号码、村民小组、类别（以上必填），联系电话、居住起始日期（C类必填）、备注`,
-    );
-  }
+  if (!unknown.length && !missing.length && !twice.length) return ok({ byColumn, ignored });
+  const parts: string[] = [];
+  if (missing.length) parts.push(`缺少必需的列：${missing.map((f) => COLUMN_NAMES[f]).join('、')}`);
+  if (unknown.length) parts.push(`有不认识的列：${unknown.map((t) => `“${t.slice(0, 20)}”`).join('、')}`);
+  if (twice.length) parts.push(`这些列重复了：${twice.map((t) => `“${t.slice(0, 20)}”`).join('、')}`);
+  return err(
+    'INVALID_INPUT',
+    'BAD_HEADER',
+    `第${headerIndex + 1}行表头不对：${parts.join('；')}。表头可用的列名：姓名、身份证号码、村民小组、类别（以上必填），联系电话、居住起始日期（C类必填）、备注`,
+  );
+}
 
+/** One data row as the import reads it (null: a blank row). */
+function rowOf(r: readonly SheetCell[], rowNo: number, byColumn: ReadonlyMap<number, RollField>, present: readonly RollField[]): RollRowInput | null {
+  const get = (f: RollField): SheetCell | undefined => {
+    for (const [col, field] of byColumn) if (field === f) return r[col] ?? '';
+    return undefined;
+  };
+  const text = (f: RollField) => {
+    const c = get(f);
+    return c === undefined ? undefined : textOf(c).trim();
+  };
+  const values = present.map((f) => text(f) ?? '');
+  if (values.every((v) => v === '')) return null;
+  const id = get('idNumber');
+  return {
+    row: rowNo,
+    name: text('name') ?? '',
+    idNumber: text('idNumber') ?? '',
+    ...(id !== undefined && typeof id !== 'string' ? { idWasNumber: true } : {}),
+    group: text('group') ?? '',
+    category: text('category') ?? '',
+    ...(present.includes('phone') ? { phone: text('phone') ?? '' } : {}),
+    ...(present.includes('residenceSince') ? { residenceSince: text('residenceSince') ?? '' } : {}),
+    ...(present.includes('note') ? { note: text('note') ?? '' } : {}),
+  };
+}
+
+export function sheetToRollRows(cells: readonly (readonly SheetCell[])[]): Result<RollSheet, 'INVALID_INPUT', 'BAD_HEADER' | 'EMPTY_FILE'> {
+  const headerIndex = findHeader(cells);
+  if (headerIndex < 0) return err('INVALID_INPUT', 'EMPTY_FILE', '文件是空的，没有读到任何内容');
+  const header = readHeader(cells[headerIndex] ?? [], headerIndex);
+  if (!header.ok) return header;
+  const { byColumn, ignored } = header.value;
+  const present = [...byColumn.values()];
   const rows: RollRowInput[] = [];
   for (let i = headerIndex + 1; i < cells.length; i++) {
-    const r = cells[i] ?? [];
-    const get = (f: RollField): SheetCell | undefined => {
-      for (const [col, field] of byColumn) if (field === f) return r[col] ?? '';
-      return undefined;
-    };
-    const text = (f: RollField) => {
-      const c = get(f);
-      return c === undefined ? undefined : textOf(c).trim();
-    };
-    const values = present.map((f) => text(f) ?? '');
-    if (values.every((v) => v === '')) continue;
-    const id = get('idNumber');
-    rows.push({
-      row: i + 1,
-      name: text('name') ?? '',
-      idNumber: text('idNumber') ?? '',
-      ...(id !== undefined && typeof id !== 'string' ? { idWasNumber: true } : {}),
-      group: text('group') ?? '',
-      category: text('category') ?? '',
-      ...(present.includes('phone') ? { phone: text('phone') ?? '' } : {}),
-      ...(present.includes('residenceSince') ? { residenceSince: text('residenceSince') ?? '' } : {}),
-      ...(present.includes('note') ? { note: text('note') ?? '' } : {}),
-    });
+    const row = rowOf(cells[i] ?? [], i + 1, byColumn, present);
+    if (row) rows.push(row);
   }
   if (rows.length === 0) return err('INVALID_INPUT', 'EMPTY_FILE', '表头下面没有任何选民信息');
   return ok({ headerRow: headerIndex + 1, columns: present, ignoredColumns: ignored, rows });

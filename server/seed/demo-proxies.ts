@@ -7,7 +7,6 @@
  * before the deadline) he has not filed yet, so a tester — and the browser e2e — files and signs
  * the whole way. Written directly (like the election), through the same documents the use cases keep.
  */
-import type { ProxyDoc } from '../../src/contracts/documents/proxy-documents.schema';
 import type { ElectionDoc } from '../../src/contracts/documents/election-documents.schema';
 import type { ElectionPhase } from '../../src/domain/calendar';
 import type { RuleSet } from '../../src/domain/presets/types';
@@ -15,7 +14,7 @@ import { proxiesAllowed, proxyDeadline } from '../../src/domain/proxy-authorizat
 import { appendAudit } from '../audit/audit-log';
 import type { AppContext } from '../runtime/context';
 import { newId, type RandomSource } from '../security/keyed-hash';
-import { proxyLoadId, proxyPrincipalId } from '../use-cases/proxies/proxy.records';
+import { proxyLoadId, proxyPrincipalId, requestedProxyDoc } from '../use-cases/proxies/proxy.records';
 import { signaturePath, storeSignature } from '../use-cases/proxies/proxy-scope.policy';
 import type { DraftVoter } from './voter-factory';
 
@@ -42,26 +41,16 @@ export async function seedProxyRequest(
 ): Promise<string> {
   const id = newId(s.rng, 'px');
   const signature = await storeSignature(app, signaturePath(s.electionId, id, 'principal'), DEMO_SIGNATURE);
-  const doc: ProxyDoc = {
+  const doc = requestedProxyDoc({
     electionId: s.electionId,
     villageId: s.election.villageId,
     principalVoterId: s.principal.id,
     proxyVoterId: s.proxy.id,
     relation: 'sibling',
     awayPlace: '广东深圳',
-    status: 'requested',
     principalSignature: signature,
-    proxySignature: null,
     requestedAt: s.at,
-    answeredAt: null,
-    decidedAt: null,
-    reasonCode: null,
-    reason: null,
-    certificateNo: null,
-    certificateQr: null,
-    endedAt: null,
-    usedAt: null,
-  };
+  });
   await app.store.runTransaction(async (tx) => {
     await tx.set('proxy', id, doc);
     await tx.set('proxyLoad', proxyLoadId(s.electionId, s.proxy.id), { electionId: s.electionId, proxyVoterId: s.proxy.id, holds: [], pending: [id], formalCandidate: false, updatedAt: s.at });

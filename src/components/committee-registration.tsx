@@ -4,7 +4,7 @@ import { useActionCall, useActionData } from '../hooks/use-action';
 import { refreshSession } from '../hooks/session-store';
 import { openCommitteePage } from '../services/committee-nav';
 import * as objectionCommittee from '../contracts/objection-committee.contract';
-import { roll } from '../services/contracts';
+import { roll, type OutputOf } from '../services/contracts';
 import { civilDate } from '../services/format';
 import { toast } from '../services/navigation';
 import { voterListStep } from '../hooks/committee-steps';
@@ -36,23 +36,7 @@ export default function CommitteeRegistration({ electionId, election, today, rel
       <View className='card' data-testid='reg-stats'>
         <Text className='card-title'>选民登记</Text>
         {stats.error ? <Text className='notice error'>{stats.error.message}</Text> : null}
-        {s ? (
-          <View>
-            <View className='figures'>
-              <Fig label='已登记选民' value={s.registered} />
-              <Fig label='A 户籍在本村' value={s.registeredByCategory.A} />
-              <Fig label='B 外出已登记' value={s.registeredByCategory.B} />
-              <Fig label='C 外来已登记' value={s.registeredByCategory.C} />
-              <Fig label='本人已核对' value={s.confirmed} />
-              <Fig label='外出已表示参加' value={s.migrantsDeclared} />
-              <Fig label='外出待表示' value={s.pendingB} />
-              <Fig label='外来待审议' value={s.pendingC} />
-            </View>
-            <Text className='text small muted'>
-              名册共{s.total}人，已绑定微信{s.bound}人，其中外出选民在手机上表示参加{s.migrantsDeclaredInApp}人。
-            </Text>
-          </View>
-        ) : null}
+        {s ? <RegistrationFigures s={s} /> : null}
         <Button className='btn' id='open-roll' onClick={() => openCommitteePage('roll')}>
           选民名册
         </Button>
@@ -79,31 +63,68 @@ export default function CommitteeRegistration({ electionId, election, today, rel
             </Button>
           </View>
         )}
-        {published?.warning ? (
-          <Text className='notice warn' data-testid='publish-warning'>
-            {published.warning}
-          </Text>
-        ) : null}
-        {publish.error ? (
-          <Text className='notice error' data-testid='publish-error'>
-            {publish.error.message}
-          </Text>
-        ) : null}
+        <PublishNotes warning={published?.warning ?? null} error={publish.error?.message ?? null} />
       </View>
 
-      <View className='card' data-testid='objection-stats'>
-        <Text className='card-title'>申诉</Text>
-        {s ? (
-          <View className='figures'>
-            <Fig label='待处理' value={s.objections.open} />
-            <Fig label='已处理' value={s.objections.decided} />
-            <Fig label='超期' value={s.objections.overdue} />
-          </View>
-        ) : null}
-        <Button className='btn' id='open-objections' onClick={() => openCommitteePage('objections')}>
-          申诉处理
-        </Button>
+      <ObjectionCard s={s} />
+    </View>
+  );
+}
+
+/** The publication's warning (published close to the statutory day) or its refusal. */
+function PublishNotes({ warning, error }: { warning: string | null; error: string | null }) {
+  return (
+    <>
+      {warning ? (
+        <Text className='notice warn' data-testid='publish-warning'>
+          {warning}
+        </Text>
+      ) : null}
+      {error ? (
+        <Text className='notice error' data-testid='publish-error'>
+          {error}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+type Stats = OutputOf<typeof roll.stats>;
+
+function RegistrationFigures({ s }: { s: Stats }) {
+  return (
+    <View>
+      <View className='figures'>
+        <Fig label='已登记选民' value={s.registered} />
+        <Fig label='A 户籍在本村' value={s.registeredByCategory.A} />
+        <Fig label='B 外出已登记' value={s.registeredByCategory.B} />
+        <Fig label='C 外来已登记' value={s.registeredByCategory.C} />
+        <Fig label='本人已核对' value={s.confirmed} />
+        <Fig label='外出已表示参加' value={s.migrantsDeclared} />
+        <Fig label='外出待表示' value={s.pendingB} />
+        <Fig label='外来待审议' value={s.pendingC} />
       </View>
+      <Text className='text small muted'>
+        名册共{s.total}人，已绑定微信{s.bound}人，其中外出选民在手机上表示参加{s.migrantsDeclaredInApp}人。
+      </Text>
+    </View>
+  );
+}
+
+function ObjectionCard({ s }: { s: Stats | null | undefined }) {
+  return (
+    <View className='card' data-testid='objection-stats'>
+      <Text className='card-title'>申诉</Text>
+      {s ? (
+        <View className='figures'>
+          <Fig label='待处理' value={s.objections.open} />
+          <Fig label='已处理' value={s.objections.decided} />
+          <Fig label='超期' value={s.objections.overdue} />
+        </View>
+      ) : null}
+      <Button className='btn' id='open-objections' onClick={() => openCommitteePage('objections')}>
+        申诉处理
+      </Button>
     </View>
   );
 }

@@ -23,10 +23,7 @@ export default function IrreversibleDialog({ api, today }: { api: IrreversibleSt
   const { step } = state;
   const pending = state.phase === 'ready' ? state.cutOffs.filter((c) => c.count > 0) : [];
   const early = step.planned && step.planned.day > today ? step.planned : null;
-  const tickText =
-    pending.length || early
-      ? `我知道${pending.length ? `还有${pending.map((c) => `${c.count}${c.unit}${c.label}`).join('、')}` : ''}${pending.length && early ? '，而且' : ''}${early ? `今天比计划（${civilDate(early.day, false, false)}）早` : ''}，仍要${step.confirmText}。`
-      : step.alwaysTick ?? null;
+  const tickText = tickTextOf(step, pending, early);
   const canGo = state.phase === 'ready' && (!tickText || ticked);
   const go = () => {
     setTried(true);
@@ -51,25 +48,7 @@ export default function IrreversibleDialog({ api, today }: { api: IrreversibleSt
             </Button>
           </View>
         ) : null}
-        {state.phase === 'ready' ? (
-          <View data-testid='step-cutoffs'>
-            {pending.length ? (
-              <Text className='notice warn' data-testid='step-pending'>
-                {step.confirmText}后，下面这些就来不及了：
-              </Text>
-            ) : (
-              <Text className='notice ok' data-testid='step-clear'>
-                没有还在等待办理的事。
-              </Text>
-            )}
-            <View className='rows'>
-              {state.cutOffs.map((c) => (
-                <Row key={c.key} k={c.label} v={`${c.count}${c.unit}`} attr={c.key} />
-              ))}
-            </View>
-            {state.note ? <Text className='text small muted'>{state.note}</Text> : null}
-          </View>
-        ) : null}
+        {state.phase === 'ready' ? <CutOffs state={state} /> : null}
         {state.phase === 'ready' && tickText ? (
           <ConsentField id='step-tick' checked={ticked} onToggle={() => setTicked(!ticked)} error={tried && !ticked ? '请先勾选确认' : undefined} text={tickText} />
         ) : null}
@@ -82,6 +61,41 @@ export default function IrreversibleDialog({ api, today }: { api: IrreversibleSt
           </Button>
         </View>
       </View>
+    </View>
+  );
+}
+
+type Step = Exclude<IrreversibleStepApi['state'], { phase: 'closed' }>['step'];
+type Ready = Extract<IrreversibleStepApi['state'], { phase: 'ready' }>;
+type CutOff = Ready['cutOffs'][number];
+
+/** The confirmation to tick: what would be cut off and how early, or the step's own; null when none. */
+function tickTextOf(step: Step, pending: readonly CutOff[], early: Step['planned'] | null): string | null {
+  if (!pending.length && !early) return step.alwaysTick ?? null;
+  const cut = pending.length ? `还有${pending.map((c) => `${c.count}${c.unit}${c.label}`).join('、')}` : '';
+  return `我知道${cut}${pending.length && early ? '，而且' : ''}${early ? `今天比计划（${civilDate(early.day, false, false)}）早` : ''}，仍要${step.confirmText}。`;
+}
+
+/** What the step would cut off, counted by the server when the dialog opened. */
+function CutOffs({ state }: { state: Ready }) {
+  const pending = state.cutOffs.some((c) => c.count > 0);
+  return (
+    <View data-testid='step-cutoffs'>
+      {pending ? (
+        <Text className='notice warn' data-testid='step-pending'>
+          {state.step.confirmText}后，下面这些就来不及了：
+        </Text>
+      ) : (
+        <Text className='notice ok' data-testid='step-clear'>
+          没有还在等待办理的事。
+        </Text>
+      )}
+      <View className='rows'>
+        {state.cutOffs.map((c) => (
+          <Row key={c.key} k={c.label} v={`${c.count}${c.unit}`} attr={c.key} />
+        ))}
+      </View>
+      {state.note ? <Text className='text small muted'>{state.note}</Text> : null}
     </View>
   );
 }

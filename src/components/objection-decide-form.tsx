@@ -51,6 +51,22 @@ function changeOf(item: Item, d: DecideDraft, needsDeclaration: boolean, recordC
   return c;
 }
 
+/** What 补办登记 does, and which record the person's category needs. */
+function RegisterNote({ item, recordCategory }: { item: Item; recordCategory: string }) {
+  return (
+    <Text className='text small muted'>
+      把{item.subject.name}现有的登记（{item.subject.entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份申诉，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
+      {recordCategory === 'C' ? '户籍不在本村的，须经村民会议或村民代表会议同意，请填写会议记录。' : ''}
+    </Text>
+  );
+}
+
+/** Whether the objector was told by WeChat, or must be phoned. */
+function toastDelivery(status: OutputOf<typeof objectionCommittee.decideObjection>['delivery']['status']) {
+  if (status === 'noConsent') toast('已处理。申诉人没有订阅微信提醒，请电话告诉他结果');
+  else toast(status === 'sent' ? '已处理并通知申诉人' : '已处理', 'success');
+}
+
 /** The written decision on one objection, with the record the change needs (dates picked). */
 export default function ObjectionDecideForm({ electionId, item, onDone }: { electionId: string; item: Item; onDone: () => void }) {
   const call = useActionCall(objectionCommittee.decideObjection);
@@ -70,8 +86,7 @@ export default function ObjectionDecideForm({ electionId, item, onDone }: { elec
     const input: DecideInput = { electionId, objectionId: item.id, decision: d.decision, reason: d.reason, ...(upheld ? { change: changeOf(item, d, needsDeclaration, recordCategory) } : {}) };
     const data = await call.run(input);
     if (data) {
-      if (data.delivery.status === 'noConsent') toast('已处理。申诉人没有订阅微信提醒，请电话告诉他结果');
-      else toast(data.delivery.status === 'sent' ? '已处理并通知申诉人' : '已处理', 'success');
+      toastDelivery(data.delivery.status);
       onDone();
     }
   };
@@ -98,12 +113,7 @@ export default function ObjectionDecideForm({ electionId, item, onDone }: { elec
           onChange={(v) => set('register')(v === 'register')}
         />
       ) : null}
-      {upheld && d.register ? (
-        <Text className='text small muted'>
-          把{item.subject.name}现有的登记（{entry?.statusLabel}）列入选民名单。{recordCategory === 'B' ? (item.byPerson ? '本人提出的这份申诉，就是本人表示参加选举。' : '外出村民须本人表示参加选举，请填写本人是怎样表示的。') : ''}
-          {recordCategory === 'C' ? '户籍不在本村的，须经村民会议或村民代表会议同意，请填写会议记录。' : ''}
-        </Text>
-      ) : null}
+      {upheld && d.register ? <RegisterNote item={item} recordCategory={recordCategory} /> : null}
       {upheld && item.kind === 'missingPerson' && !d.register ? <AddPersonFields d={d} set={set} fe={fe} byPerson={item.byPerson} /> : null}
       {adds && needsDeclaration ? <DeclarationFields d={d} set={set} fe={fe} today={today} /> : null}
       {adds && recordCategory === 'C' ? <MeetingFields d={d} set={set} fe={fe} today={today} registered={d.register} /> : null}

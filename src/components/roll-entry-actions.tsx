@@ -77,6 +77,36 @@ function confirmText(mode: Mode, voter: RollEntry): [string, string, string] | n
   return null;
 }
 
+type SetDraft = <K extends keyof Draft>(k: K) => (v: Draft[K]) => void;
+interface FieldsProps {
+  d: Draft;
+  set: SetDraft;
+  fe: (f: string) => string | undefined;
+  today: string;
+}
+
+/** 本人表示参加选举 in person or by phone (category B), recorded by the committee. */
+function DeclareFields({ d, set, fe, today }: FieldsProps) {
+  return (
+    <View data-testid='declare-in-person'>
+      <Text className='text small'>户籍在本村、外出居住的，本人当面或打电话向选举委员会表示参加选举，也算登记。别人不能代替表示。</Text>
+      <ChipsField id='channel' label='怎么表示的' options={CHANNELS} value={d.channel} onChange={set('channel')} />
+      <DateField id='declared-on' label='哪天表示的' value={d.declaredOn} end={today} onChange={set('declaredOn')} error={fe('declaredOn')} />
+    </View>
+  );
+}
+
+/** The 村民会议/村民代表会议 decision on a category C application. */
+function MeetingFields({ d, set, fe, today }: FieldsProps) {
+  return (
+    <View>
+      <ChipsField id='meeting' label='哪个会议决定的' options={MEETINGS} value={d.meeting} onChange={set('meeting')} />
+      <DateField id='meeting-date' label='会议日期' value={d.meetingDate} end={today} onChange={set('meetingDate')} error={fe('meetingDate')} />
+      <TextField id='minutes-ref' label='会议记录编号' value={d.minutesRef} onChange={set('minutesRef')} error={fe('minutesRef')} placeholder='例如 2026-村代会-03' maxlength={60} />
+    </View>
+  );
+}
+
 interface Props {
   electionId: string;
   voter: RollEntry;
@@ -92,7 +122,7 @@ export default function RollEntryActions({ electionId, voter, flags, listPublish
   const modes = modesFor(voter, listPublished);
   const [mode, setMode] = useState<Mode>(modes[0]![0]);
   const [d, setDraft] = useState<Draft>({ flag: 'deceased', reason: '', meeting: 'representativeMeeting', meetingDate: '', minutesRef: '', channel: 'inPerson', declaredOn: today });
-  const set = <K extends keyof Draft>(k: K) => (v: Draft[K]) => setDraft((x) => ({ ...x, [k]: v }));
+  const set: SetDraft = (k) => (v) => setDraft((x) => ({ ...x, [k]: v }));
   const fe = (f: string) => call.error?.fields?.[f];
 
   const submit = async () => {
@@ -113,20 +143,8 @@ export default function RollEntryActions({ electionId, voter, flags, listPublish
       <ChipsField id='mode' label='要办的事' options={modes} value={mode} onChange={(m) => (setMode(m), call.clearError())} />
       {listPublished ? <Text className='text small muted'>选民名单已经公布，名单上的改动要通过申诉处理。</Text> : null}
       {mode === 'flag' ? <ChipsField id='flag' label='标记为' options={flags} value={d.flag} onChange={set('flag')} /> : null}
-      {mode === 'declare' ? (
-        <View data-testid='declare-in-person'>
-          <Text className='text small'>户籍在本村、外出居住的，本人当面或打电话向选举委员会表示参加选举，也算登记。别人不能代替表示。</Text>
-          <ChipsField id='channel' label='怎么表示的' options={CHANNELS} value={d.channel} onChange={set('channel')} />
-          <DateField id='declared-on' label='哪天表示的' value={d.declaredOn} end={today} onChange={set('declaredOn')} error={fe('declaredOn')} />
-        </View>
-      ) : null}
-      {mode === 'approve' || mode === 'reject' ? (
-        <View>
-          <ChipsField id='meeting' label='哪个会议决定的' options={MEETINGS} value={d.meeting} onChange={set('meeting')} />
-          <DateField id='meeting-date' label='会议日期' value={d.meetingDate} end={today} onChange={set('meetingDate')} error={fe('meetingDate')} />
-          <TextField id='minutes-ref' label='会议记录编号' value={d.minutesRef} onChange={set('minutesRef')} error={fe('minutesRef')} placeholder='例如 2026-村代会-03' maxlength={60} />
-        </View>
-      ) : null}
+      {mode === 'declare' ? <DeclareFields d={d} set={set} fe={fe} today={today} /> : null}
+      {mode === 'approve' || mode === 'reject' ? <MeetingFields d={d} set={set} fe={fe} today={today} /> : null}
       {mode === 'reissue' ? (
         <Text className='text small' data-testid='reissue-hint'>
           告知书丢了、绑定码忘了，可以重新生成。旧的绑定码马上作废，新的只显示一次，可以打印成告知书。

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { drawSegment, StrokeRecorder } from '../services/signature-strokes';
 import type { InkContext, InkSegment } from '../services/signature-strokes';
 
@@ -16,6 +16,35 @@ export interface SignaturePadSurfaceProps {
   onStroke: () => void;
 }
 
+/** Sizes the canvas to its box at the screen's pixel ratio; the drawing context draws in CSS px. */
+function sizeCanvas(el: HTMLCanvasElement, height: number): { c: CanvasRenderingContext2D | null; w: number; h: number } {
+  const box = el.getBoundingClientRect();
+  const w = Math.max(100, Math.round(box.width));
+  const h = Math.max(60, Math.round(box.height || height));
+  const dpr = window.devicePixelRatio || 1;
+  el.width = Math.round(w * dpr);
+  el.height = Math.round(h * dpr);
+  const c = el.getContext('2d');
+  c?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return { c, w, h };
+}
+
+/** A pointer's position in the canvas's CSS px. */
+function pointIn(el: HTMLCanvasElement, e: { clientX: number; clientY: number }): readonly [number, number] {
+  const box = el.getBoundingClientRect();
+  return [e.clientX - box.left, e.clientY - box.top] as const;
+}
+
+/** The pad's 清除 (each bump of `clearSeq`): wipes the ink and the recorder. */
+function useClearOnSeq(clearSeq: number, canvas: RefObject<HTMLCanvasElement | null>, ctx: RefObject<InkContext | null>, rec: RefObject<StrokeRecorder | null>) {
+  useEffect(() => {
+    if (clearSeq === 0) return;
+    rec.current?.clear();
+    const el = canvas.current;
+    ctx.current?.clearRect(0, 0, el?.width ?? 4096, el?.height ?? 4096);
+  }, [clearSeq, canvas, ctx, rec]);
+}
+
 /**
  * Browser: a plain <canvas> with pointer events, which covers mouse, pen and touch alike.
  * `touch-action: none` keeps a finger on the pad from scrolling the page.
@@ -27,19 +56,9 @@ export default function SignaturePadSurface({ canvasId, height, label, clearSeq,
   const down = useRef(false);
 
   const setup = (): StrokeRecorder | null => {
-    const el = canvas.current;
-    if (!el) return null;
-    const box = el.getBoundingClientRect();
-    const w = Math.max(100, Math.round(box.width));
-    const h = Math.max(60, Math.round(box.height || height));
-    const dpr = window.devicePixelRatio || 1;
-    el.width = Math.round(w * dpr);
-    el.height = Math.round(h * dpr);
-    const c = el.getContext('2d');
-    if (c) {
-      c.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.current = c;
-    }
+    if (!canvas.current) return null;
+    const { c, w, h } = sizeCanvas(canvas.current, height);
+    if (c) ctx.current = c;
     rec.current = new StrokeRecorder(w, h);
     onRecorder(rec.current);
     return rec.current;
@@ -53,16 +72,12 @@ export default function SignaturePadSurface({ canvasId, height, label, clearSeq,
     setup();
   });
 
-  useEffect(() => {
-    if (clearSeq === 0) return;
-    rec.current?.clear();
-    const el = canvas.current;
-    ctx.current?.clearRect(0, 0, el?.width ?? 4096, el?.height ?? 4096);
-  }, [clearSeq]);
+  useClearOnSeq(clearSeq, canvas, ctx, rec);
 
-  const at = (e: { clientX: number; clientY: number }) => {
-    const box = canvas.current!.getBoundingClientRect();
-    return [e.clientX - box.left, e.clientY - box.top] as const;
+  const endStroke = () => {
+    down.current = false;
+    rec.current?.end();
+    onStroke();
   };
   const ink = (seg: InkSegment | null) => {
     if (seg && ctx.current) drawSegment(ctx.current, seg);
@@ -82,22 +97,15 @@ export default function SignaturePadSurface({ canvasId, height, label, clearSeq,
         e.preventDefault();
         e.currentTarget.setPointerCapture?.(e.pointerId);
         down.current = true;
-        ink(r.begin(...at(e)));
+        ink(r.begin(...pointIn(e.currentTarget, e)));
       }}
       onPointerMove={(e) => {
-        if (down.current && rec.current) ink(rec.current.move(...at(e)));
+        if (down.current && rec.current) ink(rec.current.move(...pointIn(e.currentTarget, e)));
       }}
       onPointerUp={() => {
-        if (!down.current) return;
-        down.current = false;
-        rec.current?.end();
-        onStroke();
+        if (down.current) endStroke();
       }}
-      onPointerCancel={() => {
-        down.current = false;
-        rec.current?.end();
-        onStroke();
-      }}
+      onPointerCancel={endStroke}
     />
   );
 }

@@ -13,6 +13,24 @@ function merged(prev: RollImportReport | null, reply: RollImportReport): RollImp
   return { ...reply, rows: [...held, ...reply.rows] };
 }
 
+/** Runs one step at a time (a tap while a step runs is ignored), clearing the last error as a step starts. */
+function useOneAtATime(setError: (message: string | null) => void) {
+  const busy = useRef(false);
+  return useCallback(
+    async (fn: () => Promise<void>) => {
+      if (busy.current) return;
+      busy.current = true;
+      setError(null);
+      try {
+        await fn();
+      } finally {
+        busy.current = false;
+      }
+    },
+    [setError],
+  );
+}
+
 /**
  * committee.importRoll as the clerk lives it: upload the sheet, start the import with its file
  * id, and call again with the importId until done — each call works for a bounded time, so a
@@ -24,7 +42,7 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
   const [report, setReport] = useState<RollImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const current = useRef<RollImportReport | null>(null);
-  const busy = useRef(false);
+  const guarded = useOneAtATime(setError);
 
   const follow = useCallback(
     async (first: Parameters<typeof callAction<typeof rollImport.importRoll>>[1]) => {
@@ -45,17 +63,6 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
     },
     [where.electionId],
   );
-
-  const guarded = useCallback(async (fn: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    setError(null);
-    try {
-      await fn();
-    } finally {
-      busy.current = false;
-    }
-  }, []);
 
   const start = (file: PickedRollFile) =>
     guarded(async () => {

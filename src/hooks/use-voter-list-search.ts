@@ -8,6 +8,27 @@ export interface ListEntry {
   group: string;
 }
 
+/** Every row of the current published voter list, page by page; a message to show when it cannot be read. */
+async function loadPublishedList(): Promise<ListEntry[] | string> {
+  const list = await callAction(notices.list, {});
+  if (!list.ok) return list.message;
+  const notice = list.data.notices.find((n) => n.type === 'voterList' && !n.correctedBy) ?? list.data.notices.find((n) => n.type === 'voterList');
+  if (!notice) return '选民名单还没有公布';
+  const all: ListEntry[] = [];
+  for (let page = 1; ; page++) {
+    const res = await callAction(notices.get, { noticeId: notice.id, page });
+    if (!res.ok) return res.message;
+    const att = res.data.attachment;
+    if (!att) break;
+    for (const e of att.entries) {
+      const no = typeof e.no === 'number' ? e.no : Number(e.no);
+      if (Number.isInteger(no) && typeof e.name === 'string') all.push({ no, name: e.name, group: typeof e.group === 'string' ? e.group : '' });
+    }
+    if (page >= att.pages) break;
+  }
+  return all;
+}
+
 /**
  * Search by name in the published 选民名单公告 of the voter's own election. There is no
  * villager-facing roll search: the published list (names and groups only, with its 序号) is what
@@ -21,33 +42,13 @@ export function useVoterListSearch() {
 
   const loadAll = useCallback(async (): Promise<ListEntry[] | null> => {
     if (entries.current) return entries.current;
-    const list = await callAction(notices.list, {});
-    if (!list.ok) {
-      setMessage(list.message);
+    const loaded = await loadPublishedList();
+    if (typeof loaded === 'string') {
+      setMessage(loaded);
       return null;
     }
-    const notice = list.data.notices.find((n) => n.type === 'voterList' && !n.correctedBy) ?? list.data.notices.find((n) => n.type === 'voterList');
-    if (!notice) {
-      setMessage('选民名单还没有公布');
-      return null;
-    }
-    const all: ListEntry[] = [];
-    for (let page = 1; ; page++) {
-      const res = await callAction(notices.get, { noticeId: notice.id, page });
-      if (!res.ok) {
-        setMessage(res.message);
-        return null;
-      }
-      const att = res.data.attachment;
-      if (!att) break;
-      for (const e of att.entries) {
-        const no = typeof e.no === 'number' ? e.no : Number(e.no);
-        if (Number.isInteger(no) && typeof e.name === 'string') all.push({ no, name: e.name, group: typeof e.group === 'string' ? e.group : '' });
-      }
-      if (page >= att.pages) break;
-    }
-    entries.current = all;
-    return all;
+    entries.current = loaded;
+    return loaded;
   }, []);
 
   const search = useCallback(

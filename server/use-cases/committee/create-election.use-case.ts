@@ -9,7 +9,7 @@
  */
 import type { createElection } from '../../../src/contracts/committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
-import { electionDoc, memberDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { electionDoc, memberDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { POST_LABELS } from '../../../src/contracts/labels';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { validateElectionDay } from '../../../src/domain/calendar';
@@ -23,6 +23,25 @@ import { newId } from '../../security/keyed-hash';
 import { activeElectionClaimId, startTerms } from '../membership/membership.records';
 import { actorOf, requireCommittee } from '../shared/access.policy';
 import { electionSummary } from '../shared/election.view';
+
+/** The new election's document: the village's kind and preset, the committee's dates and posts. */
+function newElectionDoc(input: Parameters<typeof createElectionUseCase>[0], village: VillageDoc, at: string): ElectionDoc {
+  return {
+    villageId: input.villageId,
+    villageName: village.name,
+    title: input.title ?? `${village.name}${input.electionDay.slice(0, 4)}年${village.kind === 'village' ? '村民委员会' : '居民委员会'}换届选举`,
+    kind: village.kind,
+    presetId: village.presetId,
+    electionDay: input.electionDay,
+    posts: input.posts,
+    registrationOpensOn: input.registrationOpensOn ?? null,
+    nominationOpensOn: input.nominationOpensOn ?? null,
+    nominationClosesOn: input.nominationClosesOn ?? null,
+    voterListPublishedOn: null,
+    status: 'active',
+    createdAt: at,
+  };
+}
 
 export const createElectionUseCase: UseCase<typeof createElection> = async (input, ctx) => {
   const member = await requireCommittee(ctx, input.villageId);
@@ -49,21 +68,7 @@ export const createElectionUseCase: UseCase<typeof createElection> = async (inpu
 
   const at = now.toISOString();
   const id = newId(ctx.rng, 'e');
-  const doc: ElectionDoc = {
-    villageId: input.villageId,
-    villageName: village.name,
-    title: input.title ?? `${village.name}${input.electionDay.slice(0, 4)}年${village.kind === 'village' ? '村民委员会' : '居民委员会'}换届选举`,
-    kind: village.kind,
-    presetId: village.presetId,
-    electionDay: input.electionDay,
-    posts: input.posts,
-    registrationOpensOn: input.registrationOpensOn ?? null,
-    nominationOpensOn: input.nominationOpensOn ?? null,
-    nominationClosesOn: input.nominationClosesOn ?? null,
-    voterListPublishedOn: null,
-    status: 'active',
-    createdAt: at,
-  };
+  const doc = newElectionDoc(input, village, at);
   const claim = activeElectionClaimId(input.villageId);
   // Members redeemed before this election start their term with it (re-read in the transaction).
   const awaitingTerm = (await findDocs(ctx.store, 'member', { villageId: input.villageId }, memberDoc)).filter((m) => m.status === 'active' && m.termElectionId === null).map((m) => m._id);

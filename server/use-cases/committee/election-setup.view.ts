@@ -11,7 +11,7 @@ import type { ElectionCalendar } from '../../../src/domain/calendar';
 import { setupLocks } from '../../../src/domain/election-setup';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { centralPlaceGroups, mobileBoxGuideMax, type VotingArrangements } from '../../../src/domain/voting-arrangements';
-import { rosterInOrder, rosterOf, votingOf } from '../notices/typed-notice.text';
+import { rosterInOrder, rosterOf, votingOf } from '../notices/setup-notices.text';
 
 export type SetupView = OutputOf<typeof updateElection>['setup'];
 

@@ -30,13 +30,14 @@
 import type { updateElection } from '../../../src/contracts/committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { COMMITTEE_ROLE_LABELS, POST_LABELS } from '../../../src/contracts/labels';
-import { electionDoc, type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { electionDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { isOfVotingAge } from '../../../src/domain/age';
 import { validateElectionDay } from '../../../src/domain/calendar';
 import { compareCivil, shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkElectionCommittee, checkNominationStart, validateElectionSetup, type SetupField } from '../../../src/domain/election-setup';
 import { listPresets, resolveRuleSet } from '../../../src/domain/presets/registry';
+import type { RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { checkVotingArrangements } from '../../../src/domain/voting-arrangements';
 import { appendAudit } from '../../audit/audit-log';
@@ -44,10 +45,13 @@ import { canonicalJson } from '../../audit/canonical-json';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import { readRollVersion, writeRollVersion } from '../roll/roll-access.policy';
 import type { UseCase } from '../../runtime/dispatch';
+import type { CallContext } from '../../runtime/context';
+import type { Store } from '../../ports/store.port';
+import type { WithId } from '../../runtime/documents';
 import { requireCommitteeElection } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
 import { calendarOf, electionSummary } from '../shared/election.view';
-import { rosterOf, votingOf } from '../notices/typed-notice.text';
+import { rosterOf, votingOf } from '../notices/setup-notices.text';
 import { locksOf, nominationOpensOf, plainVoting, setupView } from './election-setup.view';
 import { dateWords } from '../../../src/domain/date-words';
 
@@ -100,33 +104,8 @@ function auditData(changed: readonly Changed[], before: ElectionDoc, after: Elec
   return data;
 }
 
-export const updateElectionUseCase: UseCase<typeof updateElection> = async (input, ctx) => {
-  const scope = await requireCommitteeElection(ctx, input.electionId);
-  if (!scope.ok) return scope;
-  const { election, village } = scope.value;
-  const now = ctx.clock.now();
-  const today = shanghaiDateOf(now);
-  const at = now.toISOString();
-  const registered = () => ctx.store.count('voter', { electionId: election._id, status: 'registered' });
-
-  const changed = changedFields(input, election);
-  if (changed.length === 0) {
-    const rules = scope.value.rules;
-    return ok({
-      election: electionSummary(election, village, now),
-      revision: election.revision ?? 0,
-      changed: [],
-      warnings: [],
-      setup: setupView(election, village, rules, calendarOf(election, rules), await registered(), today),
-    });
-  }
-  if (election.status !== 'active') return err('CONFLICT', 'ELECTION_CLOSED', '这场选举已经结束，不能再修改设置');
-  if (input.revision !== undefined && input.revision !== (election.revision ?? 0)) {
-    return err('CONFLICT', 'STALE_REVISION', '其他选举委员会成员刚刚修改了选举设置，请刷新后再改');
-  }
-
-  const oldRules = scope.value.rules;
-  const oldCalendar = calendarOf(election, oldRules);
+/** The election after the input's scalar fields (roster and arrangements are set once checked). */
+function nextElection(input: Input, election: ElectionDoc): ElectionDoc {
   const next: ElectionDoc = {
     ...election,
     title: input.title ?? election.title,
@@ -138,19 +117,36 @@ export const updateElectionUseCase: UseCase<typeof updateElection> = async (inpu
     nominationClosesOn: input.nominationClosesOn !== undefined ? input.nominationClosesOn : election.nominationClosesOn,
   };
   delete (next as { _id?: string })._id;
+  return next;
+}
 
-  // Rules of the updated election: a new preset or election day may bring another rule set.
+/** Rules of the updated election: a new preset or election day may bring another rule set. */
+function rulesOfNext(changed: readonly Changed[], next: ElectionDoc, election: ElectionDoc): Result<RuleSet, ErrorCode> {
   if (changed.includes('presetId') && !listPresets().some((p) => p.id === next.presetId && p.kind === election.kind)) {
     return err('NOT_FOUND', 'PRESET_UNKNOWN', '没有这套选举规则，或者它不适用于本村（社区）');
   }
   const resolved = resolveRuleSet(next.presetId, next.kind, next.electionDay);
   if (!resolved.ok) return err('NOT_FOUND', 'NO_RULE_SET', '选举日没有生效的选举规则，不能这样修改');
-  const rules = resolved.value;
+  return ok(resolved.value);
+}
+
+interface Checked {
+  readonly election: WithId<ElectionDoc>;
+  readonly changed: readonly Changed[];
+  readonly next: ElectionDoc;
+  readonly oldRules: RuleSet;
+  readonly rules: RuleSet;
+  readonly today: string;
+}
+
+/** Each changed field against its lock point, then the calendar of the updated election. */
+function checkLocksAndWindows(c: Checked): Result<true, ErrorCode> {
+  const { election, changed, next, rules, today } = c;
+  const oldCalendar = calendarOf(election, c.oldRules);
   const windows = validateElectionSetup(
     { electionDay: next.electionDay, posts: next.posts, registrationOpensOn: next.registrationOpensOn, nominationOpensOn: next.nominationOpensOn, nominationClosesOn: next.nominationClosesOn },
     rules,
   );
-
   // A new election day or preset moves the default windows: that counts as moving them.
   const nominationMoved =
     windows.ok && (windows.value.nominationOpensOn !== nominationOpensOf(oldCalendar) || windows.value.nominationClosesOn !== oldCalendar.entries.find((x) => x.key === 'nomination')?.lastDay);
@@ -159,7 +155,6 @@ export const updateElectionUseCase: UseCase<typeof updateElection> = async (inpu
   for (const lock of locksOf(election, oldCalendar, today)) {
     if (guarded.has(lock.field)) return err('WINDOW_CLOSED', lock.reason, lock.message);
   }
-
   if (changed.includes('electionDay')) {
     const day = validateElectionDay(next.electionDay, today, rules);
     if (!day.ok) return day;
@@ -169,47 +164,56 @@ export const updateElectionUseCase: UseCase<typeof updateElection> = async (inpu
     const start = checkNominationStart(windows.value.nominationOpensOn, today);
     if (!start.ok) return start;
   }
+  return ok(true);
+}
 
-  const warnings: string[] = [];
-  // The age check reads the roll outside the transaction: the roll version read first and
-  // re-checked (and written) inside it catches a roll change in between (roll-access.ts).
-  let checkedRollVersion: number | null = null;
-  if (changed.includes('electionDay')) {
-    if (compareCivil(next.electionDay, election.electionDay) < 0) {
-      // RULES.md §1: of age on E. An earlier E may leave people on the roll under age.
-      checkedRollVersion = await readRollVersion(ctx.store, election._id);
-      const voters = await findAllDocs(ctx.store, 'voter', { electionId: election._id }, voterDoc);
-      const under = voters.filter((v) => (v.status === 'registered' || v.status === 'pending') && !isOfVotingAge(v.birthDate, next.electionDay, rules));
-      if (under.length > 0) {
-        return err('CONFLICT', 'VOTERS_UNDER_AGE', `选举日提前到${dateWords(next.electionDay)}后，名册上有${under.length}人到选举日不满${rules.voter.minAge}周岁，不能这样改；请先核对名册`);
-      }
-    } else {
-      warnings.push(`选举日推迟后，到${dateWords(next.electionDay)}年满${rules.voter.minAge}周岁的村民也可以登记，请及时补充登记`);
-    }
+/**
+ * RULES.md §1: of age on E. An earlier E may leave people on the roll under age; the roll is read
+ * outside the transaction, so the roll version read first is re-checked (and written) inside it
+ * (roll-access.policy.ts). Returns that version (null when the roll was not read).
+ */
+async function checkElectionDayMove(store: Store, c: Checked, warnings: string[]): Promise<Result<number | null, ErrorCode>> {
+  const { election, next, rules } = c;
+  if (!c.changed.includes('electionDay')) return ok(null);
+  if (compareCivil(next.electionDay, election.electionDay) >= 0) {
+    warnings.push(`选举日推迟后，到${dateWords(next.electionDay)}年满${rules.voter.minAge}周岁的村民也可以登记，请及时补充登记`);
+    return ok(null);
   }
+  const version = await readRollVersion(store, election._id);
+  const voters = await findAllDocs(store, 'voter', { electionId: election._id }, voterDoc);
+  const under = voters.filter((v) => (v.status === 'registered' || v.status === 'pending') && !isOfVotingAge(v.birthDate, next.electionDay, rules));
+  if (under.length > 0) {
+    return err('CONFLICT', 'VOTERS_UNDER_AGE', `选举日提前到${dateWords(next.electionDay)}后，名册上有${under.length}人到选举日不满${rules.voter.minAge}周岁，不能这样改；请先核对名册`);
+  }
+  return ok(version);
+}
 
-  // The roster and the arrangements: checked when they change, and again under a new rule set.
-  const rulesChanged = rules.id !== oldRules.id;
+/** The roster and the arrangements: checked when they change, and again under a new rule set; set on `next`. */
+async function checkRosterAndVoting(input: Input, c: Checked, village: WithId<VillageDoc>, registered: () => Promise<number>, at: string, warnings: string[]): Promise<Result<true, ErrorCode>> {
+  const { election, changed, next, rules, today } = c;
+  const rulesChanged = rules.id !== c.oldRules.id;
   const roster = input.electionCommittee ?? rosterOf(election);
   if (roster && (changed.includes('electionCommittee') || rulesChanged)) {
-    const c = checkElectionCommittee(roster, village, today, rules);
-    if (!c.ok) return c;
-    warnings.push(...c.value.warnings);
+    const r = checkElectionCommittee(roster, village, today, rules);
+    if (!r.ok) return r;
+    warnings.push(...r.value.warnings);
   }
   const voting = input.voting ?? votingOf(election);
   if (voting && (changed.includes('voting') || rulesChanged)) {
-    const c = checkVotingArrangements(voting, { groups: village.groups, registeredVoters: await registered() }, rules);
-    if (!c.ok) return c;
-    warnings.push(...c.value.warnings);
+    const r = checkVotingArrangements(voting, { groups: village.groups, registeredVoters: await registered() }, rules);
+    if (!r.ok) return r;
+    warnings.push(...r.value.warnings);
   }
   if (changed.includes('electionCommittee') && roster) next.electionCommittee = { ...roster, members: [...roster.members], updatedAt: at };
   if (changed.includes('voting') && voting) next.voting = { ...plainVoting(voting), updatedAt: at };
-  next.revision = (election.revision ?? 0) + 1;
-  next.updatedAt = at;
+  return ok(true);
+}
 
+/** Writes `next` only if the election (and, when checked, the roll) is still what was read. */
+async function commitUpdate(ctx: CallContext, c: Checked, checkedRollVersion: number | null, at: string): Promise<Result<true, ErrorCode>> {
+  const { election, next, changed } = c;
   const loaded = canonicalJson({ ...election, _id: undefined });
-  const r = await ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
-    // Everything above was checked against the election as read: write only if it is still that.
+  return ctx.store.runTransaction<Result<true, ErrorCode>>(async (tx) => {
     const current = await readDoc(tx, 'election', election._id, electionDoc);
     if (!current || canonicalJson({ ...current, _id: undefined }) !== loaded) {
       return err('CONFLICT', 'STALE_REVISION', '选举设置刚刚有了变化（其他成员修改或公布了选民名单），请刷新后再改');
@@ -224,14 +228,48 @@ export const updateElectionUseCase: UseCase<typeof updateElection> = async (inpu
     await appendAudit(tx, { scope: election._id, action: 'committee.updateElection', actor: actorOf(ctx), at, subject: election._id, data: auditData(changed, election, next) });
     return ok(true);
   });
+}
+
+export const updateElectionUseCase: UseCase<typeof updateElection> = async (input, ctx) => {
+  const scope = await requireCommitteeElection(ctx, input.electionId);
+  if (!scope.ok) return scope;
+  const { election, village } = scope.value;
+  const now = ctx.clock.now();
+  const today = shanghaiDateOf(now);
+  const at = now.toISOString();
+  const registered = () => ctx.store.count('voter', { electionId: election._id, status: 'registered' });
+  const reply = async (doc: WithId<ElectionDoc>, rules: RuleSet, changed: readonly Changed[], warnings: string[]) =>
+    ok({
+      election: electionSummary(doc, village, now),
+      revision: doc.revision ?? 0,
+      changed: [...changed],
+      warnings,
+      setup: setupView(doc, village, rules, calendarOf(doc, rules), await registered(), today),
+    });
+
+  const changed = changedFields(input, election);
+  if (changed.length === 0) return reply(election, scope.value.rules, [], []);
+  if (election.status !== 'active') return err('CONFLICT', 'ELECTION_CLOSED', '这场选举已经结束，不能再修改设置');
+  if (input.revision !== undefined && input.revision !== (election.revision ?? 0)) {
+    return err('CONFLICT', 'STALE_REVISION', '其他选举委员会成员刚刚修改了选举设置，请刷新后再改');
+  }
+  const next = nextElection(input, election);
+  const rules = rulesOfNext(changed, next, election);
+  if (!rules.ok) return rules;
+  const checked: Checked = { election, changed, next, oldRules: scope.value.rules, rules: rules.value, today };
+  const windows = checkLocksAndWindows(checked);
+  if (!windows.ok) return windows;
+  const warnings: string[] = [];
+  const rollVersion = await checkElectionDayMove(ctx.store, checked, warnings);
+  if (!rollVersion.ok) return rollVersion;
+  const arranged = await checkRosterAndVoting(input, checked, village, registered, at, warnings);
+  if (!arranged.ok) return arranged;
+  next.revision = (election.revision ?? 0) + 1;
+  next.updatedAt = at;
+
+  const r = await commitUpdate(ctx, checked, rollVersion.value, at);
   if (!r.ok) return r;
   const stored = await readDoc(ctx.store, 'election', election._id, electionDoc);
   if (!stored) throw new Error('election vanished after update');
-  return ok({
-    election: electionSummary(stored, village, now),
-    revision: stored.revision ?? 0,
-    changed,
-    warnings,
-    setup: setupView(stored, village, rules, calendarOf(stored, rules), await registered(), today),
-  });
+  return reply(stored, rules.value, changed, warnings);
 };

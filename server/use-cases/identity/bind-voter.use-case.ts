@@ -21,14 +21,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { bind } from '../../../src/contracts/identity.contract';
 import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindAttemptDoc, bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
-import { parseIdNumber } from '../../../src/domain/id-number';
-import { err, ok } from '../../../src/domain/result';
+import { err, ok, type Result } from '../../../src/domain/result';
+import type { ErrorCode } from '../../../src/contracts/envelope';
 import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash } from '../../security/keyed-hash';
 import { linkOnBind } from '../membership/membership.records';
-import { actorOf, requireOpenid } from '../shared/access.policy';
+import { actorOf, requireCallerWithId } from '../shared/access.policy';
 import { electionSummary, voterView } from '../shared/election.view';
 import { nameKey } from '../shared/name-key.records';
 import { formatShanghaiTime } from '../shared/format.text';
@@ -45,18 +45,33 @@ type Outcome =
 
 export const ENTRY_LOCKED_MESSAGE = '这个身份证号码的绑定因多次输错已被锁定。如果是您本人的登记，请带身份证联系村选举委员会解锁';
 
+/** The refusal a villager reads for each outcome other than a binding. */
+function refusalOf(outcome: Exclude<Outcome, { kind: 'bound' }>): Result<never, ErrorCode> {
+  switch (outcome.kind) {
+    case 'locked':
+      return err('RATE_LIMITED', 'BIND_LOCKED', `尝试次数太多，已暂时锁定，请在 ${formatShanghaiTime(outcome.lockedUntil)} 以后再试`);
+    case 'userLocked':
+      return err('RATE_LIMITED', 'BIND_LOCKED', `姓名、身份证号码或绑定码不对，尝试次数太多，已暂时锁定，请在 ${formatShanghaiTime(outcome.lockedUntil)} 以后再试`);
+    case 'entryLocked':
+      return err('RATE_LIMITED', 'ENTRY_LOCKED', ENTRY_LOCKED_MESSAGE);
+    case 'alreadyBound':
+      return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份；如需更换，请先在“我的”里解除绑定');
+    case 'taken':
+      return err('CONFLICT', 'VOTER_TAKEN', '这条登记已经被另一个微信绑定了。如果不是您本人绑定的，请联系村选举委员会');
+    case 'mismatch':
+      return err('NOT_FOUND', 'BIND_MISMATCH', `姓名、身份证号码或绑定码不对，请对照《选民登记告知书》核对。还可以再试 ${outcome.remaining} 次`);
+  }
+}
+
 export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
-  const who = requireOpenid(ctx);
-  if (!who.ok) return who;
-  const openid = who.value;
-  const parsed = parseIdNumber(input.idNumber);
-  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+  const caller = requireCallerWithId(ctx, input.idNumber);
+  if (!caller.ok) return caller;
+  const { openid, idHash } = caller.value;
 
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const { idHmacKey } = ctx.settings;
   const limits = { userMax: ctx.settings.bindMaxFailures, userLockMinutes: ctx.settings.bindLockMinutes, entryMax: ctx.settings.bindEntryMaxFailures };
-  const idHash = keyedHash(idHmacKey, 'id', parsed.value.normalized);
   const codeHash = keyedHash(idHmacKey, 'binding-code', input.bindingCode);
 
   // Every entry of the person (registered or pending, any election); each is re-read inside the transaction.
@@ -82,27 +97,12 @@ export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
     return { kind: 'bound', voter: { ...voter, boundTo: openid, bindFailures: 0, updatedAt: nowIso } };
   });
 
-  switch (outcome.kind) {
-    case 'locked':
-      return err('RATE_LIMITED', 'BIND_LOCKED', `尝试次数太多，已暂时锁定，请在 ${formatShanghaiTime(outcome.lockedUntil)} 以后再试`);
-    case 'userLocked':
-      return err('RATE_LIMITED', 'BIND_LOCKED', `姓名、身份证号码或绑定码不对，尝试次数太多，已暂时锁定，请在 ${formatShanghaiTime(outcome.lockedUntil)} 以后再试`);
-    case 'entryLocked':
-      return err('RATE_LIMITED', 'ENTRY_LOCKED', ENTRY_LOCKED_MESSAGE);
-    case 'alreadyBound':
-      return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份；如需更换，请先在“我的”里解除绑定');
-    case 'taken':
-      return err('CONFLICT', 'VOTER_TAKEN', '这条登记已经被另一个微信绑定了。如果不是您本人绑定的，请联系村选举委员会');
-    case 'mismatch':
-      return err('NOT_FOUND', 'BIND_MISMATCH', `姓名、身份证号码或绑定码不对，请对照《选民登记告知书》核对。还可以再试 ${outcome.remaining} 次`);
-    case 'bound': {
-      const { voter } = outcome;
-      const election = await readDoc(ctx.store, 'election', voter.electionId, electionDoc);
-      if (!election) throw new Error('bound voter lost its election');
-      // Elections created before villageName was kept on them read the village (the migration fills it in).
-      const villageName = election.villageName ?? (await readDoc(ctx.store, 'village', voter.villageId, villageDoc))?.name;
-      if (villageName === undefined) throw new Error('bound voter lost its village');
-      return ok({ voter: voterView(voter, election, villageName), election: electionSummary(election, { name: villageName }, now) });
-    }
-  }
+  if (outcome.kind !== 'bound') return refusalOf(outcome);
+  const { voter } = outcome;
+  const election = await readDoc(ctx.store, 'election', voter.electionId, electionDoc);
+  if (!election) throw new Error('bound voter lost its election');
+  // Elections created before villageName was kept on them read the village (the migration fills it in).
+  const villageName = election.villageName ?? (await readDoc(ctx.store, 'village', voter.villageId, villageDoc))?.name;
+  if (villageName === undefined) throw new Error('bound voter lost its village');
+  return ok({ voter: voterView(voter, election, villageName), election: electionSummary(election, { name: villageName }, now) });
 };

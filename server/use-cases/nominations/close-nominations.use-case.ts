@@ -24,7 +24,7 @@ import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import type { WithId } from '../../runtime/documents';
 import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-candidacy.effects';
-import { civilDateText } from '../notices/typed-notice.text';
+import { civilDateText } from '../notices/notice-wording.text';
 import { requireCommitteeElection, type ElectionScope } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
 import { liveCount } from './ballot-count.records';

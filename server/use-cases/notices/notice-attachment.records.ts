@@ -106,3 +106,28 @@ export function noticeView(notice: WithId<NoticeDoc>): NoticeView {
     corrects: notice.corrects,
   };
 }
+
+/** A first publication (no correction) of a notice the use case itself generates, with its frozen attachment. */
+export function publishedNotice(p: {
+  readonly electionId: string;
+  readonly villageId: string;
+  readonly type: NoticeDoc['type'];
+  readonly text: { readonly title: string; readonly body: string };
+  readonly attachment: NoticeAttachment;
+  readonly at: string;
+  readonly actor: string;
+  readonly checkpoint?: NoticeDoc['checkpoint'];
+}): NoticeDoc {
+  return {
+    electionId: p.electionId,
+    villageId: p.villageId,
+    type: p.type,
+    title: p.text.title,
+    body: p.text.body,
+    attachment: p.attachment,
+    publishedAt: p.at,
+    publishedBy: p.actor,
+    corrects: null,
+    ...(p.checkpoint !== undefined ? { checkpoint: p.checkpoint } : {}),
+  };
+}

@@ -10,64 +10,25 @@
  * committee.publishProxyList; the others are not built yet: until then those notices are refused
  * as not ready, by the domain's readiness check).
  */
-import {
-  COMMITTEE_CHOSEN_BY_LABELS,
-  COMMITTEE_ROLE_LABELS,
-  LIST_CHANGE_LABELS,
-  NOTICE_TYPE_LABELS,
-  OBJECTION_KIND_LABELS,
-  OBJECTION_STATUS_LABELS,
-  POST_LABELS,
-} from '../../../src/contracts/labels';
+import { LIST_CHANGE_LABELS, NOTICE_TYPE_LABELS, OBJECTION_KIND_LABELS, OBJECTION_STATUS_LABELS } from '../../../src/contracts/labels';
 import { electionDoc, villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { noticeSourceDoc, type AttachmentEntry, type NoticeDoc, type NoticeSourceDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { type NoticeType } from '../../../src/contracts/notice.schema';
 import type { ElectionCalendar } from '../../../src/domain/calendar';
-import { COMMITTEE_ROLE_ORDER, type ElectionCommitteeRoster } from '../../../src/domain/election-setup';
 import { NO_FACTS, type NoticeFacts } from '../../../src/domain/notice';
 import type { RuleSet } from '../../../src/domain/presets/types';
-import { sortByStroke } from '../../../src/domain/stroke-order';
-import { CENTRAL_PLACE_NAME, centralPlaceGroups, minutesOf, type VotingArrangements } from '../../../src/domain/voting-arrangements';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import { committeeNameOf } from './objection-notices.text';
-import { dateWords } from '../shared/format.text';
-
-const lawOf = (kind: ElectionDoc['kind']) => (kind === 'village' ? '《中华人民共和国村民委员会组织法》' : '《中华人民共和国城市居民委员会组织法》');
-/** "2026-04-12" → "2026年4月12日（星期日）": the one date writer (shared/format). */
-export const civilDateText = (date: string): string => dateWords(date);
-
-/** "08:00" → "上午8时", "14:30" → "下午2时30分", "12:00" → "中午12时" (Asia/Shanghai wall clock). */
-export function clockText(t: string): string {
-  const minutes = minutesOf(t);
-  if (minutes === null) return t;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const [part, hour] = h < 12 ? ['上午', h] : h === 12 ? ['中午', 12] : h < 18 ? ['下午', h - 12] : ['晚上', h - 12];
-  return `${part}${hour}时${m ? `${m}分` : ''}`;
-}
-
-const postsText = (election: ElectionDoc) => election.posts.map((p) => `${POST_LABELS[p.post]}${p.seats}名`).join('、');
-
-/** Village wording for a residents' community (村民会议 → 居民会议, 村民小组 → 居民小组). */
-const forKind = (kind: ElectionDoc['kind'], text: string) => (kind === 'village' ? text : text.replace(/村民/g, '居民'));
+import { lawOf, postsText } from './notice-wording.text';
+import { committeeMembersSection, electionDayPlacesSection, pollingStationsSection, rosterOf, votingOf, type NoticeSection } from './setup-notices.text';
 
 /** meta/noticeSource:{electionId}:{type} — the settled list of a notice whose feature writes it. */
 export const noticeSourceId = (electionId: string, type: NoticeSourceDoc['type']): string => `noticeSource:${electionId}:${type}`;
 
 function readSource(store: Store, electionId: string, type: NoticeSourceDoc['type']): Promise<WithId<NoticeSourceDoc> | null> {
   return readDoc(store, 'meta', noticeSourceId(electionId, type), noticeSourceDoc);
-}
-
-/** The roster and the arrangements as the domain checks them (stored records, minus their timestamps). */
-export function rosterOf(election: ElectionDoc): ElectionCommitteeRoster | null {
-  const r = election.electionCommittee;
-  return r ? { chosenBy: r.chosenBy, chosenOn: r.chosenOn, members: r.members } : null;
-}
-export function votingOf(election: ElectionDoc): VotingArrangements | null {
-  const v = election.voting;
-  return v ? { opensAt: v.opensAt, closesAt: v.closesAt, centralPlace: v.centralPlace, stations: v.stations, mobileBoxes: v.mobileBoxes } : null;
 }
 
 /**
@@ -99,26 +60,12 @@ export async function noticeFacts(store: Store, electionId: string): Promise<Not
   };
 }
 
-/** The roster in notice order: 主任, 副主任, 委员, each role in 姓氏笔画 order. */
-export function rosterInOrder(roster: ElectionCommitteeRoster): ElectionCommitteeRoster['members'][number][] {
-  return COMMITTEE_ROLE_ORDER.flatMap((role) => sortByStroke(roster.members.filter((m) => m.role === role), (m) => m.name));
-}
-
-const groupsText = (groups: readonly string[]) => groups.join('、');
-
-/** Who votes at the central place: everyone without stations, else the groups no station serves. */
-const centralWho = (voting: VotingArrangements, central: readonly string[]) =>
-  voting.stations.length === 0 ? '，全体选民在中心会场投票' : central.length ? `，${groupsText(central)}的选民在中心会场投票` : '';
-
 /** What the notice of each settled list announces. */
 const SOURCE_WHAT: Readonly<Record<NoticeSourceDoc['type'], string>> = {
   formalCandidates: '正式候选人名单',
   proxyList: '委托投票名单（委托人和受托人）',
   results: '选举结果',
 };
-
-/** Monitors as published: names and groups only. */
-const monitorsText = (box: VotingArrangements['mobileBoxes'][number]) => box.monitors.map((m) => `${m.name}（${m.group}）`).join('、');
 
 export interface GeneratedNotice {
   readonly title: string;
@@ -159,9 +106,28 @@ async function objectionResultsList(store: Store, electionId: string): Promise<{
   };
 }
 
+function nominationWindowSection(g: GenerateInput, committee: string, extra: readonly string[]): NoticeSection {
+  const { election, village } = g;
+  const n = g.calendar.entries.find((e) => e.key === 'nomination');
+  const opens = n?.opensOn ?? g.today;
+  const closes = n?.lastDay ?? election.electionDay;
+  const joint = g.rules.nomination.jointMinimum;
+  return {
+    title: `${village.name}提名公告`,
+    lines: [
+      `根据${lawOf(election.kind)}和有关规定，${committee}定于${opens}至${closes}（含当天）接受候选人提名。`,
+      `由登记参加选举的选民直接提名，每位选民对每个职位提名的人数不得多于应选名额：${postsText(election)}。`,
+      joint > 1 ? `本届实行联名提名，每份提名须有${joint}名以上选民联名。` : '选民本人亲自提名，不得委托他人提名。',
+      g.rules.nomination.resubmission === 'replace' ? '提名期间重新提交的，以最后一次提交为准。' : '每位选民只能提交一次提名，提交后不能更改。',
+      ...extra,
+    ],
+    list: null,
+  };
+}
+
 /** Title, body and list of a typed (or free-text) notice, as it would be published today. */
 export async function generateNotice(store: Store, g: GenerateInput): Promise<GeneratedNotice> {
-  const { election, village, calendar } = g;
+  const { election, village } = g;
   const committee = committeeNameOf(village);
   const extra = g.body ? [g.body] : [];
   const correction = g.corrects
@@ -173,94 +139,20 @@ export async function generateNotice(store: Store, g: GenerateInput): Promise<Ge
     body: [...correction, ...lines, committee].join('\n'),
     list,
   });
+  const framed = (section: NoticeSection) => make(section.title, section.lines, section.list);
 
   switch (g.type) {
     case 'freeText':
       // Both are required by the contract for free text.
       return { title: g.title ?? '', body: [...correction, ...extra].join('\n'), list: null };
-    case 'committeeMembers': {
-      // The domain refused the notice unless a valid roster is stored.
-      const roster = rosterOf(election);
-      if (!roster) throw new Error('committeeMembers generated without a roster');
-      const members = rosterInOrder(roster);
-      const byRole = COMMITTEE_ROLE_ORDER.map((role) => [role, members.filter((m) => m.role === role)] as const).filter(([, ms]) => ms.length > 0);
-      return make(
-        `${village.name}${forKind(election.kind, '村民选举委员会')}成员公告`,
-        [
-          `根据${lawOf(election.kind)}和有关规定，经${civilDateText(roster.chosenOn)}${forKind(election.kind, COMMITTEE_CHOSEN_BY_LABELS[roster.chosenBy])}推选，${committee}由${members.length}名成员组成，主持${election.title}工作。`,
-          ...byRole.map(([role, ms]) => `${COMMITTEE_ROLE_LABELS[role]}：${ms.map((m) => m.name).join('、')}`),
-          '选举委员会成员被提名为候选人的，应当退出选举委员会，所缺名额依法递补，并另行公告。',
-          ...extra,
-        ],
-        { kind: 'committeeMembers', entries: members.map((m, i) => ({ no: i + 1, name: m.name, role: COMMITTEE_ROLE_LABELS[m.role], group: m.group })) },
-      );
-    }
-    case 'electionDayPlaces': {
-      const voting = votingOf(election);
-      if (!voting) throw new Error('electionDayPlaces generated without voting arrangements');
-      const central = centralPlaceGroups(voting, village.groups);
-      return make(
-        `${village.name}选举日公告`,
-        [
-          `根据${lawOf(election.kind)}和有关规定，${election.title}的选举日定于${civilDateText(election.electionDay)}。`,
-          `投票时间：${clockText(voting.opensAt)}至${clockText(voting.closesAt)}。`,
-          `${CENTRAL_PLACE_NAME}设在${voting.centralPlace}${centralWho(voting, central)}。`,
-          ...voting.stations.map((st) => `${st.name}设在${st.place}，${groupsText(st.groups)}的选民在这里投票。`),
-          '投票结束后公开计票，选举结果当场公布。',
-          `本届选举应选${postsText(election)}。`,
-          '请选民带上身份证，按时到所在的投票地点投票。',
-          ...extra,
-        ],
-        {
-          kind: 'places',
-          entries: [
-            { station: CENTRAL_PLACE_NAME, place: voting.centralPlace, groups: voting.stations.length ? groupsText(central) : '全体选民' },
-            ...voting.stations.map((st) => ({ station: st.name, place: st.place, groups: groupsText(st.groups) })),
-          ],
-        },
-      );
-    }
-    case 'pollingStations': {
-      const voting = votingOf(election);
-      if (!voting) throw new Error('pollingStations generated without voting arrangements');
-      const placeOf = (name: string) => (name === CENTRAL_PLACE_NAME ? voting.centralPlace : (voting.stations.find((st) => st.name === name)?.place ?? ''));
-      return make(
-        `${village.name}投票站和流动票箱公告`,
-        [
-          `根据${lawOf(election.kind)}和有关规定，${election.title}选举日（${civilDateText(election.electionDay)}）设${CENTRAL_PLACE_NAME}（${voting.centralPlace}）${voting.stations.length ? `和${voting.stations.length}个投票站` : ''}，投票时间为${clockText(voting.opensAt)}至${clockText(voting.closesAt)}。`,
-          ...voting.stations.map((st) => `${st.name}：设在${st.place}，服务${groupsText(st.groups)}。`),
-          voting.mobileBoxes.length
-            ? `设流动票箱${voting.mobileBoxes.length}个，只用于因行动不便等原因不能到投票站投票的选民，每个流动票箱由${g.rules.voting.mobileBoxMinMonitors}名以上监票人员负责：`
-            : '本届选举不设流动票箱。',
-          ...voting.mobileBoxes.map((box, i) => `第${i + 1}号流动票箱：从${box.station}出发，监票人员${monitorsText(box)}。`),
-          ...extra,
-        ],
-        {
-          kind: 'pollingStations',
-          entries: [
-            ...voting.stations.map((st, i) => ({ no: i + 1, station: st.name, place: st.place, groups: groupsText(st.groups) })),
-            ...voting.mobileBoxes.map((box, i) => ({ no: voting.stations.length + i + 1, station: `第${i + 1}号流动票箱`, place: `从${box.station}（${placeOf(box.station)}）出发`, monitors: monitorsText(box) })),
-          ],
-        },
-      );
-    }
-    case 'nominationWindow': {
-      const n = calendar.entries.find((e) => e.key === 'nomination');
-      const opens = n?.opensOn ?? g.today;
-      const closes = n?.lastDay ?? election.electionDay;
-      const joint = g.rules.nomination.jointMinimum;
-      return make(
-        `${village.name}提名公告`,
-        [
-          `根据${lawOf(election.kind)}和有关规定，${committee}定于${opens}至${closes}（含当天）接受候选人提名。`,
-          `由登记参加选举的选民直接提名，每位选民对每个职位提名的人数不得多于应选名额：${postsText(election)}。`,
-          joint > 1 ? `本届实行联名提名，每份提名须有${joint}名以上选民联名。` : '选民本人亲自提名，不得委托他人提名。',
-          g.rules.nomination.resubmission === 'replace' ? '提名期间重新提交的，以最后一次提交为准。' : '每位选民只能提交一次提名，提交后不能更改。',
-          ...extra,
-        ],
-        null,
-      );
-    }
+    case 'committeeMembers':
+      return framed(committeeMembersSection(election, village, committee, extra));
+    case 'electionDayPlaces':
+      return framed(electionDayPlacesSection(election, village, extra));
+    case 'pollingStations':
+      return framed(pollingStationsSection(election, village, g.rules, extra));
+    case 'nominationWindow':
+      return framed(nominationWindowSection(g, committee, extra));
     case 'objectionResults': {
       const r = await objectionResultsList(store, election._id);
       return make(

@@ -38,13 +38,15 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
+import type { CallContext } from '../../runtime/context';
+import type { TxOps } from '../../ports/store.port';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access.policy';
 import { prepareListChange, type AppliedChange, type PreparedChange } from './list-change.policy';
 import { applyListChange, precheckListChange } from './list-change.records';
 import { requireCommitteeElection } from '../shared/election-access.policy';
 import { objectionLoadId } from './file-objection.use-case';
-import { noticeView, prepareAttachment } from '../notices/notice-attachment.records';
+import { noticeView, prepareAttachment, publishedNotice } from '../notices/notice-attachment.records';
 import { objectionResultNotice } from '../notices/objection-notices.text';
 import { notifyObjector } from './notify-objector.effects';
 import { queuedObjectionView, subjectEntryOf } from './objection.view';
@@ -57,10 +59,104 @@ interface Decided {
   applied: AppliedChange | null;
 }
 
+type Input = Parameters<typeof decideObjectionUseCase>[0];
+type Scope = Extract<Awaited<ReturnType<typeof requireCommitteeElection>>, { ok: true }>['value'];
+
+/** The upheld objection's list change, prepared and prechecked outside the transaction (null: none). */
+async function prepareChange(ctx: CallContext, input: Input, found: WithId<ObjectionDoc>, scope: Scope, today: string, at: string): Promise<Result<PreparedChange | null, ErrorCode>> {
+  if (!input.change) return ok(null);
+  const { election } = scope;
+  const p = prepareListChange(
+    input.change,
+    // A missing person named by a number the objector had not proven: their entry on this roll, if any, is found now.
+    { voterId: found.subjectVoterId ?? (found.subject.idHash ? await readRollKey(ctx.store, election._id, found.subject.idHash) : null), objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
+    scope,
+    { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng },
+  );
+  if (!p.ok) return p;
+  const pre = await precheckListChange(ctx.store, p.value, election._id);
+  if (!pre.ok) return pre;
+  return ok(p.value);
+}
+
+interface Decision {
+  readonly input: Input;
+  readonly scope: Scope;
+  readonly prepared: PreparedChange | null;
+  readonly noticeId: string;
+  readonly actor: string;
+  readonly late: boolean;
+  readonly today: string;
+  readonly at: string;
+}
+
+/** The 申诉处理结果公告 of one decision: names and groups only. */
+function resultNotice(d: Decision, o: ObjectionDoc, applied: AppliedChange | null): NoticeDoc {
+  const { election, village } = d.scope;
+  const shown = applied?.shown ?? { name: o.subject.name, group: o.subject.group };
+  const text = objectionResultNotice(election, village, o, d.input.decision, d.input.reason, applied?.record ?? null, shown, d.late);
+  const { attachment } = prepareAttachment('objectionResults', [
+    {
+      no: o.no,
+      kind: OBJECTION_KIND_LABELS[o.kind],
+      name: shown.name,
+      group: shown.group,
+      outcome: OBJECTION_STATUS_LABELS[d.input.decision],
+      change: applied ? LIST_CHANGE_LABELS[applied.record.kind] : null,
+      late: d.late,
+    },
+  ]);
+  return publishedNotice({ electionId: election._id, villageId: village._id, type: 'objectionResults', text, attachment, at: d.at, actor: d.actor });
+}
+
+/** Inside the transaction: the objection still open, the list change applied, the decision and its notice written. */
+async function decideInTx(ctx: CallContext, tx: TxOps, objectionId: string, d: Decision): Promise<Result<Decided, ErrorCode>> {
+  const { input, at, actor, late, noticeId } = d;
+  const { election, village, rules } = d.scope;
+  const o = await readDoc(tx, 'objection', objectionId, objectionDoc);
+  if (!o) throw new Error('objection vanished');
+  if (o.status !== 'open') return err('CONFLICT', 'ALREADY_DECIDED', `第${o.no}号申诉已经处理过了，处理决定不能更改`);
+  const loadIds = o.loadIds ?? (o.objectorVoterId ? [objectionLoadId(o.electionId, o.objectorVoterId)] : []);
+  const loads: Array<{ id: string; doc: ObjectionLoadDoc | null }> = [];
+  for (const id of loadIds) loads.push({ id, doc: await readDoc(tx, 'meta', id, objectionLoadDoc) });
+
+  let applied: AppliedChange | null = null;
+  if (d.prepared) {
+    const a = await applyListChange(tx, d.prepared, {
+      electionId: election._id,
+      villageId: village._id,
+      objectionId: o._id,
+      objectionNo: o.no,
+      reason: input.reason,
+      status: { electionDay: election.electionDay, rules, today: d.today, at, actor, hmacKey: ctx.settings.idHmacKey, rng: ctx.rng, via: { kind: 'objection', objectionId: o._id } },
+    });
+    if (!a.ok) return a;
+    applied = a.value;
+  }
+  const notice = resultNotice(d, o, applied);
+  const decided: ObjectionDoc = {
+    ...o,
+    status: input.decision,
+    decision: { reason: input.reason, decidedAt: at, decidedOn: d.today, decidedBy: actor, late, change: applied?.record ?? null, noticeId },
+  };
+  await tx.set('notice', noticeId, notice);
+  await tx.update('objection', o._id, { status: decided.status, decision: decided.decision });
+  for (const { id, doc } of loads) if (doc) await tx.set('meta', id, { open: Math.max(0, doc.open - 1), keys: doc.keys.filter((k) => k !== o.dedupeKey) });
+  await appendAudit(tx, {
+    scope: election._id,
+    action: 'committee.decideObjection',
+    actor,
+    at,
+    subject: o._id,
+    data: { no: o.no, outcome: input.decision, late, decisionLastDay: o.decisionLastDay, change: applied?.record.kind ?? null, noticeId },
+  });
+  return ok({ objection: { ...decided, _id: o._id }, notice: { ...notice, _id: noticeId }, applied });
+}
+
 export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (input, ctx) => {
   const scope = await requireCommitteeElection(ctx, input.electionId);
   if (!scope.ok) return scope;
-  const { election, village, rules } = scope.value;
+  const { election } = scope.value;
   const found = await readDoc(ctx.store, 'objection', input.objectionId, objectionDoc);
   if (!found || found.electionId !== election._id) return err('NOT_FOUND', 'OBJECTION_UNKNOWN', '没有找到这件申诉');
   if (found.status !== 'open') return err('CONFLICT', 'ALREADY_DECIDED', `第${found.no}号申诉已经处理过了，处理决定不能更改`);
@@ -70,88 +166,19 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
   const now = ctx.clock.now();
   const at = now.toISOString();
   const today = shanghaiDateOf(now);
-  let prepared: PreparedChange | null = null;
-  if (input.change) {
-    const p = prepareListChange(
-      input.change,
-      // A missing person named by a number the objector had not proven: their entry on this roll, if any, is found now.
-      { voterId: found.subjectVoterId ?? (found.subject.idHash ? await readRollKey(ctx.store, election._id, found.subject.idHash) : null), objectionNo: found.no, byPerson: found.byPerson ?? false, receivedOn: found.receivedOn, idHash: found.subject.idHash },
-      scope.value,
-      { today, at, key: ctx.settings.idHmacKey, rng: ctx.rng },
-    );
-    if (!p.ok) return p;
-    const pre = await precheckListChange(ctx.store, p.value, election._id);
-    if (!pre.ok) return pre;
-    prepared = p.value;
-  }
-  const actor = actorOf(ctx);
-  const noticeId = newId(ctx.rng, 'n');
-  const late = isLateDecision(found.decisionLastDay, today);
-
-  const r = await ctx.store.runTransaction<Result<Decided, ErrorCode>>(async (tx) => {
-    const o = await readDoc(tx, 'objection', found._id, objectionDoc);
-    if (!o) throw new Error('objection vanished');
-    if (o.status !== 'open') return err('CONFLICT', 'ALREADY_DECIDED', `第${o.no}号申诉已经处理过了，处理决定不能更改`);
-    const loadIds = o.loadIds ?? (o.objectorVoterId ? [objectionLoadId(o.electionId, o.objectorVoterId)] : []);
-    const loads: Array<{ id: string; doc: ObjectionLoadDoc | null }> = [];
-    for (const id of loadIds) loads.push({ id, doc: await readDoc(tx, 'meta', id, objectionLoadDoc) });
-
-    let applied: AppliedChange | null = null;
-    if (prepared) {
-      const a = await applyListChange(tx, prepared, {
-        electionId: election._id,
-        villageId: village._id,
-        objectionId: o._id,
-        objectionNo: o.no,
-        reason: input.reason,
-        status: { electionDay: election.electionDay, rules, today, at, actor, hmacKey: ctx.settings.idHmacKey, rng: ctx.rng, via: { kind: 'objection', objectionId: o._id } },
-      });
-      if (!a.ok) return a;
-      applied = a.value;
-    }
-
-    const shown = applied?.shown ?? { name: o.subject.name, group: o.subject.group };
-    const text = objectionResultNotice(election, village, o, input.decision, input.reason, applied?.record ?? null, shown, late);
-    const { attachment } = prepareAttachment('objectionResults', [
-      {
-        no: o.no,
-        kind: OBJECTION_KIND_LABELS[o.kind],
-        name: shown.name,
-        group: shown.group,
-        outcome: OBJECTION_STATUS_LABELS[input.decision],
-        change: applied ? LIST_CHANGE_LABELS[applied.record.kind] : null,
-        late,
-      },
-    ]);
-    const notice: NoticeDoc = {
-      electionId: election._id,
-      villageId: village._id,
-      type: 'objectionResults',
-      title: text.title,
-      body: text.body,
-      attachment,
-      publishedAt: at,
-      publishedBy: actor,
-      corrects: null,
-    };
-    const decided: ObjectionDoc = {
-      ...o,
-      status: input.decision,
-      decision: { reason: input.reason, decidedAt: at, decidedOn: today, decidedBy: actor, late, change: applied?.record ?? null, noticeId },
-    };
-    await tx.set('notice', noticeId, notice);
-    await tx.update('objection', o._id, { status: decided.status, decision: decided.decision });
-    for (const { id, doc } of loads) if (doc) await tx.set('meta', id, { open: Math.max(0, doc.open - 1), keys: doc.keys.filter((k) => k !== o.dedupeKey) });
-    await appendAudit(tx, {
-      scope: election._id,
-      action: 'committee.decideObjection',
-      actor,
-      at,
-      subject: o._id,
-      data: { no: o.no, outcome: input.decision, late, decisionLastDay: o.decisionLastDay, change: applied?.record.kind ?? null, noticeId },
-    });
-    return ok({ objection: { ...decided, _id: o._id }, notice: { ...notice, _id: noticeId }, applied });
-  });
+  const prepared = await prepareChange(ctx, input, found, scope.value, today, at);
+  if (!prepared.ok) return prepared;
+  const decision: Decision = {
+    input,
+    scope: scope.value,
+    prepared: prepared.value,
+    actor: actorOf(ctx),
+    noticeId: newId(ctx.rng, 'n'),
+    late: isLateDecision(found.decisionLastDay, today),
+    today,
+    at,
+  };
+  const r = await ctx.store.runTransaction<Result<Decided, ErrorCode>>((tx) => decideInTx(ctx, tx, found._id, decision));
   if (!r.ok) return r;
 
   const delivery = await notifyObjector(ctx, r.value.objection);
@@ -161,6 +188,6 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
     notice: noticeView(r.value.notice),
     delivery,
     newVoter: r.value.applied?.newVoter ?? null,
-    warning: late ? `本申诉的法定处理期限是${dateWords(found.decisionLastDay)}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
+    warning: decision.late ? `本申诉的法定处理期限是${dateWords(found.decisionLastDay)}，今天处理已超期；决定照常记录和公布，并永久标记为超期处理，乡镇可以看到。` : null,
   });
 };

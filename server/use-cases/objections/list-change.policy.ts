@@ -106,6 +106,8 @@ export interface ObjectionSubject {
 }
 
 type PrepareEnv = { today: CivilDate; at: string; key: string; rng: RandomSource };
+/** What every prepared change is checked against: the objection's subject, the election, the moment. */
+type Preparing = { readonly subject: ObjectionSubject; readonly scope: ElectionScope; readonly env: PrepareEnv };
 
 export function prepareListChange(
   change: ChangeInput,
@@ -116,7 +118,7 @@ export function prepareListChange(
   const entryNeeded = err('NOT_FOUND', 'ENTRY_UNKNOWN', '请指明要更改的登记');
   switch (change.kind) {
     case 'addVoter':
-      return prepareAddVoter(change, subject, scope, env);
+      return prepareAddVoter(change, { subject, scope, env });
     case 'registerVoter': {
       const voterId = change.voterId ?? subject.voterId;
       if (!voterId) return entryNeeded;
@@ -133,17 +135,12 @@ export function prepareListChange(
       return ok({ kind: 'removeVoter', voterId: subject.voterId, status: change.status });
     }
     case 'correctDetails':
-      return prepareCorrection(change, subject, scope, env);
+      return prepareCorrection(change, { subject, scope, env });
   }
 }
 
 /** 补充登记: a missing person drafted as the roll import drafts one, with the records their category needs. */
-function prepareAddVoter(
-  change: Extract<ChangeInput, { kind: 'addVoter' }>,
-  subject: ObjectionSubject,
-  scope: ElectionScope,
-  env: PrepareEnv,
-): Result<PreparedChange, ErrorCode> {
+function prepareAddVoter(change: Extract<ChangeInput, { kind: 'addVoter' }>, { subject, scope, env }: Preparing): Result<PreparedChange, ErrorCode> {
   if (!scope.village.groups.includes(change.group)) return groupUnknown(change.group);
   const id = idFacts(change.idNumber, scope, env.today, env.key);
   if (!id.ok) return id;
@@ -181,12 +178,7 @@ function prepareAddVoter(
   return ok({ kind: 'addVoter', voterId: draft.id, doc, bindingCode: draft.bindingCode });
 }
 
-function prepareCorrection(
-  change: Extract<ChangeInput, { kind: 'correctDetails' }>,
-  subject: ObjectionSubject,
-  scope: ElectionScope,
-  env: PrepareEnv,
-): Result<PreparedChange, ErrorCode> {
+function prepareCorrection(change: Extract<ChangeInput, { kind: 'correctDetails' }>, { subject, scope, env }: Preparing): Result<PreparedChange, ErrorCode> {
   const entryNeeded = err('NOT_FOUND', 'ENTRY_UNKNOWN', '请指明要更改的登记');
   if (!subject.voterId) return entryNeeded;
   if (change.group !== undefined && !scope.village.groups.includes(change.group)) return groupUnknown(change.group);

@@ -30,6 +30,11 @@ export interface ChangeContext {
   readonly status: StatusOpEnv;
 }
 
+/** The audit entry of one list change, under the deciding objection. */
+function auditChange(tx: TxOps, cx: ChangeContext, change: 'addVoter' | 'registerVoter' | 'correctDetails', subject: string, data: Record<string, unknown>): Promise<{ pendingId: string }> {
+  return appendAudit(tx, { scope: cx.electionId, action: `committee.decideObjection.${change}`, actor: cx.status.actor, at: cx.status.at, subject, data: { objectionId: cx.objectionId, ...data } });
+}
+
 const changed = (what: string) => err('CONFLICT', 'ENTRY_CHANGED', `${what}，请刷新后再处理`);
 const alreadyOnRoll = () =>
   err('CONFLICT', 'ALREADY_ON_ROLL', '此人已经在本届选民登记名册中：还在等待登记的，请选择“补办登记，列入选民名单”；被除名的，请选择“恢复列入选民名单”');
@@ -85,19 +90,11 @@ async function applyAddVoter(tx: TxOps, c: Add, cx: ChangeContext): Promise<Resu
   await setRollKey(tx, cx.electionId, c.doc.idHash, c.voterId);
   await takeClaim(tx, c.doc.idHash, { voterId: c.voterId, ...here }, cx.status.at);
   await bumpRollVersion(tx, cx.electionId);
-  await appendAudit(tx, {
-    scope: cx.electionId,
-    action: 'committee.decideObjection.addVoter',
-    actor: cx.status.actor,
-    at: cx.status.at,
-    subject: c.voterId,
-    data: {
-      objectionId: cx.objectionId,
-      category: c.doc.category,
-      status: c.doc.status,
-      ...(c.doc.declaration ? { declarationChannel: c.doc.declaration.channel, declaredOn: c.doc.declaration.on } : {}),
-      ...(c.doc.residenceDecision ? { meeting: c.doc.residenceDecision.meeting, meetingDate: c.doc.residenceDecision.meetingDate, minutesRef: c.doc.residenceDecision.minutesRef } : {}),
-    },
+  await auditChange(tx, cx, 'addVoter', c.voterId, {
+    category: c.doc.category,
+    status: c.doc.status,
+    ...(c.doc.declaration ? { declarationChannel: c.doc.declaration.channel, declaredOn: c.doc.declaration.on } : {}),
+    ...(c.doc.residenceDecision ? { meeting: c.doc.residenceDecision.meeting, meetingDate: c.doc.residenceDecision.meetingDate, minutesRef: c.doc.residenceDecision.minutesRef } : {}),
   });
   return ok({
     record: { kind: c.kind, voterId: c.voterId, status: c.doc.status, fields: [] },
@@ -119,20 +116,12 @@ async function applyRegisterVoter(tx: TxOps, c: Register, v: Entry, cx: ChangeCo
   await tx.update('voter', v._id, { ...patch, updatedAt: cx.status.at });
   await bumpRollVersion(tx, cx.electionId);
   const r = record.value;
-  await appendAudit(tx, {
-    scope: cx.electionId,
-    action: 'committee.decideObjection.registerVoter',
-    actor: cx.status.actor,
-    at: cx.status.at,
-    subject: v._id,
-    data: {
-      objectionId: cx.objectionId,
-      category: v.category,
-      from: v.status,
-      to: 'registered',
-      ...(r.declaration ? { declarationChannel: r.declaration.channel, declaredOn: r.declaration.on } : {}),
-      ...(r.meeting ? { meeting: r.meeting.meeting, meetingDate: r.meeting.meetingDate, minutesRef: r.meeting.minutesRef } : {}),
-    },
+  await auditChange(tx, cx, 'registerVoter', v._id, {
+    category: v.category,
+    from: v.status,
+    to: 'registered',
+    ...(r.declaration ? { declarationChannel: r.declaration.channel, declaredOn: r.declaration.on } : {}),
+    ...(r.meeting ? { meeting: r.meeting.meeting, meetingDate: r.meeting.meetingDate, minutesRef: r.meeting.minutesRef } : {}),
   });
   return ok({ record: { kind: c.kind, voterId: v._id, status: 'registered', fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null });
 }
@@ -220,14 +209,7 @@ async function applyCorrection(tx: TxOps, c: Correct, v: Entry, cx: ChangeContex
   }
   await tx.update('voter', v._id, { ...patch, updatedAt: cx.status.at });
   await bumpRollVersion(tx, cx.electionId);
-  await appendAudit(tx, {
-    scope: cx.electionId,
-    action: 'committee.decideObjection.correctDetails',
-    actor: cx.status.actor,
-    at: cx.status.at,
-    subject: v._id,
-    data: { objectionId: cx.objectionId, fields: fields.join(',') },
-  });
+  await auditChange(tx, cx, 'correctDetails', v._id, { fields: fields.join(',') });
   return ok({ record: { kind: c.kind, voterId: v._id, status: status !== v.status ? status : null, fields }, shown: { name: patch.name ?? v.name, group: patch.group ?? v.group }, newVoter: null });
 }
 

@@ -23,7 +23,7 @@
 import type { publishVoterList } from '../../../src/contracts/objection-committee.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { electionDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
-import { type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
+import { type AttachmentEntry, type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import { type VoterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { objectionDecisionLastDay, objectionFilingLastDay, voterListPublicationCheck } from '../../../src/domain/calendar';
@@ -34,6 +34,7 @@ import { publicationCheckpoint } from '../../audit/publication-checkpoint';
 import { createPublicationPushJob } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
+import type { Store, TxOps } from '../../ports/store.port';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { readRollVersion, rollVersionId } from '../roll/roll-access.policy';
 import type { UseCase } from '../../runtime/dispatch';
@@ -42,7 +43,7 @@ import { actorOf } from '../shared/access.policy';
 import { electionSummary } from '../shared/election.view';
 import { requireCommitteeElection } from '../shared/election-access.policy';
 import { bucketVoterIds, orderVoterList, voterListBucketId, voterListFreezeId, voterListMapId } from './frozen-voter-list.records';
-import { chunk, noticeChunkId, noticeView, prepareAttachment } from '../notices/notice-attachment.records';
+import { chunk, noticeChunkId, noticeView, prepareAttachment, publishedNotice } from '../notices/notice-attachment.records';
 import { objectionRuleText, voterListNotice } from '../notices/objection-notices.text';
 
 /** Chunk documents per transaction when pre-writing a long list. */
@@ -123,18 +124,7 @@ async function publishOnce(
   const text = voterListNotice(election, village, rows.length, ruleText);
   const noticeId = newId(ctx.rng, 'n');
   const actor = actorOf(ctx);
-  const notice: NoticeDoc = {
-    electionId: election._id,
-    villageId: village._id,
-    type: 'voterList',
-    title: text.title,
-    body: text.body,
-    attachment,
-    publishedAt: at,
-    publishedBy: actor,
-    corrects: null,
-    checkpoint,
-  };
+  const notice = publishedNotice({ electionId: election._id, villageId: village._id, type: 'voterList', text, attachment, at, actor, checkpoint });
   const mapChunks = chunk(voterIds);
   const freeze: VoterListFreezeDoc = {
     electionId: election._id,
@@ -146,45 +136,9 @@ async function publishOnce(
     chunkCount: mapChunks.length,
     bucketCount: Math.max(1, mapChunks.length),
   };
-  const buckets = bucketVoterIds(voterIds, freeze.bucketCount ?? 1);
 
-  // Row chunks go first, in small transactions of their own: they are addressed by this notice's
-  // fresh id, so nothing can see them until the notice naming them commits below (and they are
-  // removed again if it does not). This keeps the publishing transaction small for big rolls.
-  const chunkDocs: Array<[collection: 'noticeChunk' | 'voterListMap', id: string, data: Record<string, unknown>]> = [
-    ...chunks.map((entries, index): ['noticeChunk', string, Record<string, unknown>] => ['noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries }]),
-    ...mapChunks.map((ids, index): ['voterListMap', string, Record<string, unknown>] => ['voterListMap', voterListMapId(noticeId, index), { electionId: election._id, noticeId, index, voterIds: ids }]),
-    ...buckets.map((ids, bucket): ['voterListMap', string, Record<string, unknown>] => ['voterListMap', voterListBucketId(noticeId, bucket), { electionId: election._id, noticeId, bucket, voterIds: ids }]),
-  ];
-  for (const batch of chunk(chunkDocs, CHUNKS_PER_TX)) {
-    await ctx.store.runTransaction(async (tx) => {
-      for (const [collection, id, data] of batch) await tx.set(collection, id, data);
-    });
-  }
-  const r = await ctx.store.runTransaction<Result<true | 'stale', ErrorCode>>(async (tx) => {
-    const fresh = await readDoc(tx, 'election', election._id, electionDoc);
-    if (!fresh) throw new Error('election vanished during publication');
-    if (fresh.voterListPublishedOn !== null) return alreadyPublished(fresh.voterListPublishedOn);
-    if (await tx.get('meta', voterListFreezeId(election._id))) return alreadyPublished(today);
-    // Optimistic check: a roll change committed since the query makes this freeze stale.
-    if ((await readRollVersion(tx, election._id)) !== version) return ok('stale');
-    // Written so that a roll change running concurrently conflicts with this transaction.
-    await tx.set('meta', rollVersionId(election._id), { value: version + 1 });
-    await tx.set('notice', noticeId, notice);
-    // The push job commits with the notice: a crash after this leaves it to the push timer.
-    await createPublicationPushJob(tx, notice, noticeId, at);
-    await tx.set('meta', voterListFreezeId(election._id), freeze);
-    await tx.update('election', election._id, { voterListPublishedOn: today });
-    await appendAudit(tx, {
-      scope: election._id,
-      action: 'committee.publishVoterList',
-      actor,
-      at,
-      subject: noticeId,
-      data: { count: rows.length, hash: attachment.hash, publishedOn: today, marginDays: p.marginDays, filingLastDay },
-    });
-    return ok(true);
-  });
+  const chunkDocs = await writeChunks(ctx.store, election._id, noticeId, chunks, voterIds, freeze.bucketCount ?? 1);
+  const r = await ctx.store.runTransaction((tx) => commitPublication(tx, { election, notice, noticeId, freeze, version, at, today, actor, marginDays: p.marginDays, filingLastDay }));
   if (!r.ok || r.value === 'stale') {
     await ctx.store.runTransaction(async (tx) => {
       for (const [collection, id] of chunkDocs) await tx.remove(collection, id);
@@ -192,4 +146,57 @@ async function publishOnce(
     return r.ok ? ok(null) : r;
   }
   return ok({ notice, noticeId, rows: rows.length, filingLastDay, ruleText });
+}
+
+type ChunkDoc = [collection: 'noticeChunk' | 'voterListMap', id: string, data: Record<string, unknown>];
+
+/**
+ * Row chunks go first, in small transactions of their own: they are addressed by this notice's
+ * fresh id, so nothing can see them until the notice naming them commits (and they are removed
+ * again if it does not). This keeps the publishing transaction small for big rolls.
+ */
+async function writeChunks(store: Store, electionId: string, noticeId: string, chunks: readonly AttachmentEntry[][], voterIds: readonly string[], bucketCount: number): Promise<ChunkDoc[]> {
+  const mapChunks = chunk(voterIds);
+  const buckets = bucketVoterIds(voterIds, bucketCount);
+  const chunkDocs: ChunkDoc[] = [
+    ...chunks.map((entries, index): ChunkDoc => ['noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries }]),
+    ...mapChunks.map((ids, index): ChunkDoc => ['voterListMap', voterListMapId(noticeId, index), { electionId, noticeId, index, voterIds: ids }]),
+    ...buckets.map((ids, bucket): ChunkDoc => ['voterListMap', voterListBucketId(noticeId, bucket), { electionId, noticeId, bucket, voterIds: ids }]),
+  ];
+  for (const batch of chunk(chunkDocs, CHUNKS_PER_TX)) {
+    await store.runTransaction(async (tx) => {
+      for (const [collection, id, data] of batch) await tx.set(collection, id, data);
+    });
+  }
+  return chunkDocs;
+}
+
+/** The publishing transaction: 'stale' when a roll change committed since `version` was read. */
+async function commitPublication(
+  tx: TxOps,
+  p: { election: WithId<ElectionDoc>; notice: NoticeDoc; noticeId: string; freeze: VoterListFreezeDoc; version: number; at: string; today: string; actor: string; marginDays: number; filingLastDay: string },
+): Promise<Result<true | 'stale', ErrorCode>> {
+  const { election, notice, noticeId, freeze, version, at, today, actor } = p;
+  const fresh = await readDoc(tx, 'election', election._id, electionDoc);
+  if (!fresh) throw new Error('election vanished during publication');
+  if (fresh.voterListPublishedOn !== null) return alreadyPublished(fresh.voterListPublishedOn);
+  if (await tx.get('meta', voterListFreezeId(election._id))) return alreadyPublished(today);
+  // Optimistic check: a roll change committed since the query makes this freeze stale.
+  if ((await readRollVersion(tx, election._id)) !== version) return ok('stale');
+  // Written so that a roll change running concurrently conflicts with this transaction.
+  await tx.set('meta', rollVersionId(election._id), { value: version + 1 });
+  await tx.set('notice', noticeId, notice);
+  // The push job commits with the notice: a crash after this leaves it to the push timer.
+  await createPublicationPushJob(tx, notice, noticeId, at);
+  await tx.set('meta', voterListFreezeId(election._id), freeze);
+  await tx.update('election', election._id, { voterListPublishedOn: today });
+  await appendAudit(tx, {
+    scope: election._id,
+    action: 'committee.publishVoterList',
+    actor,
+    at,
+    subject: noticeId,
+    data: { count: freeze.count, hash: freeze.hash, publishedOn: today, marginDays: p.marginDays, filingLastDay: p.filingLastDay },
+  });
+  return ok(true);
 }

@@ -39,6 +39,23 @@ export async function readPrincipal(tx: TxOps, electionId: string, principalVote
 export const writeLoad = (tx: TxOps, load: ProxyLoadDoc) => tx.set('proxyLoad', proxyLoadId(load.electionId, load.proxyVoterId), load);
 export const writePrincipal = (tx: TxOps, p: ProxyPrincipalDoc) => tx.set('proxyPrincipal', proxyPrincipalId(p.electionId, p.principalVoterId), p);
 
+/** A new request (委托投票), signed by the principal and awaiting the proxy's answer. */
+export function requestedProxyDoc(p: Pick<ProxyDoc, 'electionId' | 'villageId' | 'principalVoterId' | 'proxyVoterId' | 'relation' | 'awayPlace' | 'principalSignature' | 'requestedAt'>): ProxyDoc {
+  return {
+    ...p,
+    status: 'requested',
+    proxySignature: null,
+    answeredAt: null,
+    decidedAt: null,
+    reasonCode: null,
+    reason: null,
+    certificateNo: null,
+    certificateQr: null,
+    endedAt: null,
+    usedAt: null,
+  };
+}
+
 export const readAuthorization = (tx: TxOps, id: string) => readDoc(tx, 'proxy', id, proxyDoc);
 
 export interface Ending {

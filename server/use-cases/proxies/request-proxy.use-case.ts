@@ -31,7 +31,7 @@ import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { requireBoundVoterWith } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
-import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, writeLoad, writePrincipal } from './proxy.records';
+import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, requestedProxyDoc, writeLoad, writePrincipal } from './proxy.records';
 import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope.policy';
 import { proxyView } from './proxy.view';
 
@@ -80,26 +80,16 @@ async function file(ctx: CallContext, f: Filing, id: string, signature: StoredSi
   return ctx.store.runTransaction<Result<{ doc: WithId<ProxyDoc>; principal: WithId<VoterDoc>; proxy: WithId<VoterDoc> }, ErrorCode>>(async (tx) => {
     const checked = await check(tx, f, principal, proxy);
     if (!checked.ok) return checked;
-    const doc: ProxyDoc = {
+    const doc = requestedProxyDoc({
       electionId,
       villageId: f.election.villageId,
       principalVoterId: f.principalId,
       proxyVoterId: f.input.proxyVoterId,
       relation: f.input.relation,
       awayPlace: f.input.awayPlace,
-      status: 'requested',
       principalSignature: signature,
-      proxySignature: null,
       requestedAt: at,
-      answeredAt: null,
-      decidedAt: null,
-      reasonCode: null,
-      reason: null,
-      certificateNo: null,
-      certificateQr: null,
-      endedAt: null,
-      usedAt: null,
-    };
+    });
     const { load } = checked.value;
     await writeLoad(tx, { ...load, pending: [...load.pending, id], updatedAt: at });
     await writePrincipal(tx, { electionId, principalVoterId: f.principalId, active: id, updatedAt: at });

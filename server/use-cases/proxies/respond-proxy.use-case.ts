@@ -13,7 +13,7 @@
  *   PRINCIPAL_NOT_REGISTERED · WINDOW_CLOSED DEADLINE_PASSED (declining stays open)
  */
 import type { respond } from '../../../src/contracts/proxy.contract';
-import type { ProxyDoc, StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
+import type { ProxyDoc, ProxyLoadDoc, StoredSignature } from '../../../src/contracts/documents/proxy-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
@@ -22,6 +22,7 @@ import { canAuthorizeProxy } from '../../../src/domain/proxy-authorization';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { CallContext } from '../../runtime/context';
+import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { requireBoundVoter } from '../shared/election-access.policy';
@@ -44,13 +45,20 @@ interface Responding {
   readonly now: Date;
 }
 
+/** The authorization this proxy is answering, still awaiting an answer, and the proxy's load. */
+async function readPending(tx: TxOps, r: Responding): Promise<Result<{ auth: WithId<ProxyDoc>; load: ProxyLoadDoc }, ErrorCode>> {
+  const auth = await readAuthorization(tx, r.input.id);
+  if (!auth || auth.proxyVoterId !== r.proxyVoterId) return noSuchAuthorization();
+  if (auth.status !== 'requested') return notPending();
+  return ok({ auth, load: await readLoad(tx, auth.electionId, auth.proxyVoterId) });
+}
+
 async function accept(ctx: CallContext, r: Responding, signature: StoredSignature): Promise<Result<Answer, ErrorCode>> {
   const at = r.now.toISOString();
   return ctx.store.runTransaction(async (tx) => {
-    const auth = await readAuthorization(tx, r.input.id);
-    if (!auth || auth.proxyVoterId !== r.proxyVoterId) return noSuchAuthorization();
-    if (auth.status !== 'requested') return notPending();
-    const load = await readLoad(tx, auth.electionId, auth.proxyVoterId);
+    const pending = await readPending(tx, r);
+    if (!pending.ok) return pending;
+    const { auth, load } = pending.value;
     const principal = await readDoc(tx, 'voter', auth.principalVoterId, voterDoc);
     const proxy = await readDoc(tx, 'voter', auth.proxyVoterId, voterDoc);
     if (!principal || !proxy) return noSuchAuthorization();
@@ -81,10 +89,9 @@ async function accept(ctx: CallContext, r: Responding, signature: StoredSignatur
 async function decline(ctx: CallContext, r: Responding): Promise<Result<Answer, ErrorCode>> {
   const at = r.now.toISOString();
   return ctx.store.runTransaction(async (tx) => {
-    const auth = await readAuthorization(tx, r.input.id);
-    if (!auth || auth.proxyVoterId !== r.proxyVoterId) return noSuchAuthorization();
-    if (auth.status !== 'requested') return notPending();
-    const load = await readLoad(tx, auth.electionId, auth.proxyVoterId);
+    const pending = await readPending(tx, r);
+    if (!pending.ok) return pending;
+    const { auth, load } = pending.value;
     const reason = r.input.reason ? r.input.reason : null;
     const ended = await endAuthorization(tx, auth, { status: 'declined', reasonCode: 'DECLINED', reason, at }, load);
     await appendAudit(tx, { scope: auth.electionId, action: 'proxies.respond', actor: actorOf(ctx), at, subject: auth._id, data: { accept: false } });

@@ -32,15 +32,14 @@ import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import { villageDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { compareCivil, shanghaiDateOf, type CivilDate } from '../../../src/domain/civil-date';
-import { parseIdNumber, type ParsedId } from '../../../src/domain/id-number';
+import type { ParsedId } from '../../../src/domain/id-number';
 import { ageEligibility, CLAIM_POLICY, residenceCompletesOn, residenceRequirementMet } from '../../../src/domain/registration';
 import { matchGroup, normalizePersonName } from '../../../src/domain/registration-row';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { keyedHash } from '../../security/keyed-hash';
-import { actorOf, requireOpenid } from '../shared/access.policy';
+import { actorOf, requireCallerWithId } from '../shared/access.policy';
 import { electionSummary, rulesOf, voterView } from '../shared/election.view';
 import { requireRegistrationOpen } from './roll-access.policy';
 import { draftRollEntry } from './roll-entry.records';
@@ -74,15 +73,12 @@ function checkApplicant(input: Input, id: ParsedId, election: ElectionDoc, villa
 type Applied = { voter: WithId<VoterDoc>; election: WithId<ElectionDoc>; village: WithId<VillageDoc> };
 
 export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (input, ctx) => {
-  const who = requireOpenid(ctx);
-  if (!who.ok) return who;
-  const openid = who.value;
-  const parsed = parseIdNumber(input.idNumber);
-  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+  const caller = requireCallerWithId(ctx, input.idNumber);
+  if (!caller.ok) return caller;
+  const { openid, idHash, id } = caller.value;
   const now = ctx.clock.now();
   const at = now.toISOString();
   const today = shanghaiDateOf(now);
-  const idHash = keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized);
   // Racing applications of one user are serialised by their binding (written below), so a count
   // of the committed ones is enough.
   const mine = await findDocs(ctx.store, 'voter', { electionId: input.electionId, appliedBy: openid }, voterDoc, { limit: CLAIM_POLICY.maxApplicationsPerUser });
@@ -93,7 +89,7 @@ export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (inpu
     const election = open.value;
     const village = await readDoc(tx, 'village', election.villageId, villageDoc);
     if (!village) throw new Error(`election ${election._id} lost its village`);
-    const group = checkApplicant(input, parsed.value, election, village, today);
+    const group = checkApplicant(input, id, election, village, today);
     if (!group.ok) return group;
     if (await readDoc(tx, 'binding', openid, bindingDoc)) {
       return err('CONFLICT', 'ALREADY_BOUND', '这个微信已经绑定了选民身份，不能再申请；如需更换，请先在“我的”里解除绑定');
@@ -108,8 +104,8 @@ export const applyResidenceUseCase: UseCase<typeof applyResidence> = async (inpu
         villageId: village._id,
         name: normalizePersonName(input.name),
         idHash,
-        birthDate: parsed.value.birthDate,
-        sex: parsed.value.sex,
+        birthDate: id.birthDate,
+        sex: id.sex,
         group: group.value,
         category: 'C',
         phoneMasked: null,

@@ -99,123 +99,142 @@ export async function ensureClaim(tx: TxOps, voter: WithId<VoterDoc>, env: Pick<
 const futureDate = (d: CivilDate, today: CivilDate, what: string) =>
   compareCivil(d, today) > 0 ? err('INVALID_INPUT', 'BAD_DATE', `${what}（${d}）还没到，不能记录`) : null;
 
+/** What one operation does to the entry, decided before the first write. */
+interface Planned {
+  readonly patch: Partial<VoterDoc>;
+  /** Runs after the checks, before the entry is written: takes or releases the person's claim. */
+  readonly after: () => Promise<void>;
+  readonly data?: Record<string, unknown>;
+  readonly bindingCode?: string;
+}
+type Op<K extends VoterStatusOp> = Extract<VoterStatusChange, { op: K }>;
+const nothing = async () => undefined;
+const releasing = (tx: TxOps, voter: WithId<VoterDoc>) => async () => {
+  await releaseClaim(tx, voter.idHash, voter._id);
+};
+
+function planFlag(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'deprived' | 'deceased' | 'movedAway' | 'unableToExercise'>, env: StatusOpEnv): Result<Planned, ErrorCode> {
+  if (!isFlagAllowed(change.op, env.rules)) {
+    return err('NOT_ELIGIBLE', 'FLAG_NOT_ALLOWED', `本地选举规则（${env.rules.name}）没有“${STATUS_LABELS.unableToExercise}”这一标记`);
+  }
+  if (voter.status === change.op) return err('CONFLICT', 'ALREADY_SET', `此人已经标记为“${STATUS_LABELS[change.op]}”`);
+  // Off the list: the person may be registered where they now belong.
+  return ok({ patch: { status: change.op, statusReason: clean(change.reason) }, after: releasing(tx, voter) });
+}
+
+async function planRestore(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'restore'>, env: StatusOpEnv): Promise<Result<Planned, ErrorCode>> {
+  if (!isFlagged(voter.status)) return err('CONFLICT', 'NOT_FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，没有需要恢复的标记`);
+  const target = statusForCategory(categoryRecordOf(voter));
+  let after: () => Promise<void> = nothing;
+  if (holdsRegistration(target)) {
+    const c = await ensureClaim(tx, voter, env);
+    if (!c.ok) return c;
+    after = c.value;
+  }
+  return ok({ patch: { status: target, statusReason: clean(change.reason) }, after });
+}
+
+async function planResidence(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'approveResidence' | 'rejectResidence'>, env: StatusOpEnv): Promise<Result<Planned, ErrorCode>> {
+  if (voter.category !== 'C') return err('CONFLICT', 'NOT_CATEGORY_C', '只有户籍不在本村的C类申请需要村民会议或村民代表会议审议');
+  if (isFlagged(voter.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，请先恢复`);
+  const outcome = change.op === 'approveResidence' ? 'approved' : 'rejected';
+  if (voter.residenceDecision?.outcome === outcome) {
+    return err('CONFLICT', 'ALREADY_DECIDED', `已经记录过${MEETING_LABELS[voter.residenceDecision.meeting]}的决定（${dateWords(voter.residenceDecision.meetingDate, { weekday: false })}）`);
+  }
+  const bad = futureDate(change.meetingDate, env.today, '会议日期');
+  if (bad) return bad;
+  const patch: Partial<VoterDoc> = {};
+  let after: () => Promise<void>;
+  if (change.op === 'approveResidence') {
+    if (!voter.residenceSince) return err('NOT_ELIGIBLE', 'NO_RESIDENCE_DATE', '没有居住起始日期，不能审核居住年限；请先在登记表中补上');
+    if (!residenceRequirementMet(voter.residenceSince, env.electionDay, env.rules)) {
+      const years = env.rules.voter.residenceYearsForCategoryC;
+      return err(
+        'NOT_ELIGIBLE',
+        'RESIDENCE_TOO_SHORT',
+        `到选举日（${dateWords(env.electionDay, { weekday: false })}）在本村居住不满${years}年（自${dateWords(voter.residenceSince, { weekday: false })}起居住，${dateWords(residenceCompletesOn(voter.residenceSince, env.rules), { weekday: false })}才满${years}年），不能登记`,
+      );
+    }
+    const c = await ensureClaim(tx, voter, env);
+    if (!c.ok) return c;
+    after = c.value;
+    patch.status = 'registered';
+    patch.statusReason = null;
+  } else {
+    // Not registered here: the person may register where they belong.
+    after = releasing(tx, voter);
+    patch.status = 'pending';
+    patch.statusReason = clean(change.reason);
+  }
+  patch.residenceDecision = {
+    outcome,
+    meeting: change.meeting,
+    meetingDate: change.meetingDate,
+    minutesRef: change.minutesRef,
+    reason: change.op === 'rejectResidence' ? clean(change.reason) : null,
+    at: env.at,
+  };
+  return ok({ patch, after, data: { meeting: change.meeting, meetingDate: change.meetingDate, minutesRef: change.minutesRef } });
+}
+
+async function planDeclaration(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'recordDeclaration'>, env: StatusOpEnv): Promise<Result<Planned, ErrorCode>> {
+  if (voter.category !== 'B') return err('CONFLICT', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的B类选民需要本人表示参加选举');
+  if (isFlagged(voter.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，请先恢复`);
+  if (voter.declaration) return err('CONFLICT', 'ALREADY_DECLARED', `此人已于${voter.declaration.on}表示参加选举`);
+  const bad = futureDate(change.declaredOn, env.today, '表示参加的日期');
+  if (bad) return bad;
+  const c = await ensureClaim(tx, voter, env);
+  if (!c.ok) return c;
+  return ok({
+    patch: { declaration: { channel: change.channel, on: change.declaredOn, livesIn: null, at: env.at }, status: 'registered' },
+    after: c.value,
+    data: { channel: change.channel, declaredOn: change.declaredOn },
+  });
+}
+
+async function planRelease(tx: TxOps, voter: WithId<VoterDoc>, change: Op<'releaseRegistration'>): Promise<Result<Planned, ErrorCode>> {
+  const claim = await inspectClaim(tx, voter.idHash, { electionId: voter.electionId, villageId: voter.villageId });
+  if (!(claim.kind === 'thisElection' && claim.voterId === voter._id)) {
+    return err('CONFLICT', 'NOT_HELD', '此人的登记不在本村（可能已经释放过），无需释放');
+  }
+  const patch: Partial<VoterDoc> = {};
+  if (!isFlagged(voter.status)) patch.status = 'movedAway';
+  patch.statusReason = `人户分离，登记已释放：${clean(change.reason)}`;
+  return ok({ patch, after: releasing(tx, voter) });
+}
+
+function planOp(tx: TxOps, voter: WithId<VoterDoc>, change: VoterStatusChange, env: StatusOpEnv): Result<Planned, ErrorCode> | Promise<Result<Planned, ErrorCode>> {
+  switch (change.op) {
+    case 'deprived':
+    case 'deceased':
+    case 'movedAway':
+    case 'unableToExercise':
+      return planFlag(tx, voter, change, env);
+    case 'restore':
+      return planRestore(tx, voter, change, env);
+    case 'approveResidence':
+    case 'rejectResidence':
+      return planResidence(tx, voter, change, env);
+    case 'recordDeclaration':
+      return planDeclaration(tx, voter, change, env);
+    case 'reissueBindingCode': {
+      const bindingCode = randomCode(env.rng, BINDING_CODE_LENGTH);
+      return ok({ patch: { bindingCodeHash: keyedHash(env.hmacKey, 'binding-code', bindingCode) }, after: nothing, bindingCode });
+    }
+    case 'releaseRegistration':
+      return planRelease(tx, voter, change);
+  }
+}
+
 export async function applyVoterStatusOp(
   tx: TxOps,
   voter: WithId<VoterDoc>,
   change: VoterStatusChange,
   env: StatusOpEnv,
 ): Promise<Result<StatusOpResult, ErrorCode>> {
-  const patch: Partial<VoterDoc> = {};
-  let after: () => Promise<void> = async () => undefined;
-  let bindingCode: string | undefined;
-  const data: Record<string, unknown> = { op: change.op, from: voter.status };
-
-  switch (change.op) {
-    case 'deprived':
-    case 'deceased':
-    case 'movedAway':
-    case 'unableToExercise': {
-      if (!isFlagAllowed(change.op, env.rules)) {
-        return err('NOT_ELIGIBLE', 'FLAG_NOT_ALLOWED', `本地选举规则（${env.rules.name}）没有“${STATUS_LABELS.unableToExercise}”这一标记`);
-      }
-      if (voter.status === change.op) return err('CONFLICT', 'ALREADY_SET', `此人已经标记为“${STATUS_LABELS[change.op]}”`);
-      // Off the list: the person may be registered where they now belong.
-      after = async () => {
-        await releaseClaim(tx, voter.idHash, voter._id);
-      };
-      patch.status = change.op;
-      patch.statusReason = clean(change.reason);
-      break;
-    }
-    case 'restore': {
-      if (!isFlagged(voter.status)) return err('CONFLICT', 'NOT_FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，没有需要恢复的标记`);
-      const target = statusForCategory(categoryRecordOf(voter));
-      if (holdsRegistration(target)) {
-        const c = await ensureClaim(tx, voter, env);
-        if (!c.ok) return c;
-        after = c.value;
-      }
-      patch.status = target;
-      patch.statusReason = clean(change.reason);
-      break;
-    }
-    case 'approveResidence':
-    case 'rejectResidence': {
-      if (voter.category !== 'C') return err('CONFLICT', 'NOT_CATEGORY_C', '只有户籍不在本村的C类申请需要村民会议或村民代表会议审议');
-      if (isFlagged(voter.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，请先恢复`);
-      const outcome = change.op === 'approveResidence' ? 'approved' : 'rejected';
-      if (voter.residenceDecision?.outcome === outcome) {
-        return err('CONFLICT', 'ALREADY_DECIDED', `已经记录过${MEETING_LABELS[voter.residenceDecision.meeting]}的决定（${dateWords(voter.residenceDecision.meetingDate, { weekday: false })}）`);
-      }
-      const bad = futureDate(change.meetingDate, env.today, '会议日期');
-      if (bad) return bad;
-      if (change.op === 'approveResidence') {
-        if (!voter.residenceSince) return err('NOT_ELIGIBLE', 'NO_RESIDENCE_DATE', '没有居住起始日期，不能审核居住年限；请先在登记表中补上');
-        if (!residenceRequirementMet(voter.residenceSince, env.electionDay, env.rules)) {
-          const years = env.rules.voter.residenceYearsForCategoryC;
-          return err(
-            'NOT_ELIGIBLE',
-            'RESIDENCE_TOO_SHORT',
-            `到选举日（${dateWords(env.electionDay, { weekday: false })}）在本村居住不满${years}年（自${dateWords(voter.residenceSince, { weekday: false })}起居住，${dateWords(residenceCompletesOn(voter.residenceSince, env.rules), { weekday: false })}才满${years}年），不能登记`,
-          );
-        }
-        const c = await ensureClaim(tx, voter, env);
-        if (!c.ok) return c;
-        after = c.value;
-        patch.status = 'registered';
-        patch.statusReason = null;
-      } else {
-        // Not registered here: the person may register where they belong.
-        after = async () => {
-          await releaseClaim(tx, voter.idHash, voter._id);
-        };
-        patch.status = 'pending';
-        patch.statusReason = clean(change.reason);
-      }
-      patch.residenceDecision = {
-        outcome,
-        meeting: change.meeting,
-        meetingDate: change.meetingDate,
-        minutesRef: change.minutesRef,
-        reason: change.op === 'rejectResidence' ? clean(change.reason) : null,
-        at: env.at,
-      };
-      Object.assign(data, { meeting: change.meeting, meetingDate: change.meetingDate, minutesRef: change.minutesRef });
-      break;
-    }
-    case 'recordDeclaration': {
-      if (voter.category !== 'B') return err('CONFLICT', 'NOT_CATEGORY_B', '只有户籍在本村、外出居住的B类选民需要本人表示参加选举');
-      if (isFlagged(voter.status)) return err('NOT_ELIGIBLE', 'FLAGGED', `此人现在是“${STATUS_LABELS[voter.status]}”，请先恢复`);
-      if (voter.declaration) return err('CONFLICT', 'ALREADY_DECLARED', `此人已于${voter.declaration.on}表示参加选举`);
-      const bad = futureDate(change.declaredOn, env.today, '表示参加的日期');
-      if (bad) return bad;
-      const c = await ensureClaim(tx, voter, env);
-      if (!c.ok) return c;
-      after = c.value;
-      patch.declaration = { channel: change.channel, on: change.declaredOn, livesIn: null, at: env.at };
-      patch.status = 'registered';
-      Object.assign(data, { channel: change.channel, declaredOn: change.declaredOn });
-      break;
-    }
-    case 'reissueBindingCode': {
-      bindingCode = randomCode(env.rng, BINDING_CODE_LENGTH);
-      patch.bindingCodeHash = keyedHash(env.hmacKey, 'binding-code', bindingCode);
-      break;
-    }
-    case 'releaseRegistration': {
-      const claim = await inspectClaim(tx, voter.idHash, { electionId: voter.electionId, villageId: voter.villageId });
-      if (!(claim.kind === 'thisElection' && claim.voterId === voter._id)) {
-        return err('CONFLICT', 'NOT_HELD', '此人的登记不在本村（可能已经释放过），无需释放');
-      }
-      after = async () => {
-        await releaseClaim(tx, voter.idHash, voter._id);
-      };
-      if (!isFlagged(voter.status)) patch.status = 'movedAway';
-      patch.statusReason = `人户分离，登记已释放：${clean(change.reason)}`;
-      break;
-    }
-  }
-
+  const planned = await planOp(tx, voter, change, env);
+  if (!planned.ok) return planned;
+  const { patch, after, bindingCode } = planned.value;
   await after();
   const next = { ...voter, ...patch, updatedAt: env.at };
   await tx.update('voter', voter._id, { ...patch, updatedAt: env.at });
@@ -229,7 +248,9 @@ export async function applyVoterStatusOp(
     at: env.at,
     subject: voter._id,
     data: {
-      ...data,
+      op: change.op,
+      from: voter.status,
+      ...planned.value.data,
       to: next.status,
       ...(reasonOf(change) !== undefined ? { reason: clean(reasonOf(change)!) } : {}),
       ...(env.via.kind === 'objection' ? { objectionId: env.via.objectionId } : {}),

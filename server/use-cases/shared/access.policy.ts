@@ -4,10 +4,24 @@ import { memberDoc, type ElectionDoc, type MemberDoc } from '../../../src/contra
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
 import { memberId, memberRefOf, membershipRefusal, resolveTerm } from '../membership/membership.records';
+import { parseIdNumber, type ParsedId } from '../../../src/domain/id-number';
+import { keyedHash } from '../../security/keyed-hash';
 
 /** Permission checks as small named predicates; identity only from the call context. */
 export function requireOpenid(ctx: CallContext): Result<string, ErrorCode> {
   return ctx.openid ? ok(ctx.openid) : err('UNAUTHENTICATED', 'NO_OPENID', '没有取得微信身份，请在微信里打开');
+}
+
+/**
+ * A signed-in caller and the ID number they typed: its facts and its keyed hash, the only form
+ * of the number that is kept or looked up (RULES.md §7).
+ */
+export function requireCallerWithId(ctx: CallContext, idNumber: string): Result<{ openid: string; id: ParsedId; idHash: string }, ErrorCode> {
+  const who = requireOpenid(ctx);
+  if (!who.ok) return who;
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) return err('INVALID_INPUT', parsed.reason, parsed.message);
+  return ok({ openid: who.value, id: parsed.value, idHash: keyedHash(ctx.settings.idHmacKey, 'id', parsed.value.normalized) });
 }
 
 export function isTownshipAdmin(ctx: CallContext): boolean {
