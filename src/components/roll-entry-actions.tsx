@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useActionCall } from '../hooks/use-action';
-import { roll, type InputOf, type OutputOf } from '../services/contracts';
+import * as roll from '../contracts/roll.contract';
+import type { InputOf, OutputOf } from '../services/contracts';
 import { confirmDialog, toast } from '../services/navigation';
 import { FormError, TextAreaField, TextField } from './form-fields';
 import { ChipsField, DateField } from './form-pickers';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { roll } from '../services/contracts';
+import type * as roll from '../contracts/roll.contract';
 import { ChipsField, SelectField } from './form-pickers';
 
 export type RollCategory = 'A' | 'B' | 'C' | '';

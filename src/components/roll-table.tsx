@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { roll } from '../services/contracts';
+import type * as roll from '../contracts/roll.contract';
 import type { RollEntry } from './roll-entry-actions';
 
 type Sort = roll.RosterSort;

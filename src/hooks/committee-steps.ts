@@ -5,7 +5,7 @@
 import * as candidates from '../contracts/candidate.contract';
 import * as proxyCommittee from '../contracts/proxy-committee.contract';
 import { callAction } from '../services/api';
-import { roll } from '../services/contracts';
+import * as roll from '../contracts/roll.contract';
 import type { ElectionView } from './session-store';
 import type { Selection } from './use-nomination-committee';
 import type { IrreversibleStep } from './use-irreversible-step';

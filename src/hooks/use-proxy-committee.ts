@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import * as proxyCommittee from '../contracts/proxy-committee.contract';
-import { roll, type InputOf, type OutputOf } from '../services/contracts';
+import * as roll from '../contracts/roll.contract';
+import type { InputOf, OutputOf } from '../services/contracts';
 import { CAN_SCAN, scanCertificate } from '../services/scan-code';
 import { useActionCall, useActionData } from './use-action';
 

@@ -2,7 +2,7 @@
  * The contracts the client uses, imported module by module: the src/contracts barrel pulls in
  * every function's schemas (committee, township, roll, …) and would grow the main package with
  * each new action. Add a module here when a page starts calling it. Modules only a sub-package
- * calls (township, the committee's roll import, objection decisions, notice publication and proxy
+ * calls (township, the committee's roll and roll import, objection decisions, notice publication and proxy
  * actions) are imported there directly, from their contract file, so they stay out of the main
  * package (scripts/report-size.mjs holds its budget).
  */
@@ -10,7 +10,6 @@ import '../contracts/zod-locale';
 
 export * as identity from '../contracts/identity.contract';
 export * as registration from '../contracts/registration.contract';
-export * as roll from '../contracts/roll.contract';
 export * as objection from '../contracts/objection.contract';
 export * as notices from '../contracts/notice.contract';
 export * as nominations from '../contracts/nomination.contract';

@@ -6,7 +6,8 @@ import { personText } from '../../../../components/proxy-parts';
 import '../../../../components/proxy.scss';
 import { useCertificateScan, useCheckIn, useCheckInSearch } from '../../../../hooks/use-proxy-committee';
 import type * as proxyCommittee from '../../../../contracts/proxy-committee.contract';
-import type { ErrEnvelope, OutputOf, roll } from '../../../../services/contracts';
+import type * as roll from '../../../../contracts/roll.contract';
+import type { ErrEnvelope, OutputOf } from '../../../../services/contracts';
 
 type Outcome = OutputOf<typeof proxyCommittee.checkIn>;
 type Mode = 'inPerson' | 'proxyBallot';

@@ -12,7 +12,8 @@ import { useActionData } from '../../../../hooks/use-action';
 import { serverNow } from '../../../../hooks/use-countdown';
 import type { ElectionView } from '../../../../hooks/session-store';
 import { pageQuery } from '../../../../services/committee-nav';
-import { roll, type InputOf } from '../../../../services/contracts';
+import * as roll from '../../../../contracts/roll.contract';
+import type { InputOf } from '../../../../services/contracts';
 import { beijingDay } from '../../../../services/format';
 
 /** 50 rows a page: a PC screen shows about 25 table lines, a phone about 8 rows. */
