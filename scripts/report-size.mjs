@@ -6,8 +6,9 @@
  *
  * For a weapp build (dist/app.json present) it also enforces the package budget of issue 12 and
  * exits 1 when it is broken (`npm run build:weapp`, hence `npm test`, fails):
- * - the main package (everything outside the sub-package roots) ≤ MAIN_BUDGET_BYTES. Set from
- *   the build of 2026-12-06 (614,984 B) plus ≈ 2.5 %; raise it only with a reason in the commit.
+ * - the main package (everything outside the sub-package roots) ≤ MAIN_BUDGET_BYTES: issue 12's
+ *   512 KiB (521,299 B on 2026-12-06 after zod/mini and the committee, nomination and proxy
+ *   contracts left the client barrel); raise it only with a reason in the commit.
  * - the main package holds only the villager pages in MAIN_PAGES: a committee or township page
  *   (or any new page) listed in app.json `pages` fails the check — new pages go to a sub-package,
  *   or into MAIN_PAGES on purpose.
@@ -37,7 +38,7 @@ function sizeOf(p) {
   return { bytes, files };
 }
 
-const MAIN_BUDGET_BYTES = 630 * 1024;
+const MAIN_BUDGET_BYTES = 512 * 1024;
 const MAIN_PAGES = ['pages/index/index', 'pages/notices/index', 'pages/registration/index', 'pages/me/index', 'pages/notices/detail'];
 
 /** Main and sub-package sizes of a weapp build, and the budget problems; null for other builds. */

@@ -1,25 +1,14 @@
 import { useDidShow } from '@tarojs/taro';
-import { timelineMarks } from '../domain/calendar';
-import { nominations, proxies, type OutputOf } from '../services/contracts';
-import type { ElectionView } from './session-store';
+import * as nominations from '../contracts/nomination.contract';
+import * as proxies from '../contracts/proxy.contract';
+import type { OutputOf } from '../services/contracts';
 import { useActionCall, useActionData } from './use-action';
-import { serverNow } from './use-countdown';
 
 export type ProxyView = OutputOf<typeof proxies.mine>['authorizations'][number];
 
 /** Requested, accepted or approved: the one the principal may still revoke (RULES.md §4). */
 export const ACTIVE_PROXY_STATUSES: ReadonlySet<ProxyView['status']> = new Set(['requested', 'accepted', 'approved']);
 
-/**
- * Whether 办理委托投票 is open now on the server's clock: the calendar step has opened (the
- * voter list is out) and its deadline is ahead. Entry points appear only then.
- */
-export function isProxyWindowOpen(election: ElectionView | null, clockOffsetMs: number): boolean {
-  if (!election) return false;
-  const i = election.calendar.findIndex((c) => c.key === 'proxyDeadline');
-  if (i < 0) return false;
-  return timelineMarks(election.calendar, new Date(serverNow(clockOffsetMs)))[i] === 'now';
-}
 
 /** The principal's authorizations, reloaded each time the page shows (after filing, after a push). */
 export function useMyProxies() {
@@ -44,3 +33,5 @@ export const useRespondProxy = () => useActionCall(proxies.respond);
 
 /** Registered voters of the caller's village by name (group, sex, birth year tell namesakes apart). */
 export const useSearchVoters = () => useActionCall(nominations.searchNominees);
+
+export { isProxyWindowOpen } from './proxy-window';

@@ -91,7 +91,7 @@ export async function openAs(c: FlowCtx, key: string, route: string): Promise<vo
   await c.page.waitForFunction(
     (label) => Array.from(document.querySelectorAll('.devbar-text')).some((e) => (e as HTMLElement).innerText.includes(label)),
     p.label,
-    { timeout: 10_000 },
+    { timeout: 0 },
   );
 }
 
@@ -149,7 +149,7 @@ export async function confirmStep(page: Page, step: string): Promise<string> {
   const said = await dialog.innerText();
   if (await page.locator('#step-tick >> visible=true').count()) await shown(page, '#step-tick').click();
   await shown(page, '#step-confirm').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid=irreversible-dialog]'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=irreversible-dialog]'), undefined, { timeout: 0 });
   return said;
 }
 

@@ -8,7 +8,7 @@ import { StateGate } from '../../components/state-views';
 import Timeline, { type TimelineAction } from '../../components/timeline';
 import TodoList from '../../components/todo-list';
 import { pickElection, useSession } from '../../hooks/session-store';
-import { isProxyWindowOpen } from '../../hooks/use-proxy';
+import { isProxyWindowOpen } from '../../hooks/proxy-window';
 import { openCommitteeDashboard, openTab } from '../../services/navigation';
 import { openTownshipPage } from '../../services/township-nav';
 import { openProxyPage } from '../../services/proxy-nav';

@@ -68,7 +68,7 @@ function problems(c: FlowCtx): string[] {
 async function settle(page: Page): Promise<void> {
   await shown(page, '.page').waitFor();
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll('[data-testid=loading]')).some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll('[data-testid=loading]')).some((e) => (e as HTMLElement).offsetParent !== null), undefined, { timeout: 0 });
 }
 
 async function runAxe(page: Page): Promise<AxeHit[]> {

@@ -31,7 +31,7 @@ const steps: Step[] = [
       await page.waitForFunction(
         (label) => Array.from(document.querySelectorAll('.devbar-text')).some((e) => (e as HTMLElement).innerText.includes(label)),
         persona.label,
-        { timeout: 10_000 },
+        { timeout: 0 },
       );
       const stored = await page.evaluate(() => localStorage.getItem('cxt.dev.persona'));
       if (!stored?.includes(persona.openid)) fail('the chosen persona was not stored');

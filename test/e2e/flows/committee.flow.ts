@@ -114,7 +114,7 @@ export const committeeFlow: Flow = {
         await shown(c.page, '#open-roll').click();
         await shown(c.page, '[data-testid=roll-list]').waitFor();
         await shown(c.page, '#back').click();
-        await shown(c.page, '#open-roll').waitFor({ timeout: 10_000 });
+        await shown(c.page, '#open-roll').waitFor({ timeout: 0 });
         if (!c.page.url().includes('dashboard')) fail(`返回 led to ${c.page.url()}`);
       },
     },

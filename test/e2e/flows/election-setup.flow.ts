@@ -103,7 +103,7 @@ const steps: Step[] = [
       await fill(page, '#member-name-2', ROSTER[2]!.name);
       await pickGroup(page, 'member-group-2', ROSTER[2]!.group);
       await shown(page, '#roster-save').click();
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=roster-card]')).some((e) => (e as HTMLElement).innerText.includes('已保存3人')), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=roster-card]')).some((e) => (e as HTMLElement).innerText.includes('已保存3人')), undefined, { timeout: 0 });
       if (await page.locator('[data-testid=roster-error] >> visible=true').count()) fail('the roster error is still shown after saving');
       await page.waitForTimeout(2200); // the 已保存 toast fades
       await shot(page, 'setup-04-roster-saved', true);
@@ -140,7 +140,7 @@ const steps: Step[] = [
       await partShot(page, '[data-testid=voting-error]', 'setup-05d-voting-error');
       await pickTime(page, '#voting-closes', '17:00');
       await shown(page, '#voting-save').click();
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=voting-card]')).some((e) => (e as HTMLElement).innerText.includes('在中心会场投票的小组')), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=voting-card]')).some((e) => (e as HTMLElement).innerText.includes('在中心会场投票的小组')), undefined, { timeout: 0 });
       if (await page.locator('[data-testid=voting-error] >> visible=true').count()) fail('the voting error is still shown after saving');
       const card = (await shown(page, '[data-testid=voting-card]').innerText()).replace(/\s+/g, '');
       if (card.includes('第七村民小组、第八村民小组、')) fail('the groups of the station are counted at the central place');
@@ -157,7 +157,7 @@ const steps: Step[] = [
       const { page } = c;
       await shown(page, '#setup-go-compose').click();
       await shown(page, '[data-testid=notice-types]').waitFor();
-      await shown(page, '[data-testid=notice-type][data-type=committeeMembers][data-allowed=yes]').waitFor({ timeout: 10_000 });
+      await shown(page, '[data-testid=notice-type][data-type=committeeMembers][data-allowed=yes]').waitFor({ timeout: 0 });
       if ((await allowed(page, 'pollingStations')) !== 'yes') fail('pollingStations is still refused after the setup');
       await shot(page, 'setup-07-compose-allowed', true);
       await publishFromCompose(page, 'committeeMembers', /主任：陈国华.*副主任：林美玲.*委员：何志明.*附件名单：共3条/, 'setup-08-members-preview');

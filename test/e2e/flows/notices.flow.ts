@@ -34,7 +34,7 @@ async function subscribeOnce(page: Page, owed: number): Promise<void> {
   await shown(page, '[data-testid=consent-dialog]').waitFor();
   await shown(page, '#consent-accept').click();
   await page.waitForFunction((want) => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes(want)), `还能提醒您${owed}次`, {
-    timeout: 10_000,
+    timeout: 0,
   });
 }
 
@@ -72,7 +72,7 @@ const steps: Step[] = [
       await shot(page, 'notices-01-consent-dialog');
       await shown(page, '#consent-accept').click();
       await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes('还能提醒您1次')), undefined, {
-        timeout: 10_000,
+        timeout: 0,
       });
       await shot(page, 'notices-02-home-subscribed', true);
     },

@@ -99,7 +99,7 @@ const steps: Step[] = [
       if ((await item.locator('img').count()) < 2) fail('the queue item does not show both signatures');
       await shot(page, 'proxy-05-queue', true);
       await shown(page, '[id^=approve-]').click();
-      await page.waitForFunction(() => !document.querySelector('[data-proxy][data-status=accepted]'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-proxy][data-status=accepted]'), undefined, { timeout: 0 });
       await shown(page, '#proxy-publish').click();
       await confirmStep(page, 'publishProxyList');
       await shown(page, '[data-testid=proxy-published]').waitFor();

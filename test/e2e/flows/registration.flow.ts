@@ -200,7 +200,7 @@ const steps: Step[] = [
       await shown(c.page, '#step-confirm').click();
       await shown(c.page, '[data-testid=published]').waitFor();
       // The calendar now knows the act is done: no countdown to it, marked 已完成.
-      await shown(c.page, '[data-testid=timeline] [data-key=voterListPublication][data-mark=done]').waitFor({ timeout: 10_000 });
+      await shown(c.page, '[data-testid=timeline] [data-key=voterListPublication][data-mark=done]').waitFor({ timeout: 0 });
       const countdown = await text(c, '[data-testid=countdown]');
       if (countdown.includes('公布选民名单')) fail(`after publication the countdown still reads "${countdown}"`);
       await shown(c.page, '[data-testid=publish]').scrollIntoViewIfNeeded();
@@ -248,7 +248,7 @@ const steps: Step[] = [
       await shot(c.page, 'reg-11-decide-form', true);
       await shown(c.page, '#decide-submit').click();
       await shown(c.page, '[data-testid=objection-figures]').waitFor();
-      await c.page.waitForFunction(() => !document.querySelector('[data-testid=decide-form]'), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => !document.querySelector('[data-testid=decide-form]'), undefined, { timeout: 0 });
       await shown(c.page, '[data-filter=decided]').click();
       await shown(c.page, '[data-objection][data-status=upheld]').waitFor();
       await shot(c.page, 'reg-12-objection-decided', true);
@@ -305,7 +305,7 @@ const steps: Step[] = [
       await shown(c.page, '#notice-subscribe-btn').click();
       await shown(c.page, '[data-testid=consent-dialog]').waitFor();
       await shown(c.page, '#consent-accept').click();
-      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes('会在微信里提醒您')), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=pushes-owed]')).some((e) => (e as HTMLElement).innerText.includes('会在微信里提醒您')), undefined, { timeout: 0 });
       await shot(c.page, 'reg-16b-self-objector-subscribed', true);
     },
   },
@@ -326,7 +326,7 @@ const steps: Step[] = [
       await shown(c.page, '#decide-reason textarea').fill('经核实，司马远航户籍在本村第六村民小组，本人申诉表示参加选举，列入选民名单');
       await shot(c.page, 'reg-17-decide-self-objection', true);
       await shown(c.page, '#decide-submit').click();
-      await c.page.waitForFunction(() => !document.querySelector('[data-testid=decide-form]'), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => !document.querySelector('[data-testid=decide-form]'), undefined, { timeout: 0 });
       await shown(c.page, '[data-filter=decided]').click();
       await shown(c.page, '[data-objection][data-status=upheld]').waitFor();
       // The decision went to the outsider's WeChat, against the consent they gave (local notifier).

@@ -49,7 +49,7 @@ async function openRollAt(c: FlowCtx, name: string): Promise<void> {
   await shown(c.page, '[data-testid=roll-list]').waitFor();
   await shown(c.page, '#roll-name input').fill(name);
   await shown(c.page, '#roll-search').click();
-  await c.page.waitForFunction((n) => Array.from(document.querySelectorAll('[data-testid=roll-list]')).some((e) => (e as HTMLElement).innerText.includes('共1人') && (e as HTMLElement).innerText.includes(n)), name, { timeout: 10_000 });
+  await c.page.waitForFunction((n) => Array.from(document.querySelectorAll('[data-testid=roll-list]')).some((e) => (e as HTMLElement).innerText.includes('共1人') && (e as HTMLElement).innerText.includes(n)), name, { timeout: 0 });
   await shown(c.page, '[data-voter] [data-action=open]').click();
   await shown(c.page, '[data-testid=entry-actions]').waitFor();
 }
@@ -131,7 +131,7 @@ const steps: Step[] = [
       await shown(c.page, '#channel-phone').click();
       await shot(c.page, 'township-03-roll-declare-by-phone', true);
       await shown(c.page, '#entry-save').click();
-      await c.page.waitForFunction(() => !document.querySelector('[data-testid=entry-actions]'), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => !document.querySelector('[data-testid=entry-actions]'), undefined, { timeout: 0 });
       const row = await text(c, '[data-voter]');
       if (!row.includes('已登记') || !row.includes('电话')) fail(`after recording, the entry reads: ${row}`);
     },
@@ -170,7 +170,7 @@ const steps: Step[] = [
       await c.page.waitForTimeout(400);
       await shot(c.page, 'township-06-release-confirm');
       await c.page.locator('.taro-modal__foot >> text=释放').first().click();
-      await c.page.waitForFunction(() => !document.querySelector('[data-testid=entry-actions]'), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => !document.querySelector('[data-testid=entry-actions]'), undefined, { timeout: 0 });
       const row = await text(c, '[data-voter]');
       if (!row.includes('已迁出') || !row.includes('人户分离，登记已释放')) fail(`after release, the entry reads: ${row}`);
       await c.page.waitForTimeout(2200);
@@ -184,7 +184,7 @@ const steps: Step[] = [
       if (report.created !== 1) fail(`the second import: ${JSON.stringify(report.rows)}`);
       await openAs(c, 'township', DUPLICATES);
       await shown(c.page, '[data-testid=duplicates]').waitFor();
-      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=duplicates]')).some((e) => (e as HTMLElement).innerText.includes('没有重复登记的人')), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=duplicates]')).some((e) => (e as HTMLElement).innerText.includes('没有重复登记的人')), undefined, { timeout: 0 });
       await shown(c.page, '#dups-all').click();
       await shown(c.page, '[data-duplicate][data-resolved=yes]').waitFor();
       await shot(c.page, 'township-08-duplicate-resolved', true);
@@ -197,7 +197,7 @@ const steps: Step[] = [
       await openAs(c, 'township', OVERVIEW);
       await shown(c.page, '[data-testid=township-totals]').waitFor();
       await shown(c.page, `#members-${villageId}`).click();
-      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=members]')).some((e) => (e as HTMLElement).innerText.includes('松林村选举委员会成员')), undefined, { timeout: 10_000 });
+      await c.page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=members]')).some((e) => (e as HTMLElement).innerText.includes('松林村选举委员会成员')), undefined, { timeout: 0 });
       const row = await text(c, '#member-0');
       if (!row.includes('委员') || !row.includes('在任') || !row.includes('松林村')) fail(`松林村's member reads: ${row}`);
       await shown(c.page, '#revoke-open-0').click();
