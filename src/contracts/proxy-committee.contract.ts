@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { idSchema } from './common.schema';
+import { idSchema, refuseUnsafeCharacters } from './common.schema';
 import { nomineeViewSchema } from './nomination.contract';
 import { proxyStatusSchema, proxyViewSchema } from './proxy.contract';
 
@@ -28,7 +28,7 @@ export const decideProxy = defineAction({
   who: 'committee',
   mutates: true,
   summary: '批准（签发委托投票证）或驳回委托，驳回写明理由',
-  input: z.strictObject({ electionId: electionIdSchema, id: idSchema, approve: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) }).check(z.refine((v) => v.approve || (v.reason !== undefined && v.reason.length >= 2), { error: '驳回请写明理由', path: ['reason'] })),
+  input: z.strictObject({ electionId: electionIdSchema, id: idSchema, approve: z.boolean(), reason: z.optional(refuseUnsafeCharacters(z.string().check(z.trim(), z.maxLength(200)), '理由')) }).check(z.refine((v) => v.approve || (v.reason !== undefined && v.reason.length >= 2), { error: '驳回请写明理由', path: ['reason'] })),
   output: z.object({ authorization: proxyViewSchema }),
   errors: {
     FORBIDDEN: ['NOT_COMMITTEE', 'MEMBER_REVOKED'],

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { idSchema } from './common.schema';
+import { idSchema, refuseUnsafeCharacters } from './common.schema';
 import { nomineeViewSchema } from './nomination.contract';
 import { signatureInputSchema } from './signature.schema';
 
@@ -91,7 +91,7 @@ export const respond = defineAction({
       id: idSchema,
       accept: z.boolean(),
       signature: z.optional(signatureInputSchema),
-      reason: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+      reason: z.optional(refuseUnsafeCharacters(z.string().check(z.trim(), z.maxLength(100)), '理由')),
     }).check(z.refine((v) => !v.accept || v.signature !== undefined, { error: '接受委托需要您本人签名', path: ['signature'] })),
   output: z.object({ authorization: proxyViewSchema, holds: z.int(), max: z.int() }),
   errors: {

@@ -4,13 +4,13 @@
  */
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, idNumberInputSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { COMMITTEE_REFUSALS, refuseUnsafeCharacters, civilDateSchema, idNumberInputSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
 
 const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
 const voterIdSchema = z.string({ error: '缺少选民编号' }).check(z.trim(), z.minLength(1, { error: '缺少选民编号' }), z.maxLength(64, { error: '选民编号不对' }));
-const reasonSchema = z.string({ error: '请写明理由' }).check(z.trim(), z.minLength(2, { error: '理由至少写两个字' }), z.maxLength(200, { error: '理由不超过200字' }));
+const reasonSchema = refuseUnsafeCharacters(z.string({ error: '请写明理由' }).check(z.trim(), z.minLength(2, { error: '理由至少写两个字' }), z.maxLength(200, { error: '理由不超过200字' })), '理由');
 
 export const meetingSchema = z.enum(['villagerMeeting', 'representativeMeeting'], { error: '请选择村民会议或村民代表会议' });
 export const declarationChannelSchema = z.enum(['app', 'inPerson', 'phone', 'objection']);

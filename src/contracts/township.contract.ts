@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionKindSchema, idInput, memberRoleSchema } from './common.schema';
+import { civilDateSchema, electionKindSchema, idInput, memberRoleSchema, refuseUnsafeCharacters } from './common.schema';
 import { objectionFiguresSchema } from './objection.schema';
 
 export const villageViewSchema = z.object({
@@ -90,7 +90,7 @@ export const revokeMember = defineAction({
   input: z.strictObject({
       villageId: villageIdInput,
       memberRef: z.string({ error: '请选择成员' }).check(z.minLength(1, { error: '请选择成员' }), z.maxLength(64, { error: '成员编号不对' })),
-      reason: z.string({ error: '请写明撤销原因' }).check(z.trim(), z.minLength(2, { error: '请写明撤销原因（至少两个字）' }), z.maxLength(200, { error: '原因太长了，请控制在200字以内' })),
+      reason: refuseUnsafeCharacters(z.string({ error: '请写明撤销原因' }).check(z.trim(), z.minLength(2, { error: '请写明撤销原因（至少两个字）' }), z.maxLength(200, { error: '原因太长了，请控制在200字以内' })), '撤销原因'),
     }),
   output: z.object({ member: committeeMemberViewSchema }),
   errors: {
