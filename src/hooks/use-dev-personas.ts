@@ -21,11 +21,14 @@ function load(): Promise<void> {
   if (!loading) {
     loading = fetchPersonas().then((personas) => {
       const saved = loadChosenPersona();
-      // A stale choice from another data set would silently act as nobody: drop it.
+      // A stale choice from another data set would silently act as nobody: drop it — but only
+      // against a list that arrived. A fetch that failed (or was cut off by a navigation, while
+      // the next page already reads the stored choice) says nothing about the choice.
       const chosen = personas && saved ? (personas.find((p) => p.key === saved.key && p.openid === saved.openid) ?? null) : null;
-      if (saved && !chosen) saveChosenPersona(null);
+      const stale = personas !== null && saved !== null && chosen === null;
+      if (stale) saveChosenPersona(null);
       set({ loaded: true, personas, chosen });
-      if (saved && !chosen) void refreshSession();
+      if (stale) void refreshSession();
     });
   }
   return loading;
