@@ -1,4 +1,4 @@
-import { identity } from '../../src/contracts';
+import * as identity from '../../src/contracts/identity.contract';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { bindVoterUseCase } from '../use-cases/identity/bind-voter.use-case';
 import { listPublicKeysUseCase } from '../use-cases/identity/public-keys.use-case';

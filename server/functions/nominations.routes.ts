@@ -1,4 +1,4 @@
-import { nomination } from '../../src/contracts';
+import * as nomination from '../../src/contracts/nomination.contract';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { getNominationFormUseCase } from '../use-cases/nominations/get-nomination-form.use-case';
 import { myNominationUseCase } from '../use-cases/nominations/my-nomination.use-case';

@@ -1,4 +1,4 @@
-import { notice } from '../../src/contracts';
+import * as notice from '../../src/contracts/notice.contract';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { getNoticeUseCase } from '../use-cases/notices/get-notice.use-case';
 import { listNoticesUseCase } from '../use-cases/notices/list-notices.use-case';

@@ -1,4 +1,4 @@
-import { proxy } from '../../src/contracts';
+import * as proxy from '../../src/contracts/proxy.contract';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { incomingProxiesUseCase } from '../use-cases/proxies/incoming-proxies.use-case';
 import { myProxiesUseCase } from '../use-cases/proxies/my-proxies.use-case';

@@ -1,7 +1,7 @@
-import { registration } from '../../src/contracts';
+import * as registration from '../../src/contracts/registration.contract';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { myRegistrationUseCase } from '../use-cases/registration/my-registration.use-case';
-import { objection } from '../../src/contracts';
+import * as objection from '../../src/contracts/objection.contract';
 import { fileObjectionUseCase } from '../use-cases/objections/file-objection.use-case';
 import { myObjectionsUseCase } from '../use-cases/objections/my-objections.use-case';
 import { applyResidenceUseCase } from '../use-cases/roll/apply-residence.use-case';

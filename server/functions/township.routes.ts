@@ -1,4 +1,4 @@
-import { township } from '../../src/contracts';
+import * as township from '../../src/contracts/township.contract';
 import { route, type FunctionRoutes } from '../runtime/dispatch';
 import { createVillageUseCase } from '../use-cases/township/create-village.use-case';
 import { inviteCommitteeUseCase } from '../use-cases/township/invite-committee.use-case';
