@@ -4,7 +4,7 @@
  * its SHA-256 (server/audit/canonical-json.ts). Free text needs a title and a body. A published
  * notice is never changed: a correction is a new notice whose `corrects` names the old one,
  * and the old one then shows that it was corrected. Publishing starts a push to every
- * registered voter with a consent left (server/push): its job is written in the publishing
+ * registered voter with a consent left (ctx.push): its job is written in the publishing
  * transaction, so a crash after the commit leaves the push to the timer, never lost.
  *
  * The voter list goes through committee.publishVoterList (freeze, objection clock), which this
@@ -32,7 +32,6 @@ import { checkNoticePublication, checkNoticeTitle } from '../../../src/domain/no
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { publicationCheckpoint } from '../../audit/publication-checkpoint';
-import { createPublicationPushJob, pushPublication } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
@@ -44,7 +43,6 @@ import { noticeChunkId, noticeView, prepareAttachment, readAttachmentEntries } f
 import { objectionRuleText, voterListNotice } from './objection-notices.text';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
 import { generateNotice, noticeFacts, type GeneratedNotice } from './typed-notice.text';
-import { noticePushDeps } from './notice-message.text';
 
 /** meta/noticeCorrection:{noticeId} — the one correction of a notice (its existence is the claim). */
 export const correctionClaimId = (noticeId: string): string => `noticeCorrection:${noticeId}`;
@@ -102,7 +100,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     const stored = await readDoc(ctx.store, 'notice', published.value.notice.id, noticeDoc);
     if (!stored) throw new Error('voter list notice vanished after publication');
     // publishVoterList wrote the push job with the notice.
-    const push = await pushPublication(noticePushDeps(ctx), stored._id);
+    const push = await ctx.push.pushPublication(stored._id);
     const entries = stored.attachment ? await readAttachmentEntries(ctx.store, stored._id, stored.attachment) : [];
     return ok({
       notice: published.value.notice,
@@ -151,7 +149,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     for (const [index, entries] of (prepared?.chunks ?? []).entries()) await tx.set('noticeChunk', noticeChunkId(noticeId, index), { noticeId, index, entries });
     await tx.set('notice', noticeId, notice);
     // The push job commits with the notice: a crash after this leaves it to the push timer.
-    await createPublicationPushJob(tx, notice, noticeId, at);
+    await ctx.push.createPublicationJob(tx, notice, noticeId, at);
     await appendAudit(tx, {
       scope: election._id,
       action: 'committee.publishNotice',
@@ -168,7 +166,7 @@ export const publishNoticeUseCase: UseCase<typeof publishNotice> = async (input,
     return ok(true);
   });
   if (!r.ok) return r;
-  const push = await pushPublication(noticePushDeps(ctx), noticeId);
+  const push = await ctx.push.pushPublication(noticeId);
   return ok({ notice: noticeView({ ...notice, _id: noticeId }), draft, window, push, warning: lastDayWarning });
 };
 
