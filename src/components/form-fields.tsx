@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ErrEnvelope } from '../services/contracts';
 import IdNumberInput from './id-number-input';
-import TextInput from './text-input';
+import TextInput, { TextAreaInput } from './text-input';
 
 /** The field's error under it, in the server's Chinese (ErrEnvelope.fields). */
 export function FieldError({ error }: { error: string | undefined }) {
@@ -45,15 +45,7 @@ export function TextField({ id, label, hint, value, onChange, error, placeholder
 export function TextAreaField({ id, label, hint, value, onChange, error, placeholder, maxlength = 300 }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
-      <Textarea
-        className={'textarea' + (error ? ' invalid' : '')}
-        placeholderClass='input-placeholder'
-        id={id}
-        maxlength={maxlength}
-        value={value}
-        placeholder={placeholder}
-        onInput={(e) => onChange(e.detail.value)}
-      />
+      <TextAreaInput id={id} value={value} onChange={onChange} placeholder={placeholder} maxlength={maxlength} invalid={!!error} />
     </FieldFrame>
   );
 }
