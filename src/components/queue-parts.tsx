@@ -16,22 +16,18 @@ export function FilterChips<K extends string>({ filters, value, onChange }: { fi
   );
 }
 
-/** One count of a queue's figures (待处理, 已处理, 超期 …). */
-export function Figure({ n, label }: { n: number; label: string }) {
+/** Two texts in a box: a figure's number over its label, a row's key beside its value. */
+function TextPair({ box, first, second }: { box: string; first: readonly [string, string | number]; second: readonly [string, string] }) {
   return (
-    <View className='figure'>
-      <Text className='figure-num'>{n}</Text>
-      <Text className='figure-label'>{label}</Text>
+    <View className={box}>
+      <Text className={first[0]}>{first[1]}</Text>
+      <Text className={second[0]}>{second[1]}</Text>
     </View>
   );
 }
 
+/** One count of a queue's figures (待处理, 已处理, 超期 …). */
+export const Figure = ({ n, label }: { n: number; label: string }) => <TextPair box='figure' first={['figure-num', n]} second={['figure-label', label]} />;
+
 /** A key/value row of a queue item. */
-export function Row({ k, v }: { k: string; v: string }) {
-  return (
-    <View className='row'>
-      <Text className='row-key'>{k}</Text>
-      <Text className='row-value'>{v}</Text>
-    </View>
-  );
-}
+export const Row = ({ k, v }: { k: string; v: string }) => <TextPair box='row' first={['row-key', k]} second={['row-value', v]} />;
