@@ -112,33 +112,32 @@ export function strokeKey(fullName: string): StrokeKey {
 
 const cp = (c: string): number => c.codePointAt(0) ?? 0;
 
-// Known characters by rank (count, stroke types, code point — the table's own order); unknown after them.
-function compareChar(a: string, b: string): number {
-  if (a === b) return 0;
+/**
+ * A character's place in the order as one number, worked out once per name rather than in every
+ * comparison (a 100,000-name call list sorted with table lookups in the comparator grew faster
+ * than the roll): known characters by rank (count, stroke types, code point — the table's own
+ * order), unknown ones after all of them by code point. Equal numbers only for equal characters.
+ */
+function charRank(c: string): number {
   const t = table();
-  const ra = t.get(a)?.rank;
-  const rb = t.get(b)?.rank;
-  if (ra !== undefined && rb !== undefined) return ra - rb;
-  if (ra !== undefined) return -1;
-  if (rb !== undefined) return 1;
-  return cp(a) - cp(b);
+  return t.get(c)?.rank ?? t.size + cp(c);
 }
 
-function compareSeq(a: readonly string[], b: readonly string[]): number {
+function compareSeq(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const d = compareChar(a[i] ?? '', b[i] ?? '');
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return d;
   }
   return a.length - b.length;
 }
 
-type Parts = { readonly surname: string[]; readonly given: string[]; readonly raw: string };
+type Parts = { readonly surname: number[]; readonly given: number[]; readonly raw: string };
 
 function partsOf(fullName: string): Parts {
   const name = clean(fullName);
   const surname = surnameOf(name);
-  return { surname: chars(surname), given: chars(name.slice(surname.length)), raw: fullName };
+  return { surname: chars(surname).map(charRank), given: chars(name.slice(surname.length)).map(charRank), raw: fullName };
 }
 
 function compareParts(a: Parts, b: Parts): number {
