@@ -151,10 +151,31 @@ function compareParts(a: Parts, b: Parts): number {
 /** Comparator for 姓氏笔画 order; zero only for identical texts. */
 export const compareByStroke = (a: string, b: string): number => Math.sign(compareParts(partsOf(a), partsOf(b)));
 
-/** A new array in 姓氏笔画 order; items with identical names keep their input order. */
+/** Two UTF-16 units per character place (1…0x8001 each: below the surrogates, never 0). */
+const placeUnits = (n: number): string => String.fromCharCode((n >>> 15) + 1, (n & 0x7fff) + 1);
+
+/**
+ * compareParts as one string compared by code unit: surname places, a 0 unit (so a shorter
+ * sequence that is a prefix of a longer one comes first), given-name places, a 0 unit, then the
+ * raw text (compared by code unit, as compareParts does). Places stay below 2^30.
+ */
+function sortKey(fullName: string): string {
+  const c = chars(clean(fullName));
+  // surnameOf's split, without cleaning and splitting the name a second time.
+  const surnameLength = c.length >= 3 && COMPOUND_SET.has(`${c[0]}${c[1]}`) ? 2 : Math.min(1, c.length);
+  let key = '';
+  for (let i = 0; i < c.length; i++) {
+    if (i === surnameLength) key += '\u0000';
+    key += placeUnits(charRank(c[i] ?? ''));
+  }
+  if (c.length === surnameLength) key += '\u0000';
+  return `${key}\u0000${fullName}`;
+}
+
+/** A new array in 姓氏笔画 order; items with identical names keep their input order (the sort is stable). */
 export function sortByStroke<T>(items: readonly T[], nameOf: (t: T) => string): T[] {
   return items
-    .map((item, index) => ({ item, index, parts: partsOf(nameOf(item)) }))
-    .sort((x, y) => compareParts(x.parts, y.parts) || x.index - y.index)
+    .map((item) => ({ item, key: sortKey(nameOf(item)) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
     .map((x) => x.item);
 }
