@@ -14,7 +14,7 @@
  */
 import Database from 'better-sqlite3';
 import { GET_MANY_CHUNK, StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkId, checkUpdateMany, checkWhere, matchesExpect, toSetBody, toStoredBody } from '../shared/store-rules';
+import { checkCollection, checkId, checkUpdateMany, checkWhere, matchesExpect, toSetJson, toStoredBody } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 import { SCHEMA, SerialQueue, buildFindQuery, checkedInserts, fromWhereSql, migrateIndexes, parseDoc, sql, whereSql, type Db } from './sqlite-sql';
 
@@ -95,8 +95,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       const row = sql(() => writeStmts.get.get(collection, id));
       return row ? parseDoc<T>(id, row.data) : null;
     },
-    set(collection: string, id: string, body: Record<string, unknown>): void {
-      sql(() => writeStmts.put.run(collection, id, JSON.stringify(body)));
+    /** `json`: the checked body's text (toSetJson), stringified once. */
+    set(collection: string, id: string, json: string): void {
+      sql(() => writeStmts.put.run(collection, id, json));
     },
     update(collection: string, id: string, patch: Record<string, unknown>): void {
       const row = sql(() => writeStmts.get.get(collection, id));
@@ -153,8 +154,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async set(collection, id, data) {
       checkId(collection, id);
-      const body = toSetBody(collection, id, data);
-      await autocommit('set', () => w.set(collection, id, body));
+      const { json } = toSetJson(collection, id, data);
+      await autocommit('set', () => w.set(collection, id, json));
     },
     async update(collection, id, patch) {
       checkId(collection, id);
@@ -227,7 +228,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
           async set(collection, id, data) {
             guard();
             checkId(collection, id);
-            w.set(collection, id, toSetBody(collection, id, data));
+            w.set(collection, id, toSetJson(collection, id, data).json);
           },
           async update(collection, id, patch) {
             guard();
