@@ -65,9 +65,10 @@ export function writeRecorder(inner: Store): { store: Store; start(): void; stop
  * store's own file taken before the calls (`snapshot`): the same schema and indexes, the same
  * documents around, the store's pragmas (WAL, synchronous NORMAL, 64 MB cache). Replaying on a
  * fresh file without the store's indexes made the bare side cheaper than the store could ever
- * be. `replay` returns the milliseconds one call's transaction took.
+ * be. `replay` returns the milliseconds one call's transaction took, `replayCpu` the CPU
+ * milliseconds (user + system) of this process it took.
  */
-export function bareReplayer(snapshot: string, withReads = false): { replay(ops: Op[]): number; close(): void } {
+export function bareReplayer(snapshot: string, withReads = false): { replay(ops: Op[]): number; replayCpu(ops: Op[]): number; close(): void } {
   const db = new Database(snapshot);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -107,6 +108,12 @@ export function bareReplayer(snapshot: string, withReads = false): { replay(ops:
       call.immediate(ops);
       return performance.now() - t;
     },
+    replayCpu(ops) {
+      const c = process.cpuUsage();
+      call.immediate(ops);
+      const d = process.cpuUsage(c);
+      return (d.user + d.system) / 1000;
+    },
     close: () => db.close(),
   };
 }
@@ -129,37 +136,50 @@ export async function snapshotOf(file: string): Promise<{ path: string; remove()
  * better-sqlite3 replaying that call's writes (and, separately, its reads and writes) on copies
  * of `file` taken before the first item: call by call, so that both sides run under the same
  * load on a shared machine (timing all the calls, then all the replays, let a burst of other
- * work land on one side only). The ratio (bare / end to end) and both times.
+ * work land on one side only). The ratio (bare / end to end) and both times; `ratioCpu`: the
+ * same ratio of CPU time (user + system) of this process, which waiting for a core on a
+ * crowded machine does not inflate.
  */
 export async function throughputOf<T>(
   rec: ReturnType<typeof writeRecorder>,
   file: string,
   items: readonly T[],
   run: (item: T) => Promise<void>,
-): Promise<{ ratio: number; ratioReadsToo: number; e2eMs: number; bareMs: number; bareReadsMs: number; calls: number }> {
+): Promise<{ ratio: number; ratioReadsToo: number; ratioCpu: number; e2eMs: number; bareMs: number; bareReadsMs: number; calls: number }> {
   const snap = await snapshotOf(file);
   // Each replay on its own copy of the state before the calls.
   const second = `${snap.path}.2`;
   copyFileSync(snap.path, second);
   const bare = bareReplayer(snap.path);
   const bareReads = bareReplayer(second, true);
+  const third = `${snap.path}.3`;
+  copyFileSync(snap.path, third);
+  const bareCpuSide = bareReplayer(third);
   try {
     let e2e = 0;
     let bareMs = 0;
     let bareReadsMs = 0;
+    let e2eCpu = 0;
+    let bareCpu = 0;
     for (const item of items) {
       rec.start();
+      const c = process.cpuUsage();
       const t = performance.now();
       await run(item);
       e2e += performance.now() - t;
+      const d = process.cpuUsage(c);
+      e2eCpu += (d.user + d.system) / 1000;
       rec.stop();
       const ops = rec.calls().at(-1) ?? [];
       bareMs += bare.replay(ops);
       bareReadsMs += bareReads.replay(ops);
+      // CPU time on a separate copy, so the wall-time replay above stays the one the ratio uses.
+      bareCpu += bareCpuSide.replayCpu(ops);
     }
     return {
       ratio: Number((bareMs / e2e).toFixed(3)),
       ratioReadsToo: Number((bareReadsMs / e2e).toFixed(3)),
+      ratioCpu: Number((bareCpu / e2eCpu).toFixed(3)),
       e2eMs: Math.round(e2e),
       bareMs: Math.round(bareMs),
       bareReadsMs: Math.round(bareReadsMs),
@@ -168,6 +188,7 @@ export async function throughputOf<T>(
   } finally {
     bare.close();
     bareReads.close();
+    bareCpuSide.close();
     snap.remove();
   }
 }
