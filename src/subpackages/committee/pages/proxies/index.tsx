@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
+import { Figure, FilterChips } from '../../../../components/queue-parts';
 import { FormError } from '../../../../components/form-fields';
 import ProxyQueueItem from '../../../../components/proxy-queue-item';
 import type { ElectionView } from '../../../../hooks/session-store';
@@ -54,13 +55,7 @@ function Queue({ electionId, election, today }: { electionId: string; election: 
             ))}
           </View>
         ) : null}
-        <View className='chips' style={{ marginTop: '12px' }}>
-          {FILTERS.map(([k, label]) => (
-            <View key={k || 'all'} className={'chip' + (filter === k ? ' on' : '')} data-filter={k || 'all'} onClick={() => setFilter(k)}>
-              {label}
-            </View>
-          ))}
-        </View>
+        <FilterChips filters={FILTERS} value={filter} onChange={setFilter} />
       </View>
       {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
       {list.data && list.data.items.length === 0 ? <Text className='notice ok'>没有这类委托。</Text> : null}
@@ -71,15 +66,6 @@ function Queue({ electionId, election, today }: { electionId: string; election: 
       <Button className='btn secondary' id='go-check-in' onClick={() => openCommitteePage('checkIn')}>
         选举日登记（本人到场、受托人代领）
       </Button>
-    </View>
-  );
-}
-
-function Figure({ n, label }: { n: number; label: string }) {
-  return (
-    <View className='figure'>
-      <Text className='figure-num'>{n}</Text>
-      <Text className='figure-label'>{label}</Text>
     </View>
   );
 }
