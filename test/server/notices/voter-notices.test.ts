@@ -72,7 +72,7 @@ describe('notices for the villager', () => {
       await freeText('第二份通知');
       expect(messagesPerOpenid(recording(t)).get(reader)).toBe(1);
       const sent = recording(t).deliveries().find((d) => d.message.openid === reader)!;
-      expect(sent.message).toMatchObject({ templateId: TEMPLATE, page: expect.stringMatching(/^pages\/notices\/detail\?id=n_/), data: { thing1: { value: '第一份通知' } } });
+      expect(sent.message).toMatchObject({ templateId: TEMPLATE, page: expect.stringMatching(/^subpackages\/notice\/pages\/detail\/index\?id=n_/), data: { thing1: { value: '第一份通知' } } });
       expect(await t.ok<Listed>('notices', { action: 'list' }, reader)).toMatchObject({ pushesOwed: 0 });
     });
   });
