@@ -33,6 +33,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encodeStrokeTable } from './surname-strokes-format.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -240,13 +241,7 @@ if (wrong.length) fail(`standard counts not matched: ${wrong.map(([c, n]) => `${
 const cp = (c) => c.codePointAt(0);
 const entries = [...table].sort(([a, sa], [b, sb]) => sa.length - sb.length || (sa < sb ? -1 : sa > sb ? 1 : cp(a) - cp(b)));
 
-const lines = [];
-for (let count = 1; count <= entries.at(-1)[1].length; count++) {
-  const group = entries.filter(([, s]) => s.length === count);
-  for (let i = 0; i < group.length; i += 40) {
-    lines.push(`  /* ${count} */ '${group.slice(i, i + 40).map(([c, s]) => c + s).join('')}',`);
-  }
-}
+const lines = encodeStrokeTable(entries).map((l) => `  ${l}`);
 
 const levelOne = new Set(GB2312.slice(0, 3755));
 const inLevelOne = entries.filter(([c]) => levelOne.has(c)).length;
@@ -257,7 +252,8 @@ const header = `/**
  * 现代汉语通用字笔顺规范: 1 横(一, with 提) 2 竖(丨, with 竖钩) 3 撇(丿) 4 点(丶, with 捺) 5 折(乛,
  * every turning or hooked stroke). The stroke count is the length of the sequence. Entries are
  * listed in collation order (count, then classes stroke by stroke, then code point), so a
- * character's position is its rank.
+ * character's position is its rank. Compact format (≈ 36 KB instead of 91): see
+ * scripts/surname-strokes-format.mjs; decoded once, on first use, by stroke-order.ts.
  *
  * Characters: ${entries.length} — all of GB 2312 (${inLevelOne} of level 1) except ${COMPONENTS.size} bare radical components,
  * plus surnames outside GB 2312 and ${EXTRA_NAME_CHARS.length} frequent given-name characters of the 通用规范汉字表.
@@ -282,7 +278,7 @@ ${typeFlags.map((f) => ` * - ${f.c} stroke ${f.i + 1}: ${REVIEWED_TYPES[f.c]}`).
 `;
 
 const body = `${header}
-/** Stroke-order table in collation order: one character followed by its stroke classes, repeated. */
+/** Stroke-order table in collation order, per stroke count: character, base-89 difference of its classes. */
 export const STROKE_TABLE: readonly string[] = [
 ${lines.join('\n')}
 ];

@@ -64,22 +64,88 @@ export const COMPOUND_SURNAMES: readonly string[] = [
 ];
 const COMPOUND_SET: ReadonlySet<string> = new Set(COMPOUND_SURNAMES);
 
-type TableEntry = { readonly rank: number; readonly sequence: string };
-let tableCache: ReadonlyMap<string, TableEntry> | null = null;
+export type StrokeTableEntry = { readonly rank: number; readonly sequence: string };
+let tableCache: ReadonlyMap<string, StrokeTableEntry> | null = null;
 
-// Parsed on first use: the table is one long string per stroke count, "char digits char digits…".
-function table(): ReadonlyMap<string, TableEntry> {
-  if (tableCache) return tableCache;
-  const map = new Map<string, TableEntry>();
-  for (const chunk of STROKE_TABLE) {
-    for (const m of chunk.matchAll(/(\D)(\d+)/gu)) {
-      const [, char, sequence] = m;
-      if (char !== undefined && sequence !== undefined) map.set(char, { rank: map.size, sequence });
+/** The base-89 digits of the table format (scripts/surname-strokes-format.mjs): printable ASCII, no quote, backslash, backtick or $. */
+const DIGITS = '!#%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~';
+
+/** Value of each digit character by char code, -1 for anything else (a table character). */
+function digitValues(): Int8Array {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < DIGITS.length; i++) values[DIGITS.charCodeAt(i)] = i;
+  return values;
+}
+
+/** Up to 8 base-89 digits are below 2^53: such a difference is added as one number. */
+const SAFE_DIGITS = 8;
+
+/** seq (base 5, most significant first) += the base-89 number `diff`; returns the first index changed. */
+function addDifference(seq: number[], diff: string, values: Int8Array): number {
+  if (diff.length <= SAFE_DIGITS) {
+    let d = 0;
+    for (let i = 0; i < diff.length; i++) d = d * 89 + (values[diff.charCodeAt(i)] ?? 0);
+    // Stops as soon as nothing is left to carry: most differences touch the last few strokes.
+    let i = seq.length - 1;
+    for (; i >= 0 && d > 0; i--) {
+      const x = (seq[i] ?? 0) + (d % 5);
+      seq[i] = x % 5;
+      d = Math.floor(d / 5) + (x >= 5 ? 1 : 0);
+    }
+    return i + 1;
+  }
+  // Longer (a sparse group's first characters): the difference in base 5, digit by digit.
+  const delta = new Array<number>(seq.length).fill(0);
+  for (let k = 0; k < diff.length; k++) {
+    let carry = values[diff.charCodeAt(k)] ?? 0;
+    for (let i = delta.length - 1; i >= 0; i--) {
+      const x = (delta[i] ?? 0) * 89 + carry;
+      delta[i] = x % 5;
+      carry = Math.floor(x / 5);
     }
   }
+  let carry = 0;
+  for (let i = seq.length - 1; i >= 0; i--) {
+    const x = (seq[i] ?? 0) + (delta[i] ?? 0) + carry;
+    seq[i] = x % 5;
+    carry = x >= 5 ? 1 : 0;
+  }
+  return 0;
+}
+
+/** A table character (BMP, not ASCII) and the digits of its difference. */
+const ENTRY = /([^\0-\x7f])([!-~]*)/g;
+const CLASS_CHARS = '12345';
+
+/** One stroke count's group: each character, then the base-89 difference from the previous sequence. */
+function decodeGroup(group: string, n: number, values: Int8Array, into: Map<string, StrokeTableEntry>): void {
+  const seq = new Array<number>(n).fill(0);
+  let sequence = CLASS_CHARS.charAt(0).repeat(n);
+  // A native scan and only the changed strokes rewritten: a digit-by-digit loop in JS took
+  // twice as long as the old digits-per-stroke table to decode.
+  for (const m of group.matchAll(ENTRY)) {
+    const from = addDifference(seq, m[2] ?? '', values);
+    let tail = '';
+    for (let k = from; k < n; k++) tail += CLASS_CHARS.charAt(seq[k] ?? 0);
+    sequence = sequence.slice(0, from) + tail;
+    into.set(m[1] ?? '', { rank: into.size, sequence });
+  }
+}
+
+/**
+ * Every character of the table with its rank (position in the order) and stroke classes,
+ * decoded on first use: groups per stroke count, joined by a space (format:
+ * scripts/surname-strokes-format.mjs).
+ */
+export function strokeTable(): ReadonlyMap<string, StrokeTableEntry> {
+  if (tableCache) return tableCache;
+  const map = new Map<string, StrokeTableEntry>();
+  const values = digitValues();
+  STROKE_TABLE.join('').split(' ').forEach((group, g) => decodeGroup(group, g + 1, values, map));
   tableCache = map;
   return map;
 }
+const table = strokeTable;
 
 const chars = (s: string): string[] => Array.from(s);
 const clean = (fullName: string): string => fullName.replace(/[\s\u3000]+/g, '');
