@@ -1,12 +1,17 @@
 /**
- * .xlsx → rows of cells, with read-excel-file (maintained, MIT, no native code, no open CVE at
- * the time of writing). Numbers are kept as the text stored in the file and marked as numbers,
- * so an ID column formatted as a number — which Excel truncates to 15 digits — is recognised
- * instead of silently accepted with wrong last digits.
+ * .xlsx → the first worksheet's rows of cells, read by our own small reader (xlsx-workbook.ts,
+ * xlsx-styles.ts, xlsx-sheet.ts) on the bounded unzip of zip-guard.ts. It replaced
+ * read-excel-file (+ unzipper, graceful-fs …: ≈ 80 KB of the committee function's bundle) with
+ * the same output, proven cell by cell in test/server/roll/xlsx-parity.test.ts. Numbers are
+ * kept as the text stored in the file and marked as numbers, so an ID column formatted as a
+ * number — which Excel truncates to 15 digits — is recognised instead of silently accepted
+ * with wrong last digits.
  */
-import { readSheet } from 'read-excel-file/node';
 import type { SheetCell } from './roll-sheet';
-import { MAX_XLSX_INFLATED_BYTES, storedZip, unzipBounded } from './zip-guard';
+import { readSheetXml } from './xlsx-sheet';
+import { dateStylesOf } from './xlsx-styles';
+import { sharedStringsOf, workbookParts } from './xlsx-workbook';
+import { MAX_XLSX_INFLATED_BYTES, unzipBounded } from './zip-guard';
 
 export { MAX_XLSX_INFLATED_BYTES } from './zip-guard';
 
@@ -41,32 +46,27 @@ export function declaredInflatedBytes(buf: Buffer): number | null {
   return total;
 }
 
-function civilOfExcelDate(d: Date): string {
-  // read-excel-file gives date cells as UTC midnight of the calendar date written in the cell.
-  const y = d.getUTCFullYear();
-  return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-function toCell(v: unknown): SheetCell {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : civilOfExcelDate(v);
-  if (typeof v === 'object' && 'numberText' in v) return v as SheetCell;
-  return String(v);
-}
-
-/** The zip entries a workbook's cells live in (what read-excel-file reads). */
+/** The zip entries a workbook's cells live in. */
 const isWorkbookPart = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
 
 /**
  * The first sheet's rows. Throws on a file that is not a readable workbook, and ZipGuardError
- * on a zip bomb: the parser gets the workbook re-packed by the counting inflate of zip-guard.ts.
+ * on a zip bomb: every entry is inflated by the counting inflate of zip-guard.ts.
  */
 export async function readXlsxRows(buf: Buffer): Promise<SheetCell[][]> {
   const declared = declaredInflatedBytes(buf);
   if (declared === null || declared > MAX_XLSX_INFLATED_BYTES) throw new Error('xlsx: unreadable or oversized zip directory');
   const { entries } = unzipBounded(buf, { maxInflated: MAX_XLSX_INFLATED_BYTES, keep: isWorkbookPart });
-  const rows = await readSheet<{ numberText: string }>(storedZip(entries), { parseNumber: (s: string) => ({ numberText: s }) });
-  return rows.map((r) => r.map(toCell));
+  const text = new Map(entries.map((e) => [e.name, e.data.toString('utf8')]));
+  const part = (name: string): string => {
+    const xml = text.get(name);
+    if (xml === undefined) throw new Error(`xlsx: ${name} missing`);
+    return xml;
+  };
+  const parts = workbookParts(part('xl/workbook.xml'), part('xl/_rels/workbook.xml.rels'));
+  return readSheetXml(part(parts.sheet), {
+    sharedStrings: sharedStringsOf(text.get(parts.sharedStrings)),
+    dateStyles: dateStylesOf(text.get(parts.styles)),
+    date1904: parts.date1904,
+  });
 }

@@ -1,14 +1,16 @@
 /**
- * Zip-bomb guard for .xlsx imports. A workbook is a zip; the parser (read-excel-file) unzips it
- * as a stream, following the local headers and — for entries flagged with a data descriptor —
- * inflating until each deflate stream ends, whatever sizes the central directory or the local
- * headers declare. A 408 KB file with that flag and false sizes made it inflate past 1 GB.
+ * Zip-bomb guard for .xlsx imports. A workbook is a zip; a streaming unzipper (such as the one
+ * inside read-excel-file, which read rolls before) follows the local headers and — for entries
+ * flagged with a data descriptor — inflates until each deflate stream ends, whatever sizes the
+ * central directory or the local headers declare. A 408 KB file with that flag and false sizes
+ * made it inflate past 1 GB.
  *
  * So the guard walks the local headers the same way, inflates every entry itself while counting
  * the inflated bytes against one budget for the whole file, and stops at the budget (zlib's
- * maxOutputLength: inflation halts there, nothing past it is produced). The entries the parser
- * needs are handed on re-packed as a plain stored zip with exact sizes, so the parser inflates
- * nothing and no difference between how the guard and the parser read a zip can be exploited.
+ * maxOutputLength: inflation halts there, nothing past it is produced). The sheet reader
+ * (xlsx.parser.ts) reads only the entries the guard inflated. storedZip re-packs entries as a
+ * plain stored zip with exact sizes (tests use it to build workbooks and to feed the previous
+ * reader in the parity test).
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 
