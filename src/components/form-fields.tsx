@@ -101,3 +101,22 @@ export function ChoiceChipsField({ id, label, options, value, onChange, error }:
     </View>
   );
 }
+
+/**
+ * The 村民小组, picked from the village's list; typed only when the village has none configured
+ * (or the list could not be read). `groups` null: the list is still on its way.
+ */
+export function GroupField({ id, label, groups, value, onChange, error }: { id: string; label: string; groups: readonly string[] | null; value: string; onChange: (v: string) => void; error: string | undefined }) {
+  if (groups === null) {
+    return (
+      <FieldFrame label={label} error={error}>
+        <Text className='text muted' id={id + '-loading'}>正在读取本村的村民小组…</Text>
+      </FieldFrame>
+    );
+  }
+  return groups.length ? (
+    <ChoiceChipsField id={id} label={label} options={groups} value={value} onChange={onChange} error={error} />
+  ) : (
+    <TextField id={id} label={label} value={value} onChange={onChange} error={error} placeholder='例如 第三村民小组' />
+  );
+}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
+import { useVillageGroups } from '../hooks/use-identity-actions';
 import { useApplyResidence } from '../hooks/use-registration-actions';
 import { civilDate } from '../services/format';
-import { ConsentField, FieldError, FormError, IdNumberField, TextField } from './form-fields';
+import { ConsentField, FieldError, FormError, GroupField, IdNumberField, TextField } from './form-fields';
 
 /**
  * 申请登记（外来人口，C类）: for someone living here whose 户籍 is elsewhere. `electionId` comes
- * from the QR code on the village's election poster (or the caller's known election).
+ * from the QR code on the village's election poster (or the caller's known election); the
+ * 村民小组 is picked from that village's list (useVillageGroups).
  */
 export default function RegApplyForm({ electionId, today, onCancel, onApplied }: { electionId: string | null; today: string; onCancel: () => void; onApplied: () => void }) {
   const { apply, pending, error, clearError } = useApplyResidence();
@@ -15,6 +17,7 @@ export default function RegApplyForm({ electionId, today, onCancel, onApplied }:
   const [group, setGroup] = useState('');
   const [since, setSince] = useState('');
   const [consent, setConsent] = useState(false);
+  const groups = useVillageGroups(electionId);
   const fieldError = (f: string) => error?.fields?.[f];
 
   if (!electionId) {
@@ -36,7 +39,7 @@ export default function RegApplyForm({ electionId, today, onCancel, onApplied }:
       <View className='spacer' />
       <TextField id='apply-name' label='姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
       <IdNumberField label='身份证号码' value={idNumber} onChange={setIdNumber} error={fieldError('idNumber')} />
-      <TextField id='apply-group' label='住在哪个村民小组' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
+      <GroupField id='apply-group' label='住在哪个村民小组' groups={groups} value={group} onChange={setGroup} error={fieldError('group')} />
       <View className='field'>
         <Text className='field-label'>从哪天开始住在本村</Text>
         <Picker mode='date' value={since || today} end={today} onChange={(e) => setSince(String(e.detail.value))}>
