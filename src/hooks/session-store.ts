@@ -2,6 +2,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { identity, registration, type ErrEnvelope, type OutputOf } from '../services/contracts';
 import { callAction } from '../services/api';
+import { createLatestStore } from './latest-store';
 
 export type Whoami = OutputOf<typeof identity.whoami>;
 export type Mine = OutputOf<typeof registration.mine>;
@@ -22,15 +23,8 @@ export interface SessionState {
 }
 
 const STALE_MS = 15_000;
-let state: SessionState = { status: 'idle', whoami: null, mine: null, mineError: null, mineLoading: false, error: null, clockOffsetMs: 0, loadedAt: 0 };
-const listeners = new Set<() => void>();
-let generation = 0;
-let inflight: Promise<void> | null = null;
-
-function set(next: Partial<SessionState>): void {
-  state = { ...state, ...next };
-  listeners.forEach((l) => l());
-}
+const store = createLatestStore<SessionState>({ status: 'idle', whoami: null, mine: null, mineError: null, mineLoading: false, error: null, clockOffsetMs: 0, loadedAt: 0 });
+const { set } = store;
 
 function offsetFrom(serverNow: string | undefined, receivedAt: number): number {
   const t = serverNow ? Date.parse(serverNow) : NaN;
@@ -45,17 +39,17 @@ function offsetFrom(serverNow: string | undefined, receivedAt: number): number {
  * stays shown.
  */
 export function refreshSession(): Promise<void> {
-  const gen = ++generation;
-  if (state.status !== 'ready') set({ status: 'loading' });
-  const run = (async () => {
+  if (store.get().status !== 'ready') set({ status: 'loading' });
+  return store.load(async (current) => {
     const who = await callAction(identity.whoami, {});
     const receivedAt = Date.now();
-    if (gen !== generation) return;
+    if (!current()) return;
     if (!who.ok) {
       set({ status: 'error', error: who, loadedAt: receivedAt });
       return;
     }
     const voterId = who.data.voter?.id ?? null;
+    const state = store.get();
     const sameVoter = !!voterId && state.mine?.voter.id === voterId;
     set({
       status: 'ready',
@@ -67,19 +61,15 @@ export function refreshSession(): Promise<void> {
       clockOffsetMs: offsetFrom(who.data.elections[0]?.serverNow, receivedAt),
       loadedAt: receivedAt,
     });
-    if (voterId) await loadMine(gen, who.data.elections.length > 0);
-  })();
-  inflight = run.finally(() => {
-    if (gen === generation) inflight = null;
+    if (voterId) await loadMine(current, who.data.elections.length > 0);
   });
-  return inflight;
 }
 
 /** Second step of refreshSession: the bound voter's roll entry and to-do list. */
-async function loadMine(gen: number, haveOffset: boolean): Promise<void> {
+async function loadMine(current: () => boolean, haveOffset: boolean): Promise<void> {
   const m = await callAction(registration.mine, {});
   const receivedAt = Date.now();
-  if (gen !== generation) return;
+  if (!current()) return;
   set({
     mine: m.ok ? m.data : null,
     mineError: m.ok ? null : m,
@@ -88,20 +78,16 @@ async function loadMine(gen: number, haveOffset: boolean): Promise<void> {
   });
 }
 
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-
 export function getSession(): SessionState {
-  return state;
+  return store.get();
 }
 
 /** The session for a page: loads on first show, reloads when stale, supports pull-down refresh. */
 export function useSession(): SessionState & { reload: () => Promise<void> } {
-  const snapshot = useSyncExternalStore(subscribe, getSession, getSession);
+  const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
   useDidShow(() => {
-    if (!inflight && (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS)) void refreshSession();
+    const state = store.get();
+    if (!store.loading() && (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS)) void refreshSession();
   });
   usePullDownRefresh(() => {
     void refreshSession().finally(() => Taro.stopPullDownRefresh());
