@@ -109,6 +109,7 @@ export const calendarEntrySchema = z.object({
 });
 export type CalendarEntryView = z.infer<typeof calendarEntrySchema>;
 
+/** An election as every page shows it: the village, the posts, where it stands, its calendar. */
 export const electionSummarySchema = z.object({
   id: idSchema,
   villageId: idSchema,

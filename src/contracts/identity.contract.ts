@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, idSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
-
-const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+import { ID_REASONS } from '../domain/id-number';
 
 /** The election a QR code names, as anyone may see it on the poster: the village and its 村民小组. */
 export const askedElectionSchema = z.object({ id: idSchema, villageName: z.string(), groups: z.array(z.string()) });
@@ -14,10 +13,8 @@ export const whoami = defineAction({
   action: 'whoami',
   who: 'anyone',
   summary: '我是谁：角色、已绑定的选民（脱敏）、相关的选举；带选举编号（二维码里的）时，还给出这次选举所在村和村民小组',
-  input: z.strictObject({
-    /** The election of the poster's QR code or link: asks for its village's 村民小组 (a caller not yet bound picks the group in a form). */
-    electionId: z.optional(idSchema),
-  }),
+  /** electionId: the election of the poster's QR code or link, asking for its village's 村民小组 (a caller not yet bound picks the group in a form). */
+  input: z.strictObject({ electionId: z.optional(idSchema) }),
   output: z.object({
     roles: z.array(roleSchema),
     voter: z.nullable(voterViewSchema),
