@@ -129,6 +129,10 @@ export const electionSummarySchema = z.object({
 });
 export type ElectionSummary = z.infer<typeof electionSummarySchema>;
 
+/** The election a QR code names, as anyone may see it on the poster: the village and its 村民小组 (identity.whoami). */
+export const askedElectionSchema = z.object({ id: idSchema, villageName: z.string(), groups: z.array(z.string()) });
+export type AskedElection = z.infer<typeof askedElectionSchema>;
+
 /** A voter as the voter sees it: no digit of the ID number (RULES.md §7), only what derives from it (sex, age). */
 export const voterViewSchema = z.object({
   id: idSchema,

@@ -1,11 +1,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, idSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
+import { askedElectionSchema, bindingCodeSchema, electionSummarySchema, idNumberInputSchema, idSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
 import { ID_REASONS } from '../domain/id-number';
-
-/** The election a QR code names, as anyone may see it on the poster: the village and its 村民小组. */
-export const askedElectionSchema = z.object({ id: idSchema, villageName: z.string(), groups: z.array(z.string()) });
-export type AskedElection = z.infer<typeof askedElectionSchema>;
 
 /** 身份 — who the caller is, from the WeChat context only. */
 export const whoami = defineAction({

@@ -6,8 +6,8 @@
  * Outcomes: always ok (an unknown caller simply has no roles; an unknown electionId gives
  * `askedElection: null`, which says no more than the QR code already does).
  */
-import type { AskedElection, whoami } from '../../../src/contracts/identity.contract';
-import type { ElectionSummary } from '../../../src/contracts/common.schema';
+import type { whoami } from '../../../src/contracts/identity.contract';
+import type { AskedElection, ElectionSummary } from '../../../src/contracts/common.schema';
 import { electionDoc, villageDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindAttemptDoc, bindingDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
