@@ -42,7 +42,7 @@ const VILLAGE = 'subpackages/village/pages';
 const PAGES: { name: string; route: (c: FlowCtx) => string }[] = [
   { name: 'index', route: () => 'pages/index/index' },
   { name: 'notices', route: () => 'pages/notices/index' },
-  { name: 'notice-detail', route: (c) => `pages/notices/detail?id=${encodeURIComponent(String(c.state.noticeId))}` },
+  { name: 'notice-detail', route: (c) => `subpackages/notice/pages/detail/index?id=${encodeURIComponent(String(c.state.noticeId))}` },
   { name: 'registration', route: () => 'pages/registration/index' },
   { name: 'me', route: () => 'pages/me/index' },
   { name: 'nominate', route: () => `${VILLAGE}/nominate/index` },
