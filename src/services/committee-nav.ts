@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { openPage } from './navigation';
 
 const ROOT = '/subpackages/committee/pages';
 
@@ -15,10 +16,7 @@ export const COMMITTEE_PAGES = {
 } as const;
 
 export function openCommitteePage(page: keyof typeof COMMITTEE_PAGES, query: Record<string, string> = {}): void {
-  const qs = Object.entries(query)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-  void Taro.navigateTo({ url: COMMITTEE_PAGES[page] + (qs ? `?${qs}` : '') });
+  openPage(COMMITTEE_PAGES[page], query);
 }
 
 /** The current page's query (e.g. the roll filters a dashboard link asks for). */

@@ -284,7 +284,8 @@ const steps: Step[] = [
       await shown(c.page, '[data-testid=self-objection-form]').waitFor();
       await shown(c.page, '#self-objection-name input').fill(OUTSIDER.name);
       await shown(c.page, '#bind-id-number input').fill(syntheticId(OUTSIDER.birth, OUTSIDER.seq));
-      await shown(c.page, '#self-objection-group input').fill(OUTSIDER.group);
+      // The group is picked from the village's list (identity.whoami with the QR code's electionId), not typed.
+      await shown(c.page, `#self-objection-group [data-value="${OUTSIDER.group}"]`).click();
       await shown(c.page, '#self-objection-details textarea').fill('我户籍在本村第六组，在外地打工，要参加这次选举，名单上没有我');
       // Forgot to agree: the form says so, in Chinese, and nothing is filed.
       await shown(c.page, '#self-objection-submit').click();
