@@ -80,8 +80,9 @@ export default function RollTable({ rows, sort, desc, onSort, open, onToggle, re
             <Text className='rc rc-flags'>
               {v.bound ? '已绑定' : '未绑定'} · {v.confirmed ? '已核对' : '未核对'}
             </Text>
+            {/* The phone's second line: the short category, so the line's one row shows the details (the full label is in the opened entry). */}
             <Text className='rc rc-meta'>
-              {v.categoryLabel} · {details(v)}
+              {SHORT_CATEGORY[v.category]} · {details(v)}
             </Text>
           </View>
           {open === v.id ? (
