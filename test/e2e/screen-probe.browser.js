@@ -4,6 +4,7 @@
  * Taro H5 keeps visited pages in the DOM, hidden) and returns:
  *  - overflow: visible elements reaching past the window's left or right edge (cut text, a
  *    layout wider than the phone), unless a scroll container of their own holds them;
+ *  - spilled: text taller than its box (text boxes, pickers, buttons, chips, badges);
  *  - rawDates: dates a person should never read — 2027-01-08, 2027/1/8, 1/8/2027, ISO instants
  *    (the app writes 2027年1月8日（星期五）, src/domain/date-words.ts);
  *  - errors: error boxes on screen (a page photographed in its error state is not a page);
@@ -44,13 +45,22 @@
 
   window.__screenProbe = function () {
     var page = Array.prototype.find.call(document.querySelectorAll('.page'), visible);
-    if (!page) return { overflow: ['no visible .page'], rawDates: [], errors: [], widthPx: 0 };
+    if (!page) return { overflow: ['no visible .page'], spilled: [], rawDates: [], errors: [], widthPx: 0 };
     var vw = document.documentElement.clientWidth;
     var overflow = [];
     page.querySelectorAll('*').forEach(function (el) {
       if (el.closest('.devbar') || !visible(el)) return;
       var r = el.getBoundingClientRect();
       if ((r.right > vw + 1 || r.left < -1) && !heldBy(el, page)) overflow.push(label(el) + ' [' + Math.round(r.left) + '…' + Math.round(r.right) + ' px]');
+    });
+    // Boxes with a set height (text boxes, pickers, buttons, chips, badges): text spilling out of
+    // one runs over what is above or below it (a placeholder too long for a 关怀模式 box).
+    var spilled = [];
+    page.querySelectorAll('.input, .btn, .chip, .badge, taro-button-core').forEach(function (el) {
+      if (el.closest('.devbar') || !visible(el)) return;
+      var cs = getComputedStyle(el);
+      if (cs.overflowY !== 'visible' && cs.overflowY !== 'clip') return;
+      if (el.scrollHeight > el.clientHeight + 2) spilled.push(label(el) + ' [text ' + el.scrollHeight + ' px in a ' + el.clientHeight + ' px box]');
     });
     var text = page.innerText;
     var rawDates = [];
@@ -59,6 +69,6 @@
       if (m) rawDates = rawDates.concat(m);
     });
     var errors = Array.prototype.filter.call(page.querySelectorAll('[data-testid=error]'), visible).map(label);
-    return { overflow: overflow.slice(0, 8), rawDates: rawDates.slice(0, 8), errors: errors, widthPx: page.getBoundingClientRect().width };
+    return { overflow: overflow.slice(0, 8), spilled: spilled.slice(0, 8), rawDates: rawDates.slice(0, 8), errors: errors, widthPx: page.getBoundingClientRect().width };
   };
 })();

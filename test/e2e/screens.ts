@@ -2,7 +2,7 @@
  * The screenshot pass of issue 11 ("every page in both modes at 375 px, the committee pages at
  * 1280 px, looked at"): the app's routes read from src/app.config.ts, a page settled before it is
  * photographed, and the checks every photographed page must pass (screen-probe.browser.js): no
- * overflow past the window's edges, no raw date, no error box; in 关怀模式 the page really is in
+ * overflow past the window's edges, no text spilling out of its box, no raw date, no error box; in 关怀模式 the page really is in
  * 关怀模式. Used by the a11y flow (village pages, with the full accessibility probe) and the
  * screens flow (committee and township pages).
  */
@@ -50,9 +50,10 @@ export async function inMode(page: Page, mode: Mode): Promise<boolean> {
 /** What is wrong with the page on screen, one line each (empty: nothing). */
 export async function screenProblems(page: Page, where: string): Promise<string[]> {
   if (!(await page.evaluate('typeof window.__screenProbe === "function"'))) await page.addScriptTag({ path: PROBE });
-  const p = (await page.evaluate('window.__screenProbe()')) as { overflow: string[]; rawDates: string[]; errors: string[]; widthPx: number };
+  const p = (await page.evaluate('window.__screenProbe()')) as { overflow: string[]; spilled: string[]; rawDates: string[]; errors: string[]; widthPx: number };
   const out: string[] = [];
   for (const o of p.overflow) out.push(`${where}: past the window's edge: ${o}`);
+  for (const o of p.spilled) out.push(`${where}: text spills out of its box: ${o}`);
   if (p.rawDates.length) out.push(`${where}: raw dates on screen: ${p.rawDates.join(', ')}`);
   for (const e of p.errors) out.push(`${where}: an error box: ${e}`);
   return out;

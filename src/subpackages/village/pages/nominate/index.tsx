@@ -60,13 +60,16 @@ export default function NominatePage() {
   return (
     <PageShell>
       <Text className='page-title'>{f.title}</Text>
-      <View className='steps' data-testid='steps'>
-        {labels.map((l, i) => (
-          <Text key={l + i} className={'step' + (i === index ? ' on' : '')}>
-            {i === 0 ? l : `${i}.${l}`}
-          </Text>
-        ))}
-      </View>
+      {/* The steps only while one can take them: over 现在不能提名 they promised a way that is not there. */}
+      {f.window.open ? (
+        <View className='steps' data-testid='steps'>
+          {labels.map((l, i) => (
+            <Text key={l + i} className={'step' + (i === index ? ' on' : '')}>
+              {i === 0 ? l : `${i}.${l}`}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       {step === 0 ? <Start form={f} onStart={() => setStep(1)} /> : null}
       {typeof step === 'number' && step > 0 ? (
         <>
