@@ -81,6 +81,14 @@ export default tseslint.config(
     },
   },
   {
+    // Use cases reach pushes only through ctx.push (server/ports/push.port.ts): server/push is
+    // the adapter-side job, wired in by server/functions/app-context.factory.ts (issue 13).
+    files: ['server/use-cases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/push', '**/push/**'], message: 'use cases push through ctx.push (server/ports/push.port.ts), never server/push.' }] }],
+    },
+  },
+  {
     // `import { z }` binds zod's namespace re-export, which bundlers cannot tree-shake: every check,
     // locale and the JSON-schema code ship (a one-schema bundle: 454 KB against 85 KB with
     // `import * as z`). Measured for issue 12; it weighs on the weapp main package and each function.

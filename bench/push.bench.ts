@@ -42,7 +42,7 @@ export async function benchPush(voters = 3_000): Promise<Record<string, number>>
     const v = await makeVillage(t, { voters, status: () => 'registered' });
     const wechat = createRecordingNotifier(t.app.clock);
     const limited = simulatedWechat(wechat, 600, 30, 10);
-    (t.app as { notifier: Notifier }).notifier = limited;
+    t.setNotifier(limited);
     const callsBefore = t.fake!.stats.calls;
     const started = performance.now();
     await t.ok('committee', { action: 'publishNotice', electionId: v.electionId, type: 'freeText', title: '关于核对选民名单的通知', body: '请各位选民核对自己的登记信息。' }, CLERK);

@@ -8,6 +8,7 @@
 import { ROUTES } from '../server/functions/routes';
 import { dispatch } from '../server/runtime/dispatch';
 import type { AppContext } from '../server/runtime/context';
+import { createAppContext } from '../server/functions/app-context.factory';
 import { countingStore, type OpCounts } from '../server/adapters/shared/counting.store';
 import { draftVoter, writeVoters, type DraftVoter } from '../server/seed/voter-factory';
 import { birthDateForAge, syntheticName } from '../server/seed/synthetic-people';
@@ -17,7 +18,7 @@ import type { Envelope } from '../src/contracts/envelope';
 import { performance } from 'node:perf_hooks';
 import { resumePushJobs } from '../server/push/push-job';
 import { unfinishedPushJobs } from '../server/push/push-job.records';
-import { noticePushDeps } from '../server/use-cases/notices/notice-message.text';
+import { composeNoticeMessage } from '../server/use-cases/notices/notice-message.text';
 
 export const VILLAGER_ACTIONS = [
   'identity.bind',
@@ -97,7 +98,8 @@ export async function seedVillage(app: AppContext, call: Caller, size: number, T
 /** `township`: an openid the app's settings make a township administrator. */
 export async function measureVillagerOps(base: AppContext, size: number, township: string): Promise<OpsFigures> {
   const store = countingStore(base.store);
-  const app: AppContext = { ...base, store };
+  // A context of its own, so ctx.push counts on the counting store too.
+  const app: AppContext = createAppContext({ ...base, store });
   let n = 0;
   // The nomination window lies weeks ahead: submit runs on a clock moved into it.
   let clock = app.clock;
@@ -161,7 +163,7 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
   await timed('callList', { action: 'noticeStats', electionId, noticeId: published.notice.id, callList: true });
   // The publication's push may outlast its inline budget on a large roll (the timer finishes it);
   // a reminder waits for it, so it is finished here, untimed.
-  const pushDeps = noticePushDeps(base);
+  const pushDeps = { store: base.store, clock: base.clock, notifier: base.notifier, log: base.log, composeMessage: composeNoticeMessage };
   while ((await unfinishedPushJobs(pushDeps)).length > 0) await resumePushJobs(pushDeps, { budgetMs: 600_000 });
   await timed('remindUnread', { action: 'remindUnread', electionId, noticeId: published.notice.id });
   await timed('listVoters', { action: 'listVoters', electionId });

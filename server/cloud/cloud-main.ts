@@ -13,6 +13,7 @@ import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import { parseSettings } from '../config/settings';
 import { systemClock } from '../ports/clock.port';
 import type { AppContext } from '../runtime/context';
+import { createAppContext } from '../functions/app-context.factory';
 import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
 import { jsonLogger } from '../runtime/logger';
 import { cryptoRandom } from '../security/keyed-hash';
@@ -37,7 +38,7 @@ export function createCloudMain(fn: FunctionName, routes: FunctionRoutes, deps: 
     d.cloud.init({ env: d.cloud.DYNAMIC_CURRENT_ENV as unknown as string });
     installTcbRejectionGuard();
     const settings = parseSettings(d.env);
-    app = {
+    app = createAppContext({
       store: createCloudbaseStoreFromSdk(d.cloud),
       storage: createCloudStorage(d.cloud),
       clock: systemClock,
@@ -46,7 +47,7 @@ export function createCloudMain(fn: FunctionName, routes: FunctionRoutes, deps: 
       settings,
       rng: cryptoRandom,
       log,
-    };
+    });
     cloud = d.cloud;
     return { app, cloud };
   }

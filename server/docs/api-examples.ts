@@ -14,6 +14,7 @@ import { parseSettings } from '../config/settings';
 import { fixedClock } from '../ports/clock.port';
 import { ROUTES } from '../functions/routes';
 import type { AppContext } from '../runtime/context';
+import { createAppContext } from '../functions/app-context.factory';
 import { dispatch } from '../runtime/dispatch';
 import { silentLogger } from '../runtime/logger';
 import { seededRandom } from '../security/keyed-hash';
@@ -45,7 +46,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-docs-'));
   const store = openSqliteStore({ file: join(dir, 'docs.db') });
   const key = EXAMPLE_SIGNING_KEY_PEM;
-  const app: AppContext = {
+  const app: AppContext = createAppContext({
     store,
     storage: createFolderStorage(join(dir, 'files'), 'docs-example-url-key', fixedClock(EXAMPLE_NOW)),
     clock: fixedClock(EXAMPLE_NOW),
@@ -54,7 +55,7 @@ export async function runApiExamples(): Promise<ExecutedExample[]> {
     settings: parseSettings({ APP_MODE: 'dev', ID_HMAC_KEY: 'docs-example-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: key, TOWNSHIP_ADMIN_OPENIDS: EXAMPLE_OPENIDS.township, NOTICE_TEMPLATE_ID: EXAMPLE_NOTICE_TEMPLATE }),
     rng: seededRandom(2026),
     log: silentLogger,
-  };
+  });
   const state: State = { villageId: '', inviteCode: '', electionId: '', voter: { name: '', idNumber: '', bindingCode: '' }, objectionId: '', objections: {}, noticeId: '', voterId: '', proxy: { id: '', certificate: '' }, roll: {}, importId: '', rollFileId: '', other: { villageId: '', inviteCode: '', electionId: '', clerkInvite: '', clerkRef: '' } };
   const out: ExecutedExample[] = [];
   try {

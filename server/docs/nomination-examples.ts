@@ -14,6 +14,7 @@ import { parseSettings } from '../config/settings';
 import { manualClock } from '../ports/clock.port';
 import { ROUTES } from '../functions/routes';
 import type { AppContext } from '../runtime/context';
+import { createAppContext } from '../functions/app-context.factory';
 import { dispatch } from '../runtime/dispatch';
 import { silentLogger } from '../runtime/logger';
 import { seededRandom } from '../security/keyed-hash';
@@ -98,7 +99,7 @@ export async function runNominationExamples(): Promise<ExecutedExample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-docs-nom-'));
   const store = openSqliteStore({ file: join(dir, 'docs.db') });
   const clock = manualClock('2026-03-02T01:30:00.000Z');
-  const app: AppContext = {
+  const app: AppContext = createAppContext({
     store,
     storage: createFolderStorage(join(dir, 'files'), 'docs-example-hmac-key-0123456789abcdef', clock),
     clock,
@@ -107,7 +108,7 @@ export async function runNominationExamples(): Promise<ExecutedExample[]> {
     settings: parseSettings({ APP_MODE: 'dev', ID_HMAC_KEY: 'docs-example-hmac-key-0123456789abcdef', SIGNING_KEY_PEM: DOCS_SIGNING_KEY_PEM, TOWNSHIP_ADMIN_OPENIDS: OPENIDS.township }),
     rng: seededRandom(2027),
     log: silentLogger,
-  };
+  });
   const s: S = { villageId: '', inviteCode: '', electionId: '', people: [], code: '' };
   const out: ExecutedExample[] = [];
   const run = async (step: Step, record: boolean) => {

@@ -14,6 +14,7 @@ import { createRecordingNotifier, type RecordingNotifier } from '../adapters/loc
 import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { AppContext } from '../runtime/context';
+import { createAppContext } from '../functions/app-context.factory';
 import { jsonLogger, silentLogger, type Logger } from '../runtime/logger';
 import { cryptoRandom, type RandomSource } from '../security/keyed-hash';
 import { DEMO_OPENIDS } from '../seed/demo-seed';
@@ -107,7 +108,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger(undefined, { debug: mode === 'dev' }));
   const clock = opts.clock ?? systemClock;
   const storage = createFolderStorage(filesDir(dataDir), settings.idHmacKey, clock);
-  const app: AppContext = {
+  const app: AppContext = createAppContext({
     store,
     storage,
     clock,
@@ -116,7 +117,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     settings,
     rng: opts.rng ?? cryptoRandom,
     log,
-  };
+  });
   const interval = opts.auditLinkIntervalMs === undefined ? LOCAL_LINK_INTERVAL_MS : opts.auditLinkIntervalMs;
   // With no interval the loop's timer is simply never useful; linkNow and stop still work.
   const linker = startAuditLinkLoop(app, interval ?? 2 ** 31 - 1);

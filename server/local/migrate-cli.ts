@@ -1,7 +1,8 @@
 /**
  * `npm run migrate -- [--data-dir D]` — upgrade a local store written by an older version in
  * place (committee members gain a role, a term and their voter link; phones are sealed or
- * re-keyed, masked-only ones marked not callable; ID-number masks are removed, RULES.md §7).
+ * re-keyed, masked-only ones marked not callable; ID-number masks are removed, RULES.md §7;
+ * nomination counts are built for ballots written before them).
  * Idempotent; the
  * local host also runs it at every start. Stop `npm start` first.
  */
@@ -10,6 +11,7 @@ import { migrateMembers } from '../use-cases/membership/migrate-members.job';
 import { migrateIdMask } from '../use-cases/identity/migrate-id-mask';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
+import { migrateNominationCounts } from '../use-cases/nominations/migrate-nomination-counts';
 import { openLocalApp } from './local-app';
 
 async function run(): Promise<void> {
@@ -23,6 +25,8 @@ async function run(): Promise<void> {
     console.log(phoneMigrationLine(p) ?? (p.skipped ? '电话号码：已是当前密钥，无需处理。' : `电话号码：检查 ${p.examined} 条，无需处理。`));
     const k = await migrateIdMask(local.app.store, TOWNSHIP_ID);
     console.log(`身份证号码部分数字已删除：选民 ${k.voters} 条，申诉 ${k.objections} 条，重复登记记录 ${k.duplicates} 条，导入报告 ${k.importBatches} 批；选举记录补村名 ${k.elections} 条`);
+    const n = await migrateNominationCounts(local.app.store);
+    console.log(`提名计数：有提名票的选举 ${n.examined} 场，重建 ${n.rebuilt} 场（${n.ballots} 张提名票）`);
   } finally {
     await local.close();
   }

@@ -12,6 +12,7 @@ import { seedDemo } from '../seed/demo-seed';
 import { migrateMembers } from '../use-cases/membership/migrate-members.job';
 import { migratePhones, phoneMigrationLine } from '../use-cases/phones/migrate-phones';
 import { migrateIdMask } from '../use-cases/identity/migrate-id-mask';
+import { migrateNominationCounts } from '../use-cases/nominations/migrate-nomination-counts';
 import { TOWNSHIP_ID } from '../use-cases/township/create-village.use-case';
 import { PHASE_LABELS } from '../../src/domain/calendar';
 import { devDeliveryRows, personasByOpenid } from './dev-deliveries';
@@ -67,6 +68,8 @@ export async function prepareData(local: LocalApp): Promise<string[]> {
   if (phoneLine) lines.push(phoneLine);
   const k = await migrateIdMask(app.store, TOWNSHIP_ID);
   if (k.voters + k.objections + k.duplicates + k.importBatches) lines.push(`已删除旧记录里身份证号码的部分数字（选民 ${k.voters} 条，申诉 ${k.objections} 条，重复登记 ${k.duplicates} 条，导入报告 ${k.importBatches} 批）`);
+  const n = await migrateNominationCounts(app.store);
+  if (n.rebuilt) lines.push(`已为 ${n.rebuilt} 场选举建立提名计数（${n.ballots} 张提名票）`);
   return lines;
 }
 

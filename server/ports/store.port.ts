@@ -143,6 +143,7 @@ export const INDEXED_FIELDS = {
   request: [],
   nomination: ['electionId'],
   receipt: [],
+  nominationCount: ['electionId'],
   candidate: ['electionId'],
   proxy: ['electionId', 'principalVoterId', 'proxyVoterId', 'status'],
   proxyLoad: [],

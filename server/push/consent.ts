@@ -4,6 +4,7 @@
  * the app knows how many pushes it still owes each villager and never sends without one.
  */
 import { consentDoc, type ConsentDoc } from '../../src/contracts/documents/push-documents.schema';
+import type { ConsentGrant } from '../ports/push.port';
 import type { Store, TxOps } from '../ports/store.port';
 import { findAllDocs, findDocs, readDoc, type WithId } from '../runtime/documents';
 import { groupBy } from '../runtime/group-by';
@@ -58,4 +59,29 @@ export async function spendConsent(tx: TxOps, openid: string, templateId: string
 export async function refundSpentConsent(tx: TxOps, openid: string, templateId: string): Promise<void> {
   const c = await readDoc(tx, 'consent', consentId(openid, templateId), consentDoc);
   if (c) await tx.set('consent', c._id, { ...c, unused: Math.min(MAX_UNUSED_CONSENTS, c.unused + 1), used: Math.max(0, c.used - 1) });
+}
+
+/**
+ * Records one tap on 允许 per accepted template (notices.subscribe) inside the caller's
+ * transaction, capped at MAX_UNUSED_CONSENTS; a grant without a voter or election keeps the ones
+ * the consent already names.
+ */
+export async function grantConsents(tx: TxOps, grant: ConsentGrant, at: string): Promise<void> {
+  const { openid } = grant;
+  for (const templateId of grant.templateIds) {
+    const id = consentId(openid, templateId);
+    const c = await readDoc(tx, 'consent', id, consentDoc);
+    const doc: ConsentDoc = {
+      openid,
+      templateId,
+      unused: Math.min(MAX_UNUSED_CONSENTS, (c?.unused ?? 0) + 1),
+      granted: (c?.granted ?? 0) + 1,
+      used: c?.used ?? 0,
+      voterId: grant.voterId ?? c?.voterId ?? null,
+      electionId: grant.electionId ?? c?.electionId ?? null,
+      lastGrantedAt: at,
+      lastUsedAt: c?.lastUsedAt ?? null,
+    };
+    await tx.set('consent', id, doc);
+  }
 }

@@ -7,25 +7,18 @@
  */
 import { deliveryDoc, type DeliveryDoc } from '../../src/contracts/documents/push-documents.schema';
 import { appendAudit } from '../audit/audit-log';
-import type { NotifyMessage, NotifyResult } from '../ports/notifier.port';
-import type { CallContext } from '../runtime/context';
+import type { NotifyResult } from '../ports/notifier.port';
+import type { PushDeps, SinglePush, SinglePushStatus } from '../ports/push.port';
 import { readDoc } from '../runtime/documents';
 import { refundSpentConsent, spendConsent } from './consent';
 import { classifyNotifyResult } from './notify-outcome';
 
-export type SinglePushStatus = 'sent' | 'failed' | 'noConsent' | 'skipped';
-
-export interface SinglePush {
-  readonly purpose: string;
-  readonly refId: string;
-  readonly electionId: string;
-  readonly recipientVoterId: string | null;
-  readonly message: NotifyMessage;
-}
+/** What a single push runs on: no notice wording is needed. */
+type SingleDeps = Pick<PushDeps, 'store' | 'clock' | 'notifier' | 'log'>;
 
 export const singleDeliveryId = (purpose: string, refId: string, recipient: string) => `${purpose}:${refId}:${recipient}`;
 
-async function claim(ctx: CallContext, p: SinglePush, id: string, at: string): Promise<'claimed' | 'skipped' | 'noConsent'> {
+async function claim(ctx: SingleDeps, p: SinglePush, id: string, at: string): Promise<'claimed' | 'skipped' | 'noConsent'> {
   const { message } = p;
   return ctx.store.runTransaction(async (tx) => {
     const existing = await readDoc(tx, 'delivery', id, deliveryDoc);
@@ -51,7 +44,7 @@ async function claim(ctx: CallContext, p: SinglePush, id: string, at: string): P
   });
 }
 
-export async function pushOnce(ctx: CallContext, p: SinglePush): Promise<{ id: string; status: SinglePushStatus }> {
+export async function pushOnce(ctx: SingleDeps, p: SinglePush, requestId: string): Promise<{ id: string; status: SinglePushStatus }> {
   const id = singleDeliveryId(p.purpose, p.refId, p.recipientVoterId ?? 'filer');
   const claimed = await claim(ctx, p, id, ctx.clock.now().toISOString());
   if (claimed !== 'claimed') return { id, status: claimed };
@@ -81,6 +74,6 @@ export async function pushOnce(ctx: CallContext, p: SinglePush): Promise<{ id: s
       data: { status, ...(result.ok ? {} : { errCode: result.errCode ?? null, transient: result.transient }) },
     });
   });
-  if (!result.ok) ctx.log.info('notify.failed', { purpose: p.purpose, deliveryId: id, errCode: result.errCode, transient: result.transient, requestId: ctx.requestId });
+  if (!result.ok) ctx.log.info('notify.failed', { purpose: p.purpose, deliveryId: id, errCode: result.errCode, transient: result.transient, requestId });
   return { id, status };
 }

@@ -2,6 +2,7 @@ import type { Store } from '../ports/store.port';
 import type { Clock } from '../ports/clock.port';
 import type { Signer } from '../ports/signer.port';
 import type { Notifier } from '../ports/notifier.port';
+import type { PushService } from '../ports/push.port';
 import type { Storage } from '../ports/storage.port';
 import type { Settings } from '../config/settings';
 import type { RandomSource } from '../security/keyed-hash';
@@ -12,7 +13,10 @@ export interface AppContext {
   readonly store: Store;
   readonly clock: Clock;
   readonly signer: Signer;
+  /** The sender under `push`; wiring and tests only — use cases push through `push`. */
   readonly notifier: Notifier;
+  /** Notice push jobs, single pushes and consents (server/ports/push.port.ts). */
+  readonly push: PushService;
   /** Files passed by id (uploaded roll sheets). */
   readonly storage: Storage;
   readonly settings: Settings;

@@ -1,6 +1,8 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
 import type { ErrEnvelope } from '../services/contracts';
 import IdNumberInput from './id-number-input';
+import TextInput, { TextAreaInput } from './text-input';
 
 /** The field's error under it, in the server's Chinese (ErrEnvelope.fields). */
 export function FieldError({ error }: { error: string | undefined }) {
@@ -18,55 +20,42 @@ interface TextFieldProps {
   maxlength?: number;
 }
 
-/** A labelled one-line text input with its error (large tap target from `.input`). */
-export function TextField({ id, label, hint, value, onChange, error, placeholder, maxlength = 20 }: TextFieldProps) {
+/** A field's frame: its label, an optional hint, the control, and its error under it. */
+function FieldFrame({ label, hint, error, children }: { label: string; hint?: string; error: string | undefined; children: ReactNode }) {
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
       {hint ? <Text className='field-hint'>{hint}</Text> : null}
-      <Input
-        className={'input' + (error ? ' invalid' : '')}
-        placeholderClass='input-placeholder'
-        id={id}
-        type='text'
-        maxlength={maxlength}
-        value={value}
-        placeholder={placeholder}
-        onInput={(e) => onChange(e.detail.value)}
-      />
+      {children}
       <FieldError error={error} />
     </View>
+  );
+}
+
+/** A labelled one-line text input with its error (large tap target from `.input`). */
+export function TextField({ id, label, hint, value, onChange, error, placeholder, maxlength = 20 }: TextFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      <TextInput id={id} value={value} onChange={onChange} placeholder={placeholder} maxlength={maxlength} invalid={!!error} />
+    </FieldFrame>
   );
 }
 
 /** A labelled multi-line text with its error. */
 export function TextAreaField({ id, label, hint, value, onChange, error, placeholder, maxlength = 300 }: TextFieldProps) {
   return (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      {hint ? <Text className='field-hint'>{hint}</Text> : null}
-      <Textarea
-        className={'textarea' + (error ? ' invalid' : '')}
-        placeholderClass='input-placeholder'
-        id={id}
-        maxlength={maxlength}
-        value={value}
-        placeholder={placeholder}
-        onInput={(e) => onChange(e.detail.value)}
-      />
-      <FieldError error={error} />
-    </View>
+    <FieldFrame label={label} hint={hint} error={error}>
+      <TextAreaInput id={id} value={value} onChange={onChange} placeholder={placeholder} maxlength={maxlength} invalid={!!error} />
+    </FieldFrame>
   );
 }
 
 /** The ID number (the platform's own input: digit keyboard on WeChat) with its label and error. */
 export function IdNumberField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error: string | undefined }) {
   return (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
+    <FieldFrame label={label} error={error}>
       <IdNumberInput value={value} invalid={!!error} onChange={onChange} />
-      <FieldError error={error} />
-    </View>
+    </FieldFrame>
   );
 }
 

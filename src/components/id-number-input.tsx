@@ -1,4 +1,5 @@
-import { Input } from '@tarojs/components';
+import { ID_NUMBER_KEYBOARD } from './id-number-keyboard';
+import TextInput from './text-input';
 
 export interface IdNumberInputProps {
   value: string;
@@ -6,18 +7,7 @@ export interface IdNumberInputProps {
   onChange: (v: string) => void;
 }
 
-/** Browser build: plain text (an 18-digit number may end in X). */
+/** The ID number's input, on the platform's keyboard (id-number-keyboard.ts). */
 export default function IdNumberInput({ value, invalid, onChange }: IdNumberInputProps) {
-  return (
-    <Input
-      className={'input' + (invalid ? ' invalid' : '')}
-      placeholderClass='input-placeholder'
-      id='bind-id-number'
-      type='text'
-      maxlength={18}
-      value={value}
-      placeholder='18位，最后一位可能是X'
-      onInput={(e) => onChange(e.detail.value)}
-    />
-  );
+  return <TextInput id='bind-id-number' type={ID_NUMBER_KEYBOARD} maxlength={18} value={value} invalid={invalid} placeholder='18位，最后一位可能是X' onChange={onChange} />;
 }

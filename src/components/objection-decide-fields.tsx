@@ -34,6 +34,18 @@ const NEW_CATEGORIES: ReadonlyArray<readonly [DecideDraft['category'], string]> 
   ['B', 'B 户籍在本村、住在外地'],
   ['C', 'C 户籍不在本村、住在本村'],
 ];
+const CHANNELS: ReadonlyArray<readonly [DecideDraft['channel'], string]> = [
+  ['inPerson', '当面'],
+  ['phone', '电话'],
+];
+const MEETINGS: ReadonlyArray<readonly [DecideDraft['meeting'], string]> = [
+  ['villagerMeeting', '村民会议'],
+  ['representativeMeeting', '村民代表会议'],
+];
+export const DECISIONS: ReadonlyArray<readonly [DecideDraft['decision'], string]> = [
+  ['upheld', '申诉成立'],
+  ['rejected', '申诉不成立'],
+];
 const FIX_CATEGORIES: ReadonlyArray<readonly [DecideDraft['category'], string]> = [
   ['A', 'A 住在本村'],
   ['B', 'B 住在外地'],
@@ -57,16 +69,7 @@ export function AddPersonFields({ d, set, fe, byPerson }: { d: DecideDraft; set:
 export function DeclarationFields({ d, set, fe, today }: { d: DecideDraft; set: SetDraft; fe: FieldErr; today: string }) {
   return (
     <View data-testid='decide-declaration'>
-      <ChipsField
-        id='decide-channel'
-        label='本人是怎样表示参加选举的'
-        options={[
-          ['inPerson', '当面'],
-          ['phone', '电话'],
-        ]}
-        value={d.channel}
-        onChange={set('channel')}
-      />
+      <ChipsField id='decide-channel' label='本人是怎样表示参加选举的' options={CHANNELS} value={d.channel} onChange={set('channel')} />
       <DateField id='decide-declared-on' label='哪一天' value={d.declaredOn} end={today} onChange={set('declaredOn')} error={fe('declaration.declaredOn')} />
     </View>
   );
@@ -76,16 +79,7 @@ export function DeclarationFields({ d, set, fe, today }: { d: DecideDraft; set: 
 export function MeetingFields({ d, set, fe, today, registered }: { d: DecideDraft; set: SetDraft; fe: FieldErr; today: string; registered: boolean }) {
   return (
     <View data-testid='decide-meeting'>
-      <ChipsField
-        id='decide-meeting'
-        label='哪个会议同意的'
-        options={[
-          ['villagerMeeting', '村民会议'],
-          ['representativeMeeting', '村民代表会议'],
-        ]}
-        value={d.meeting}
-        onChange={set('meeting')}
-      />
+      <ChipsField id='decide-meeting' label='哪个会议同意的' options={MEETINGS} value={d.meeting} onChange={set('meeting')} />
       <DateField id='decide-meeting-date' label='开会日期' value={d.meetingDate} end={today} onChange={set('meetingDate')} error={fe('residence.meetingDate')} />
       <TextField id='decide-minutes-ref' label='会议记录编号' value={d.minutesRef} onChange={set('minutesRef')} error={fe('residence.minutesRef')} placeholder='例如 2026-村代会-03' maxlength={60} />
       <DateField id='decide-residence-since' label={`从哪天开始住在本村${registered ? '（登记里已有的可以不填）' : ''}`} value={d.residenceSince} end={today} onChange={set('residenceSince')} error={fe('residence.residenceSince')} />

@@ -9,7 +9,7 @@ import { beijingDay } from '../services/format';
 import { toast } from '../services/navigation';
 import { FormError, TextAreaField } from './form-fields';
 import { ChipsField } from './form-pickers';
-import { AddPersonFields, CorrectFields, DeclarationFields, MeetingFields, RemoveFields, type DecideDraft, type SetDraft } from './objection-decide-fields';
+import { AddPersonFields, CorrectFields, DECISIONS, DeclarationFields, MeetingFields, RemoveFields, type DecideDraft, type SetDraft } from './objection-decide-fields';
 
 type Item = OutputOf<typeof objectionCommittee.listObjections>['objections'][number];
 type DecideInput = InputOf<typeof objectionCommittee.decideObjection>;
@@ -94,16 +94,7 @@ export default function ObjectionDecideForm({ electionId, item, onDone }: { elec
   const canRegister = upheld && entry && entry.status !== 'registered' && item.kind !== 'wrongPerson';
   return (
     <View className='decision' data-testid='decide-form'>
-      <ChipsField
-        id='decide'
-        label='处理结果'
-        options={[
-          ['upheld', '申诉成立'],
-          ['rejected', '申诉不成立'],
-        ]}
-        value={d.decision}
-        onChange={set('decision')}
-      />
+      <ChipsField id='decide' label='处理结果' options={DECISIONS} value={d.decision} onChange={set('decision')} />
       {canRegister ? (
         <ChipsField
           id='decide-how'

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useConfirmEntry, useDeclareParticipation } from '../hooks/use-registration-actions';
 import type { VoterView } from '../services/contracts';
 import type { RegDone } from './reg-done';
+import { TextField } from './form-fields';
 
 /** 确认登记信息, and for a category B voter still pending, 表示参加选举. */
 export default function RegEntryActions({ voter, onDone }: { voter: VoterView; onDone: (d: RegDone) => void }) {
@@ -20,20 +21,7 @@ export default function RegEntryActions({ voter, onDone }: { voter: VoterView; o
         <View className='card' data-testid='declare'>
           <Text className='card-title'>表示参加选举</Text>
           <Text className='text'>您的户籍在本村、人在外地。要参加本届选举，需要本人表示参加。在手机上表示就可以，不用回村。</Text>
-          <View className='field'>
-            <Text className='field-label'>现在住在哪里（可以不填）</Text>
-            <Input
-              className={'input' + (declareError?.fields?.livesIn ? ' invalid' : '')}
-              placeholderClass='input-placeholder'
-              id='declare-lives-in'
-              type='text'
-              maxlength={40}
-              value={livesIn}
-              placeholder='例如 广东省深圳市'
-              onInput={(e) => setLivesIn(e.detail.value)}
-            />
-            {declareError?.fields?.livesIn ? <Text className='field-error'>{declareError.fields.livesIn}</Text> : null}
-          </View>
+          <TextField id='declare-lives-in' label='现在住在哪里（可以不填）' value={livesIn} onChange={setLivesIn} error={declareError?.fields?.livesIn} placeholder='例如 广东省深圳市' maxlength={40} />
           {declareError && !declareError.fields?.livesIn ? (
             <Text className='notice error' data-testid='declare-error'>
               {declareError.message}

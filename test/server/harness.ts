@@ -11,11 +11,13 @@ import { linkAllScopes, type LinkReport } from '../../server/audit/audit-linker'
 import { ROUTES } from '../../server/functions/routes';
 import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
+import { createAppContext } from '../../server/functions/app-context.factory';
 import { createFolderStorage } from '../../server/adapters/local/folder.storage';
 import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
 import { FakeCloudbaseDatabase } from '../../server/adapters/cloudbase/cloudbase-db.fake';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase.store';
 import type { Store } from '../../server/ports/store.port';
+import type { Notifier } from '../../server/ports/notifier.port';
 import { createEd25519Signer, generateEd25519KeyPem } from '../../server/adapters/crypto/ed25519.signer';
 import { createRecordingNotifier } from '../../server/adapters/local/recording.notifier';
 import { parseSettings } from '../../server/config/settings';
@@ -50,6 +52,8 @@ export interface TestApp {
   dir: string;
   logs: string[];
   setNow(iso: string): void;
+  /** Swaps the sender under ctx.push (and app.notifier) from the next send on: a failing or rate-limited WeChat mid-test. */
+  setNotifier(notifier: Notifier): void;
   call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<Envelope<T>>;
   /** Call that must succeed; returns data. */
   ok<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<T>;
@@ -98,7 +102,7 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
   });
   const { store, fake } = openStore(kind, dir, opts.latency);
   const clock = { now: () => new Date(now.getTime()) };
-  const app: AppContext = {
+  const app: AppContext = createAppContext({
     store,
     storage: createFolderStorage(join(dir, 'files'), settings.idHmacKey, clock),
     clock,
@@ -107,7 +111,7 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
     settings,
     rng: seededRandom(42),
     log,
-  };
+  });
   let n = 0;
   const call = async <T,>(fn: string, event: Record<string, unknown>, openid: string | null = null) => {
     const routes = ROUTES[fn as keyof typeof ROUTES];
@@ -122,6 +126,10 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
     logs,
     setNow: (iso) => {
       now = new Date(iso);
+    },
+    setNotifier: (notifier) => {
+      // ctx.push reads the notifier through the app object (createAppContext), so this is all a swap takes.
+      (app as { notifier: Notifier }).notifier = notifier;
     },
     call,
     ok: async <T,>(fn: string, event: Record<string, unknown>, openid: string | null = null) => {

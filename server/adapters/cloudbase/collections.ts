@@ -62,6 +62,7 @@ const ABOUT: Readonly<Record<Collection, readonly [purpose: string, uniqueId: st
   request: ['idempotency records of client requestIds', 'keyed hash of (caller, action, requestId)'],
   nomination: ['nomination ballots', '{electionId}:{voterId}: one ballot per voter'],
   receipt: ['ballot receipts', 'receipt id'],
+  nominationCount: ['running nomination counts, sharded so simultaneous ballots rarely write the same document', '{electionId}:{shard}: one per shard (shard = hash of the ballot id mod NOMINATION_COUNT_SHARDS)'],
   candidate: ['candidates and their review', '{electionId}:{post}:{voterId}'],
   proxy: ['proxy authorisations (委托投票)', 'authorisation id'],
   proxyLoad: ['principals per proxy (the per-proxy limit)', '{electionId}:{proxyVoterId}: one counter per proxy'],

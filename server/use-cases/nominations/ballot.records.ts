@@ -7,7 +7,10 @@
  * - `receipt/{code}` maps the receipt code to the ballot.
  * - The audit entry holds the canonical content and its hash, so the recount can rebuild the
  *   tally from the audit log alone and each version stays on record.
- * Contention is one voter's own ballot only: no document that every ballot writes.
+ * - `nominationCount/{electionId}:{shard}` moves from the replaced version to this one
+ *   (nomination-count.records.ts): closing sums the shards instead of reading every ballot.
+ * Contention is one voter's own ballot and one of the election's count shards (a hash of the
+ * ballot id): no document that every ballot writes.
  */
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { nominationDoc, receiptDoc, type NominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
@@ -17,6 +20,7 @@ import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import { normalNames, signBallot, type BallotContent } from './ballot-receipt.records';
 import { nominationId } from './nomination-scope.policy';
+import { countBallotChange } from './nomination-count.records';
 
 export const SUBMIT_ACTION = 'nominations.submit';
 export const PAPER_ACTION = 'committee.enterPaperNomination';
@@ -75,6 +79,7 @@ export function recordBallot(ctx: CallContext, w: BallotWrite): Promise<Result<R
       version,
     };
     await tx.set('nomination', id, ballot);
+    await countBallotChange(tx, id, content.electionId, prev, ballot);
     await tx.set('receipt', signed.code, { electionId: content.electionId, ballotId: id, hash: signed.hash, version, issuedAt: content.submittedAt });
     await appendAudit(tx, {
       scope: content.electionId,

@@ -1,7 +1,9 @@
 /**
  * committee.closeNominations — 结束提名: after the window's last day has ended in Beijing time,
- * the count is frozen into the close record (initial candidates = nominees with at least the
- * preset's joint minimum), a Merkle root over the valid ballots' hashes is fixed, and the formal
+ * the count is frozen into the close record from the running counts (one query over the count
+ * shards, nomination-count.records.ts; initial candidates = nominees with at least the preset's
+ * joint minimum), then sealed with a Merkle root over the valid ballots' hashes (resumed by the
+ * next call when a call ended between the two), and the formal
  * candidates follow by the preset's 差额 (src/domain/formal-candidates.ts). Election committee
  * members among the initial candidates leave the committee at once (RULES.md §2, the members
  * hook) and the reply lists the seats to fill. Called again, it records a tie resolution
@@ -27,9 +29,9 @@ import { leaveCommitteeOnCandidacy } from '../membership/leave-committee-on-cand
 import { civilDateText } from '../notices/notice-wording.text';
 import { requireCommitteeElection, type ElectionScope } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
-import { liveCount } from './ballot-count.records';
 import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection.view';
-import { merkleOf, nomineeRecords, tallyHashOf, writeMerkleChunks } from './nomination-close.records';
+import { countFromShards } from './nomination-count.records';
+import { nomineeRecords, sealClose, tallyHashOf } from './nomination-close.records';
 import { closeId } from './nomination-scope.policy';
 
 /** Members who left on candidacy, by name, for the committee's 请补齐选举委员会成员 message. */
@@ -38,11 +40,11 @@ export const seatsToFillView = (close: NominationCloseDoc) =>
 
 type Input = Parameters<UseCase<typeof closeNominations>>[0];
 
-async function firstClose(ctx: CallContext, scope: ElectionScope, at: string): Promise<WithId<NominationCloseDoc>> {
+/** The frozen count, without its seal: what closing costs grows with the shards and nominees, not the ballots. */
+export async function freezeCount(ctx: CallContext, scope: ElectionScope, at: string): Promise<WithId<NominationCloseDoc>> {
   const { election, rules } = scope;
-  const { tally, paper, validHashes } = await liveCount(ctx.store, election._id);
+  const { tally, paper } = await countFromShards(ctx.store, election._id);
   const posts = await nomineeRecords(ctx.store, election, tally);
-  const tree = merkleOf(validHashes);
   const actor = actorOf(ctx);
   const initial = [...new Set(posts.flatMap((p) => p.nominees.filter((n) => n.votes >= rules.nomination.jointMinimum).map((n) => n.voterId)))];
   const doc: NominationCloseDoc = {
@@ -57,7 +59,7 @@ async function firstClose(ctx: CallContext, scope: ElectionScope, at: string): P
     posts,
     resolutions: [],
     tallyHash: tallyHashOf(tally),
-    merkle: { root: tree.root, leaves: tree.leaves, chunkSize: tree.chunkSize, chunkRoots: [...tree.chunkRoots], chunkFirsts: tree.chunks.map((c) => c[0]!) },
+    merkle: null,
     seatsToFill: [],
     publication: null,
     republishNeeded: false,
@@ -72,9 +74,8 @@ async function firstClose(ctx: CallContext, scope: ElectionScope, at: string): P
       if (left.revokedMemberId) seats.push(voterId);
     }
     const stored = { ...doc, seatsToFill: seats };
-    await writeMerkleChunks(tx, election._id, tree);
     await tx.set('meta', closeId(election._id), stored);
-    await appendAudit(tx, { scope: election._id, action: 'committee.closeNominations', actor, at, subject: election._id, data: { ballots: doc.ballots, valid: doc.valid, invalid: doc.invalid, tallyHash: doc.tallyHash, merkleRoot: tree.root, seatsToFill: seats.length } });
+    await appendAudit(tx, { scope: election._id, action: 'committee.closeNominations', actor, at, subject: election._id, data: { ballots: doc.ballots, valid: doc.valid, invalid: doc.invalid, tallyHash: doc.tallyHash, seatsToFill: seats.length } });
     return { ...stored, _id: closeId(election._id) };
   });
 }
@@ -115,8 +116,8 @@ export const closeNominationsUseCase: UseCase<typeof closeNominations> = async (
     return err('WINDOW_CLOSED', 'WINDOW_STILL_OPEN', election.nominationClosesOn ? `提名到${civilDateText(election.nominationClosesOn)}晚上12点（北京时间）才结束，结束以后才能统计提名、确定候选人` : '还没有定提名时间');
   }
   const at = now.toISOString();
-  let close = await readClose(ctx.store, election._id);
-  if (!close) close = await firstClose(ctx, scope.value, at);
+  let close = (await readClose(ctx.store, election._id)) ?? (await freezeCount(ctx, scope.value, at));
+  close = await sealClose(ctx.store, close, actorOf(ctx), at);
   if (input.resolution || input.margins) {
     const amended = await amend(ctx, scope.value, close, input, at);
     if (!amended.ok) return amended;

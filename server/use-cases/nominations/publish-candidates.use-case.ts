@@ -28,6 +28,7 @@ import { actorOf } from '../shared/access.policy';
 import { sha256Hex } from './ballot-receipt.records';
 import { candidateDocs, computeSelection, selectionView } from './candidate-selection.view';
 import { closedElection } from './candidate-change.records';
+import { sealClose } from './nomination-close.records';
 import { dateWords } from '../../../src/domain/date-words';
 
 export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async (input, ctx) => {
@@ -46,6 +47,8 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
   if (unreviewed.length > 0) return err('CONFLICT', 'REVIEW_PENDING', `还有${unreviewed.length}名候选人没有做资格审查：${unreviewed.map((c) => c.name).join('、')}`);
   if (close.publication && !close.republishNeeded) return err('CONFLICT', 'UNCHANGED', '名单没有变化，已经公布过了');
 
+  // The root goes on the notice: a close whose seal was cut off is sealed first.
+  const { merkle } = await sealClose(ctx.store, close, actorOf(ctx), now.toISOString());
   const view = selectionView(selection, close, candidates);
   const entries = view.posts.flatMap((p) => p.candidates.map((c) => ({ post: p.label, name: c.name, group: c.group })));
   const version = (close.publication?.version ?? 0) + 1;
@@ -55,14 +58,14 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
     electionId: election._id,
     type: 'formalCandidates',
     preparedAt: at,
-    summary: `本次提名共收到提名票${close.ballots}张，其中有效${close.valid}张、无效${close.invalid}张；确定正式候选人${counts}${rules.candidates.order === 'stroke' ? '，按姓氏笔画排列' : '，按得票多少排列'}。提名计票核验码：${close.merkle.root}。选民可以用自己的回执编号核验本人的提名票已经计入。${version > 1 ? `（第${version}次公布，因候选人变动重新公布）` : ''}`,
+    summary: `本次提名共收到提名票${close.ballots}张，其中有效${close.valid}张、无效${close.invalid}张；确定正式候选人${counts}${rules.candidates.order === 'stroke' ? '，按姓氏笔画排列' : '，按得票多少排列'}。提名计票核验码：${merkle.root}。选民可以用自己的回执编号核验本人的提名票已经计入。${version > 1 ? `（第${version}次公布，因候选人变动重新公布）` : ''}`,
     entries,
   };
   const hash = sha256Hex(canonicalJson(entries));
   const voided = await ctx.store.runTransaction(async (tx) => {
     await tx.set('meta', noticeSourceId(election._id, 'formalCandidates'), { ...source });
     await tx.update('meta', close._id, { publication: { version, publishedAt: at, hash }, republishNeeded: false });
-    await appendAudit(tx, { scope: election._id, action: 'committee.publishCandidates', actor: actorOf(ctx), at, subject: election._id, data: { version, hash, merkleRoot: close.merkle.root, count: entries.length } });
+    await appendAudit(tx, { scope: election._id, action: 'committee.publishCandidates', actor: actorOf(ctx), at, subject: election._id, data: { version, hash, merkleRoot: merkle.root, count: entries.length } });
     // RULES.md §4: a formal candidate may not act as proxy (unless the preset allows it for near relatives).
     const ended = [];
     for (const c of listed) ended.push(...(await voidProxiesOfCandidate(tx, { electionId: election._id, voterId: c.voterId, at }, rules)));
@@ -74,6 +77,6 @@ export const publishCandidatesUseCase: UseCase<typeof publishCandidates> = async
     version,
     order: rules.candidates.order,
     posts: view.posts.map((p) => ({ post: p.post, label: p.label, names: p.candidates.map((c) => ({ voterId: c.voterId, name: c.name, group: c.group, sex: c.sex, birthYear: c.birthYear, votes: c.votes })) })),
-    tallyRoot: close.merkle.root,
+    tallyRoot: merkle.root,
   });
 };

@@ -61,7 +61,7 @@ export const tallyNominationsUseCase: UseCase<typeof tally> = async (input, ctx)
     posts,
     closed: close !== null,
     recount: recount ? { matches: sameTally(t, recount), ballots: recount.ballots } : null,
-    merkleRoot: close?.merkle.root ?? null,
+    merkleRoot: close?.merkle?.root ?? null,
     seatsToFill: close ? seatsToFillView(close) : [],
     nomineeBallots: nominee ? await nomineeBallotViews(ctx, picked, nominee) : null,
     at: ctx.clock.now().toISOString(),

@@ -38,8 +38,9 @@ async function alteration(ctx: CallContext, b: NominationDoc, signedHash: string
 
 async function inclusionOf(ctx: CallContext, electionId: string, hash: string) {
   const close = await readClose(ctx.store, electionId);
-  if (!close) return { closed: false, inclusion: null };
-  const { merkle } = close;
+  // Frozen but not sealed yet (a close call cut off between the two): no root to prove against.
+  const merkle = close?.merkle;
+  if (!merkle) return { closed: false, inclusion: null };
   const index = chunkIndexFor(merkle.chunkFirsts, hash);
   const chunk = await readDoc(ctx.store, 'meta', merkleChunkId(electionId, index), merkleChunkDoc);
   const found = chunk ? inclusionPath(hash, chunk.leaves, index, merkle.chunkSize, merkle.chunkRoots) : null;

@@ -6,7 +6,7 @@
  * - not bound to WeChat (`notBound`);
  * - the push was refused (`pushFailed`; nothing was sent);
  * - its outcome is unknown (`pushUnknown`): the worker stopped between claiming the delivery
- *   and recording the answer. Sending is at most once (server/push/push-job.ts), so it is never
+ *   and recording the answer. Sending is at most once (server/push/push-job.ts, through ctx.push), so it is never
  *   resent; a call makes sure the villager hears of the notice;
  * - no consent left (`noConsent`), reported as `pushUnknown` when an earlier push of this notice
  *   to them is unknown and none was sent.
@@ -24,8 +24,7 @@ import type { callListEntrySchema } from '../../../src/contracts/notice-committe
 import { type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { noticeDeliveryDoc, pushJobDoc, type NoticeDeliveryDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { sortByStroke } from '../../../src/domain/stroke-order';
-import { consentsByOpenid } from '../../push/consent';
-import type { Store } from '../../ports/store.port';
+import type { AppContext } from '../../runtime/context';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';
 import type { Voter } from './notice-reach.view';
 import { groupBy } from '../../runtime/group-by';
@@ -74,14 +73,15 @@ export interface ReachInput {
 }
 
 /** The unread registered voters of a notice, how they can be reached, and the call list. */
-export async function unreadReach(store: Store, input: ReachInput): Promise<UnreadReach> {
+export async function unreadReach(ctx: Pick<AppContext, 'store' | 'push'>, input: ReachInput): Promise<UnreadReach> {
+  const { store } = ctx;
   const { village, voters, readers } = input;
   const unread = voters.filter((v) => !readers.has(v._id));
   const bound = unread.filter((v): v is Voter & { boundTo: string } => v.boundTo !== null);
   const [jobs, deliveries, consents] = await Promise.all([
     findDocs(store, 'pushJob', { noticeId: input.noticeId }, pushJobDoc, { limit: 100 }),
     findAllDocs(store, 'noticeDelivery', { noticeId: input.noticeId }, noticeDeliveryDoc),
-    consentsByOpenid(store, input.electionId, bound.map((v) => v.boundTo)),
+    ctx.push.consentsByOpenid(input.electionId, bound.map((v) => v.boundTo)),
   ]);
   // The publication is round 0, the n-th reminder round n.
   const latestJob = jobs.slice().sort((a, b) => a.round - b.round).at(-1)?._id ?? null;

@@ -8,7 +8,6 @@
  */
 import type { list } from '../../../src/contracts/notice.contract';
 import { ok } from '../../../src/domain/result';
-import { pushesOwed } from '../../push/consent';
 import type { UseCase } from '../../runtime/dispatch';
 import { requireBoundEntry } from '../shared/election-access.policy';
 import { correctedByOf, electionNotices, noticeItem, receiptsOf, unreadCount } from './notice-reading.records';
@@ -20,7 +19,7 @@ export const listNoticesUseCase: UseCase<typeof list> = async (_input, ctx) => {
   if (!scope.ok) return scope;
   const { voter, binding } = scope.value;
   const electionId = voter.electionId;
-  const [notices, receipts, owed] = await Promise.all([electionNotices(ctx.store, electionId), receiptsOf(ctx.store, voter._id), pushesOwed(ctx.store, binding._id)]);
+  const [notices, receipts, owed] = await Promise.all([electionNotices(ctx.store, electionId), receiptsOf(ctx.store, voter._id), ctx.push.pushesOwed(binding._id)]);
   const correctedBy = correctedByOf(notices);
   return ok({
     electionId,

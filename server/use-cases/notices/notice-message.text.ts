@@ -9,9 +9,8 @@
  * `thing` values are limited to 20 characters by WeChat (longer ones fail with 47003).
  */
 import { NOTICE_DETAIL_PAGE } from '../../../src/contracts/notice.schema';
-import type { AppContext } from '../../runtime/context';
 import type { NotifyMessage } from '../../ports/notifier.port';
-import type { ComposeNoticeMessage, PushDeps } from '../../ports/push.port';
+import type { ComposeNoticeMessage } from '../../ports/push.port';
 import { committeeNameOf } from './objection-notices.text';
 import { pushTime } from '../shared/format.text';
 
@@ -49,8 +48,3 @@ export function noticeMessage(input: {
 /** The push port's wording of a notice push: the committee signs the publication, a reminder asks to read. */
 export const composeNoticeMessage: ComposeNoticeMessage = (s) =>
   noticeMessage({ openid: s.openid, templateId: s.templateId, noticeId: s.noticeId, title: s.title, publishedAt: s.publishedAt, committeeName: committeeNameOf(s.village), reminder: s.reminder });
-
-/** A use case's context as the push job's dependencies, with the notices' wording. */
-export function noticePushDeps(ctx: Pick<AppContext, 'store' | 'clock' | 'notifier' | 'log'>): PushDeps {
-  return { store: ctx.store, clock: ctx.clock, notifier: ctx.notifier, log: ctx.log, composeMessage: composeNoticeMessage };
-}

@@ -16,7 +16,6 @@ import { NOTICE_TYPES } from '../../../src/contracts/notice.schema';
 import { shanghaiDateOf } from '../../../src/domain/civil-date';
 import { checkNoticePublication, noticeWindow } from '../../../src/domain/notice';
 import { err, ok } from '../../../src/domain/result';
-import { deliveryCounts } from '../../push/push-job.records';
 import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { noticeView } from './notice-attachment.records';
@@ -62,15 +61,15 @@ export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx
   if (target) {
     const readers = readersByNotice.get(target._id) ?? new Set<string>();
     const [deliveries, jobs, reach] = await Promise.all([
-      deliveryCounts(ctx, { noticeId: target._id }),
+      ctx.push.deliveryCounts({ noticeId: target._id }),
       findDocs(ctx.store, 'pushJob', { noticeId: target._id }, pushJobDoc, { limit: 100, orderBy: { field: 'createdAt', direction: 'asc' } }),
-      unreadReach(ctx.store, { electionId: election._id, village, noticeId: target._id, voters, readers }),
+      unreadReach(ctx, { electionId: election._id, village, noticeId: target._id, voters, readers }),
     ]);
     detail = {
       notice: { ...noticeView(target), correctedBy: correctedBy.get(target._id) ?? null },
       awareness: awarenessView(awarenessOf(voters, readers, village.groups)),
       deliveries,
-      jobs: await Promise.all(jobs.map(async (j) => ({ jobId: j._id, kind: j.kind, status: j.status, createdAt: j.createdAt, counts: await deliveryCounts(ctx, { jobId: j._id }) }))),
+      jobs: await Promise.all(jobs.map(async (j) => ({ jobId: j._id, kind: j.kind, status: j.status, createdAt: j.createdAt, counts: await ctx.push.deliveryCounts({ jobId: j._id }) }))),
       unread: { total: reach.total, withConsent: reach.withConsent, callOnly: reach.callOnly, onCallList: reach.callList.length, pushUnknown: reach.pushUnknown },
       callList: input.callList ? reach.callList : null,
     };

@@ -1,21 +1,19 @@
 /**
  * committee.publishVoterList as routed: the objections module's use case, which writes the
  * publication push job in the transaction that publishes the 选民名单公告, then that push run
- * in this invocation (server/push), so the list reaches villagers whichever action published it.
+ * in this invocation (ctx.push), so the list reaches villagers whichever action published it.
  * The push never changes the reply: the publication stands even when WeChat refuses, and a crash
  * after the commit leaves the job to the timer (a retry would only get ALREADY_PUBLISHED).
  *
  * Outcomes: those of publish-voter-list.use-case.ts.
  */
 import type { publishVoterList } from '../../../src/contracts/objection-committee.contract';
-import { pushPublication } from '../../push/notice-push';
 import type { UseCase } from '../../runtime/dispatch';
 import { publishVoterListUseCase } from '../objections/publish-voter-list.use-case';
-import { noticePushDeps } from './notice-message.text';
 
 export const publishVoterListAndPushUseCase: UseCase<typeof publishVoterList> = async (input, ctx) => {
   const r = await publishVoterListUseCase(input, ctx);
   if (!r.ok) return r;
-  await pushPublication(noticePushDeps(ctx), r.value.notice.id);
+  await ctx.push.pushPublication(r.value.notice.id);
   return r;
 };

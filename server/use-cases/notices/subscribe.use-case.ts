@@ -19,10 +19,8 @@
  */
 import type { subscribe } from '../../../src/contracts/notice.contract';
 import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
-import { consentDoc, type ConsentDoc } from '../../../src/contracts/documents/push-documents.schema';
 import { err, ok } from '../../../src/domain/result';
-import { consentId, consentsOf, MAX_UNUSED_CONSENTS } from '../../push/consent';
-import { findDocs, readDoc } from '../../runtime/documents';
+import { findDocs } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { requireBoundVoter } from '../shared/election-access.policy';
 import { requireOpenid } from '../shared/access.policy';
@@ -41,25 +39,9 @@ export const subscribeUseCase: UseCase<typeof subscribe> = async (input, ctx) =>
   const waiting = voter ? null : await openOwnObjection(ctx, openid);
   if (!voter && !waiting) return err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
   const at = ctx.clock.now().toISOString();
-  await ctx.store.runTransaction(async (tx) => {
-    for (const templateId of input.accepted) {
-      const id = consentId(openid, templateId);
-      const c = await readDoc(tx, 'consent', id, consentDoc);
-      const doc: ConsentDoc = {
-        openid,
-        templateId,
-        unused: Math.min(MAX_UNUSED_CONSENTS, (c?.unused ?? 0) + 1),
-        granted: (c?.granted ?? 0) + 1,
-        used: c?.used ?? 0,
-        voterId: voter?._id ?? c?.voterId ?? null,
-        electionId: voter?.electionId ?? waiting?.electionId ?? c?.electionId ?? null,
-        lastGrantedAt: at,
-        lastUsedAt: c?.lastUsedAt ?? null,
-      };
-      await tx.set('consent', id, doc);
-    }
-  });
-  const consents = await consentsOf(ctx.store, openid);
+  const grant = { openid, templateIds: input.accepted, voterId: voter?._id ?? null, electionId: voter?.electionId ?? waiting?.electionId ?? null };
+  await ctx.store.runTransaction((tx) => ctx.push.grantConsents(tx, grant, at));
+  const consents = await ctx.push.consentsOf(openid);
   return ok({
     recorded: input.accepted.length,
     pushesOwed: consents.reduce((n, c) => n + c.unused, 0),

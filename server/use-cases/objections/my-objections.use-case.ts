@@ -12,7 +12,6 @@ import type { myObjections } from '../../../src/contracts/objection.contract';
 import { objectionDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';
-import { pushesOwed } from '../../push/consent';
 import { findAllDocs, readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { requireOpenid } from '../shared/access.policy';
@@ -25,7 +24,7 @@ export const myObjectionsUseCase: UseCase<typeof myObjections> = async (_input, 
   const [byOpenid, byEntry, owed] = await Promise.all([
     findAllDocs(ctx.store, 'objection', { objectorOpenid: who.value }, objectionDoc),
     binding ? findAllDocs(ctx.store, 'objection', { objectorVoterId: binding.voterId }, objectionDoc) : Promise.resolve([]),
-    pushesOwed(ctx.store, who.value),
+    ctx.push.pushesOwed(who.value),
   ]);
   const mine = new Map([...byOpenid, ...byEntry].map((o) => [o._id, o]));
   return ok({

@@ -1,6 +1,6 @@
 /**
  * Pushes an objection's decision to the objector (subscribe message, 订阅消息) and records the
- * delivery through pushOnce (server/push/single-push.ts), so every push is visible and none is
+ * delivery through ctx.push.pushOnce (server/push/single-push.ts), so every push is visible and none is
  * sent twice: the delivery document is claimed (`pending`) before the send and settled (`sent` /
  * `failed`) after it, each in a transaction with its audit entry.
  *
@@ -18,13 +18,11 @@ import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { thing } from '../notices/notice-message.text';
 import { pushTime } from '../shared/format.text';
-import { pushOnce, singleDeliveryId, type SinglePushStatus } from '../../push/single-push';
+import type { SinglePushStatus } from '../../ports/push.port';
 
 export const OBJECTION_RESULT_PAGE = 'pages/registration/index?tab=objections';
 
 export type DeliveryStatus = SinglePushStatus;
-
-export const deliveryIdOf = singleDeliveryId;
 
 /** The decision in the notice template's keywords: thing1 公告标题 · time2 发布时间 · thing3 温馨提示. */
 export function objectionResultMessage(openid: string, templateId: string, o: ObjectionDoc): NotifyMessage {
@@ -44,11 +42,14 @@ export function objectionResultMessage(openid: string, templateId: string, o: Ob
 
 export function notifyObjector(ctx: CallContext, o: WithId<ObjectionDoc>): Promise<{ id: string; status: DeliveryStatus }> {
   // A self-identified objector has no roll entry: the delivery is addressed to them as the objection's filer.
-  return pushOnce(ctx, {
-    purpose: 'objectionResult',
-    refId: o._id,
-    electionId: o.electionId,
-    recipientVoterId: o.objectorVoterId,
-    message: objectionResultMessage(o.objectorOpenid, ctx.settings.noticeTemplateId, o),
-  });
+  return ctx.push.pushOnce(
+    {
+      purpose: 'objectionResult',
+      refId: o._id,
+      electionId: o.electionId,
+      recipientVoterId: o.objectorVoterId,
+      message: objectionResultMessage(o.objectorOpenid, ctx.settings.noticeTemplateId, o),
+    },
+    ctx.requestId,
+  );
 }

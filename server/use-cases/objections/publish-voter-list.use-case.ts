@@ -31,12 +31,12 @@ import { endOfShanghaiDay, shanghaiDateOf } from '../../../src/domain/civil-date
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import { publicationCheckpoint } from '../../audit/publication-checkpoint';
-import { createPublicationPushJob } from '../../push/notice-push';
 import { findAllDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
 import type { Store, TxOps } from '../../ports/store.port';
 import type { RuleSet } from '../../../src/domain/presets/types';
 import { readRollVersion, rollVersionId } from '../roll/roll-access.policy';
+import type { PushService } from '../../ports/push.port';
 import type { UseCase } from '../../runtime/dispatch';
 import { newId } from '../../security/keyed-hash';
 import { actorOf } from '../shared/access.policy';
@@ -138,7 +138,7 @@ async function publishOnce(
   };
 
   const chunkDocs = await writeChunks(ctx.store, election._id, noticeId, chunks, voterIds, freeze.bucketCount ?? 1);
-  const r = await ctx.store.runTransaction((tx) => commitPublication(tx, { election, notice, noticeId, freeze, version, at, today, actor, marginDays: p.marginDays, filingLastDay }));
+  const r = await ctx.store.runTransaction((tx) => commitPublication(tx, ctx.push, { election, notice, noticeId, freeze, version, at, today, actor, marginDays: p.marginDays, filingLastDay }));
   if (!r.ok || r.value === 'stale') {
     await ctx.store.runTransaction(async (tx) => {
       for (const [collection, id] of chunkDocs) await tx.remove(collection, id);
@@ -174,6 +174,7 @@ async function writeChunks(store: Store, electionId: string, noticeId: string, c
 /** The publishing transaction: 'stale' when a roll change committed since `version` was read. */
 async function commitPublication(
   tx: TxOps,
+  push: PushService,
   p: { election: WithId<ElectionDoc>; notice: NoticeDoc; noticeId: string; freeze: VoterListFreezeDoc; version: number; at: string; today: string; actor: string; marginDays: number; filingLastDay: string },
 ): Promise<Result<true | 'stale', ErrorCode>> {
   const { election, notice, noticeId, freeze, version, at, today, actor } = p;
@@ -187,7 +188,7 @@ async function commitPublication(
   await tx.set('meta', rollVersionId(election._id), { value: version + 1 });
   await tx.set('notice', noticeId, notice);
   // The push job commits with the notice: a crash after this leaves it to the push timer.
-  await createPublicationPushJob(tx, notice, noticeId, at);
+  await push.createPublicationJob(tx, notice, noticeId, at);
   await tx.set('meta', voterListFreezeId(election._id), freeze);
   await tx.update('election', election._id, { voterListPublishedOn: today });
   await appendAudit(tx, {

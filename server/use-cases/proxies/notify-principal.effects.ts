@@ -6,7 +6,7 @@
 import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { thing } from '../notices/notice-message.text';
-import { pushOnce, type SinglePushStatus } from '../../push/single-push';
+import type { SinglePushStatus } from '../../ports/push.port';
 import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import { PROXY_STATUS_LABELS } from './proxy.view';
@@ -26,7 +26,7 @@ export async function notifyPrincipal(ctx: CallContext, auth: WithId<ProxyDoc>):
   const principal = await readDoc(ctx.store, 'voter', auth.principalVoterId, voterDoc);
   if (!principal?.boundTo) return 'skipped';
   const at = auth.endedAt ?? auth.decidedAt ?? auth.answeredAt ?? ctx.clock.now().toISOString();
-  const r = await pushOnce(ctx, {
+  const r = await ctx.push.pushOnce({
     purpose: 'proxyAnswer',
     refId: `${auth._id}:${auth.status}`,
     electionId: auth.electionId,
@@ -41,6 +41,6 @@ export async function notifyPrincipal(ctx: CallContext, auth: WithId<ProxyDoc>):
         thing3: { value: thing(auth.reason ? `${HINTS[auth.status] ?? ''}（${auth.reason}）` : (HINTS[auth.status] ?? '请打开小程序查看')) },
       },
     },
-  });
+  }, ctx.requestId);
   return r.status;
 }

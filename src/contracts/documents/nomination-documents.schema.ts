@@ -12,6 +12,8 @@ import { ballotNamesSchema } from '../nomination.contract';
  * - `meta/nominationClose:{electionId}` — the closed count, initial candidates, resolutions,
  *   the Merkle root over the valid ballots' hashes and the publication state.
  * - `meta/merkle:{electionId}:{chunk}` — sorted leaf hashes, 1,024 per chunk.
+ * - `nominationCount/{electionId}:{shard}` — running counts of the ballots whose id hashes to
+ *   that shard (server/use-cases/nominations/nomination-count.records.ts).
  * - `candidate/{electionId}:{voterId}` — review, profile and withdrawal of a candidate.
  */
 
@@ -73,7 +75,11 @@ export const nominationCloseDoc = z.object({
   resolutions: z.array(tieResolutionRecord),
   /** SHA-256 of the canonical tally (counts per post and nominee). */
   tallyHash: z.string(),
-  merkle: z.object({ root: z.string(), leaves: z.int(), chunkSize: z.int(), chunkRoots: z.array(z.string()), chunkFirsts: z.array(z.string()) }),
+  /**
+   * Null from the count's freeze until the ballots are sealed (the same closeNominations call, or
+   * the next one / publishCandidates when that call ended between the two).
+   */
+  merkle: z.nullable(z.object({ root: z.string(), leaves: z.int(), chunkSize: z.int(), chunkRoots: z.array(z.string()), chunkFirsts: z.array(z.string()) })),
   /** Committee members who left on candidacy (RULES.md §2): seats to fill. */
   seatsToFill: z.array(z.string()),
   publication: z.nullable(z.object({ version: z.int(), publishedAt: z.string(), hash: z.string() })),
@@ -81,6 +87,22 @@ export const nominationCloseDoc = z.object({
   republishNeeded: z.boolean(),
 });
 export type NominationCloseDoc = z.infer<typeof nominationCloseDoc>;
+
+/**
+ * One shard of an election's running nomination count: what the ballots hashed to this shard add
+ * up to. `votes` is post → nominee voter id → votes, without zero entries, so the shards' sum is
+ * exactly what tallyBallots gives over the same ballots.
+ */
+export const nominationCountDoc = z.object({
+  electionId: z.string(),
+  shard: z.int(),
+  ballots: z.int(),
+  valid: z.int(),
+  invalid: z.int(),
+  paper: z.int(),
+  votes: z.partialRecord(postSchema, z.record(z.string(), z.int())),
+});
+export type NominationCountDoc = z.infer<typeof nominationCountDoc>;
 
 export const merkleChunkDoc = z.object({ electionId: z.string(), index: z.int(), leaves: z.array(z.string()) });
 

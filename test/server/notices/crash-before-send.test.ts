@@ -55,13 +55,13 @@ describe('a crash after the claim and before the send', () => {
     // The 5th send dies before WeChat is called; the first villager's push is refused (nothing sent).
     wechat.failNext({ ok: false, transient: false, errCode: 40003, errMsg: 'invalid openid' });
     const dying = dyingBeforeSend(wechat, 5);
-    (t.app as { notifier: Notifier }).notifier = dying;
+    t.setNotifier(dying);
     const pub = await t.ok<{ notice: { id: string }; push: { status: string; counts: Record<string, number> } }>(
       'committee',
       { action: 'publishNotice', electionId: v.electionId, type: 'freeText', title: '关于核对选民登记的通知', body: '请各位选民核对登记信息。' },
       CLERK,
     );
-    (t.app as { notifier: Notifier }).notifier = wechat;
+    t.setNotifier(wechat);
     // The publication stands; its push stopped with one delivery claimed and never sent.
     expect(pub.push).toMatchObject({ status: 'running', counts: { sending: 1 } });
     const lost = dying.diedFor!;

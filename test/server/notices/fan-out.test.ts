@@ -148,7 +148,7 @@ describe('fan-out to 3,000 recipients through committee.publishNotice', () => {
     const wechat = createRecordingNotifier(t.app.clock);
     const flaky = busyOnceFor(wechat, 37);
     const limited = rateLimited(flaky, time, 400, 60_000);
-    (t.app as { notifier: Notifier }).notifier = limited;
+    t.setNotifier(limited);
 
     const started = performance.now();
     const pub = await t.ok<{ notice: { id: string }; push: { status: string; counts: Record<string, number> } }>(

@@ -57,7 +57,7 @@ describeEachStore('a send that faults in the middle of a claim batch', (store) =
         return wechat.send(msg);
       },
     };
-    (t.app as { notifier: Notifier }).notifier = dying;
+    t.setNotifier(dying);
     const pub = await publish(t, v);
     // Sends already under way in other workers finish and are recorded; the claim batch (50)
     // held far more, and those never attempted are back to pending.
@@ -65,7 +65,7 @@ describeEachStore('a send that faults in the middle of a claim batch', (store) =
     expect(pub.push.counts).toMatchObject({ sending: 1, sent: sends - 1, pending: recipients - sends, unknown: 0 });
     expect(sends).toBeLessThan(50);
 
-    (t.app as { notifier: Notifier }).notifier = wechat;
+    t.setNotifier(wechat);
     t.setNow('2026-03-01T02:10:00.000Z');
     const deps: PushDeps = { store: t.app.store, clock: t.app.clock, notifier: wechat, log: t.app.log, composeMessage: composeNoticeMessage };
     const [tick] = await resumePushJobs(deps);

@@ -15,7 +15,9 @@ import { createRecordingNotifier } from '../../../server/adapters/local/recordin
 import { parseSettings } from '../../../server/config/settings';
 import { ROUTES } from '../../../server/functions/routes';
 import type { Store } from '../../../server/ports/store.port';
+import type { Notifier } from '../../../server/ports/notifier.port';
 import type { AppContext } from '../../../server/runtime/context';
+import { createAppContext } from '../../../server/functions/app-context.factory';
 import { dispatch } from '../../../server/runtime/dispatch';
 import { silentLogger } from '../../../server/runtime/logger';
 import { seededRandom } from '../../../server/security/keyed-hash';
@@ -56,7 +58,7 @@ export function makeImportApp(backend: Backend, budgetMs: number, shared?: { dir
   });
   const { store, meter } = openStore(backend, dir);
   const folder = createFolderStorage(join(dir, 'files'), settings.idHmacKey, clock);
-  const app: AppContext = {
+  const app: AppContext = createAppContext({
     store,
     storage: meter ? meteredStorage(folder, meter) : folder,
     clock,
@@ -65,7 +67,7 @@ export function makeImportApp(backend: Backend, budgetMs: number, shared?: { dir
     settings,
     rng: seededRandom(1000 + ++instances),
     log: silentLogger,
-  };
+  });
   let n = 0;
   const call = async <T,>(fn: string, event: Record<string, unknown>, openid: string | null = null) =>
     (await dispatch(fn, ROUTES[fn as keyof typeof ROUTES]!, event, { ...app, openid, requestId: `req-${++n}` })) as Envelope<T>;
@@ -78,6 +80,9 @@ export function makeImportApp(backend: Backend, budgetMs: number, shared?: { dir
     meter,
     setNow: (iso) => {
       now = new Date(iso);
+    },
+    setNotifier: (notifier) => {
+      (app as { notifier: Notifier }).notifier = notifier;
     },
     call,
     ok: async <T,>(fn: string, event: Record<string, unknown>, openid: string | null = null) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
+import { Figure, FilterChips, Row } from '../../../../components/queue-parts';
 import ObjectionDecideForm from '../../../../components/objection-decide-form';
 import { useActionData } from '../../../../hooks/use-action';
 import * as objectionCommittee from '../../../../contracts/objection-committee.contract';
@@ -35,27 +36,12 @@ function Queue({ electionId }: { electionId: string }) {
         <Text className='text small muted'>选举委员会要在法定期限内书面答复每一件申诉；超期的会一直显示给乡镇。</Text>
         {f ? (
           <View className='figures'>
-            <View className='figure'>
-              <Text className='figure-num'>{f.open}</Text>
-              <Text className='figure-label'>待处理</Text>
-            </View>
-            <View className='figure'>
-              <Text className='figure-num'>{f.decided}</Text>
-              <Text className='figure-label'>已处理</Text>
-            </View>
-            <View className='figure'>
-              <Text className='figure-num'>{f.overdue}</Text>
-              <Text className='figure-label'>超期</Text>
-            </View>
+            <Figure n={f.open} label='待处理' />
+            <Figure n={f.decided} label='已处理' />
+            <Figure n={f.overdue} label='超期' />
           </View>
         ) : null}
-        <View className='chips' style={{ marginTop: '12px' }}>
-          {FILTERS.map(([k, label]) => (
-            <View key={k || 'all'} className={'chip' + (filter === k ? ' on' : '')} data-filter={k || 'all'} onClick={() => setFilter(k)}>
-              {label}
-            </View>
-          ))}
-        </View>
+        <FilterChips filters={FILTERS} value={filter} onChange={setFilter} />
       </View>
       {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
       {list.data && list.data.objections.length === 0 ? (
@@ -111,15 +97,6 @@ function Queue({ electionId }: { electionId: string }) {
           )}
         </View>
       ))}
-    </View>
-  );
-}
-
-function Row({ k, v }: { k: string; v: string }) {
-  return (
-    <View className='row'>
-      <Text className='row-key'>{k}</Text>
-      <Text className='row-value'>{v}</Text>
     </View>
   );
 }

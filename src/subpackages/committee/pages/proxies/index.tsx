@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
+import { Figure, FilterChips } from '../../../../components/queue-parts';
 import { FormError } from '../../../../components/form-fields';
 import { StateGate } from '../../../../components/state-views';
 import type { ErrEnvelope } from '../../../../services/contracts';
@@ -71,13 +72,7 @@ function QueueView(p: { data: QueueData; error: ErrEnvelope | null; filter: Queu
             ))}
           </View>
         ) : null}
-        <View className='chips' style={{ marginTop: '12px' }}>
-          {FILTERS.map(([k, label]) => (
-            <View key={k || 'all'} className={'chip' + (p.filter === k ? ' on' : '')} data-filter={k || 'all'} onClick={() => p.onFilter(k)}>
-              {label}
-            </View>
-          ))}
-        </View>
+        <FilterChips filters={FILTERS} value={p.filter} onChange={p.onFilter} />
       </View>
       {/* A later reload that failed: the last reply stays, with the reason above it. */}
       {p.error ? <Text className='notice error'>{p.error.message}</Text> : null}
@@ -85,15 +80,6 @@ function QueueView(p: { data: QueueData; error: ErrEnvelope | null; filter: Queu
       {p.data.items.map((item) => (
         <ProxyQueueItem key={item.id} electionId={p.electionId} item={item} onDecided={p.onDecided} />
       ))}
-    </View>
-  );
-}
-
-function Figure({ n, label }: { n: number; label: string }) {
-  return (
-    <View className='figure'>
-      <Text className='figure-num'>{n}</Text>
-      <Text className='figure-label'>{label}</Text>
     </View>
   );
 }
