@@ -61,10 +61,18 @@ export async function screenProblems(page: Page, where: string): Promise<string[
 
 /** A whole-page photograph at `size` (the window grows to the page's height: Taro H5 scrolls inside the page). */
 export async function wholeShot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
-  const h = await shown(page, '.page').evaluate((e) => e.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(12_000, Math.max(size.height, Math.ceil(h) + 60)) });
-  // Layout follows the resize in the next frames: wait for two animation frames, not a fixed time.
-  await page.evaluate('new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))');
+  await page.evaluate('document.fonts.ready');
+  // A taller window can change the layout (a card that loads as it comes into view, text
+  // reflowing): grow until the height holds, so the photograph is never cut off.
+  let height = 0;
+  for (let round = 0; round < 4; round++) {
+    const h = Math.min(12_000, Math.max(size.height, Math.ceil(await shown(page, '.page').evaluate((e) => e.scrollHeight)) + 60));
+    if (h === height) break;
+    height = h;
+    await page.setViewportSize({ width: size.width, height });
+    // Layout follows the resize in the next frames: wait for two animation frames, not a fixed time.
+    await page.evaluate('new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))');
+  }
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   await page.setViewportSize(size);
 }
