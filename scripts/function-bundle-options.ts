@@ -7,7 +7,8 @@
  *   (error replies never carry stacks, and logs name the action, not the frame);
  * - zod's 50 locales are replaced by zh-CN alone: src/contracts/zod-locale.ts configures zh-CN,
  *   and `z.locales` is otherwise unused, yet bundling keeps every locale (≈ 360 KB) because the
- *   classic `z` namespace re-exports them.
+ *   classic `z` namespace re-exports them;
+ * - UTF-8 output (`charset`), so the Chinese messages and the stroke table are not escaped.
  */
 import type { BuildOptions, Plugin } from 'esbuild';
 import { dirname, join } from 'node:path';
@@ -41,6 +42,9 @@ export function functionBuildOptions(entry: string, outfile: string): BuildOptio
     mainFields: ['module', 'main'],
     external: ['wx-server-sdk'],
     minify: true,
+    // Chinese text as UTF-8, not \uXXXX escapes: 3 bytes a character instead of 6, and Node
+    // reads UTF-8 sources natively (≈ 60 KB less in committee, whose messages are Chinese).
+    charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [zodZhCnOnly],

@@ -1,7 +1,11 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { initCloud } from './services/cloud';
+import { redirectMovedPages } from './services/moved-pages';
 import './app.scss';
+
+// Registered before any page opens: a push card sent before a page moved opens it at launch.
+if (process.env.TARO_ENV === 'weapp') redirectMovedPages();
 
 if (process.env.TARO_ENV === 'h5') {
   // Dead code in the weapp build: webpack drops the branch after TARO_ENV is replaced.

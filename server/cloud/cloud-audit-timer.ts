@@ -16,9 +16,9 @@ import { createEd25519Signer } from '../adapters/crypto/ed25519.signer';
 import type { WxCloud } from './cloud-main';
 import { parseSettings } from '../config/settings';
 import { systemClock } from '../ports/clock.port';
-import { isTimerEvent } from './cloud-push-timer';
+import { isTimerEvent } from './timer-event';
 import { jsonLogger } from '../runtime/logger';
-import { linkAllScopes, type LinkDeps, type LinkOptions } from '../audit/audit-linker';
+import type { LinkDeps, LinkOptions } from '../audit/audit-linker';
 
 /** Leaves headroom inside the function's 60 s timeout (README, deployment step 6). */
 export const AUDIT_TIMER_RUN: LinkOptions = { budgetMs: 40_000, batchSize: 50 };
@@ -41,6 +41,8 @@ export function withAuditTimer(actions: ActionMain, cloud: () => WxCloud, env: (
   return async (event, context) => {
     if (!isTimerEvent(event) || cloud().getWXContext().OPENID) return actions(event, context);
     const d = coldStart();
+    // Required here, not at load: only timer calls link the chain (an action's cold start skips it).
+    const { linkAllScopes } = require('../audit/audit-linker') as typeof import('../audit/audit-linker');
     const { reports, failed } = await linkAllScopes(d.store, d.signer, d.clock, options);
     for (const f of failed) log.error('audit.link.failed', { scope: f.scope, detail: f.error instanceof Error ? f.error.message : String(f.error) });
     return {

@@ -18,18 +18,13 @@ import type { WxCloud } from './cloud-main';
 import { systemClock } from '../ports/clock.port';
 import { jsonLogger } from '../runtime/logger';
 import { type PushDeps } from '../ports/push.port';
-import { resumePushJobs } from '../push/push-job';
 import { type PushRunOptions } from '../push/push-options';
-import { composeNoticeMessage } from '../use-cases/notices/notice-message.text';
+import { isTimerEvent } from './timer-event';
 
 /** Leaves headroom inside a 60 s function timeout (set in the console; the default is 3 s). */
 export const TIMER_RUN: PushRunOptions = { concurrency: 8, budgetMs: 45_000 };
 
-export function isTimerEvent(event: unknown): boolean {
-  if (typeof event !== 'object' || event === null) return false;
-  const e = event as { Type?: unknown; TriggerName?: unknown };
-  return e.Type === 'Timer' && typeof e.TriggerName === 'string';
-}
+export { isTimerEvent } from './timer-event';
 
 type ActionMain = (event: unknown, context?: { request_id?: string }) => Promise<Envelope<unknown>>;
 
@@ -41,12 +36,15 @@ export function withPushTimer(actions: ActionMain, cloud: () => WxCloud, options
     // DYNAMIC_CURRENT_ENV is a symbol at runtime; the SDK typings only admit strings.
     c.init({ env: c.DYNAMIC_CURRENT_ENV as unknown as string });
     installTcbRejectionGuard();
+    // Required here, not at load: only timer calls resume push jobs (an action's cold start skips them).
+    const { composeNoticeMessage } = require('../use-cases/notices/notice-message.text') as typeof import('../use-cases/notices/notice-message.text');
     deps = { store: createCloudbaseStoreFromSdk(c), clock: systemClock, notifier: createSubscribeMessageNotifier(c), log: jsonLogger(), composeMessage: composeNoticeMessage };
     return deps;
   };
   return async (event, context) => {
     if (!isTimerEvent(event) || cloud().getWXContext().OPENID) return actions(event, context);
     const d = coldStart();
+    const { resumePushJobs } = require('../push/push-job') as typeof import('../push/push-job');
     const reports = await resumePushJobs(d, options);
     return { ok: true, data: { jobs: reports.map((r) => ({ jobId: r.jobId, status: r.status, counts: r.counts, stoppedBy: r.stoppedBy })) } };
   };

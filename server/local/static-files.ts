@@ -8,6 +8,9 @@
  *   rebuilt file is compressed again). Compression runs on libuv's thread pool (never blocking
  *   the API), one job per file version however many requests wait for it, and `warmStatic`
  *   starts it for the whole build when the host starts. Bounded: the H5 build is ~1 MB.
+ * - Brotli at its best quality (11, 16 MB window): the build's files never change once built, so
+ *   the ~1 s of CPU it costs for the whole build is spent once, in the background, and saves ~8%
+ *   of the bytes over quality 9 (app.js 96 → 89 KB: ~0.25 s of a 400 kbps first visit).
  * - Caching: hashed assets (`js/`, `css/`, names with a content hash) are immutable for a year;
  *   index.html is revalidated every time (no-cache + ETag → 304), so a new build shows at once.
  */
@@ -69,7 +72,7 @@ async function encode(file: string, encoding: Encoding, mtimeMs: number): Promis
     const raw = readFileSync(file);
     body =
       encoding === 'br'
-        ? await brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        ? await brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
         : encoding === 'gzip'
           ? await gzipAsync(raw, { level: 9 })
           : raw;
@@ -102,8 +105,11 @@ export function warmStatic(root: string): void {
   };
   if (!existsSync(root)) return;
   walk(root);
+  // Largest first (app.js and the vendor chunk are on every first visit's critical path), and
+  // brotli for all before gzip, which only old browsers ask for.
+  files.sort((a, b) => statSync(b).size - statSync(a).size);
   void (async () => {
-    for (const f of files) for (const enc of ['br', 'gzip'] as const) await variant(f, enc).catch(() => undefined);
+    for (const enc of ['br', 'gzip'] as const) for (const f of files) await variant(f, enc).catch(() => undefined);
   })();
 }
 

@@ -8,8 +8,13 @@ export const NOTICE_TYPES = NOTICE_TYPE_KEYS;
 export const noticeTypeSchema = z.enum(NOTICE_TYPES);
 export type NoticeType = z.infer<typeof noticeTypeSchema>;
 
-/** Mini-program page a subscribe-message card opens: `${NOTICE_DETAIL_PAGE}?id=<noticeId>`. */
-export const NOTICE_DETAIL_PAGE = 'pages/notices/detail';
+/**
+ * Mini-program page a subscribe-message card opens: `${NOTICE_DETAIL_PAGE}?id=<noticeId>` (a
+ * sub-package page, out of the main package). Cards sent before it moved name
+ * LEGACY_NOTICE_DETAIL_PAGE; the app redirects that path here (src/app.ts).
+ */
+export const NOTICE_DETAIL_PAGE = 'subpackages/notice/pages/detail/index';
+export const LEGACY_NOTICE_DETAIL_PAGE = 'pages/notices/detail';
 
 export const noticeViewSchema = z.object({
   id: z.string(),

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
+import { NOTICE_DETAIL_PAGE } from '../contracts/notice.schema';
 
-/** Routes of the notice pages (the detail path matches NOTICE_DETAIL_PAGE of the push card). */
+/** Routes of the notice pages (the detail is the page the push card opens). */
 export const NOTICE_TAB = '/pages/notices/index';
 export const NOTICE_TAB_INDEX = 1;
-const DETAIL = '/pages/notices/detail';
+const DETAIL = '/' + NOTICE_DETAIL_PAGE;
 const COMMITTEE = '/subpackages/committee/pages';
 
 export function openNoticeTab(): void {

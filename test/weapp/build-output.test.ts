@@ -10,9 +10,9 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('weapp build output', () => {
-  it('has the four tabs, the notice detail and the committee, township and village sub-packages', () => {
+  it('has the four tabs in the main package and the committee, village, township and notice sub-packages', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
-    expect(app.pages).toEqual(['pages/index/index', 'pages/notices/index', 'pages/registration/index', 'pages/me/index', 'pages/notices/detail']);
+    expect(app.pages).toEqual(['pages/index/index', 'pages/notices/index', 'pages/registration/index', 'pages/me/index']);
     expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '公告', '我的登记', '我的']);
     for (const t of app.tabBar.list) {
       expect(fs.existsSync(path.join(DIST, t.iconPath))).toBe(true);
@@ -22,7 +22,12 @@ describe('weapp build output', () => {
       expect.objectContaining({ root: 'subpackages/committee', pages: expect.arrayContaining(['pages/dashboard/index', 'pages/roll/index', 'pages/import/index', 'pages/objections/index']) }),
       expect.objectContaining({ root: 'subpackages/village', pages: expect.arrayContaining(['pages/nominate/index', 'pages/verify/index', 'pages/proxy-mine/index', 'pages/proxy-request/index', 'pages/proxy-incoming/index']) }),
       expect.objectContaining({ root: 'subpackages/township', pages: ['pages/overview/index', 'pages/duplicates/index', 'pages/members/index'] }),
+      expect.objectContaining({ root: 'subpackages/notice', pages: ['pages/detail/index'] }),
     ]);
+    // The notice sub-package is fetched while 首页 or 公告 is open, before a notice is tapped.
+    expect(app.preloadRule['pages/notices/index']).toEqual({ network: 'all', packages: ['notice'] });
+    expect(app.preloadRule['pages/index/index']).toEqual({ network: 'all', packages: ['notice'] });
+    expect(fs.existsSync(path.join(DIST, 'subpackages/notice/pages/detail/index.js'))).toBe(true);
     expect(fs.existsSync(path.join(DIST, 'subpackages/committee/pages/dashboard/index.js'))).toBe(true);
     expect(fs.existsSync(path.join(DIST, 'subpackages/township/pages/overview/index.js'))).toBe(true);
   });

@@ -16,7 +16,8 @@
  *    handler (the envelope a cloud function would return); every call is recorded.
  *  - `wx.getStorageSync/setStorageSync/removeStorageSync`: an in-memory Map (simulate's are no-ops).
  *  - `wx.showModal`: answers `{ confirm: <modalAnswer> }`; `wx.showToast`, `wx.switchTab`,
- *    `wx.navigateTo`, `wx.stopPullDownRefresh`: recorded in `calls`.
+ *    `wx.navigateTo`, `wx.redirectTo`, `wx.reLaunch`, `wx.stopPullDownRefresh`: recorded in `calls`.
+ *  - `wx.onPageNotFound`: listeners kept; `pageNotFound(res)` fires them as WeChat would.
  *
  * Limits: miniprogram-simulate caches compiled WXML per path and Taro registers each page once,
  * so load a given page path at most once per test file (jest isolates files). Everything must be
@@ -35,6 +36,8 @@ export interface Recorded {
   modals: Array<{ title?: string; content?: string }>;
   switchTab: string[];
   navigateTo: string[];
+  redirectTo: string[];
+  reLaunch: string[];
 }
 
 interface SimComponent {
@@ -82,6 +85,8 @@ export interface Harness {
   renderPage(route: string, query?: Record<string, string>): Promise<PageHandle>;
   /** Let promises, setData and timers run. */
   settle(ms?: number): Promise<void>;
+  /** What WeChat does when a page to open does not exist: calls the wx.onPageNotFound listeners. */
+  pageNotFound(res: { path: string; query: Record<string, string>; isEntryPage: boolean }): void;
 }
 
 export interface PageHandle {
@@ -105,7 +110,8 @@ export function bootApp(handler: CloudHandler, opts: { storage?: Record<string, 
   const g = globalThis as unknown as Record<string, unknown>;
   const wx = g.wx as Record<string, unknown>;
 
-  const calls: Recorded = { cloud: [], toasts: [], modals: [], switchTab: [], navigateTo: [] };
+  const calls: Recorded = { cloud: [], toasts: [], modals: [], switchTab: [], navigateTo: [], redirectTo: [], reLaunch: [] };
+  const notFoundListeners: AnyFn[] = [];
   const storage = new Map<string, unknown>(Object.entries(opts.storage ?? {}));
   let cloudHandler = handler;
   let modalAnswer = true;
@@ -146,6 +152,15 @@ export function bootApp(handler: CloudHandler, opts: { storage?: Record<string, 
     calls.navigateTo.push(o.url);
     return ok({}, o);
   };
+  wx.redirectTo = (o: { url: string; success?: AnyFn }) => {
+    calls.redirectTo.push(o.url);
+    return ok({}, o);
+  };
+  wx.reLaunch = (o: { url: string; success?: AnyFn }) => {
+    calls.reLaunch.push(o.url);
+    return ok({}, o);
+  };
+  wx.onPageNotFound = (listener: AnyFn) => void notFoundListeners.push(listener);
   wx.stopPullDownRefresh = (o?: { success?: AnyFn }) => ok({}, o);
 
   g.App = (config: Record<string, AnyFn>) => {
@@ -247,6 +262,7 @@ export function bootApp(handler: CloudHandler, opts: { storage?: Record<string, 
     },
     renderPage,
     settle,
+    pageNotFound: (res) => notFoundListeners.forEach((l) => l(res)),
   };
 }
 

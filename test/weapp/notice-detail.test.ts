@@ -17,7 +17,7 @@ beforeAll(async () => {
       'notices.markRead': { ok: true, data: { noticeId: 'n-voters', firstRead: true, readAt: '2026-05-20T03:00:00.000Z', unread: 0 } },
     }),
   );
-  page = await h.renderPage('pages/notices/detail', { id: 'n-voters' });
+  page = await h.renderPage('subpackages/notice/pages/detail/index', { id: 'n-voters' });
 });
 afterAll(() => page?.unload());
 

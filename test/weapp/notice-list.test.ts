@@ -57,6 +57,6 @@ describe('公告 list (bound villager)', () => {
 
   it('opens the detail page of a tapped notice', async () => {
     await page.tap('notice-n-voters');
-    expect(h.calls.navigateTo).toContain('/pages/notices/detail?id=n-voters');
+    expect(h.calls.navigateTo).toContain('/subpackages/notice/pages/detail/index?id=n-voters');
   });
 });

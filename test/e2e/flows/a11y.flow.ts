@@ -44,7 +44,7 @@ const VILLAGE = 'subpackages/village/pages';
 const PAGES: { name: string; path: string; query?: (c: FlowCtx) => string }[] = [
   { name: 'index', path: 'pages/index/index' },
   { name: 'notices', path: 'pages/notices/index' },
-  { name: 'notice-detail', path: 'pages/notices/detail', query: (c) => `id=${encodeURIComponent(String(c.state.noticeId))}` },
+  { name: 'notice-detail', path: 'subpackages/notice/pages/detail/index', query: (c) => `id=${encodeURIComponent(String(c.state.noticeId))}` },
   { name: 'registration', path: 'pages/registration/index' },
   { name: 'me', path: 'pages/me/index' },
   { name: 'nominate', path: `${VILLAGE}/nominate/index` },

@@ -273,7 +273,7 @@ const steps: Step[] = [
       if (!total.includes(`共${String(c.state.recorded)}条`)) fail(`the panel reads "${total}"`);
       const reminder = shown(page, '[data-testid=dev-delivery][data-persona=proxy]');
       const t = (await reminder.innerText()).replace(/\s+/g, '');
-      if (!t.includes('受托人') || !t.includes('【提醒】') || !t.includes('已送达') || !t.includes('pages/notices/detail')) fail(`the newest row reads "${t}"`);
+      if (!t.includes('受托人') || !t.includes('【提醒】') || !t.includes('已送达') || !t.includes('subpackages/notice/pages/detail/index')) fail(`the newest row reads "${t}"`);
       await shot(page, 'notices-13-dev-deliveries');
       await shown(page, '#dev-deliveries-close').click();
       if (await page.locator('[data-testid=dev-deliveries] >> visible=true').count()) fail('the 推送记录 panel did not close');

@@ -34,7 +34,7 @@ describe('GET /dev/deliveries', () => {
       ['o-vi…0012', null, true, 'failed', '43101 user refuse'],
       ['村民 张秀兰', 'villager', false, 'sent', null],
     ]);
-    expect(rows.deliveries[1]).toMatchObject({ title: '选民名单公告', page: 'pages/notices/detail?id=n_1', templateId: 'dev-notice-template-local' });
+    expect(rows.deliveries[1]).toMatchObject({ title: '选民名单公告', page: 'subpackages/notice/pages/detail/index?id=n_1', templateId: 'dev-notice-template-local' });
     expect(maskOpenid('short')).toBe('sh…');
   });
 

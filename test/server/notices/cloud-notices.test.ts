@@ -101,7 +101,7 @@ describe('notices on CloudBase', () => {
     const perUser = new Map<string, number>();
     for (const s of wx.sent) perUser.set(s.touser, (perUser.get(s.touser) ?? 0) + 1);
     expect([...perUser.entries()].sort()).toEqual([0, 1, 2, 3, 4].map((i) => [`o-cloud-${i}`, 1]));
-    expect(wx.sent[0]).toMatchObject({ templateId: TEMPLATE, page: `pages/notices/detail?id=${pub.data.notice.id}`, data: { thing1: { value: '关于召开选民大会的通知' } } });
+    expect(wx.sent[0]).toMatchObject({ templateId: TEMPLATE, page: `subpackages/notice/pages/detail/index?id=${pub.data.notice.id}`, data: { thing1: { value: '关于召开选民大会的通知' } } });
     expect(await notices(TIMER)).toMatchObject({ ok: true, data: { jobs: [] } });
 
     // The villager reads it; the committee sees the rate.

@@ -362,7 +362,7 @@ describe('notifier outcomes and the message', () => {
   });
   it('fits the template: thing ≤ 20 characters, the notice page, Shanghai time', () => {
     const m = noticeMessage({ openid: 'o1', templateId: 'T', noticeId: 'n_1', title: '关于公布清溪村第十二届村民委员会换届选举选民名单的公告', publishedAt: '2026-03-02T01:30:00.000Z', committeeName: '清溪村村民选举委员会', reminder: false });
-    expect(m.page).toBe('pages/notices/detail?id=n_1');
+    expect(m.page).toBe('subpackages/notice/pages/detail/index?id=n_1');
     expect([...m.data.thing1!.value]).toHaveLength(20);
     expect(m.data.time2!.value).toBe('2026年3月2日 09:30');
     expect(thing('短标题')).toBe('短标题');

@@ -88,7 +88,7 @@ describe.each([
     expect(tick).toMatchObject({ jobId: noticeId, status: 'done', counts: { sent: v.people.filter(eligible).length, pending: 0, sending: 0, unknown: 0 } });
     const per = messagesPerOpenid(recording(t));
     for (const p of v.people) expect([p.voterId, per.get(p.openid ?? '') ?? 0]).toEqual([p.voterId, eligible(p) ? 1 : 0]);
-    for (const d of recording(t).deliveries()) expect(d.message.page).toBe(`pages/notices/detail?id=${noticeId}`);
+    for (const d of recording(t).deliveries()) expect(d.message.page).toBe(`subpackages/notice/pages/detail/index?id=${noticeId}`);
 
     // Later ticks find nothing to do and send nothing.
     expect(await resumePushJobs(deps())).toEqual([]);

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import TaskDone from '../../components/task-done';
-import PageShell from '../../components/page-shell';
-import NoticeSubscribeCard from '../../components/notice-subscribe-card';
-import { StateGate } from '../../components/state-views';
-import VoterListFinder from '../../components/voter-list-finder';
-import { useSession } from '../../hooks/session-store';
-import { useNoticeDetail, useNoticeList, type NoticeDetail } from '../../hooks/notice-store';
-import { dateTime } from '../../services/format';
-import { openNotice } from '../../services/notice-navigation';
-import { openTab } from '../../services/navigation';
-import '../../components/notice.scss';
+import TaskDone from '../../../../components/task-done';
+import PageShell from '../../../../components/page-shell';
+import NoticeSubscribeCard from '../../../../components/notice-subscribe-card';
+import { StateGate } from '../../../../components/state-views';
+import VoterListFinder from '../../../../components/voter-list-finder';
+import { useSession } from '../../../../hooks/session-store';
+import { useNoticeDetail, useNoticeList, type NoticeDetail } from '../../../../hooks/notice-store';
+import { dateTime } from '../../../../services/format';
+import { openNotice } from '../../../../services/notice-navigation';
+import { openTab } from '../../../../services/navigation';
+import '../../../../components/notice.scss';
 
 const PEOPLE_LISTS = new Set(['voterList', 'committeeMembers', 'formalCandidates', 'proxyList', 'objectionResults']);
 
