@@ -8,6 +8,7 @@
  * ratio, so a ratio can be read as "how many bare transactions one action costs".
  * `.ratio_reads_too`: against bare better-sqlite3 that also runs the action's reads (the same
  * SQL, each row JSON-parsed) in the call's transaction — what the layers above SQLite cost.
+ * `.ratio_cpu`: the ratio of CPU time rather than wall time (steadier on a crowded machine).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ function figuresOf(action: string, r: Awaited<ReturnType<typeof throughputOf>>):
   return {
     [`throughput.${action}.ratio`]: r.ratio,
     [`throughput.${action}.ratio_reads_too`]: r.ratioReadsToo,
+    [`throughput.${action}.ratio_cpu`]: r.ratioCpu,
     [`throughput.${action}.us_per_call`]: Math.round((r.e2eMs * 1000) / r.calls),
     [`throughput.${action}.bare_us_per_call`]: Math.round((r.bareMs * 1000) / r.calls),
     [`throughput.${action}.bare_reads_too_us_per_call`]: Math.round((r.bareReadsMs * 1000) / r.calls),

@@ -61,53 +61,61 @@ export function writeRecorder(inner: Store): { store: Store; start(): void; stop
 }
 
 /**
- * Milliseconds bare better-sqlite3 takes for the same writes, one transaction per call, on a
- * copy of the store's own file taken before the calls (`snapshot`): the same schema and
- * indexes, the same documents around, the store's pragmas (WAL, synchronous NORMAL, 64 MB
- * cache). Replaying on a fresh file without the store's indexes made the bare side cheaper
- * than the store could ever be.
+ * Bare better-sqlite3 replaying recorded calls, one transaction per call, on a copy of the
+ * store's own file taken before the calls (`snapshot`): the same schema and indexes, the same
+ * documents around, the store's pragmas (WAL, synchronous NORMAL, 64 MB cache). Replaying on a
+ * fresh file without the store's indexes made the bare side cheaper than the store could ever
+ * be. `replay` returns the milliseconds one call's transaction took, `replayCpu` the CPU
+ * milliseconds (user + system) of this process it took.
  */
-export function replayBare(calls: Op[][], snapshot: string, withReads = false): number {
+export function bareReplayer(snapshot: string, withReads = false): { replay(ops: Op[]): number; replayCpu(ops: Op[]): number; close(): void } {
   const db = new Database(snapshot);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -65536');
-    const put = db.prepare('INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data');
-    const patch = db.prepare('UPDATE docs SET data = json_patch(data, ?) WHERE collection = ? AND id = ?');
-    const del = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
-    const one = db.prepare<[string, string], { data: string }>('SELECT data FROM docs WHERE collection = ? AND id = ?');
-    const parseAll = (rows: unknown[]) => rows.forEach((r) => JSON.parse((r as { data: string }).data));
-    const read = (r: Read) => {
-      if (r.op === 'get') {
-        const row = one.get(r.collection, r.id);
-        if (row) JSON.parse(row.data);
-      } else if (r.op === 'find') {
-        const q = buildFindQuery(r.collection, r.where, r.options);
-        parseAll(db.prepare(q.text).all(...q.params));
-      } else if (r.op === 'getMany') {
-        parseAll(db.prepare(`SELECT id, data FROM docs WHERE collection = ? AND id IN (${r.ids.map(() => '?').join(', ')})`).all(r.collection, ...r.ids));
-      } else {
-        const w = checkWhere(r.collection, r.where);
-        const { clause, params } = whereSql(w);
-        db.prepare(`SELECT count(*) AS n FROM ${fromWhereSql(r.collection, w)}${clause}`).get(...params);
-      }
-    };
-    const call = db.transaction((ops: Op[]) => {
-      for (const o of ops) {
-        if (!isWrite(o)) {
-          if (withReads) read(o);
-        } else if (o.op === 'set') put.run(o.collection, o.id, JSON.stringify(o.data));
-        else if (o.op === 'update') patch.run(JSON.stringify(o.data), o.collection, o.id);
-        else del.run(o.collection, o.id);
-      }
-    });
-    const t = performance.now();
-    for (const ops of calls) call.immediate(ops);
-    return performance.now() - t;
-  } finally {
-    db.close();
-  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  const put = db.prepare('INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data');
+  const patch = db.prepare('UPDATE docs SET data = json_patch(data, ?) WHERE collection = ? AND id = ?');
+  const del = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
+  const one = db.prepare<[string, string], { data: string }>('SELECT data FROM docs WHERE collection = ? AND id = ?');
+  const parseAll = (rows: unknown[]) => rows.forEach((r) => JSON.parse((r as { data: string }).data));
+  const read = (r: Read) => {
+    if (r.op === 'get') {
+      const row = one.get(r.collection, r.id);
+      if (row) JSON.parse(row.data);
+    } else if (r.op === 'find') {
+      const q = buildFindQuery(r.collection, r.where, r.options);
+      parseAll(db.prepare(q.text).all(...q.params));
+    } else if (r.op === 'getMany') {
+      parseAll(db.prepare(`SELECT id, data FROM docs WHERE collection = ? AND id IN (${r.ids.map(() => '?').join(', ')})`).all(r.collection, ...r.ids));
+    } else {
+      const w = checkWhere(r.collection, r.where);
+      const { clause, params } = whereSql(w);
+      db.prepare(`SELECT count(*) AS n FROM ${fromWhereSql(r.collection, w)}${clause}`).get(...params);
+    }
+  };
+  const call = db.transaction((ops: Op[]) => {
+    for (const o of ops) {
+      if (!isWrite(o)) {
+        if (withReads) read(o);
+      } else if (o.op === 'set') put.run(o.collection, o.id, JSON.stringify(o.data));
+      else if (o.op === 'update') patch.run(JSON.stringify(o.data), o.collection, o.id);
+      else del.run(o.collection, o.id);
+    }
+  });
+  return {
+    replay(ops) {
+      const t = performance.now();
+      call.immediate(ops);
+      return performance.now() - t;
+    },
+    replayCpu(ops) {
+      const c = process.cpuUsage();
+      call.immediate(ops);
+      const d = process.cpuUsage(c);
+      return (d.user + d.system) / 1000;
+    },
+    close: () => db.close(),
+  };
 }
 
 /** A consistent copy of the store's database file now (SQLite's online backup; the store stays open). */
@@ -124,34 +132,63 @@ export async function snapshotOf(file: string): Promise<{ path: string; remove()
 }
 
 /**
- * Times `run` over each item with the recorder on, then replays the recorded writes bare on a
- * snapshot of `file` taken before the first item; the ratio (bare / end to end) and both times.
+ * Times `run` over each item with the recorder on and, right after each call, bare
+ * better-sqlite3 replaying that call's writes (and, separately, its reads and writes) on copies
+ * of `file` taken before the first item: call by call, so that both sides run under the same
+ * load on a shared machine (timing all the calls, then all the replays, let a burst of other
+ * work land on one side only). The ratio (bare / end to end) and both times; `ratioCpu`: the
+ * same ratio of CPU time (user + system) of this process, which waiting for a core on a
+ * crowded machine does not inflate.
  */
 export async function throughputOf<T>(
   rec: ReturnType<typeof writeRecorder>,
   file: string,
   items: readonly T[],
   run: (item: T) => Promise<void>,
-): Promise<{ ratio: number; ratioReadsToo: number; e2eMs: number; bareMs: number; bareReadsMs: number; calls: number }> {
+): Promise<{ ratio: number; ratioReadsToo: number; ratioCpu: number; e2eMs: number; bareMs: number; bareReadsMs: number; calls: number }> {
   const snap = await snapshotOf(file);
+  // Each replay on its own copy of the state before the calls.
+  const second = `${snap.path}.2`;
+  copyFileSync(snap.path, second);
+  const bare = bareReplayer(snap.path);
+  const bareReads = bareReplayer(second, true);
+  const third = `${snap.path}.3`;
+  copyFileSync(snap.path, third);
+  const bareCpuSide = bareReplayer(third);
   try {
-    const before = rec.calls().length;
     let e2e = 0;
+    let bareMs = 0;
+    let bareReadsMs = 0;
+    let e2eCpu = 0;
+    let bareCpu = 0;
     for (const item of items) {
       rec.start();
+      const c = process.cpuUsage();
       const t = performance.now();
       await run(item);
       e2e += performance.now() - t;
+      const d = process.cpuUsage(c);
+      e2eCpu += (d.user + d.system) / 1000;
       rec.stop();
+      const ops = rec.calls().at(-1) ?? [];
+      bareMs += bare.replay(ops);
+      bareReadsMs += bareReads.replay(ops);
+      // CPU time on a separate copy, so the wall-time replay above stays the one the ratio uses.
+      bareCpu += bareCpuSide.replayCpu(ops);
     }
-    const calls = rec.calls().slice(before);
-    // Each replay on its own copy of the state before the calls.
-    const second = `${snap.path}.2`;
-    copyFileSync(snap.path, second);
-    const bare = replayBare(calls, snap.path);
-    const bareReads = replayBare(calls, second, true);
-    return { ratio: Number((bare / e2e).toFixed(3)), ratioReadsToo: Number((bareReads / e2e).toFixed(3)), e2eMs: Math.round(e2e), bareMs: Math.round(bare), bareReadsMs: Math.round(bareReads), calls: items.length };
+    return {
+      ratio: Number((bareMs / e2e).toFixed(3)),
+      ratioReadsToo: Number((bareReadsMs / e2e).toFixed(3)),
+      ratioCpu: Number((bareCpu / e2eCpu).toFixed(3)),
+      e2eMs: Math.round(e2e),
+      bareMs: Math.round(bareMs),
+      bareReadsMs: Math.round(bareReadsMs),
+      calls: items.length,
+    };
   } finally {
+    bare.close();
+    bareReads.close();
+    bareCpuSide.close();
     snap.remove();
   }
 }

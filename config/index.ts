@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { NormalModuleReplacementPlugin } from 'webpack';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { PreloadPagePlugin } from './preload-home.plugin';
+import { ChunkReportPlugin } from './chunk-report.plugin';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 const srcDir = path.resolve(__dirname, '..', 'src');
@@ -67,8 +69,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // runtime) are still split once.
         const split = chain.optimization.get('splitChunks') ?? {};
         chain.optimization.splitChunks({ ...split, chunks: 'all', minSize: 20_000 });
+        // tslib came twice: its ESM build in app.js (Taro's runtime) and a copy bundled inside
+        // @tarojs/components (the component wrappers, in 首页's chunk), imported by relative path.
+        chain.plugin('oneTslib').use(NormalModuleReplacementPlugin, [/[\\/]tslib[\\/]tslib\.es6\.js$/, path.resolve(__dirname, '..', 'node_modules', 'tslib', 'tslib.es6.mjs')]);
         // 首页's chunks start downloading with app.js instead of after it has run.
         chain.plugin('preloadHome').use(PreloadPagePlugin, ['pages/index/index']);
+        if (process.env.H5_CHUNK_REPORT) chain.plugin('chunkReport').use(ChunkReportPlugin, [process.env.H5_CHUNK_REPORT]);
       },
     },
   };

@@ -10,11 +10,9 @@ if (process.env.TARO_ENV === 'weapp') redirectMovedPages();
 if (process.env.TARO_ENV === 'h5') {
   // Dead code in the weapp build: webpack drops the branch after TARO_ENV is replaced.
   require('./app.h5.scss');
-  // Ask who the caller is while the first page's code is still downloading: the page then finds
-  // the session loading (useSession does not ask twice) instead of starting a round trip after
-  // its own chunks arrive — on a slow phone that is ~1 s sooner. weapp keeps asking from the page,
-  // after initCloud.
-  (require('./hooks/session-store') as typeof import('./hooks/session-store')).refreshSession().catch(() => undefined);
+  // identity.whoami is already on its way: index.html asks for it while the scripts download,
+  // and 首页's session adopts that reply (services/whoami-prefetch.h5.ts). Not asking from here
+  // keeps zod and the contracts out of app.js (首页's preloaded chunks carry them).
 }
 
 function App({ children }: PropsWithChildren) {

@@ -8,13 +8,7 @@ export const NOTICE_TYPES = NOTICE_TYPE_KEYS;
 export const noticeTypeSchema = z.enum(NOTICE_TYPES);
 export type NoticeType = z.infer<typeof noticeTypeSchema>;
 
-/**
- * Mini-program page a subscribe-message card opens: `${NOTICE_DETAIL_PAGE}?id=<noticeId>` (a
- * sub-package page, out of the main package). Cards sent before it moved name
- * LEGACY_NOTICE_DETAIL_PAGE; the app redirects that path here (src/app.ts).
- */
-export const NOTICE_DETAIL_PAGE = 'subpackages/notice/pages/detail/index';
-export const LEGACY_NOTICE_DETAIL_PAGE = 'pages/notices/detail';
+export { LEGACY_NOTICE_DETAIL_PAGE, NOTICE_DETAIL_PAGE } from './notice-pages';
 
 export const noticeViewSchema = z.object({
   id: z.string(),

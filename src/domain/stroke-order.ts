@@ -112,33 +112,32 @@ export function strokeKey(fullName: string): StrokeKey {
 
 const cp = (c: string): number => c.codePointAt(0) ?? 0;
 
-// Known characters by rank (count, stroke types, code point — the table's own order); unknown after them.
-function compareChar(a: string, b: string): number {
-  if (a === b) return 0;
+/**
+ * A character's place in the order as one number, worked out once per name rather than in every
+ * comparison (a 100,000-name call list sorted with table lookups in the comparator grew faster
+ * than the roll): known characters by rank (count, stroke types, code point — the table's own
+ * order), unknown ones after all of them by code point. Equal numbers only for equal characters.
+ */
+function charRank(c: string): number {
   const t = table();
-  const ra = t.get(a)?.rank;
-  const rb = t.get(b)?.rank;
-  if (ra !== undefined && rb !== undefined) return ra - rb;
-  if (ra !== undefined) return -1;
-  if (rb !== undefined) return 1;
-  return cp(a) - cp(b);
+  return t.get(c)?.rank ?? t.size + cp(c);
 }
 
-function compareSeq(a: readonly string[], b: readonly string[]): number {
+function compareSeq(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const d = compareChar(a[i] ?? '', b[i] ?? '');
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return d;
   }
   return a.length - b.length;
 }
 
-type Parts = { readonly surname: string[]; readonly given: string[]; readonly raw: string };
+type Parts = { readonly surname: number[]; readonly given: number[]; readonly raw: string };
 
 function partsOf(fullName: string): Parts {
   const name = clean(fullName);
   const surname = surnameOf(name);
-  return { surname: chars(surname), given: chars(name.slice(surname.length)), raw: fullName };
+  return { surname: chars(surname).map(charRank), given: chars(name.slice(surname.length)).map(charRank), raw: fullName };
 }
 
 function compareParts(a: Parts, b: Parts): number {
@@ -152,10 +151,31 @@ function compareParts(a: Parts, b: Parts): number {
 /** Comparator for 姓氏笔画 order; zero only for identical texts. */
 export const compareByStroke = (a: string, b: string): number => Math.sign(compareParts(partsOf(a), partsOf(b)));
 
-/** A new array in 姓氏笔画 order; items with identical names keep their input order. */
+/** Two UTF-16 units per character place (1…0x8001 each: below the surrogates, never 0). */
+const placeUnits = (n: number): string => String.fromCharCode((n >>> 15) + 1, (n & 0x7fff) + 1);
+
+/**
+ * compareParts as one string compared by code unit: surname places, a 0 unit (so a shorter
+ * sequence that is a prefix of a longer one comes first), given-name places, a 0 unit, then the
+ * raw text (compared by code unit, as compareParts does). Places stay below 2^30.
+ */
+function sortKey(fullName: string): string {
+  const c = chars(clean(fullName));
+  // surnameOf's split, without cleaning and splitting the name a second time.
+  const surnameLength = c.length >= 3 && COMPOUND_SET.has(`${c[0]}${c[1]}`) ? 2 : Math.min(1, c.length);
+  let key = '';
+  for (let i = 0; i < c.length; i++) {
+    if (i === surnameLength) key += '\u0000';
+    key += placeUnits(charRank(c[i] ?? ''));
+  }
+  if (c.length === surnameLength) key += '\u0000';
+  return `${key}\u0000${fullName}`;
+}
+
+/** A new array in 姓氏笔画 order; items with identical names keep their input order (the sort is stable). */
 export function sortByStroke<T>(items: readonly T[], nameOf: (t: T) => string): T[] {
   return items
-    .map((item, index) => ({ item, index, parts: partsOf(nameOf(item)) }))
-    .sort((x, y) => compareParts(x.parts, y.parts) || x.index - y.index)
+    .map((item) => ({ item, key: sortKey(nameOf(item)) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
     .map((x) => x.item);
 }

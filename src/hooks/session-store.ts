@@ -2,6 +2,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { identity, registration, type ErrEnvelope, type OutputOf } from '../services/contracts';
 import { callAction } from '../services/api';
+import { callWhoami } from '../services/whoami';
+import { clockOffsetMs } from '../domain/clock-offset';
 
 export type Whoami = OutputOf<typeof identity.whoami>;
 export type Mine = OutputOf<typeof registration.mine>;
@@ -32,11 +34,6 @@ function set(next: Partial<SessionState>): void {
   listeners.forEach((l) => l());
 }
 
-function offsetFrom(serverNow: string | undefined, receivedAt: number): number {
-  const t = serverNow ? Date.parse(serverNow) : NaN;
-  return Number.isFinite(t) ? t - receivedAt : 0;
-}
-
 /**
  * Reload who the caller is, then their roll entry. The latest call wins. whoami alone is enough
  * for most pages (首页 shows the election from it), so the session is ready as soon as whoami
@@ -48,8 +45,8 @@ export function refreshSession(): Promise<void> {
   const gen = ++generation;
   if (state.status !== 'ready') set({ status: 'loading' });
   const run = (async () => {
-    const who = await callAction(identity.whoami, {});
-    const receivedAt = Date.now();
+    // In the browser this may be the reply index.html prefetched: receivedAt is its arrival.
+    const { reply: who, receivedAt } = await callWhoami();
     if (gen !== generation) return;
     if (!who.ok) {
       set({ status: 'error', error: who, loadedAt: receivedAt });
@@ -64,7 +61,7 @@ export function refreshSession(): Promise<void> {
       mineError: sameVoter ? state.mineError : null,
       mineLoading: !!voterId,
       error: null,
-      clockOffsetMs: offsetFrom(who.data.elections[0]?.serverNow, receivedAt),
+      clockOffsetMs: clockOffsetMs(who.data.elections[0]?.serverNow, receivedAt),
       loadedAt: receivedAt,
     });
     if (voterId) await loadMine(gen, who.data.elections.length > 0);
@@ -84,7 +81,7 @@ async function loadMine(gen: number, haveOffset: boolean): Promise<void> {
     mine: m.ok ? m.data : null,
     mineError: m.ok ? null : m,
     mineLoading: false,
-    ...(!haveOffset && m.ok ? { clockOffsetMs: offsetFrom(m.data.election.serverNow, receivedAt) } : {}),
+    ...(!haveOffset && m.ok ? { clockOffsetMs: clockOffsetMs(m.data.election.serverNow, receivedAt) } : {}),
   });
 }
 

@@ -94,7 +94,8 @@ export function invalidInput(error: z.core.$ZodError): ErrEnvelope {
   return { ok: false, code: 'INVALID_INPUT', message: first || DEFAULT_MESSAGES.INVALID_INPUT, fields };
 }
 
-function readEnvelope<C extends ActionContract>(contract: C, raw: unknown): Envelope<OutputOf<C>> {
+/** Checks a raw reply against the contract (also for a reply obtained elsewhere: the whoami prefetch). */
+export function readEnvelope<C extends ActionContract>(contract: C, raw: unknown): Envelope<OutputOf<C>> {
   if (raw && typeof raw === 'object' && (raw as { ok?: unknown }).ok === true) {
     const data = contract.output.safeParse((raw as { data?: unknown }).data);
     if (data.success) return { ok: true, data: data.data as OutputOf<C> };

@@ -7,7 +7,7 @@ import type { Persona } from './dev-personas';
 
 export type { Persona, PersonaRole } from './dev-personas';
 
-const STORAGE_KEY = 'cxt.dev.persona';
+export const STORAGE_KEY = 'cxt.dev.persona';
 
 function storage(): Storage | null {
   try {

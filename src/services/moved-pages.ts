@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { LEGACY_NOTICE_DETAIL_PAGE, NOTICE_DETAIL_PAGE } from '../contracts/notice.schema';
+import { LEGACY_NOTICE_DETAIL_PAGE, NOTICE_DETAIL_PAGE } from '../contracts/notice-pages';
 
 const HOME = '/pages/index/index';
 

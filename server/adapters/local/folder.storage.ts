@@ -25,13 +25,26 @@ export function createFolderStorage(root: string, urlKey: string, clock: Clock):
     return file.startsWith(base + sep) ? file : null;
   };
   const sign = (payload: string) => createHmac('sha256', `file-url:${urlKey}`).update(payload).digest();
+  /** Folders made by this process: a signature's two files share one, and mkdir on every put cost a syscall walk. */
+  const folders = new Set<string>();
   return {
     async put(path, content) {
       const fileId = `local://${path}`;
       const file = fileOf(fileId);
       if (!file) throw new Error(`storage: bad path ${JSON.stringify(path)}`);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content, { mode: 0o600 });
+      const dir = dirname(file);
+      if (!folders.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        folders.add(dir);
+      }
+      try {
+        writeFileSync(file, content, { mode: 0o600 });
+      } catch (e) {
+        // The folder was removed since (by hand): make it again, once.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(file, content, { mode: 0o600 });
+      }
       return fileId;
     },
     async read(fileId) {

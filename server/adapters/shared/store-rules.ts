@@ -126,22 +126,34 @@ export function toJsonValue(value: unknown, path: string): unknown {
   throw new StoreError('INVALID', `${path}: a ${typeof value} is not storable as JSON`);
 }
 
-/** The document body to store: JSON only, top-level `_id` removed (the id is the address). */
-export function toStoredBody(collection: string, id: string, data: DocData): Record<string, unknown> {
+/** The checked body and its JSON text (stringified once: for the size limit, and for an adapter that stores text). */
+function checkedBody(collection: string, id: string, data: DocData): { body: Record<string, unknown>; json: string } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new StoreError('INVALID', `${collection}/${id}: data must be an object`);
   const { _id: _ignored, ...rest } = data;
   const body = toJsonValue(rest, `${collection}/${id}`) as Record<string, unknown>;
-  if (Buffer.byteLength(JSON.stringify(body), 'utf8') > MAX_DOC_BYTES) {
+  const json = JSON.stringify(body);
+  // A UTF-16 unit is at most 3 bytes of UTF-8: only a long text needs counting.
+  if (json.length * 3 > MAX_DOC_BYTES && Buffer.byteLength(json, 'utf8') > MAX_DOC_BYTES) {
     throw new StoreError('INVALID', `${collection}/${id}: document larger than ${MAX_DOC_BYTES} bytes`);
   }
-  return body;
+  return { body, json };
+}
+
+/** The document body to store: JSON only, top-level `_id` removed (the id is the address). */
+export function toStoredBody(collection: string, id: string, data: DocData): Record<string, unknown> {
+  return checkedBody(collection, id, data).body;
 }
 
 /** `set` needs at least one field: CloudBase rejects `set({ data: {} })`. */
 export function toSetBody(collection: string, id: string, data: DocData): Record<string, unknown> {
-  const body = toStoredBody(collection, id, data);
-  if (Object.keys(body).length === 0) throw new StoreError('INVALID', `${collection}/${id}: cannot store an empty document`);
-  return body;
+  return toSetJson(collection, id, data).body;
+}
+
+/** toSetBody with the body's JSON text, for an adapter that stores the text. */
+export function toSetJson(collection: string, id: string, data: DocData): { body: Record<string, unknown>; json: string } {
+  const checked = checkedBody(collection, id, data);
+  if (Object.keys(checked.body).length === 0) throw new StoreError('INVALID', `${collection}/${id}: cannot store an empty document`);
+  return checked;
 }
 
 /**

@@ -15,7 +15,7 @@ import { err, ok } from '../../../src/domain/result';
 import { readDoc } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { requireBoundEntry } from '../shared/election-access.policy';
-import { electionNotices, readReceiptId, receiptsOf, unreadCount } from './notice-reading.records';
+import { readReceiptId } from './notice-reading.records';
 
 export const markReadUseCase: UseCase<typeof markRead> = async (input, ctx) => {
   // Binding and entry only: a read receipt needs neither the election nor the village (cost floor).
@@ -33,6 +33,8 @@ export const markReadUseCase: UseCase<typeof markRead> = async (input, ctx) => {
     await tx.set('read', id, doc);
     return { first: true, readAt: at };
   });
-  const [notices, receipts] = await Promise.all([electionNotices(ctx.store, voter.electionId), receiptsOf(ctx.store, voter._id)]);
-  return ok({ noticeId: notice._id, firstRead: receipt.first, readAt: receipt.readAt, unread: unreadCount(notices, receipts) });
+  // Counted, not listed: a receipt exists only for a notice of the voter's own election (checked
+  // above) and neither is ever removed, so the unread are the notices less the receipts.
+  const [notices, receipts] = await Promise.all([ctx.store.count('notice', { electionId: voter.electionId }), ctx.store.count('read', { voterId: voter._id })]);
+  return ok({ noticeId: notice._id, firstRead: receipt.first, readAt: receipt.readAt, unread: Math.max(0, notices - receipts) });
 };

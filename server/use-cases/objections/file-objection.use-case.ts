@@ -31,8 +31,8 @@
  * - LIMIT_EXCEEDED TOO_MANY_OPEN: OBJECTION_POLICY.maxOpenPerObjector undecided objections (a
  *   self-identified WeChat user: maxOpenSelfIdentified)
  *
- * Cost: at most 6 reads and 4 writes with the audit, whatever the roll's size, except a
- * complaint by 序号 (its list map and freeze add two reads).
+ * Cost: at most 6 reads and 4 writes with the audit, whatever the roll's size: a complaint by
+ * 序号 reads its list map chunk (named on the election) and both entries in one batched read.
  */
 import type { fileObjection } from '../../../src/contracts/objection.contract';
 import type { ErrorCode } from '../../../src/contracts/envelope';
@@ -49,14 +49,14 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
 import type { Store } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
-import { readDoc, type WithId } from '../../runtime/documents';
+import { readDoc, readDocs, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, newId } from '../../security/keyed-hash';
 import { readRollKey } from '../roll/registration-claim.records';
 import { actorOf, requireOpenid } from '../shared/access.policy';
 import { rulesOf } from '../shared/election.view';
 import { nameKey } from '../shared/name-key.records';
-import { isOnVoterList, readVoterListFreeze, voterIdOfListNo } from './frozen-voter-list.records';
+import { electionVoterIdOfListNo, isOnVoterList, readVoterListFreeze } from './frozen-voter-list.records';
 import { myObjectionView } from './objection.view';
 
 /** meta/objectionLoad:{electionId}:{key} — an objector's undecided objections; key: voter id, `self:{idHash}` or `wx:{actor}`. */
@@ -130,8 +130,38 @@ async function selfIdentified(
   });
 }
 
-/** The entry or person the objection is about, for a bound objector. */
-async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, election: WithId<ElectionDoc>): Promise<Result<Subject, ErrorCode>> {
+/** Roll entries of a bound objector's call: their own, and the one the objection names (by 序号 or id), if any. */
+interface BoundEntries {
+  readonly me: WithId<VoterDoc> | null;
+  readonly election: WithId<ElectionDoc> | null;
+  /** The named entry (null: none such); undefined for a missing-person objection, which names none. */
+  readonly entry?: WithId<VoterDoc> | null;
+}
+
+/**
+ * The objector's entry, the election and the named entry, the two entries in one batched read
+ * (one billed read): an id is named directly, a 序号 through the published list's map chunk.
+ */
+async function readBoundEntries(ctx: CallContext, input: Input, voterId: string, electionId: string): Promise<BoundEntries> {
+  const entries = async (named: string | null): Promise<Pick<BoundEntries, 'me' | 'entry'>> => {
+    const found = await readDocs(ctx.store, 'voter', named ? [voterId, named] : [voterId], voterDoc);
+    return { me: found.get(voterId) ?? null, entry: named ? (found.get(named) ?? null) : null };
+  };
+  if (input.kind === 'missingPerson') {
+    const [me, election] = await Promise.all([readDoc(ctx.store, 'voter', voterId, voterDoc), readDoc(ctx.store, 'election', electionId, electionDoc)]);
+    return { me, election };
+  }
+  if (input.listNo === undefined) {
+    const [found, election] = await Promise.all([entries(input.voterId ?? null), readDoc(ctx.store, 'election', electionId, electionDoc)]);
+    return { ...found, election };
+  }
+  const election = await readDoc(ctx.store, 'election', electionId, electionDoc);
+  if (!election) return { me: null, election: null, entry: null };
+  return { ...(await entries(await electionVoterIdOfListNo(ctx.store, election, input.listNo))), election };
+}
+
+/** The entry or person the objection is about, for a bound objector (`entry`: the one it names, read already). */
+async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, election: WithId<ElectionDoc>, entry: WithId<VoterDoc> | null | undefined): Promise<Result<Subject, ErrorCode>> {
   const aboutMe = async (): Promise<Result<Subject, ErrorCode>> => {
     if (await onPublishedList(ctx.store, election._id, me)) return err('CONFLICT', 'ALREADY_ON_LIST', '您已经在公布的选民名单上了，不需要提出“没有列入名单”的申诉');
     return ok({ subjectVoterId: me._id, subject: { name: me.name, group: me.group, idHash: null }, self: true, lookupIdHash: null });
@@ -150,12 +180,6 @@ async function subjectOf(ctx: CallContext, input: Input, me: WithId<VoterDoc>, e
     if (idHash === me.idHash) return aboutMe();
     return ok({ subjectVoterId: null, subject: { name: input.name, group: input.group, idHash }, self: false, lookupIdHash: null });
   }
-  let voterId: string | null = input.voterId ?? null;
-  if (input.listNo !== undefined) {
-    const freeze = await readVoterListFreeze(ctx.store, election._id);
-    voterId = freeze ? await voterIdOfListNo(ctx.store, freeze, input.listNo) : null;
-  }
-  const entry = voterId ? await readDoc(ctx.store, 'voter', voterId, voterDoc) : null;
   if (!entry || entry.electionId !== election._id) return entryUnknown();
   if (input.kind === 'wrongPerson' && entry.status !== 'registered') {
     return err('CONFLICT', 'ENTRY_NOT_ON_LIST', `${entry.name}目前不在选民名单上，不需要对其提出错登申诉`);
@@ -188,7 +212,7 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
         ? err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份；不在本村选民登记里的，请填写本人的姓名、身份证号码和村民小组')
         : err('UNAUTHENTICATED', 'NOT_BOUND', '请先绑定您的选民身份');
     }
-    const [me, election] = await Promise.all([readDoc(ctx.store, 'voter', bound.voterId, voterDoc), readDoc(ctx.store, 'election', bound.electionId, electionDoc)]);
+    const { me, election, entry } = await readBoundEntries(ctx, input, bound.voterId, bound.electionId);
     if (!me || !election) return err('NOT_FOUND', 'ELECTION_GONE', '您绑定的选举已不存在，请联系村选举委员会');
     const rules = rulesOf(election);
     filer = {
@@ -202,7 +226,7 @@ export const fileObjectionUseCase: UseCase<typeof fileObjection> = async (input,
     const w = objectionFilingWindow(election.voterListPublishedOn, election.electionDay, today, rules);
     if (!w.ok) return w;
     window = w.value;
-    const s = await subjectOf(ctx, input, me, election);
+    const s = await subjectOf(ctx, input, me, election, entry);
     if (!s.ok) return s;
     found = s.value;
   }

@@ -6,6 +6,7 @@
 import { NOTICE_CHUNK_SIZE } from '../../../src/contracts/documents/notice-documents.schema';
 import { voterListBucketDoc, voterListFreezeDoc, voterListMapDoc, type VoterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
 import { type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import type { ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { sortByStroke } from '../../../src/domain/stroke-order';
 import type { Store } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
@@ -35,12 +36,23 @@ export function readVoterListFreeze(store: Store, electionId: string): Promise<W
 }
 
 /** The voter id behind 序号 `listNo` of the published list, or null when there is no such row. */
-export async function voterIdOfListNo(store: Store, freeze: VoterListFreezeDoc, listNo: number): Promise<string | null> {
+export async function voterIdOfListNo(store: Store, freeze: Pick<VoterListFreezeDoc, 'electionId' | 'noticeId' | 'count'>, listNo: number): Promise<string | null> {
   if (listNo < 1 || listNo > freeze.count) return null;
   const index = Math.floor((listNo - 1) / NOTICE_CHUNK_SIZE);
   const map = await readDoc(store, 'voterListMap', voterListMapId(freeze.noticeId, index), voterListMapDoc);
   if (!map || map.noticeId !== freeze.noticeId) throw new Error(`voter list map ${index} of ${freeze.electionId} is missing`);
   return map.voterIds[(listNo - 1) % NOTICE_CHUNK_SIZE] ?? null;
+}
+
+/**
+ * The voter id behind 序号 `listNo` of an election's published list (null: no such row, or no
+ * list yet): one read of the map chunk when the election names its list, else the freeze first.
+ */
+export async function electionVoterIdOfListNo(store: Store, election: WithId<ElectionDoc>, listNo: number): Promise<string | null> {
+  if (election.voterList) return voterIdOfListNo(store, { electionId: election._id, ...election.voterList }, listNo);
+  if (election.voterListPublishedOn === null) return null;
+  const freeze = await readVoterListFreeze(store, election._id);
+  return freeze ? voterIdOfListNo(store, freeze, listNo) : null;
 }
 
 export const voterListBucketId = (noticeId: string, bucket: number): string => `${noticeId}:b${String(bucket).padStart(4, '0')}`;

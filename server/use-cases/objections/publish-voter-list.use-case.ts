@@ -190,7 +190,7 @@ async function commitPublication(
   // The push job commits with the notice: a crash after this leaves it to the push timer.
   await push.createPublicationJob(tx, notice, noticeId, at);
   await tx.set('meta', voterListFreezeId(election._id), freeze);
-  await tx.update('election', election._id, { voterListPublishedOn: today });
+  await tx.update('election', election._id, { voterListPublishedOn: today, voterList: { noticeId, count: freeze.count } });
   await appendAudit(tx, {
     scope: election._id,
     action: 'committee.publishVoterList',

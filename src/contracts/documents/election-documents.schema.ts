@@ -102,6 +102,12 @@ export const electionDoc = z.object({
   nominationOpensOn: z.nullable(civilDateSchema),
   nominationClosesOn: z.nullable(civilDateSchema),
   voterListPublishedOn: z.nullable(civilDateSchema),
+  /**
+   * The published list's notice and row count, written with voterListPublishedOn, so finding the
+   * entry behind a 序号 reads its map chunk straight away (no read of the freeze). Absent on
+   * elections published before it existed (the freeze is read then).
+   */
+  voterList: z.optional(z.object({ noticeId: z.string(), count: z.int().check(z.gte(0)) })),
   status: z.enum(['active', 'closed']),
   createdAt: z.string(),
   /** 村民选举委员会 roster (committee.updateElection); absent until first recorded. */

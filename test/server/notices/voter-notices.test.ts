@@ -72,7 +72,7 @@ describe('notices for the villager', () => {
       await freeText('第二份通知');
       expect(messagesPerOpenid(recording(t)).get(reader)).toBe(1);
       const sent = recording(t).deliveries().find((d) => d.message.openid === reader)!;
-      expect(sent.message).toMatchObject({ templateId: TEMPLATE, page: expect.stringMatching(/^pages\/notices\/detail\?id=n_/), data: { thing1: { value: '第一份通知' } } });
+      expect(sent.message).toMatchObject({ templateId: TEMPLATE, page: expect.stringMatching(/^subpackages\/notice\/pages\/detail\/index\?id=n_/), data: { thing1: { value: '第一份通知' } } });
       expect(await t.ok<Listed>('notices', { action: 'list' }, reader)).toMatchObject({ pushesOwed: 0 });
     });
   });
@@ -114,6 +114,19 @@ describe('notices for the villager', () => {
       expect(second).toEqual({ noticeId: id, firstRead: false, readAt: first.readAt, unread: 0 });
       expect(await t.app.store.count('read', { noticeId: id })).toBe(1);
       expect(await t.app.store.get('read', `${id}:${v.people[0]!.voterId}`)).toMatchObject({ voterId: v.people[0]!.voterId, group: v.people[0]!.group });
+    });
+    it('answers how many of the election\'s notices the voter has still not read, as notices.list counts them', async () => {
+      const [a, b] = [await freeText('选民登记通知'), await freeText('投票安排通知')];
+      await freeText('候选人提名通知');
+      const other = await makeVillage(t, { voters: 2, name: '邻村', openidPrefix: 'next' });
+      await t.ok('committee', { action: 'publishNotice', electionId: other.electionId, type: 'freeText', title: '邻村通知', body: '邻村的通知。' }, CLERK);
+      const listed = async () => (await t.ok<{ unread: number }>('notices', { action: 'list' }, reader)).unread;
+      const total = await listed();
+      expect(total).toBeGreaterThanOrEqual(3);
+      expect(await t.ok('notices', { action: 'markRead', noticeId: a }, reader)).toMatchObject({ firstRead: true, unread: total - 1 });
+      expect(await t.ok('notices', { action: 'markRead', noticeId: a }, reader)).toMatchObject({ firstRead: false, unread: total - 1 });
+      expect(await t.ok('notices', { action: 'markRead', noticeId: b }, reader)).toMatchObject({ firstRead: true, unread: total - 2 });
+      expect(await listed()).toBe(total - 2);
     });
     it('counts concurrent taps once', async () => {
       const id = await freeText('选民登记通知');

@@ -105,6 +105,16 @@ describe('registration.fileObjection: who may object about what', () => {
     expect(stored?.subjectVoterId).toBe(f.voters[0]!.id);
   });
 
+  it('resolves a 序号 on an election published before it named its list (through the freeze)', async () => {
+    const election = await t.app.store.get('election', f.electionId);
+    expect(election).toMatchObject({ voterList: { count: expect.any(Number) } });
+    const { voterList: _named, _id, ...older } = election!;
+    await t.app.store.set('election', f.electionId, older);
+    const r = await t.ok<ObjectionReply>('registration', { action: 'fileObjection', kind: 'wrongPerson', listNo: 1, details: '此人户籍已迁出本村' }, OBJECTOR);
+    expect(r.objection.subject).toEqual({ name: '王建国', group: '第一村民小组' });
+    expect(await t.call('registration', { action: 'fileObjection', kind: 'wrongPerson', listNo: 99, details: '此人户籍已迁出本村' }, OBJECTOR)).toMatchObject({ code: 'NOT_FOUND', reason: 'ENTRY_UNKNOWN' });
+  });
+
   it('rejects a 序号 beyond the list and an entry of another election', async () => {
     expect(await t.call('registration', { action: 'fileObjection', kind: 'wrongPerson', listNo: 99, details: '此人户籍已迁出本村' }, OBJECTOR)).toMatchObject({ code: 'NOT_FOUND', reason: 'ENTRY_UNKNOWN' });
     expect(await t.call('registration', { action: 'fileObjection', kind: 'wrongPerson', voterId: 'p_elsewhere', details: '此人户籍已迁出本村' }, OBJECTOR)).toMatchObject({ code: 'NOT_FOUND', reason: 'ENTRY_UNKNOWN' });

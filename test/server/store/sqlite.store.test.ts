@@ -95,6 +95,38 @@ describe('embedded sqlite store', () => {
     await expect(tx).resolves.toBeUndefined();
   });
 
+  it('reads outside a transaction (get, find, count, getMany) show committed state only, before, during and right after a transaction', async () => {
+    // Outside reads go to the writer connection when it holds no transaction, to the reader when it does.
+    const store = openSqliteStore({ file: tempFile() });
+    try {
+      await store.set('voter', 'a', { electionId: 'e', n: 1 });
+      const seen = async () => ({
+        a: await store.get('voter', 'a'),
+        found: (await store.find('voter', { electionId: 'e' })).map((d) => d._id),
+        n: await store.count('voter', { electionId: 'e' }),
+        many: [...(await store.getMany('voter', ['a', 'b'])).keys()],
+      });
+      const before = await seen();
+      let written = () => undefined as void;
+      const isWritten = new Promise<void>((r) => (written = r));
+      let release = () => undefined as void;
+      const held = new Promise<void>((r) => (release = r));
+      const tx = store.runTransaction(async (t) => {
+        await t.update('voter', 'a', { n: 2 });
+        await t.set('voter', 'b', { electionId: 'e', n: 1 });
+        written();
+        await held;
+      });
+      await isWritten;
+      expect(await seen()).toEqual(before);
+      release();
+      await tx;
+      expect(await seen()).toEqual({ a: { electionId: 'e', n: 2, _id: 'a' }, found: ['a', 'b'], n: 2, many: ['a', 'b'] });
+    } finally {
+      await store.close();
+    }
+  });
+
   describe("':memory:'", () => {
     let store: Store;
     beforeEach(() => {
