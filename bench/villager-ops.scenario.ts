@@ -23,6 +23,7 @@ import { composeNoticeMessage } from '../server/use-cases/notices/notice-message
 export const VILLAGER_ACTIONS = [
   'identity.bind',
   'identity.whoami',
+  'identity.whoami.asked',
   'registration.mine',
   'registration.confirm',
   'registration.declareParticipation',
@@ -122,6 +123,8 @@ export async function measureVillagerOps(base: AppContext, size: number, townshi
 
   await measure('identity.bind', 'identity', { action: 'bind', ...bindWith(a) }, 'wx-a');
   await measure('identity.whoami', 'identity', { action: 'whoami' }, 'wx-a');
+  // Someone not bound who scanned the poster's QR code: the village's groups for the forms.
+  await measure('identity.whoami.asked', 'identity', { action: 'whoami', electionId }, 'wx-qr');
   await measure('registration.mine', 'registration', { action: 'mine' }, 'wx-a');
   await measure('registration.confirm', 'registration', { action: 'confirm' }, 'wx-a');
   await measure('notices.subscribe', 'notices', { action: 'subscribe', templateIds: [template], accepted: [template] }, 'wx-a');

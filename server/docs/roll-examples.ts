@@ -88,6 +88,8 @@ export const ROLL_STEPS: Step[] = [
   { fn: 'identity', caller: 'migrant', event: (s) => ({ action: 'bind', name: '李志强', idNumber: ROLL_IDS.b, bindingCode: s.roll['李志强']?.bindingCode, consent: true }) },
   { fn: 'registration', caller: 'migrant', event: () => ({ action: 'declareParticipation', livesIn: '广东省东莞市' }) },
   { fn: 'registration', caller: 'villager', event: () => ({ action: 'confirm' }) },
+  // Someone not on the roll scans the poster's QR code: the village's 村民小组, to pick one in the application form.
+  { fn: 'identity', caller: 'newcomer', event: (s) => ({ action: 'whoami', electionId: s.electionId }) },
   {
     fn: 'registration',
     caller: 'newcomer',

@@ -99,6 +99,18 @@ export function unzipBounded(buf: Buffer, opts: { maxInflated?: number; keep: (n
   return { entries, inflatedBytes: walk.inflated };
 }
 
+/**
+ * The fields a local header and its central-directory entry share, from the flags on (`at` 6 in
+ * the local header, 8 in the central entry): UTF-8 names, stored, the CRC, both sizes, the name's length.
+ */
+function writeEntryFields(b: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  b.writeUInt16LE(0x0800, at);
+  b.writeUInt32LE(crc, at + 8);
+  b.writeUInt32LE(size, at + 12);
+  b.writeUInt32LE(size, at + 16);
+  b.writeUInt16LE(nameLength, at + 20);
+}
+
 /** A plain zip of stored (uncompressed) entries with exact sizes and CRCs. */
 export function storedZip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
@@ -110,20 +122,12 @@ export function storedZip(entries: readonly ZipEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 6, crc, e.data.length, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 8, crc, e.data.length, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, e.data);
     centrals.push(central, name);

@@ -14,7 +14,8 @@ export default function EntryCard({ voter }: { voter: VoterView }) {
     ['村民小组', voter.group, 'group'],
     ['选举日年龄', `${voter.ageOnElectionDay}岁`, 'age'],
     ['登记状态', voter.statusLabel, 'status'],
-    ...(voter.category === 'B' && voter.declaredOn ? [['表示参加选举', `${civilDate(voter.declaredOn)}已表示`, 'declared'] as [string, string, string]] : []),
+    // The date alone: with 已表示 after it the value (kept on one line) was wider than a 关怀模式 phone.
+    ...(voter.category === 'B' && voter.declaredOn ? [['表示参加选举', civilDate(voter.declaredOn), 'declared'] as [string, string, string]] : []),
     ['本人核对信息', voter.confirmed ? '已核对，无误' : '还没有核对', 'confirmed'],
   ];
   return (

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { useVillageGroups } from '../hooks/use-identity-actions';
 import type { ErrEnvelope } from '../services/contracts';
 import IdNumberInput from './id-number-input';
 import TextInput, { TextAreaInput } from './text-input';
@@ -100,4 +101,36 @@ export function ChoiceChipsField({ id, label, options, value, onChange, error }:
       <FieldError error={error} />
     </View>
   );
+}
+
+/**
+ * The 村民小组, picked from the village's list; typed only when the village has none configured
+ * (or the list could not be read). `groups` null: the list is still on its way.
+ */
+export function GroupField({ id, label, groups, value, onChange, error }: { id: string; label: string; groups: readonly string[] | null; value: string; onChange: (v: string) => void; error: string | undefined }) {
+  if (groups === null) {
+    return (
+      <FieldFrame label={label} error={error}>
+        <Text className='text muted' id={id + '-loading'}>正在读取本村的村民小组…</Text>
+      </FieldFrame>
+    );
+  }
+  return groups.length ? (
+    <ChoiceChipsField id={id} label={label} options={groups} value={value} onChange={onChange} error={error} />
+  ) : (
+    <TextField id={id} label={label} value={value} onChange={onChange} error={error} placeholder='例如 第三村民小组' />
+  );
+}
+
+/**
+ * What a person not yet bound says about themself (申请登记, the self-申诉): name, ID number, the
+ * 村民小组 picked from the village's list (of the election the QR code names) and the consent.
+ */
+export function useSelfIdentityState(electionId: string | null) {
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [group, setGroup] = useState('');
+  const [consent, setConsent] = useState(false);
+  const groups = useVillageGroups(electionId);
+  return { name, setName, idNumber, setIdNumber, group, setGroup, consent, toggleConsent: () => setConsent((c) => !c), groups };
 }

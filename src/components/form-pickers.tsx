@@ -91,13 +91,14 @@ export function SelectField({ id, label, options, value, onChange }: { id: strin
 }
 
 /** A time of day (HH:MM, 24-hour Beijing time) picked, never typed. */
+// Time boxes sit two to a row: “点这里选择，例如 08:00” ran out of its box in 关怀模式 and over the labels.
 export function TimeField({ id, label, value, onChange, disabled, placeholder }: { id: string; label: string; value: string; onChange: (v: string) => void; disabled?: boolean; placeholder: string }) {
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>
       <Picker mode='time' value={value || placeholder} disabled={disabled} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='input picker' id={id} data-value={value}>
-          <Text className={value ? '' : 'input-placeholder'}>{value || `点这里选择，例如 ${placeholder}`}</Text>
+          <Text className={value ? '' : 'input-placeholder'}>{value || `例如 ${placeholder}`}</Text>
         </View>
       </Picker>
     </View>

@@ -2,19 +2,17 @@ import { useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { useApplyResidence } from '../hooks/use-registration-actions';
 import { civilDate } from '../services/format';
-import { ConsentField, FieldError, FormError, IdNumberField, TextField } from './form-fields';
+import { ConsentField, FieldError, FormError, GroupField, IdNumberField, TextField, useSelfIdentityState } from './form-fields';
 
 /**
  * 申请登记（外来人口，C类）: for someone living here whose 户籍 is elsewhere. `electionId` comes
- * from the QR code on the village's election poster (or the caller's known election).
+ * from the QR code on the village's election poster (or the caller's known election); the
+ * 村民小组 is picked from that village's list (useVillageGroups).
  */
 export default function RegApplyForm({ electionId, today, onCancel, onApplied }: { electionId: string | null; today: string; onCancel: () => void; onApplied: () => void }) {
   const { apply, pending, error, clearError } = useApplyResidence();
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [group, setGroup] = useState('');
+  const me = useSelfIdentityState(electionId);
   const [since, setSince] = useState('');
-  const [consent, setConsent] = useState(false);
   const fieldError = (f: string) => error?.fields?.[f];
 
   if (!electionId) {
@@ -34,9 +32,9 @@ export default function RegApplyForm({ electionId, today, onCancel, onApplied }:
       <Text className='card-title'>申请登记（外来人口）</Text>
       <Text className='text muted'>户籍不在本村、在本村居住满规定年限的，可以申请参加本村选举。经村民会议或村民代表会议同意后才算登记。</Text>
       <View className='spacer' />
-      <TextField id='apply-name' label='姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
-      <IdNumberField label='身份证号码' value={idNumber} onChange={setIdNumber} error={fieldError('idNumber')} />
-      <TextField id='apply-group' label='住在哪个村民小组' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
+      <TextField id='apply-name' label='姓名' value={me.name} onChange={me.setName} error={fieldError('name')} placeholder='和身份证上一样' />
+      <IdNumberField label='身份证号码' value={me.idNumber} onChange={me.setIdNumber} error={fieldError('idNumber')} />
+      <GroupField id='apply-group' label='住在哪个村民小组' groups={me.groups} value={me.group} onChange={me.setGroup} error={fieldError('group')} />
       <View className='field'>
         <Text className='field-label'>从哪天开始住在本村</Text>
         <Picker mode='date' value={since || today} end={today} onChange={(e) => setSince(String(e.detail.value))}>
@@ -46,7 +44,7 @@ export default function RegApplyForm({ electionId, today, onCancel, onApplied }:
         </Picker>
         <FieldError error={fieldError('residenceSince')} />
       </View>
-      <ConsentField id='apply-consent' checked={consent} onToggle={() => setConsent(!consent)} error={fieldError('consent')} text='我同意为登记选民而处理我的姓名和身份证号码。身份证号码只用来核对是否已在别处登记，不会公开。' />
+      <ConsentField id='apply-consent' checked={me.consent} onToggle={me.toggleConsent} error={fieldError('consent')} text='我同意为登记选民而处理我的姓名和身份证号码。身份证号码只用来核对是否已在别处登记，不会公开。' />
       <FormError error={error} testId='apply-error' />
       <Button
         className={'btn' + (pending ? ' disabled' : '')}
@@ -54,7 +52,7 @@ export default function RegApplyForm({ electionId, today, onCancel, onApplied }:
         disabled={pending || undefined}
         onClick={() => {
           clearError();
-          void apply({ electionId, name, idNumber, group, residenceSince: since, consent: consent as true }).then((out) => {
+          void apply({ electionId, name: me.name, idNumber: me.idNumber, group: me.group, residenceSince: since, consent: me.consent as true }).then((out) => {
             if (out) onApplied();
           });
         }}

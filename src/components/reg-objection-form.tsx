@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { FileObjectionInput } from '../hooks/use-registration-actions';
 import { useVoterListSearch, type ListEntry } from '../hooks/use-voter-list-search';
 import type { ErrEnvelope } from '../services/contracts';
-import { ChoiceChipsField, ConsentField, FieldError, FormError, IdNumberField, TextAreaField, TextField } from './form-fields';
+import { ConsentField, FieldError, FormError, GroupField, IdNumberField, TextAreaField, TextField, useSelfIdentityState } from './form-fields';
 import TextInput from './text-input';
 
 /** What the form asks: about someone on or off the list, or — off the list oneself — about one's own entry. */
@@ -154,15 +154,6 @@ function ObjectionSubject({ s, groups, fieldError }: { s: FormState; groups: rea
   );
 }
 
-/** The 村民小组, picked from the village's list; typed only when the list did not come. */
-function GroupField({ id, label, groups, value, onChange, error }: { id: string; label: string; groups: readonly string[]; value: string; onChange: (v: string) => void; error: string | undefined }) {
-  return groups.length ? (
-    <ChoiceChipsField id={id} label={label} options={groups} value={value} onChange={onChange} error={error} />
-  ) : (
-    <TextField id={id} label={label} value={value} onChange={onChange} error={error} placeholder='例如 第三村民小组' />
-  );
-}
-
 function PickedEntry({ entry, onRepick }: { entry: ListEntry; onRepick: () => void }) {
   return (
     <View className='picked' data-testid='objection-picked'>
@@ -240,14 +231,11 @@ interface SelfProps {
 
 /**
  * 我不在名单上 — for someone not bound and not on the roll: they name themself (name, ID
- * number, group) and object that they are missing. The ID number is kept only as its keyed hash.
+ * number, group picked from the village's list) and object that they are missing. The ID number is kept only as its keyed hash.
  */
 export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onCancel }: SelfProps) {
-  const [name, setName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [group, setGroup] = useState('');
+  const me = useSelfIdentityState(electionId);
   const [details, setDetails] = useState('');
-  const [consent, setConsent] = useState(false);
   const fieldError = (f: string) => error?.fields?.[`identity.${f}`] ?? error?.fields?.[f];
 
   if (!electionId) {
@@ -263,7 +251,7 @@ export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onC
   }
   const submit = () => {
     if (pending) return;
-    void onSubmit({ kind: 'missingPerson', about: 'me', identity: { electionId, name, idNumber, group, consent: consent as true }, details });
+    void onSubmit({ kind: 'missingPerson', about: 'me', identity: { electionId, name: me.name, idNumber: me.idNumber, group: me.group, consent: me.consent as true }, details });
   };
 
   return (
@@ -272,11 +260,11 @@ export function RegSelfObjectionForm({ electionId, pending, error, onSubmit, onC
       <Text className='text muted'>选民名单公布后，本人应当登记却没有列入的，可以在申诉期限内申诉。选举委员会核实后书面答复，结果会发到这个微信上。</Text>
       <Text className='text small muted'>如果您收到了《选民登记告知书》，说明您已经在登记里了，请先绑定，不用填这张表。</Text>
       <View className='spacer' />
-      <TextField id='self-objection-name' label='您的姓名' value={name} onChange={setName} error={fieldError('name')} placeholder='和身份证上一样' />
-      <IdNumberField label='您的身份证号码' value={idNumber} onChange={setIdNumber} error={fieldError('idNumber')} />
-      <TextField id='self-objection-group' label='您是哪个村民小组的' value={group} onChange={setGroup} error={fieldError('group')} placeholder='例如 第三村民小组' />
+      <TextField id='self-objection-name' label='您的姓名' value={me.name} onChange={me.setName} error={fieldError('name')} placeholder='和身份证上一样' />
+      <IdNumberField label='您的身份证号码' value={me.idNumber} onChange={me.setIdNumber} error={fieldError('idNumber')} />
+      <GroupField id='self-objection-group' label='您是哪个村民小组的' groups={me.groups} value={me.group} onChange={me.setGroup} error={fieldError('group')} />
       <TextAreaField id='self-objection-details' label='写一下理由' hint='例如户口在本村、在外地打工要参加选举；请不要再写身份证号码或手机号码' value={details} onChange={setDetails} error={fieldError('details')} placeholder='至少写5个字' />
-      <ConsentField id='self-objection-consent' checked={consent} onToggle={() => setConsent(!consent)} error={fieldError('consent')} text='我同意为处理申诉而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。' />
+      <ConsentField id='self-objection-consent' checked={me.consent} onToggle={me.toggleConsent} error={fieldError('consent')} text='我同意为处理申诉而使用我的姓名和身份证号码。身份证号码只用来核对是否已经登记，不会公开。' />
       <FormError error={error} testId='self-objection-error' />
       <FormButtons idPrefix='self-objection' pending={pending} onSubmit={submit} onCancel={onCancel} cancelText='返回' />
     </View>

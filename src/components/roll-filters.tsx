@@ -40,9 +40,10 @@ export default function RollFilters({ q, groups, statuses, onChange }: { q: Roll
     <View className='card roll-finder' data-testid='roll-filters'>
       <Text className='card-title'>查找选民</Text>
       <View className='field'>
-        <Text className='field-label'>姓名或小组</Text>
+        {/* In the label, not the placeholder: a placeholder this long was cut off in the phone's narrow box. */}
+        <Text className='field-label'>姓名或小组（可以只填一部分）</Text>
         <View className='roll-search'>
-          <Input className='input' placeholderClass='input-placeholder' id='roll-name' type='text' maxlength={20} value={draft} placeholder='姓名或小组（可以只填一部分）' onInput={(e) => setDraft(e.detail.value)} onConfirm={search} />
+          <Input className='input' placeholderClass='input-placeholder' id='roll-name' type='text' maxlength={20} value={draft} placeholder='例如 王' onInput={(e) => setDraft(e.detail.value)} onConfirm={search} />
           <Button className='btn' id='roll-search' onClick={search}>
             查找
           </Button>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import type * as roll from '../contracts/roll.contract';
 import type { RollEntry } from './roll-entry-actions';
+import { civilDate } from '../services/format';
 
 type Sort = roll.RosterSort;
 
@@ -23,8 +24,8 @@ const badge = (v: RollEntry) => 'badge ' + (v.status === 'registered' ? 'ok' : v
 function details(v: RollEntry): string {
   const parts = [`${v.sex === 'M' ? '男' : '女'} ${v.ageOnElectionDay}岁`, v.bound ? '已绑定微信' : '未绑定', ...(v.locked ? ['绑定已锁定'] : []), v.confirmed ? '本人已核对' : '本人未核对'];
   if (v.statusReason) parts.push(`理由：${v.statusReason}`);
-  if (v.residence) parts.push(`${v.residence.meetingLabel}（${v.residence.meetingDate}，${v.residence.minutesRef}）：${v.residence.outcome === 'approved' ? '同意' : '不同意'}`);
-  if (v.declaration) parts.push(`${v.declaration.channelLabel}（${v.declaration.on}）${v.declaration.livesIn ? `，现住${v.declaration.livesIn}` : ''}`);
+  if (v.residence) parts.push(`${v.residence.meetingLabel}（${civilDate(v.residence.meetingDate)}，${v.residence.minutesRef}）：${v.residence.outcome === 'approved' ? '同意' : '不同意'}`);
+  if (v.declaration) parts.push(`${v.declaration.channelLabel}（${civilDate(v.declaration.on)}）${v.declaration.livesIn ? `，现住${v.declaration.livesIn}` : ''}`);
   return parts.join(' · ');
 }
 
@@ -79,8 +80,9 @@ export default function RollTable({ rows, sort, desc, onSort, open, onToggle, re
             <Text className='rc rc-flags'>
               {v.bound ? '已绑定' : '未绑定'} · {v.confirmed ? '已核对' : '未核对'}
             </Text>
+            {/* The phone's second line: the short category, so the line's one row shows the details (the full label is in the opened entry). */}
             <Text className='rc rc-meta'>
-              {v.categoryLabel} · {details(v)}
+              {SHORT_CATEGORY[v.category]} · {details(v)}
             </Text>
           </View>
           {open === v.id ? (

@@ -1,12 +1,31 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 // The committee contract stays out of the main package (services/contracts): committee pages import it here.
-import type * as committee from '../contracts/committee.contract';
+import * as committee from '../contracts/committee.contract';
+import { useActionCall } from '../hooks/use-action';
 import type { ErrEnvelope, InputOf, OutputOf } from '../services/contracts';
+import { toast } from '../services/navigation';
 
 /** Shared pieces of the 选举设置 cards (roster, voting arrangements). */
 export type Setup = OutputOf<typeof committee.updateElection>;
 export type UpdateInput = InputOf<typeof committee.updateElection>;
+
+/**
+ * Saves one card's part of the setup (committee.updateElection): a toast saying whether anything
+ * changed, the new setup to the page, the server's warnings kept for the card to show.
+ */
+export function useSetupSave(savedText: string, onSaved: (s: Setup) => void) {
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const call = useActionCall(committee.updateElection);
+  const save = async (input: UpdateInput) => {
+    const out = await call.run(input);
+    if (!out) return;
+    toast(out.changed.length ? savedText : '没有改动', 'success');
+    onSaved(out);
+    setWarnings(out.warnings);
+  };
+  return { pending: call.pending, error: call.error, clearError: call.clearError, save, warnings };
+}
 
 /** "electionCommittee.members.1.name" → "第2位成员：". */
 function where(path: string): string {

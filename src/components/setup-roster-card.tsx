@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { COMMITTEE_CHOSEN_BY_LABELS, COMMITTEE_ROLE_LABELS } from '../contracts/labels';
-import * as committee from '../contracts/committee.contract';
-import { useActionCall } from '../hooks/use-action';
-import { toast } from '../services/navigation';
 import { TextField } from './form-fields';
 import { ChipsField, DateField } from './form-pickers';
-import { ErrorNote, GroupPick, Warnings, type Setup, type UpdateInput } from './setup-parts';
+import { ErrorNote, GroupPick, useSetupSave, Warnings, type Setup, type UpdateInput } from './setup-parts';
 
 type Roster = NonNullable<UpdateInput['electionCommittee']>;
 type Member = Roster['members'][number];
@@ -27,17 +24,9 @@ export default function RosterCard({ electionId, setup, today, onSaved }: { elec
   const [members, setMembers] = useState<Member[]>(
     stored ? stored.members.map((m) => ({ name: m.name, role: m.role, group: m.group })) : [emptyMember('chair'), emptyMember('viceChair'), emptyMember('member')],
   );
-  const [warnings, setWarnings] = useState<string[]>([]);
-  const call = useActionCall(committee.updateElection);
+  const call = useSetupSave('成员名单已保存', onSaved);
   const set = (i: number, patch: Partial<Member>) => setMembers(members.map((m, j) => (j === i ? { ...m, ...patch } : m)));
-
-  const save = async () => {
-    const out = await call.run({ electionId, revision: setup.revision, electionCommittee: { chosenBy: chosenBy as ChosenBy, chosenOn: chosenOn.trim(), members } });
-    if (!out) return;
-    toast(out.changed.length ? '成员名单已保存' : '没有改动', 'success');
-    onSaved(out);
-    setWarnings(out.warnings);
-  };
+  const save = () => call.save({ electionId, revision: setup.revision, electionCommittee: { chosenBy: chosenBy as ChosenBy, chosenOn: chosenOn.trim(), members } });
 
   return (
     <View className='card' data-testid='roster-card'>
@@ -70,7 +59,7 @@ export default function RosterCard({ electionId, setup, today, onSaved }: { elec
         再加一位成员
       </Button>
       <ErrorNote error={call.error} testid='roster-error' />
-      <Warnings list={warnings} testid='roster-warnings' />
+      <Warnings list={call.warnings} testid='roster-warnings' />
       <Button className={'btn' + (call.pending ? ' disabled' : '')} id='roster-save' onClick={() => void save()}>
         {call.pending ? '正在保存…' : '保存成员名单'}
       </Button>

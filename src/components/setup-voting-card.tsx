@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import * as committee from '../contracts/committee.contract';
-import { useActionCall } from '../hooks/use-action';
-import { toast } from '../services/navigation';
 import { TextField } from './form-fields';
 import { TimeField } from './form-pickers';
-import { ErrorNote, GroupPick, Warnings, type Setup, type UpdateInput } from './setup-parts';
+import { ErrorNote, GroupPick, useSetupSave, Warnings, type Setup, type UpdateInput } from './setup-parts';
 
 type Voting = NonNullable<UpdateInput['voting']>;
 type Station = Voting['stations'][number];
@@ -137,22 +134,10 @@ export default function VotingCard({ electionId, setup, onSaved }: { electionId:
   const lock = locks.find((l) => l.field === 'voting');
   const v = useVotingDraft(stored, groups);
   const { opensAt, closesAt, centralPlace, stations, setStations, boxes, setBoxes, setStation, setBox, setMonitor, toggleGroup, starts } = v;
-  const [warnings, setWarnings] = useState<string[]>([]);
-  const call = useActionCall(committee.updateElection);
+  const call = useSetupSave('投票安排已保存', onSaved);
   const { clearError } = call;
   useEffect(() => clearError(), [stations.length, boxes.length, clearError]);
-
-  const save = async () => {
-    const out = await call.run({
-      electionId,
-      revision: setup.revision,
-      voting: { opensAt: opensAt.trim(), closesAt: closesAt.trim(), centralPlace, stations, mobileBoxes: boxes },
-    });
-    if (!out) return;
-    toast(out.changed.length ? '投票安排已保存' : '没有改动', 'success');
-    onSaved(out);
-    setWarnings(out.warnings);
-  };
+  const save = () => call.save({ electionId, revision: setup.revision, voting: { opensAt: opensAt.trim(), closesAt: closesAt.trim(), centralPlace, stations, mobileBoxes: boxes } });
 
   return (
     <View className='card' data-testid='voting-card'>
@@ -181,7 +166,7 @@ export default function VotingCard({ electionId, setup, onSaved }: { electionId:
       ) : null}
 
       <ErrorNote error={call.error} testid='voting-error' />
-      <Warnings list={warnings} testid='voting-warnings' />
+      <Warnings list={call.warnings} testid='voting-warnings' />
       {!lock ? (
         <Button className={'btn' + (call.pending ? ' disabled' : '')} id='voting-save' onClick={() => void save()}>
           {call.pending ? '正在保存…' : '保存投票安排'}

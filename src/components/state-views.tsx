@@ -15,7 +15,7 @@ export function ErrorView({ error, onRetry }: { error: ErrEnvelope; onRetry: () 
     <View className='card' data-testid='error'>
       <Text className='notice error'>{error.message}</Text>
       {error.requestId ? <Text className='text small muted'>问题编号：{error.requestId}</Text> : null}
-      <Button className='btn' onClick={onRetry}>
+      <Button className='btn' id='state-retry' onClick={onRetry}>
         重试
       </Button>
     </View>

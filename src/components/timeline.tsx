@@ -3,6 +3,7 @@ import type { ElectionView } from '../hooks/session-store';
 import { serverNow } from '../hooks/use-countdown';
 import { civilDate } from '../services/format';
 import { timelineMarks, type TimelineMark } from '../domain/calendar';
+import { weekdayWords } from '../domain/date-words';
 
 const MARK_TEXT: Record<TimelineMark, string> = { done: '已结束', late: '已逾期', now: '进行中', next: '下一步', later: '未开始' };
 
@@ -44,7 +45,11 @@ export default function Timeline({ election, clockOffsetMs, actions = {} }: { el
                     <Text className='nowrap'>{civilDate(c.lastDay, false, false)}</Text>
                   </>
                 ) : (
-                  <Text className='nowrap'>{civilDate(c.lastDay)}</Text>
+                  // The weekday may go to the next line: the whole date is wider than a 关怀模式 line.
+                  <>
+                    <Text className='nowrap'>{civilDate(c.lastDay, true, false)}</Text>
+                    <Text className='nowrap'>（{weekdayWords(c.lastDay)}）</Text>
+                  </>
                 )}
                 {c.provisional ? <Text className='nowrap'>（暂定）</Text> : null}
               </View>

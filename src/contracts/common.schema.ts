@@ -109,6 +109,7 @@ export const calendarEntrySchema = z.object({
 });
 export type CalendarEntryView = z.infer<typeof calendarEntrySchema>;
 
+/** An election as every page shows it: the village, the posts, where it stands, its calendar. */
 export const electionSummarySchema = z.object({
   id: idSchema,
   villageId: idSchema,
@@ -127,6 +128,10 @@ export const electionSummarySchema = z.object({
   serverNow: z.string(),
 });
 export type ElectionSummary = z.infer<typeof electionSummarySchema>;
+
+/** The election a QR code names, as anyone may see it on the poster: the village and its 村民小组 (identity.whoami). */
+export const askedElectionSchema = z.object({ id: idSchema, villageName: z.string(), groups: z.array(z.string()) });
+export type AskedElection = z.infer<typeof askedElectionSchema>;
 
 /** A voter as the voter sees it: no digit of the ID number (RULES.md §7), only what derives from it (sex, age). */
 export const voterViewSchema = z.object({

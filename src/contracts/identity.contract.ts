@@ -1,24 +1,26 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { bindingCodeSchema, electionSummarySchema, idNumberInputSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
-
-const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+import { askedElectionSchema, bindingCodeSchema, electionSummarySchema, idNumberInputSchema, idSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
+import { ID_REASONS } from '../domain/id-number';
 
 /** 身份 — who the caller is, from the WeChat context only. */
 export const whoami = defineAction({
   fn: 'identity',
   action: 'whoami',
   who: 'anyone',
-  summary: '我是谁：角色、已绑定的选民（脱敏）、相关的选举',
-  input: z.strictObject({}),
+  summary: '我是谁：角色、已绑定的选民（脱敏）、相关的选举；带选举编号（二维码里的）时，还给出这次选举所在村和村民小组',
+  /** electionId: the election of the poster's QR code or link, asking for its village's 村民小组 (a caller not yet bound picks the group in a form). */
+  input: z.strictObject({ electionId: z.optional(idSchema) }),
   output: z.object({
     roles: z.array(roleSchema),
     voter: z.nullable(voterViewSchema),
     committeeOf: z.array(z.object({ villageId: z.string(), villageName: z.string() })),
     elections: z.array(electionSummarySchema),
     bindLockedUntil: z.nullable(z.string()),
+    /** The election asked by `electionId`: its village and groups, names only; null when none was asked or no such election exists. */
+    askedElection: z.nullable(askedElectionSchema),
   }),
-  errors: { INTERNAL: [] },
+  errors: { INVALID_INPUT: [], INTERNAL: [] },
 });
 
 export const bind = defineAction({

@@ -1,3 +1,5 @@
+import { NOTICE_TYPE_NAMES } from '../domain/notice-type';
+
 /** Chinese labels shared by the functions' replies and the pages. */
 export const CATEGORY_LABELS = {
   A: '户籍在本村、居住在本村',
@@ -44,19 +46,8 @@ export const LIST_CHANGE_LABELS = {
 
 export const WRONG_FIELD_LABELS = { name: '姓名', group: '村民小组', idNumber: '身份证号码', category: '登记类别', status: '登记状态', other: '其他' } as const;
 
-/** 公告 types (RULES.md §6). */
-export const NOTICE_TYPE_LABELS = {
-  committeeMembers: '村民选举委员会成员公告',
-  electionDayPlaces: '选举日、时间和地点公告',
-  voterList: '选民名单公告',
-  objectionResults: '申诉处理结果公告',
-  nominationWindow: '提名时间公告',
-  formalCandidates: '正式候选人名单公告',
-  proxyList: '委托投票公告',
-  pollingStations: '投票站和流动票箱公告',
-  results: '选举结果公告',
-  freeText: '公告',
-} as const;
+/** 公告 types (RULES.md §6): named in the domain, which refuses a title claiming another type. */
+export const NOTICE_TYPE_LABELS = NOTICE_TYPE_NAMES;
 
 /** 村民选举委员会 roles (RULES.md §2). */
 export const COMMITTEE_ROLE_LABELS = { chair: '主任', viceChair: '副主任', member: '委员' } as const;

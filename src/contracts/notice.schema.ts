@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NOTICE_TYPE_KEYS } from '../domain/notice';
+import { NOTICE_TYPE_KEYS } from '../domain/notice-type';
 
 /** Wire shapes shared by the villager's and the committee's notice actions (公告, RULES.md §6). */
 

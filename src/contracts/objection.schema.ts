@@ -8,7 +8,7 @@ export const objectionStatusSchema = z.enum(['open', 'upheld', 'rejected']);
 export const wrongFieldSchema = z.enum(['name', 'group', 'idNumber', 'category', 'status', 'other']);
 export const listChangeKindSchema = z.enum(['addVoter', 'registerVoter', 'reinstateVoter', 'removeVoter', 'correctDetails']);
 
-export const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+export { ID_REASONS } from '../domain/id-number';
 
 /** Free text that may be published or kept: refuses anything shaped like an ID or phone number (RULES.md §7). */
 export function writtenText(min: number, max: number, what: string) {

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, voterViewSchema } from './common.schema';
-
-const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+import { ID_REASONS } from '../domain/id-number';
 
 const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
 

@@ -4,22 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
+import { ROLL_REJECT_REASONS } from '../domain/registration-row';
 import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
 
-const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
-
-/** Per-row reasons of committee.importRoll (see src/domain/registration-row.ts). */
-export const ROLL_ROW_REASONS = [
-  'MISSING_FIELD',
-  'BAD_NAME',
-  ...ID_REASONS,
-  'UNDER_18',
-  'UNKNOWN_GROUP',
-  'BAD_CATEGORY',
-  'BAD_DATE',
-  'DUPLICATE_IN_FILE',
-  'DOUBLE_REGISTRATION',
-] as const;
+/** Per-row reasons of committee.importRoll: the domain's, where each is decided. */
+export const ROLL_ROW_REASONS = ROLL_REJECT_REASONS;
 
 /** Largest import in one call (rows) — a big village's roll; larger files are split. */
 export const MAX_IMPORT_ROWS = 5000;

@@ -8,7 +8,9 @@
 import { addYearsClamped, compareCivil, formatCivil, isCivilDate, type CivilDate } from './civil-date';
 import { err, ok, type Result } from './result';
 
-export type IdReason = 'ID_LENGTH' | 'ID_CHARS' | 'ID_CHECK_DIGIT' | 'ID_BIRTH_DATE';
+/** Why an ID number is refused: the reasons of every contract that takes one. */
+export const ID_REASONS = ['ID_LENGTH', 'ID_CHARS', 'ID_CHECK_DIGIT', 'ID_BIRTH_DATE'] as const;
+export type IdReason = (typeof ID_REASONS)[number];
 
 export type ParsedId = {
   readonly normalized: string;

@@ -19,20 +19,7 @@ import type { RuleSet } from './presets/types';
 import { err, ok, type Result } from './result';
 import { checkVotingArrangements, type VotingArrangements } from './voting-arrangements';
 import { dateWords } from './date-words';
-
-export const NOTICE_TYPE_KEYS = [
-  'committeeMembers',
-  'electionDayPlaces',
-  'voterList',
-  'objectionResults',
-  'nominationWindow',
-  'formalCandidates',
-  'proxyList',
-  'pollingStations',
-  'results',
-  'freeText',
-] as const;
-export type NoticeTypeKey = (typeof NOTICE_TYPE_KEYS)[number];
+import { NOTICE_TYPE_NAMES, type NoticeTypeKey } from './notice-type';
 
 /** What the store holds for each typed notice, read by the caller at publication time. */
 export type NoticeFacts = {
@@ -261,18 +248,6 @@ export function checkNoticeTitle(
   if (title === undefined) return ok(null);
   const claim = titleClaim(title);
   if (claim === null || claim === type || (type === 'freeText' && claim === correctsType)) return ok(null);
-  return err('INVALID_INPUT', 'TITLE_CLAIMS_TYPE', `这个标题是「${TYPE_NAMES[claim]}」；请选这一类公告发布，系统会核对名单和公布期限`);
+  return err('INVALID_INPUT', 'TITLE_CLAIMS_TYPE', `这个标题是「${NOTICE_TYPE_NAMES[claim]}」；请选这一类公告发布，系统会核对名单和公布期限`);
 }
 
-/** Plain names of the typed kinds, for the refusal message (labels live in contracts, not here). */
-const TYPE_NAMES: Readonly<Record<Exclude<NoticeTypeKey, 'freeText'>, string>> = {
-  committeeMembers: '选举委员会成员公告',
-  electionDayPlaces: '选举日、时间和地点公告',
-  voterList: '选民名单公告',
-  objectionResults: '申诉处理结果公告',
-  nominationWindow: '提名时间公告',
-  formalCandidates: '正式候选人名单公告',
-  proxyList: '委托投票公告',
-  pollingStations: '投票站和流动票箱公告',
-  results: '选举结果公告',
-};

@@ -5,39 +5,26 @@
  */
 import { compareCivil, type CivilDate } from './civil-date';
 import { maskPhone, matchGroup, normalizePhone, parseDateText, scrubNote } from './clerk-text';
-import { parseIdNumber, type IdReason } from './id-number';
+import { ID_REASONS, parseIdNumber } from './id-number';
 import type { RuleSet } from './presets/types';
 import { ageEligibility, parseCategoryText, residenceRequirementMet, type VoterCategory } from './registration';
 
 // The cell readers moved to clerk-text.ts; exported here too for the callers that check rows.
 export { ID_NUMBER_REMOVED, maskPhone, matchGroup, normalizePhone, parseDateText, scrubNote } from './clerk-text';
 
-/** Reasons a row is rejected at import. DUPLICATE_IN_FILE and DOUBLE_REGISTRATION are found by the server. */
-export type RollRejectReason =
-  | 'MISSING_FIELD'
-  | 'BAD_NAME'
-  | IdReason
-  | 'UNDER_18'
-  | 'UNKNOWN_GROUP'
-  | 'BAD_CATEGORY'
-  | 'BAD_DATE'
-  | 'DUPLICATE_IN_FILE'
-  | 'DOUBLE_REGISTRATION';
-
-export const ROLL_REJECT_REASONS: readonly RollRejectReason[] = [
+/** Reasons a row is rejected at import (the contract's per-row reasons). DUPLICATE_IN_FILE and DOUBLE_REGISTRATION are found by the server. */
+export const ROLL_REJECT_REASONS = [
   'MISSING_FIELD',
   'BAD_NAME',
-  'ID_LENGTH',
-  'ID_CHARS',
-  'ID_CHECK_DIGIT',
-  'ID_BIRTH_DATE',
+  ...ID_REASONS,
   'UNDER_18',
   'UNKNOWN_GROUP',
   'BAD_CATEGORY',
   'BAD_DATE',
   'DUPLICATE_IN_FILE',
   'DOUBLE_REGISTRATION',
-];
+] as const;
+export type RollRejectReason = (typeof ROLL_REJECT_REASONS)[number];
 
 /**
  * A row as read from the sheet: text cells. An optional column that is absent from the file is

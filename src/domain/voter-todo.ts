@@ -67,3 +67,13 @@ export function objectionWindowAt(entries: readonly { readonly key: string; read
   const filing = entries.find((x) => x.key === 'objectionFiling');
   return filing && instant.getTime() < Date.parse(filing.deadline) ? 'open' : 'closed';
 }
+
+/**
+ * The tasks still open at `now`: a task whose deadline (an exclusive instant) has passed is no
+ * longer something the voter can do, and showing it with a past 截止 contradicts the page's own
+ * "申诉期限已经过了". The server's list is from when it answered; the page filters with its
+ * server-corrected clock.
+ */
+export function openTodos<T extends Pick<VoterTodo, 'deadline'>>(todos: readonly T[], now: Date): T[] {
+  return todos.filter((t) => t.deadline === null || Date.parse(t.deadline) > now.getTime());
+}

@@ -8,10 +8,18 @@ import { callAction } from '../services/api';
 import * as roll from '../contracts/roll.contract';
 import type { ElectionView } from './session-store';
 import type { Selection } from './use-nomination-committee';
-import type { IrreversibleStep } from './use-irreversible-step';
+import type { CutOff, IrreversibleStep } from './use-irreversible-step';
+import type { ErrEnvelope } from '../services/contracts';
 
 const dayOf = (election: ElectionView, key: string, field: 'lastDay' | 'opensOn' = 'lastDay') => election.calendar.find((c) => c.key === key)?.[field] ?? null;
 const dated = (label: string, day: string | null) => (day ? { label, day } : null);
+
+type Counted = { cutOffs: CutOff[]; note?: string };
+/** A step's counts from one read: a refusal is shown in the dialog, the data becomes the cut-offs. */
+async function countedFrom<T>(reply: Promise<{ ok: true; data: T } | ErrEnvelope>, count: (data: T) => Counted): ReturnType<IrreversibleStep['load']> {
+  const r = await reply;
+  return r.ok ? { ok: true, ...count(r.data) } : { ok: false, error: r };
+}
 
 /** 公布选民名单: registration closes for every migrant who has not declared and every undecided application. */
 export function voterListStep(electionId: string, election: ElectionView): IrreversibleStep {
@@ -22,20 +30,15 @@ export function voterListStep(electionId: string, election: ElectionView): Irrev
     planned: dated('登记原定截止', dayOf(election, 'registration')),
     lastDay: dated('法定最晚公布日', dayOf(election, 'voterListPublication')),
     confirmText: '公布',
-    load: async () => {
-      const r = await callAction(roll.stats, { electionId });
-      if (!r.ok) return { ok: false, error: r };
-      const s = r.data;
-      return {
-        ok: true,
+    load: () =>
+      countedFrom(callAction(roll.stats, { electionId }), (s) => ({
         cutOffs: [
           { key: 'pendingB', label: '外出选民还没表示参加', count: s.pendingB, unit: '人' },
           { key: 'pendingC', label: '外来人口申请还没审议', count: s.pendingC, unit: '件' },
           { key: 'objectionsOpen', label: '申诉还没处理', count: s.objections.open, unit: '件' },
         ],
         note: `现在已登记${s.registered}人，公布的就是这些人。`,
-      };
-    },
+      })),
   };
 }
 
@@ -50,15 +53,11 @@ export function closeNominationsStep(electionId: string, election: ElectionView)
     confirmText: '结束提名',
     // The server cannot know of paper ballots still in a drawer: the clerk says so explicitly.
     alwaysTick: '收到的纸质提名票都已经录入，我确认结束提名。',
-    load: async () => {
-      const r = await callAction(candidates.tally, { electionId });
-      if (!r.ok) return { ok: false, error: r };
-      return {
-        ok: true,
-        cutOffs: [{ key: 'invalid', label: '无效票（不计入）', count: r.data.invalid, unit: '张' }],
-        note: `现在共${r.data.ballots}张提名票，其中纸质${r.data.paper}张、有效${r.data.valid}张。`,
-      };
-    },
+    load: () =>
+      countedFrom(callAction(candidates.tally, { electionId }), (t) => ({
+        cutOffs: [{ key: 'invalid', label: '无效票（不计入）', count: t.invalid, unit: '张' }],
+        note: `现在共${t.ballots}张提名票，其中纸质${t.paper}张、有效${t.valid}张。`,
+      })),
   };
 }
 

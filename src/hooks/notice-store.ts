@@ -4,7 +4,9 @@ import { notices, type ErrEnvelope, type OutputOf } from '../services/contracts'
 import { callAction } from '../services/api';
 import { CONSENT_KIND, requestConsent } from '../services/notice-consent';
 import { showUnreadBadge } from '../services/notice-navigation';
+import { createLatestStore } from './latest-store';
 import { getSession } from './session-store';
+import { useLatestCall } from './use-action';
 
 export type NoticeList = OutputOf<typeof notices.list>;
 export type NoticeItem = NoticeList['notices'][number];
@@ -19,15 +21,8 @@ interface NoticeState {
 }
 
 const STALE_MS = 10_000;
-let state: NoticeState = { status: 'idle', data: null, error: null, loadedAt: 0 };
-const listeners = new Set<() => void>();
-let generation = 0;
-let inflight: Promise<void> | null = null;
-
-function set(next: Partial<NoticeState>): void {
-  state = { ...state, ...next };
-  listeners.forEach((l) => l());
-}
+const store = createLatestStore<NoticeState>({ status: 'idle', data: null, error: null, loadedAt: 0 });
+const { set } = store;
 
 function setData(data: NoticeList): void {
   set({ status: 'ready', data, error: null });
@@ -35,27 +30,16 @@ function setData(data: NoticeList): void {
 }
 
 export function refreshNotices(): Promise<void> {
-  const gen = ++generation;
-  if (state.status !== 'ready') set({ status: 'loading' });
-  const run = (async () => {
+  if (store.get().status !== 'ready') set({ status: 'loading' });
+  return store.load(async (current) => {
     const res = await callAction(notices.list, {});
-    if (gen !== generation) return;
+    if (!current()) return;
     if (res.ok) {
       setData(res.data);
       set({ loadedAt: Date.now() });
     } else set({ status: 'error', error: res, loadedAt: Date.now() });
-  })();
-  inflight = run.finally(() => {
-    if (gen === generation) inflight = null;
   });
-  return inflight;
 }
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-const get = () => state;
 
 /** Unread first, then newest first. */
 export function sortNotices(list: readonly NoticeItem[]): NoticeItem[] {
@@ -64,17 +48,18 @@ export function sortNotices(list: readonly NoticeItem[]): NoticeItem[] {
 
 /** The notice list for a bound voter (`enabled`); reloads when shown and stale. */
 export function useNoticeList(enabled: boolean) {
-  const snapshot = useSyncExternalStore(subscribe, get, get);
+  const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
   const maybeLoad = useCallback(() => {
-    if (!enabled || inflight) return;
+    if (!enabled || store.loading()) return;
+    const state = store.get();
     if (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS) void refreshNotices();
   }, [enabled]);
   useEffect(maybeLoad, [maybeLoad]);
   useDidShow(maybeLoad);
   useEffect(() => {
     // Unbinding (or another persona) must not keep the previous voter's notices.
-    if (!enabled && state.status !== 'idle') {
-      generation++;
+    if (!enabled && store.get().status !== 'idle') {
+      store.drop();
       set({ status: 'idle', data: null, error: null, loadedAt: 0 });
     }
   }, [enabled]);
@@ -90,41 +75,30 @@ export function useNoticePullDown(enabled: boolean): void {
 }
 
 function noteRead(noticeId: string, unread: number, readAt: string): void {
-  const data = state.data;
+  const data = store.get().data;
   if (!data) return;
   setData({ ...data, unread, notices: data.notices.map((n) => (n.id === noticeId ? { ...n, read: true, readAt: n.readAt ?? readAt } : n)) });
 }
 
 function notePushesOwed(pushesOwed: number): void {
-  if (state.data) setData({ ...state.data, pushesOwed });
+  const data = store.get().data;
+  if (data) setData({ ...data, pushesOwed });
 }
 
 /** 公告详情 page by page, with 我已阅读 (once per voter per notice). */
 export function useNoticeDetail() {
   const params = useRouter().params;
   const id = typeof params.id === 'string' ? decodeURIComponent(params.id) : '';
-  const [detail, setDetail] = useState<NoticeDetail | null>(null);
-  const [error, setError] = useState<ErrEnvelope | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { data: detail, error, loading, load: loadPage, setData: setDetail } = useLatestCall(notices.get);
   const [marking, setMarking] = useState(false);
   const [markError, setMarkError] = useState<string | null>(null);
   const busy = useRef(false);
-  const gen = useRef(0);
 
   const load = useCallback(
     async (page: number) => {
-      if (!id) return;
-      const mine = ++gen.current;
-      setLoading(true);
-      const res = await callAction(notices.get, { noticeId: id, page });
-      if (mine !== gen.current) return;
-      setLoading(false);
-      if (res.ok) {
-        setDetail(res.data);
-        setError(null);
-      } else setError(res);
+      if (id) await loadPage({ noticeId: id, page });
     },
-    [id],
+    [id, loadPage],
   );
   useEffect(() => {
     void load(1);
@@ -166,7 +140,7 @@ export function useNoticeSubscribe(templateOverride?: string, onRecorded?: (push
     setPending(true);
     setMessage(null);
     try {
-      const templateId = templateOverride ?? state.data?.subscribeTemplateId;
+      const templateId = templateOverride ?? store.get().data?.subscribeTemplateId;
       if (!templateId) {
         setMessage({ ok: false, text: '公告还没有加载好，请稍后再点一次。' });
         return;

@@ -4,6 +4,7 @@ import { identity, registration, type ErrEnvelope, type OutputOf } from '../serv
 import { callAction } from '../services/api';
 import { callWhoami } from '../services/whoami';
 import { clockOffsetMs } from '../domain/clock-offset';
+import { createLatestStore } from './latest-store';
 
 export type Whoami = OutputOf<typeof identity.whoami>;
 export type Mine = OutputOf<typeof registration.mine>;
@@ -24,15 +25,8 @@ export interface SessionState {
 }
 
 const STALE_MS = 15_000;
-let state: SessionState = { status: 'idle', whoami: null, mine: null, mineError: null, mineLoading: false, error: null, clockOffsetMs: 0, loadedAt: 0 };
-const listeners = new Set<() => void>();
-let generation = 0;
-let inflight: Promise<void> | null = null;
-
-function set(next: Partial<SessionState>): void {
-  state = { ...state, ...next };
-  listeners.forEach((l) => l());
-}
+const store = createLatestStore<SessionState>({ status: 'idle', whoami: null, mine: null, mineError: null, mineLoading: false, error: null, clockOffsetMs: 0, loadedAt: 0 });
+const { set } = store;
 
 /**
  * Reload who the caller is, then their roll entry. The latest call wins. whoami alone is enough
@@ -42,17 +36,17 @@ function set(next: Partial<SessionState>): void {
  * stays shown.
  */
 export function refreshSession(): Promise<void> {
-  const gen = ++generation;
-  if (state.status !== 'ready') set({ status: 'loading' });
-  const run = (async () => {
+  if (store.get().status !== 'ready') set({ status: 'loading' });
+  return store.load(async (current) => {
     // In the browser this may be the reply index.html prefetched: receivedAt is its arrival.
     const { reply: who, receivedAt } = await callWhoami();
-    if (gen !== generation) return;
+    if (!current()) return;
     if (!who.ok) {
       set({ status: 'error', error: who, loadedAt: receivedAt });
       return;
     }
     const voterId = who.data.voter?.id ?? null;
+    const state = store.get();
     const sameVoter = !!voterId && state.mine?.voter.id === voterId;
     set({
       status: 'ready',
@@ -64,19 +58,15 @@ export function refreshSession(): Promise<void> {
       clockOffsetMs: clockOffsetMs(who.data.elections[0]?.serverNow, receivedAt),
       loadedAt: receivedAt,
     });
-    if (voterId) await loadMine(gen, who.data.elections.length > 0);
-  })();
-  inflight = run.finally(() => {
-    if (gen === generation) inflight = null;
+    if (voterId) await loadMine(current, who.data.elections.length > 0);
   });
-  return inflight;
 }
 
 /** Second step of refreshSession: the bound voter's roll entry and to-do list. */
-async function loadMine(gen: number, haveOffset: boolean): Promise<void> {
+async function loadMine(current: () => boolean, haveOffset: boolean): Promise<void> {
   const m = await callAction(registration.mine, {});
   const receivedAt = Date.now();
-  if (gen !== generation) return;
+  if (!current()) return;
   set({
     mine: m.ok ? m.data : null,
     mineError: m.ok ? null : m,
@@ -85,20 +75,16 @@ async function loadMine(gen: number, haveOffset: boolean): Promise<void> {
   });
 }
 
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-
 export function getSession(): SessionState {
-  return state;
+  return store.get();
 }
 
 /** The session for a page: loads on first show, reloads when stale, supports pull-down refresh. */
 export function useSession(): SessionState & { reload: () => Promise<void> } {
-  const snapshot = useSyncExternalStore(subscribe, getSession, getSession);
+  const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
   useDidShow(() => {
-    if (!inflight && (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS)) void refreshSession();
+    const state = store.get();
+    if (!store.loading() && (state.status === 'idle' || state.status === 'error' || Date.now() - state.loadedAt > STALE_MS)) void refreshSession();
   });
   usePullDownRefresh(() => {
     void refreshSession().finally(() => Taro.stopPullDownRefresh());

@@ -33,30 +33,44 @@ export function useActionCall<C extends ActionContract>(contract: C) {
 }
 
 /**
- * Data loaded from one action whenever `key` changes (null key: nothing to load yet). The latest
- * request wins; `reload` asks again with the same input.
+ * The latest answer of one action called with varying input (a page of a list): `load(input)`
+ * asks, a later call makes an earlier answer stale; the last error is kept, the data stays shown.
  */
-export function useActionData<C extends ActionContract>(contract: C, input: InputOf<C> | null, key: string | null) {
+export function useLatestCall<C extends ActionContract>(contract: C) {
   const [data, setData] = useState<OutputOf<C> | null>(null);
   const [error, setError] = useState<ErrEnvelope | null>(null);
   const [loading, setLoading] = useState(false);
   const gen = useRef(0);
+  const load = useCallback(
+    async (input: InputOf<C>) => {
+      const mine = ++gen.current;
+      setLoading(true);
+      const res = await callAction(contract, input);
+      if (mine !== gen.current) return;
+      setLoading(false);
+      if (res.ok) {
+        setData(res.data);
+        setError(null);
+      } else setError(res);
+    },
+    [contract],
+  );
+  return { data, error, loading, load, setData };
+}
+
+/**
+ * Data loaded from one action whenever `key` changes (null key: nothing to load yet). The latest
+ * request wins; `reload` asks again with the same input.
+ */
+export function useActionData<C extends ActionContract>(contract: C, input: InputOf<C> | null, key: string | null) {
+  const { data, error, loading, load: loadWith, setData } = useLatestCall(contract);
   const inputRef = useRef(input);
   inputRef.current = input;
 
   const load = useCallback(async () => {
     const current = inputRef.current;
-    if (current === null) return;
-    const mine = ++gen.current;
-    setLoading(true);
-    const res = await callAction(contract, current);
-    if (mine !== gen.current) return;
-    setLoading(false);
-    if (res.ok) {
-      setData(res.data);
-      setError(null);
-    } else setError(res);
-  }, [contract]);
+    if (current !== null) await loadWith(current);
+  }, [loadWith]);
 
   useEffect(() => {
     if (key !== null) void load();

@@ -3,6 +3,7 @@ import { identity, type ErrEnvelope, type InputOf, type OutputOf } from '../serv
 import { callAction } from '../services/api';
 import { confirmDialog, toast } from '../services/navigation';
 import { refreshSession } from './session-store';
+import { useActionData } from './use-action';
 
 export type BindInput = InputOf<typeof identity.bind>;
 export type BindOutput = OutputOf<typeof identity.bind>;
@@ -53,4 +54,16 @@ export function useUnbind() {
     }
   }, []);
   return { unbind, pending };
+}
+
+/**
+ * The 村民小组 of the election a QR code or link names (identity.whoami with its electionId), for
+ * a caller not yet bound who must pick the group in a form. null while on its way; [] when the
+ * village has none configured, the election is unknown or the call failed (the form then lets
+ * the group be typed).
+ */
+export function useVillageGroups(electionId: string | null): readonly string[] | null {
+  const { data, error } = useActionData(identity.whoami, electionId ? { electionId } : null, electionId);
+  if (error) return [];
+  return data ? (data.askedElection?.groups ?? []) : electionId ? null : [];
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { openPage } from './navigation';
 
 const ROOT = '/subpackages/committee/pages';
 
@@ -15,10 +16,7 @@ export const COMMITTEE_PAGES = {
 } as const;
 
 export function openCommitteePage(page: keyof typeof COMMITTEE_PAGES, query: Record<string, string> = {}): void {
-  const qs = Object.entries(query)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-  void Taro.navigateTo({ url: COMMITTEE_PAGES[page] + (qs ? `?${qs}` : '') });
+  openPage(COMMITTEE_PAGES[page], query);
 }
 
 /** The current page's query (e.g. the roll filters a dashboard link asks for). */
@@ -30,8 +28,9 @@ export function pageQuery(): Record<string, string> {
 }
 
 /**
- * 返回 in the browser build: the previous page when there is one, else the committee's
- * dashboard (or, from the dashboard itself, 我的) — a link opened directly has no history.
+ * 返回 in the browser build: the previous page when there is one, else the console's home — the
+ * committee's dashboard or the township's overview (or, from that page itself, 我的) — a link
+ * opened directly has no history.
  */
 export function goBack(): void {
   if (Taro.getCurrentPages().length > 1) {
@@ -39,6 +38,8 @@ export function goBack(): void {
     return;
   }
   const current = Taro.getCurrentInstance()?.router?.path ?? '';
-  if (current.includes('/committee/pages/dashboard')) void Taro.switchTab({ url: '/pages/me/index' });
-  else void Taro.redirectTo({ url: `${ROOT}/dashboard/index` });
+  // Each console's home page (the committee's dashboard, the township's overview) goes back to 我的.
+  const home = current.includes('/township/pages/') ? '/subpackages/township/pages/overview/index' : `${ROOT}/dashboard/index`;
+  if (current.includes(home.slice(1))) void Taro.switchTab({ url: '/pages/me/index' });
+  else void Taro.redirectTo({ url: home });
 }

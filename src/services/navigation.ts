@@ -13,6 +13,14 @@ export function openTab(tab: keyof typeof TABS): void {
   void Taro.switchTab({ url: TABS[tab] });
 }
 
+/** Opens a page with a query (values URI-encoded): what the sub-packages' navigators share. */
+export function openPage(url: string, query: Record<string, string> = {}): void {
+  const qs = Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  void Taro.navigateTo({ url: url + (qs ? `?${qs}` : '') });
+}
+
 export function openCommitteeDashboard(): void {
   void Taro.navigateTo({ url: COMMITTEE_DASHBOARD });
 }

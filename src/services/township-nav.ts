@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { openPage } from './navigation';
 
 const ROOT = '/subpackages/township/pages';
 
@@ -10,8 +10,5 @@ export const TOWNSHIP_PAGES = {
 } as const;
 
 export function openTownshipPage(page: keyof typeof TOWNSHIP_PAGES, query: Record<string, string> = {}): void {
-  const qs = Object.entries(query)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-  void Taro.navigateTo({ url: TOWNSHIP_PAGES[page] + (qs ? `?${qs}` : '') });
+  openPage(TOWNSHIP_PAGES[page], query);
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { openPage } from './navigation';
 
 const ROOT = '/subpackages/village/pages';
 
@@ -9,10 +10,7 @@ export const VILLAGE_PAGES = {
 } as const;
 
 export function openVillagePage(page: keyof typeof VILLAGE_PAGES, query: Record<string, string> = {}): void {
-  const qs = Object.entries(query)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-  void Taro.navigateTo({ url: VILLAGE_PAGES[page] + (qs ? `?${qs}` : '') });
+  openPage(VILLAGE_PAGES[page], query);
 }
 
 /** The receipt code from a scanned QR (the code itself), or null when cancelled. */

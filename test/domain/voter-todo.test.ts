@@ -1,6 +1,6 @@
 import { buildCalendar } from '../../src/domain/calendar';
 import { resolveRuleSet } from '../../src/domain/presets/registry';
-import { objectionWindowAt, voterTodos, type VoterTodoInput } from '../../src/domain/voter-todo';
+import { objectionWindowAt, openTodos, voterTodos, type VoterTodoInput } from '../../src/domain/voter-todo';
 
 const r = resolveRuleSet('national', 'village', '2026-05-10');
 if (!r.ok) throw new Error('no rules');
@@ -72,5 +72,19 @@ describe('objectionWindowAt', () => {
   it('is closed from the first instant after the filing day', () => {
     const filing = published.entries.find((e) => e.key === 'objectionFiling')!;
     expect(objectionWindowAt(published.entries, new Date(filing.deadline))).toBe('closed');
+  });
+});
+
+describe('openTodos', () => {
+  const todos = [
+    { key: 'confirm', label: '核对', deadline: '2026-11-24T16:00:00.000Z' },
+    { key: 'awaitMeeting', label: '等会议', deadline: null },
+  ];
+  it('keeps a task until the last instant before its deadline', () => {
+    expect(openTodos(todos, new Date(Date.parse('2026-11-24T16:00:00.000Z') - 1)).map((t) => t.key)).toEqual(['confirm', 'awaitMeeting']);
+  });
+  it('drops a task from its deadline on, and keeps one without a deadline', () => {
+    expect(openTodos(todos, new Date('2026-11-24T16:00:00.000Z')).map((t) => t.key)).toEqual(['awaitMeeting']);
+    expect(openTodos(todos, new Date('2026-12-06T12:00:00.000Z')).map((t) => t.key)).toEqual(['awaitMeeting']);
   });
 });

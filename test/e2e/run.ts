@@ -26,6 +26,7 @@ import { nominationFlow } from './flows/nomination.flow';
 import { proxyFlow } from './flows/proxy.flow';
 import { a11yFlow } from './flows/a11y.flow';
 import { committeeFlow } from './flows/committee.flow';
+import { screensFlow } from './flows/screens.flow';
 import { fail, ROOT, SHOTS, VIEWPORT, withTimeout, type Flow, type FlowCtx, type Persona } from './lib';
 
 const allFlows: Flow[] = [bindFlow, registrationFlow, noticesFlow, townshipFlow];
@@ -34,6 +35,7 @@ allFlows.push(nominationFlow);
 allFlows.push(proxyFlow);
 allFlows.push(a11yFlow);
 allFlows.push(committeeFlow);
+allFlows.push(screensFlow);
 /** E2E_FLOWS=registration,notices runs only those flows. */
 const only = (process.env.E2E_FLOWS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const flows = only.length ? allFlows.filter((f) => only.includes(f.name)) : allFlows;

@@ -61,7 +61,9 @@ describe('选民名册: a migrant’s declaration made in person or by phone (ca
     expect(h.calls.toasts).toContain('已保存');
     const row = textOf('voter-vt-b1');
     expect(row).toContain('已登记');
-    expect(row).toContain('本人电话向选举委员会表示（2026-05-06）');
+    // The day in words (date-words.ts), never the stored 2026-05-06.
+    expect(row).toContain('本人电话向选举委员会表示（2026年5月6日（星期三））');
+    expect(row).not.toMatch(/\d{4}-\d{1,2}-\d{1,2}/);
   });
 
   it('never offers it on a villager (category A) or a category C applicant', async () => {

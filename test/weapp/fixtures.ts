@@ -53,14 +53,15 @@ export const voter: NonNullable<WhoamiData['voter']> = {
   confirmed: false,
 };
 
-export const whoamiUnbound: WhoamiData = { roles: [], voter: null, committeeOf: [], elections: [], bindLockedUntil: null };
-export const whoamiBound: WhoamiData = { roles: ['voter'], voter, committeeOf: [], elections: [election], bindLockedUntil: null };
+export const whoamiUnbound: WhoamiData = { roles: [], voter: null, committeeOf: [], elections: [], bindLockedUntil: null, askedElection: null };
+export const whoamiBound: WhoamiData = { roles: ['voter'], voter, committeeOf: [], elections: [election], bindLockedUntil: null, askedElection: null };
 export const whoamiCommittee: WhoamiData = {
   roles: ['committee'],
   voter: null,
   committeeOf: [{ villageId: 'v-qingxi', villageName: '清溪村' }],
   elections: [election],
   bindLockedUntil: null,
+  askedElection: null,
 };
 export const mine: MineData = {
   voter,

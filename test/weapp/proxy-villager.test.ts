@@ -4,6 +4,8 @@ import * as fx from './fixtures';
 import * as px from './proxy-fixtures';
 
 let h: Harness;
+/** What proxies.mine answers: the approved authorization, then (for the form) nothing filed yet. */
+let mineReply: unknown = px.mineApproved;
 
 /** The pad's Canvas 2d node query (miniprogram-simulate has none): answer "no node", as before layout. */
 function stubSelectorQuery(): void {
@@ -23,7 +25,7 @@ beforeAll(() => {
     cloudTable({
       'identity.whoami': { ok: true, data: px.whoamiPrincipal },
       'registration.mine': { ok: true, data: fx.mine },
-      'proxies.mine': { ok: true, data: px.mineApproved },
+      'proxies.mine': () => ({ ok: true, data: mineReply }),
       'proxies.revoke': { ok: true, data: { authorization: { ...px.approved, status: 'revoked', statusLabel: '已撤销' } } },
       'proxies.incoming': { ok: true, data: px.incoming },
       'proxies.respond': (d: Record<string, unknown>) => ({ ok: true, data: { authorization: { ...px.requested, status: 'declined', statusLabel: '已拒绝', answeredAt: '2026-06-03T01:00:00.000Z', reason: d.reason ?? null }, holds: 1, max: 3 } }),
@@ -92,6 +94,8 @@ describe('别人委托我投票 — the proxy declines with a reason', () => {
 describe('书面委托 — the form', () => {
   let page: PageHandle;
   beforeAll(async () => {
+    // The form is offered only while nothing is in force (the page checks proxies.mine first).
+    mineReply = { ...px.mineApproved, authorizations: [] };
     page = await h.renderPage('subpackages/village/pages/proxy-request/index');
   });
   afterAll(() => page.unload());

@@ -1,16 +1,20 @@
 /**
  * 我的登记 for someone not on the roll: 申请登记（外来人口，C类） from the poster's QR code
- * (?electionId=…) — inline errors without a call, the server's refusal, then the pending entry
- * with what happens next (the meeting decides).
+ * (?electionId=…) — the 村民小组 picked from the village's list (identity.whoami with that
+ * electionId), inline errors without a call, the server's refusal, then the pending entry with
+ * what happens next (the meeting decides). The unbound self-申诉 picks the group the same way.
  */
-import { registration } from '../../src/contracts';
+import { identity, registration } from '../../src/contracts';
 import { bootApp, type Harness, type PageHandle } from './harness';
 import * as fx from './fixtures';
 
 let h: Harness;
 let page: PageHandle;
 const applications: Array<Record<string, unknown>> = [];
+const objections: Array<Record<string, unknown>> = [];
+const whoamiAsked: Array<Record<string, unknown>> = [];
 let applied = false;
+const GROUPS = ['第一村民小组', '第二村民小组', '第三村民小组'];
 
 const applicant = {
   ...fx.voter,
@@ -34,13 +38,22 @@ const mine = {
   ],
   groups: ['第一村民小组', '第二村民小组'],
 };
+const asked = { id: fx.election.id, villageName: '清溪村', groups: GROUPS };
 /** A synthetic ID (area 990101 does not exist) with a valid check character. */
 const ID = '990101198503070041';
 
 beforeAll(async () => {
   h = bootApp((name, data) => {
     const key = `${name}.${String(data.action)}`;
+    if (key === 'identity.whoami' && data.electionId) {
+      whoamiAsked.push(data);
+      return { ok: true, data: { ...fx.whoamiUnbound, askedElection: asked } };
+    }
     if (key === 'identity.whoami') return { ok: true, data: applied ? { ...fx.whoamiBound, voter: applicant } : fx.whoamiUnbound };
+    if (key === 'registration.fileObjection') {
+      objections.push(data);
+      return { ok: false, code: 'WINDOW_CLOSED', reason: 'OBJECTION_WINDOW', message: '现在不在申诉期限内' };
+    }
     if (key === 'registration.mine') return { ok: true, data: mine };
     if (key === 'registration.applyResidence') {
       applications.push(data);
@@ -64,10 +77,34 @@ async function pickSince(day: string): Promise<void> {
   await h.settle(30);
 }
 
+/** The texts of a ChoiceChipsField's chips (ids `<field>-0`, `<field>-1`, …). */
+function chipTexts(field: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; page.byId(`${field}-${i}`); i++) out.push(page.byId(`${field}-${i}`)!.dom.textContent ?? '');
+  return out;
+}
+
 describe('我的登记: 申请登记（外来人口）', () => {
   it('uses replies that match the contracts', () => {
     expect(registration.mine.output.safeParse(mine).success).toBe(true);
     expect(registration.applyResidence.output.safeParse({ voter: applicant, election: fx.election }).success).toBe(true);
+    expect(identity.whoami.output.safeParse({ ...fx.whoamiUnbound, askedElection: asked }).success).toBe(true);
+  });
+
+  it('lets the unbound 申诉 pick the 村民小组 from the village list, and files the one picked', async () => {
+    await page.tap('go-self-object');
+    expect(whoamiAsked).toEqual([{ action: 'whoami', electionId: fx.election.id }]);
+    expect(chipTexts('self-objection-group')).toEqual(GROUPS);
+    expect(page.byId('self-objection-group-loading')).toBeNull();
+    await page.input('self-objection-name', '周新来');
+    await page.input('bind-id-number', ID);
+    await page.tap('self-objection-group-2');
+    await page.input('self-objection-details', '我在外地打工，要参加这次选举');
+    await page.tap('self-objection-consent');
+    await page.tap('self-objection-submit');
+    expect(objections).toHaveLength(1);
+    expect(objections[0]).toMatchObject({ identity: { electionId: fx.election.id, group: '第三村民小组' } });
+    await page.tap('self-objection-cancel');
   });
 
   it('offers the application to someone not on the roll', async () => {
@@ -77,6 +114,11 @@ describe('我的登记: 申请登记（外来人口）', () => {
     expect(t).toContain('申请登记（外来人口）');
     expect(t).toContain('经村民会议或村民代表会议同意后才算登记');
     for (const id of ['apply-name', 'bind-id-number', 'apply-group', 'apply-since', 'apply-consent', 'apply-submit']) expect(page.byId(id)).not.toBeNull();
+  });
+
+  it('offers the village’s 村民小组 as choices, not a box to type in', () => {
+    expect(chipTexts('apply-group')).toEqual(GROUPS);
+    expect(page.byId('apply-group')!.dom.querySelector('wx-input')).toBeNull();
   });
 
   it('shows the contract’s messages next to the fields, without calling the server', async () => {
@@ -92,7 +134,7 @@ describe('我的登记: 申请登记（外来人口）', () => {
   it('shows the server’s refusal (residence too short) in plain words', async () => {
     await page.input('apply-name', '周新来');
     await page.input('bind-id-number', ID);
-    await page.input('apply-group', '第二村民小组');
+    await page.tap('apply-group-1');
     await pickSince('2026-01-01');
     expect(page.text()).toContain('2026年1月1日');
     await page.tap('apply-consent');

@@ -35,7 +35,9 @@ describe('重复登记', () => {
   it('names the person (birth date, no ID digits), the refusing village, where they are registered and the source row', () => {
     const t = text();
     expect(t).toContain('共1人');
-    expect(t).toContain('张秀兰·1958-01-01出生');
+    // The birth date in words (date-words.ts), never the stored 1958-01-01.
+    expect(t).toContain('张秀兰·1958年1月1日出生');
+    expect(t).not.toMatch(/\d{4}-\d{1,2}-\d{1,2}/);
     expect(t).toContain('松林村不能登记：已在清溪村登记');
     expect(t).toContain('来源：导入名册《松林村选民登记表.xlsx》第2行');
     expect(t).toContain('共2次');

@@ -6,7 +6,7 @@ import type { OutputOf } from '../../src/contracts';
 import type { township } from '../../src/contracts';
 import { election, SERVER_NOW, type WhoamiData } from './fixtures';
 
-export const whoamiTownship: WhoamiData = { roles: ['township'], voter: null, committeeOf: [], elections: [], bindLockedUntil: null };
+export const whoamiTownship: WhoamiData = { roles: ['township'], voter: null, committeeOf: [], elections: [], bindLockedUntil: null, askedElection: null };
 
 export const overview: OutputOf<typeof township.overview> = {
   today: '2026-05-06',

@@ -14,6 +14,7 @@ import { openTownshipPage } from '../../services/township-nav';
 import { openProxyPage } from '../../services/proxy-nav';
 import { openVillagePage } from '../../services/village-nav';
 import { timelineMarks } from '../../domain/calendar';
+import { openTodos } from '../../domain/voter-todo';
 import { serverNow } from '../../hooks/use-countdown';
 
 /** 首页: the election at a glance. */
@@ -33,6 +34,7 @@ export default function HomePage() {
   const election = pickElection(whoami);
   const bound = !!whoami?.voter;
   const proxyOpen = isProxyWindowOpen(election, clockOffsetMs) && bound;
+  const todo = openTodos(mine?.todo ?? [], new Date(serverNow(clockOffsetMs)));
   const isCommittee = (whoami?.committeeOf.length ?? 0) > 0;
   const isTownship = whoami?.roles.includes('township') ?? false;
   // 直接提名 is open when its calendar row is in progress on the server's clock (no extra call).
@@ -74,7 +76,7 @@ export default function HomePage() {
           {isCommittee || isTownship ? '绑定我自己的选民身份' : '先绑定选民身份'}
         </Button>
       ) : null}
-      {bound && mine && mine.todo.length ? <TodoList todo={mine.todo} onOpen={() => openTab('registration')} /> : null}
+      {bound && mine && todo.length ? <TodoList todo={todo} onOpen={() => openTab('registration')} /> : null}
       {proxyOpen ? <ProxyHomeCard /> : null}
       {bound ? <NoticeHomeCard /> : null}
       <View className='spacer' />

@@ -11,7 +11,7 @@ import NoticeSubscribeCard from '../../components/notice-subscribe-card';
 import RegObjectionForm, { RegSelfObjectionForm, type ObjectorStanding } from '../../components/reg-objection-form';
 import { ErrorView, StateGate } from '../../components/state-views';
 import TodoList from '../../components/todo-list';
-import { objectionWindowAt, type ObjectionWindow } from '../../domain/voter-todo';
+import { objectionWindowAt, openTodos, type ObjectionWindow } from '../../domain/voter-todo';
 import { useSession, type ElectionView } from '../../hooks/session-store';
 import { serverNow } from '../../hooks/use-countdown';
 import { useUnbind } from '../../hooks/use-identity-actions';
@@ -90,7 +90,7 @@ export default function RegistrationPage() {
           return (
             <View>
               <EntryCard voter={voter} />
-              {mine ? <TodoList todo={mine.todo} /> : null}
+              {mine ? <TodoList todo={openTodos(mine.todo, new Date(serverNow(clockOffsetMs)))} /> : null}
               {mineError ? <ErrorView error={mineError} onRetry={reload} /> : null}
               <RegEntryActions voter={voter} onDone={setDone} />
               {mode === 'object' ? <RegObjectionForm standing={standing} defaultGroup={voter.group} groups={mine?.groups ?? []} {...objectionFormProps} /> : null}

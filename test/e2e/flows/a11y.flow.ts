@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { api, bindAs, fail, openAs, ROOT, SHOTS, shown, type Flow, type FlowCtx, type Step } from '../lib';
+import { screenProblems } from '../screens';
 
 const WIDTH = 375;
 const HEIGHT = 812;
@@ -39,18 +40,21 @@ interface AxeHit {
 }
 
 const VILLAGE = 'subpackages/village/pages';
-const PAGES: { name: string; route: (c: FlowCtx) => string }[] = [
-  { name: 'index', route: () => 'pages/index/index' },
-  { name: 'notices', route: () => 'pages/notices/index' },
-  { name: 'notice-detail', route: (c) => `subpackages/notice/pages/detail/index?id=${encodeURIComponent(String(c.state.noticeId))}` },
-  { name: 'registration', route: () => 'pages/registration/index' },
-  { name: 'me', route: () => 'pages/me/index' },
-  { name: 'nominate', route: () => `${VILLAGE}/nominate/index` },
-  { name: 'verify', route: () => `${VILLAGE}/verify/index` },
-  { name: 'proxy-mine', route: () => `${VILLAGE}/proxy-mine/index` },
-  { name: 'proxy-request', route: () => `${VILLAGE}/proxy-request/index` },
-  { name: 'proxy-incoming', route: () => `${VILLAGE}/proxy-incoming/index` },
+/** Every village-facing page; `query` adds what the page needs (the notice to show). */
+const PAGES: { name: string; path: string; query?: (c: FlowCtx) => string }[] = [
+  { name: 'index', path: 'pages/index/index' },
+  { name: 'notices', path: 'pages/notices/index' },
+  { name: 'notice-detail', path: 'subpackages/notice/pages/detail/index', query: (c) => `id=${encodeURIComponent(String(c.state.noticeId))}` },
+  { name: 'registration', path: 'pages/registration/index' },
+  { name: 'me', path: 'pages/me/index' },
+  { name: 'nominate', path: `${VILLAGE}/nominate/index` },
+  { name: 'verify', path: `${VILLAGE}/verify/index` },
+  { name: 'proxy-mine', path: `${VILLAGE}/proxy-mine/index` },
+  { name: 'proxy-request', path: `${VILLAGE}/proxy-request/index` },
+  { name: 'proxy-incoming', path: `${VILLAGE}/proxy-incoming/index` },
 ];
+/** The routes this flow photographs in both modes (the screens flow photographs the rest). */
+export const A11Y_ROUTES: readonly string[] = PAGES.map((p) => p.path);
 
 function axePath(): string {
   try {
@@ -113,6 +117,8 @@ async function check(c: FlowCtx, mode: Mode, name: string): Promise<void> {
   for (const t of p.texts) if (t.ratio !== null && t.ratio < MIN_CONTRAST) out.push(`${where}: contrast ${t.ratio.toFixed(2)}:1 < ${MIN_CONTRAST}:1: "${t.text}"`);
   for (const t of p.targets) if (t.w < MIN_TARGET_PX || t.h < MIN_TARGET_PX) out.push(`${where}: target ${t.w}×${t.h}px < ${MIN_TARGET_PX}px: "${t.label}"`);
   for (const a of axe) out.push(`${where}: axe ${a.impact} ${a.id} at ${a.nodes.join(' | ')}`);
+  // The screenshot pass's checks too: nothing past the window's edge, no raw date, no error box.
+  out.push(...(await screenProblems(page, where)));
 }
 
 async function pageStep(c: FlowCtx, mode: Mode, name: string, route: string, persona = 'migrant'): Promise<void> {
@@ -164,7 +170,7 @@ function modeSteps(mode: Mode): Step[] {
     { name: `${mode}: 我的登记 before binding (the bind form's text boxes)`, run: (c) => pageStep(c, mode, 'registration-unbound', 'pages/registration/index', 'villager') },
     { name: `${mode}: 我不在名单上 form (a textarea)`, run: (c) => formStep(c, mode, 'self-objection', 'go-self-object', '[data-testid=self-objection-form]', '#self-objection-details') },
     { name: `${mode}: the date picker open (Taro H5 wheel)`, run: (c) => pickerStep(c, mode) },
-    ...PAGES.map((pg) => ({ name: `${mode}: ${pg.name}`, run: (c: FlowCtx) => pageStep(c, mode, pg.name, pg.route(c)) })),
+    ...PAGES.map((pg) => ({ name: `${mode}: ${pg.name}`, run: (c: FlowCtx) => pageStep(c, mode, pg.name, pg.query ? `${pg.path}?${pg.query(c)}` : pg.path) })),
     { name: `${mode}: the 解除绑定 dialog (Taro showModal)`, run: (c: FlowCtx) => dialogStep(c, mode) },
   ];
 }

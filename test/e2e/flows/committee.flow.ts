@@ -1,17 +1,16 @@
 /**
  * The clerk's console (issue 11): a PC at 1280 px gets normal-size text, a dense roll table with
  * sort, search by name or group and filters, 50 a page; a phone gets one roll row in ≤ 120 px;
- * pages have 返回 in the browser; every committee page is photographed at 1280 px and 375 px.
+ * pages have 返回 in the browser (every committee page is photographed by the screens flow).
  * And the first screen: a loading state in the HTML, compressed scripts from the local host.
  */
 import { get } from 'node:http';
 import type { Page } from 'playwright-core';
-import { fail, openAs, shot, shown, VIEWPORT, type Flow, type FlowCtx } from '../lib';
+import { fail, openAs, shot, shown, type Flow, type FlowCtx } from '../lib';
 
 const ROOT_PATH = 'subpackages/committee/pages';
 const WIDE = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
-const PAGES = ['dashboard', 'roll', 'import', 'objections', 'notices', 'notices-compose', 'election-setup', 'nominations', 'candidates', 'paper-nomination', 'proxies', 'check-in'];
 
 /** Font size and box height of what is on screen (the persona bar is dev-only chrome). */
 async function measure(page: Page): Promise<{ minFont: number; bodyFont: number; maxButton: number }> {
@@ -130,25 +129,6 @@ export const committeeFlow: Flow = {
         if (row < 30) fail(`picker rows are ${row} px tall`);
         await shot(c.page, 'committee-phone-date-picker');
         await picker.locator('.weui-picker__action', { hasText: '取消' }).click();
-      },
-    },
-    {
-      name: 'every committee page, photographed at 1280 px and at 375 px',
-      timeoutMs: 180_000,
-      async run(c) {
-        for (const [label, size] of [
-          ['wide', WIDE],
-          ['phone', PHONE],
-        ] as const) {
-          await c.page.setViewportSize(size);
-          for (const p of PAGES) {
-            await openAs(c, 'committee', `${ROOT_PATH}/${p}/index`);
-            await shown(c.page, '.page .card').waitFor({ timeout: 20_000 });
-            await c.page.waitForTimeout(600);
-            await shot(c.page, `committee-${label}-${p}`);
-          }
-        }
-        await c.page.setViewportSize(VIEWPORT);
       },
     },
   ],

@@ -170,7 +170,7 @@ const steps: Step[] = [
       const entry = await text(c, '[data-testid=entry]');
       if (!entry.includes('已登记')) fail(`after declaring the entry reads: ${entry}`);
       if (entry.includes('需本人表示参加选举') || !entry.includes('本人已表示参加选举')) fail(`the category still asks for the declaration: ${entry}`);
-      if (!/表示参加选举\s*\d{4}年\d{1,2}月\d{1,2}日（星期.）已表示/.test(entry)) fail(`the entry does not say when he declared: ${entry}`);
+      if (!/表示参加选举\s*\d{4}年\d{1,2}月\d{1,2}日（星期.）/.test(entry)) fail(`the entry does not say when he declared: ${entry}`);
       if (await c.page.locator('[data-testid=declare] >> visible=true').count()) fail('the declare card is still offered');
       await shot(c.page, 'reg-05-migrant-declared', true);
     },
@@ -284,7 +284,8 @@ const steps: Step[] = [
       await shown(c.page, '[data-testid=self-objection-form]').waitFor();
       await shown(c.page, '#self-objection-name input').fill(OUTSIDER.name);
       await shown(c.page, '#bind-id-number input').fill(syntheticId(OUTSIDER.birth, OUTSIDER.seq));
-      await shown(c.page, '#self-objection-group input').fill(OUTSIDER.group);
+      // The group is picked from the village's list (identity.whoami with the QR code's electionId), not typed.
+      await shown(c.page, `#self-objection-group [data-value="${OUTSIDER.group}"]`).click();
       await shown(c.page, '#self-objection-details textarea').fill('我户籍在本村第六组，在外地打工，要参加这次选举，名单上没有我');
       // Forgot to agree: the form says so, in Chinese, and nothing is filed.
       await shown(c.page, '#self-objection-submit').click();

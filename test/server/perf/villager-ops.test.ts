@@ -41,6 +41,7 @@ describe('villager actions: store operations independent of the roll size', () =
   // are held by their own suites).
   it.each([
     'identity.whoami',
+    'identity.whoami.asked',
     'registration.mine',
     'registration.confirm',
     'registration.declareParticipation',

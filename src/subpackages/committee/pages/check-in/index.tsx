@@ -8,6 +8,7 @@ import { useCertificateScan, useCheckIn, useCheckInSearch } from '../../../../ho
 import type * as proxyCommittee from '../../../../contracts/proxy-committee.contract';
 import type * as roll from '../../../../contracts/roll.contract';
 import type { ErrEnvelope, OutputOf } from '../../../../services/contracts';
+import { civilDate } from '../../../../services/format';
 
 type Outcome = OutputOf<typeof proxyCommittee.checkIn>;
 type Mode = 'inPerson' | 'proxyBallot';
@@ -90,7 +91,7 @@ function VoterSearch({ electionId, pending, onPick }: { electionId: string; pend
       {(rows ?? []).map((v) => (
         <View key={v.id} className='choice' id={`checkin-voter-${v.id}`} data-voter={v.id} onClick={() => !pending && onPick(v.id)}>
           <Text className='choice-body text'>
-            {v.name}（{v.group}，{v.sex === 'M' ? '男' : '女'}，{v.birthDate}出生）
+            {v.name}（{v.group}，{v.sex === 'M' ? '男' : '女'}，{civilDate(v.birthDate, true, false)}出生）
           </Text>
         </View>
       ))}

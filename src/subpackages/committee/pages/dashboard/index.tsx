@@ -63,9 +63,14 @@ export default function CommitteeDashboard() {
                     <View>
                       <NoticeCommitteeLink />
                       <CommitteeRegistration electionId={e.id} election={e} today={beijingDay(serverNow(clockOffsetMs))} reloadKey={String(loadedAt)} />
-                      <Button className='btn secondary' id='go-proxies' onClick={() => openCommitteePage('proxies')}>
-                        委托投票：审核、公布名单、选举日登记
-                      </Button>
+                      {/* A section like the others (a bare button here sat flush against the next card). */}
+                      <View className='card' data-testid='proxies-link'>
+                        <Text className='card-title'>委托投票</Text>
+                        <Text className='text small'>审核委托，公布委托投票名单，选举日登记。</Text>
+                        <Button className='btn secondary' id='go-proxies' onClick={() => openCommitteePage('proxies')}>
+                          委托投票审核
+                        </Button>
+                      </View>
                     </View>
                     <View>
                       <View className='card' data-testid='posts'>

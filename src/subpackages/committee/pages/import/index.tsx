@@ -5,6 +5,7 @@ import PrintButton from '../../../../components/print-button';
 import RollFilePicker from '../../../../components/roll-file-picker';
 import { useRollImport, type RollImportReport as Report } from '../../../../hooks/use-roll-import';
 import { noticeSheetText } from '../../../../services/notice-sheet-text';
+import { civilDate, dayOf } from '../../../../services/format';
 
 const SHOWN_REJECTED = 300;
 
@@ -108,10 +109,10 @@ function ImportRoll({ electionId, villageId, villageName, title }: { electionId:
               <Text className='text strong'>
                 第{r.row}行 {r.name}
                 {r.group ? ` · ${r.group}` : ''}
-                {r.birthDate ? ` · ${r.birthDate}出生` : ''}
+                {r.birthDate ? ` · ${civilDate(r.birthDate, true, false)}出生` : ''}
               </Text>
               <Text className='text small'>
-                原有登记：{r.warning!.other.name}（{r.warning!.other.group}，{r.warning!.other.sex === 'M' ? '男' : '女'}，{r.warning!.other.birthDate}出生）
+                原有登记：{r.warning!.other.name}（{r.warning!.other.group}，{r.warning!.other.sex === 'M' ? '男' : '女'}，{civilDate(r.warning!.other.birthDate, true, false)}出生）
               </Text>
               <Text className='text small'>{r.warning!.message}</Text>
             </View>
@@ -123,7 +124,7 @@ function ImportRoll({ electionId, villageId, villageName, title }: { electionId:
       {report && codes.length ? (
         <View className='card' data-testid='import-codes'>
           <Text className='card-title'>新发的绑定码（{codes.length}人）</Text>
-          <Text className='text'>请打印《选民登记告知书》，发给每位选民，用来在小程序上绑定身份。打印好以前可以回到这里再看；确认打印好以后，系统删除保存的绑定码（最迟{report.codesUntil ? report.codesUntil.slice(0, 10) : ''}删除）。</Text>
+          <Text className='text'>请打印《选民登记告知书》，发给每位选民，用来在小程序上绑定身份。打印好以前可以回到这里再看；确认打印好以后，系统删除保存的绑定码（最迟{report.codesUntil ? dayOf(report.codesUntil) : ''}删除）。</Text>
           <Button className='btn' id='open-print' onClick={() => setPrinting(true)}>
             打印告知书
           </Button>

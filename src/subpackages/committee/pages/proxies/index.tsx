@@ -3,6 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import { Figure, FilterChips } from '../../../../components/queue-parts';
 import { FormError } from '../../../../components/form-fields';
+import { StateGate } from '../../../../components/state-views';
+import type { ErrEnvelope } from '../../../../services/contracts';
 import ProxyQueueItem from '../../../../components/proxy-queue-item';
 import type { ElectionView } from '../../../../hooks/session-store';
 import { usePublishProxyList, useProxyQueue, type QueueFilter } from '../../../../hooks/use-proxy-committee';
@@ -30,22 +32,37 @@ export default function ProxiesPage() {
 function Queue({ electionId, election, today }: { electionId: string; election: ElectionView; today: string }) {
   const [filter, setFilter] = useState<QueueFilter>('accepted');
   const list = useProxyQueue(electionId, filter);
-  const f = list.data?.figures;
+  return (
+    <View>
+      {/* The queue behind the one page-state gate; the publishing card does not need it. */}
+      <StateGate ready={!!list.data} error={list.error} onRetry={() => void list.reload()}>
+        {() => <QueueView data={list.data!} error={list.error} filter={filter} onFilter={setFilter} electionId={electionId} onDecided={() => void list.reload()} />}
+      </StateGate>
+      <PublishCard electionId={electionId} election={election} today={today} onPublished={() => void list.reload()} />
+      <Button className='btn secondary' id='go-check-in' onClick={() => openCommitteePage('checkIn')}>
+        选举日登记（本人到场、受托人代领）
+      </Button>
+    </View>
+  );
+}
+
+type QueueData = NonNullable<ReturnType<typeof useProxyQueue>['data']>;
+
+function QueueView(p: { data: QueueData; error: ErrEnvelope | null; filter: QueueFilter; onFilter: (f: QueueFilter) => void; electionId: string; onDecided: () => void }) {
+  const f = p.data.figures;
   return (
     <View>
       <View className='card' data-testid='proxy-figures'>
         <Text className='card-title'>委托投票</Text>
-        {f ? (
-          <View className='figures'>
-            <Figure n={f.principals} label='委托人' />
-            <Figure n={f.proxies} label='受托人' />
-            <Figure n={f.approved} label='已批准' />
-            <Figure n={f.rejected} label='已驳回' />
-            <Figure n={f.revoked} label='已撤销' />
-            <Figure n={f.used} label='选举日已使用' />
-          </View>
-        ) : null}
-        {f && Object.keys(f.rejectedByReason).length ? (
+        <View className='figures'>
+          <Figure n={f.principals} label='委托人' />
+          <Figure n={f.proxies} label='受托人' />
+          <Figure n={f.approved} label='已批准' />
+          <Figure n={f.rejected} label='已驳回' />
+          <Figure n={f.revoked} label='已撤销' />
+          <Figure n={f.used} label='选举日已使用' />
+        </View>
+        {Object.keys(f.rejectedByReason).length ? (
           <View className='rows' data-testid='rejected-by-reason'>
             {Object.entries(f.rejectedByReason).map(([reason, n]) => (
               <View className='row' key={reason}>
@@ -55,17 +72,14 @@ function Queue({ electionId, election, today }: { electionId: string; election: 
             ))}
           </View>
         ) : null}
-        <FilterChips filters={FILTERS} value={filter} onChange={setFilter} />
+        <FilterChips filters={FILTERS} value={p.filter} onChange={p.onFilter} />
       </View>
-      {list.error ? <Text className='notice error'>{list.error.message}</Text> : null}
-      {list.data && list.data.items.length === 0 ? <Text className='notice ok'>没有这类委托。</Text> : null}
-      {(list.data?.items ?? []).map((item) => (
-        <ProxyQueueItem key={item.id} electionId={electionId} item={item} onDecided={() => void list.reload()} />
+      {/* A later reload that failed: the last reply stays, with the reason above it. */}
+      {p.error ? <Text className='notice error'>{p.error.message}</Text> : null}
+      {p.data.items.length === 0 ? <Text className='notice ok'>没有这类委托。</Text> : null}
+      {p.data.items.map((item) => (
+        <ProxyQueueItem key={item.id} electionId={p.electionId} item={item} onDecided={p.onDecided} />
       ))}
-      <PublishCard electionId={electionId} election={election} today={today} onPublished={() => void list.reload()} />
-      <Button className='btn secondary' id='go-check-in' onClick={() => openCommitteePage('checkIn')}>
-        选举日登记（本人到场、受托人代领）
-      </Button>
     </View>
   );
 }

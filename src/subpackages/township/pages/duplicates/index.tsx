@@ -4,7 +4,7 @@ import TownshipGate from '../../../../components/township-gate';
 import { useActionData } from '../../../../hooks/use-action';
 import type { OutputOf } from '../../../../services/contracts';
 import * as township from '../../../../contracts/township.contract';
-import { dateTime } from '../../../../services/format';
+import { civilDate, dateTime } from '../../../../services/format';
 import { DUPLICATE_SOURCE_LABELS } from '../../../../contracts/labels';
 
 type Row = OutputOf<typeof township.duplicates>['rows'][number];
@@ -57,7 +57,7 @@ function DuplicateItem({ r }: { r: Row }) {
   return (
     <View className='todo-item' data-duplicate={r.id} data-resolved={r.resolvedAt ? 'yes' : 'no'}>
       <Text className='text strong'>
-        {r.name}{r.birthDate ? ` · ${r.birthDate}出生` : ''}
+        {r.name}{r.birthDate ? ` · ${civilDate(r.birthDate, true, false)}出生` : ''}
       </Text>
       <Text className='text'>
         {r.village.name}不能登记：已在<Text className='strong'>{r.registeredIn.name}</Text>登记

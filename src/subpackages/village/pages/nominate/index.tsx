@@ -60,13 +60,8 @@ export default function NominatePage() {
   return (
     <PageShell>
       <Text className='page-title'>{f.title}</Text>
-      <View className='steps' data-testid='steps'>
-        {labels.map((l, i) => (
-          <Text key={l + i} className={'step' + (i === index ? ' on' : '')}>
-            {i === 0 ? l : `${i}.${l}`}
-          </Text>
-        ))}
-      </View>
+      {/* The steps only while one can take them: over 现在不能提名 they promised a way that is not there. */}
+      {f.window.open ? <StepBar labels={labels} index={index} /> : null}
       {step === 0 ? <Start form={f} onStart={() => setStep(1)} /> : null}
       {typeof step === 'number' && step > 0 ? (
         <>
@@ -123,6 +118,19 @@ function NavButtons({ onBack, onNext, nextText, nextId, nextDisabled }: { onBack
 }
 
 /** Before the first post: the window, what one ballot means, and whether one was already sent. */
+/** 开始 · 1.主任 · … · 核对 · 签名, the current one marked. */
+function StepBar({ labels, index }: { labels: readonly string[]; index: number }) {
+  return (
+    <View className='steps' data-testid='steps'>
+      {labels.map((l, i) => (
+        <Text key={l + i} className={'step' + (i === index ? ' on' : '')}>
+          {i === 0 ? l : `${i}.${l}`}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 function Start({ form, onStart }: { form: NominationForm; onStart: () => void }) {
   const w = form.window;
   const range = w.opensOn && w.closesOn ? `${civilDate(w.opensOn)}至${civilDate(w.closesOn)}` : null;

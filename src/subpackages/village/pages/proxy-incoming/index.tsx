@@ -5,7 +5,8 @@ import PageShell from '../../../../components/page-shell';
 import TaskDone from '../../../../components/task-done';
 import { ProxyStatusLine, Row, personText } from '../../../../components/proxy-parts';
 import ProxySignature from '../../../../components/proxy-signature';
-import { ErrorView, Loading } from '../../../../components/state-views';
+import ProxySessionGate from '../../../../components/proxy-gate';
+import { StateGate } from '../../../../components/state-views';
 import type { SignatureInput } from '../../../../contracts/signature.schema';
 import { useIncomingProxies, useRespondProxy, type ProxyView } from '../../../../hooks/use-proxy';
 import { dateTime } from '../../../../services/format';
@@ -17,40 +18,57 @@ type Answered = { a: ProxyView; accepted: boolean };
 export default function ProxyIncomingPage() {
   const incoming = useIncomingProxies();
   const [answered, setAnswered] = useState<Answered | null>(null);
-  let body;
-  if (answered) body = <Answered answered={answered} onBack={() => { setAnswered(null); void incoming.reload(); }} />;
-  else if (incoming.error && !incoming.data) body = <ErrorView error={incoming.error} onRetry={() => void incoming.reload()} />;
-  else if (!incoming.data) body = <Loading />;
-  else {
-    const { requests, holds, max } = incoming.data;
-    const open = requests.filter((r) => r.status === 'requested');
-    const others = requests.filter((r) => r.status !== 'requested');
-    body = (
-      <View>
-        <View className='card' data-testid='proxy-holds'>
-          <Text className='card-title'>别人请我代他投票</Text>
-          <Text className='text strong'>
-            您已接受{holds}人的委托，最多可以接受{max}人。
-          </Text>
-          <Text className='text small'>只有近亲属才能委托您投票。接受要签名；不愿意可以拒绝，对方可以另请别人。</Text>
-        </View>
-        {open.length === 0 ? <Text className='notice ok'>现在没有等您答复的委托。</Text> : null}
-        {open.map((a) => (
-          <Request key={a.id} a={a} full={holds >= max} onAnswered={(x, accepted) => setAnswered({ a: x, accepted })} />
-        ))}
-        {others.map((a) => (
-          <View className='card' key={a.id} data-request={a.id} data-status={a.status}>
-            <Text className='text strong'>{personText(a.principal)}</Text>
-            <ProxyStatusLine a={a} />
-          </View>
-        ))}
-        <Button className='btn plain' onClick={leaveProxyPage}>
-          返回
-        </Button>
+  const back = () => {
+    setAnswered(null);
+    void incoming.reload();
+  };
+  return (
+    <PageShell>
+      <ProxySessionGate>
+        {() =>
+          answered ? (
+            <Answered answered={answered} onBack={back} />
+          ) : (
+            <StateGate ready={!!incoming.data} error={incoming.error} onRetry={() => void incoming.reload()}>
+              {() => <Incoming data={incoming.data!} onAnswered={(a, accepted) => setAnswered({ a, accepted })} />}
+            </StateGate>
+          )
+        }
+      </ProxySessionGate>
+    </PageShell>
+  );
+}
+
+type IncomingData = NonNullable<ReturnType<typeof useIncomingProxies>['data']>;
+
+function Incoming({ data, onAnswered }: { data: IncomingData; onAnswered: (a: ProxyView, accepted: boolean) => void }) {
+  const { requests, holds, max } = data;
+  const open = requests.filter((r) => r.status === 'requested');
+  const others = requests.filter((r) => r.status !== 'requested');
+  return (
+    <View>
+      <View className='card' data-testid='proxy-holds'>
+        <Text className='card-title'>别人请我代他投票</Text>
+        <Text className='text strong'>
+          您已接受{holds}人的委托，最多可以接受{max}人。
+        </Text>
+        <Text className='text small'>只有近亲属才能委托您投票。接受要签名；不愿意可以拒绝，对方可以另请别人。</Text>
       </View>
-    );
-  }
-  return <PageShell>{body}</PageShell>;
+      {open.length === 0 ? <Text className='notice ok'>现在没有等您答复的委托。</Text> : null}
+      {open.map((a) => (
+        <Request key={a.id} a={a} full={holds >= max} onAnswered={onAnswered} />
+      ))}
+      {others.map((a) => (
+        <View className='card' key={a.id} data-request={a.id} data-status={a.status}>
+          <Text className='text strong'>{personText(a.principal)}</Text>
+          <ProxyStatusLine a={a} />
+        </View>
+      ))}
+      <Button className='btn plain' onClick={leaveProxyPage}>
+        返回
+      </Button>
+    </View>
+  );
 }
 
 function Answered({ answered, onBack }: { answered: Answered; onBack: () => void }) {

@@ -4,53 +4,48 @@ import PageShell from '../../../../components/page-shell';
 import TaskDone from '../../../../components/task-done';
 import { ProxyCertificate, ProxyStatusLine, Row, personText } from '../../../../components/proxy-parts';
 import { FormError } from '../../../../components/form-fields';
-import { ErrorView, Loading } from '../../../../components/state-views';
+import ProxySessionGate from '../../../../components/proxy-gate';
+import { StateGate } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/session-store';
 import { serverNow } from '../../../../hooks/use-countdown';
 import { ACTIVE_PROXY_STATUSES, useMyProxies, useRevokeProxy, type ProxyView } from '../../../../hooks/use-proxy';
 import { dateTime } from '../../../../services/format';
-import { confirmDialog, openTab } from '../../../../services/navigation';
+import { confirmDialog } from '../../../../services/navigation';
 import { leaveProxyPage, openProxyPage } from '../../../../services/proxy-nav';
 
 /** 委托投票 (principal): who may be a proxy, my authorization's status, the certificate, revocation. */
 export default function ProxyMinePage() {
   const session = useSession();
-  const bound = !!session.whoami?.voter;
   const mine = useMyProxies();
   const [revoked, setRevoked] = useState<{ a: ProxyView; at: string } | null>(null);
-
-  let body;
-  if (session.status !== 'ready' && !session.whoami) body = <Loading />;
-  else if (!bound) body = <Unbound />;
-  else if (revoked) {
-    body = (
-      <TaskDone backLabel='好的，返回'
-        testId='revoke-finish'
-        title='委托已撤销'
-        done={`撤销了请${revoked.a.proxy.name}代您投票的委托`}
-        at={revoked.at}
-        next='选举日您可以回村自己投票；在截止时间前，也可以重新委托一位近亲属。'
-        onBack={() => {
-          setRevoked(null);
-          void mine.reload();
-        }}
-      />
-    );
-  } else if (mine.error && !mine.data) body = <ErrorView error={mine.error} onRetry={() => void mine.reload()} />;
-  else if (!mine.data) body = <Loading />;
-  else body = <Overview data={mine.data} latest={mine.latest} onRevoked={(a) => setRevoked({ a, at: new Date(serverNow(session.clockOffsetMs)).toISOString() })} />;
-  return <PageShell>{body}</PageShell>;
-}
-
-function Unbound() {
+  const finish = (r: { a: ProxyView; at: string }) => (
+    <TaskDone
+      backLabel='好的，返回'
+      testId='revoke-finish'
+      title='委托已撤销'
+      done={`撤销了请${r.a.proxy.name}代您投票的委托`}
+      at={r.at}
+      next='选举日您可以回村自己投票；在截止时间前，也可以重新委托一位近亲属。'
+      onBack={() => {
+        setRevoked(null);
+        void mine.reload();
+      }}
+    />
+  );
   return (
-    <View className='card' data-testid='proxy-unbound'>
-      <Text className='card-title'>先绑定选民身份</Text>
-      <Text className='text'>委托投票要用您本人的选民身份办理。</Text>
-      <Button className='btn' id='proxy-go-bind' onClick={() => openTab('registration')}>
-        去绑定
-      </Button>
-    </View>
+    <PageShell>
+      <ProxySessionGate>
+        {() =>
+          revoked ? (
+            finish(revoked)
+          ) : (
+            <StateGate ready={!!mine.data} error={mine.error} onRetry={() => void mine.reload()}>
+              {() => <Overview data={mine.data!} latest={mine.latest} onRevoked={(a) => setRevoked({ a, at: new Date(serverNow(session.clockOffsetMs)).toISOString() })} />}
+            </StateGate>
+          )
+        }
+      </ProxySessionGate>
+    </PageShell>
   );
 }
 

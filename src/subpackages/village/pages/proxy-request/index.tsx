@@ -8,14 +8,39 @@ import ProxySignature from '../../../../components/proxy-signature';
 import ProxyVoterPicker from '../../../../components/proxy-voter-picker';
 import type { SignatureInput } from '../../../../contracts/signature.schema';
 import type { Relation } from '../../../../domain/relations';
-import { useRequestProxy, type ProxyView } from '../../../../hooks/use-proxy';
+import ProxySessionGate from '../../../../components/proxy-gate';
+import { StateGate } from '../../../../components/state-views';
+import { useMyProxies, useRequestProxy, type ProxyView } from '../../../../hooks/use-proxy';
 import { dateTime } from '../../../../services/format';
 import { showProxyStatus } from '../../../../services/proxy-nav';
 
 /** 书面委托 (principal): the proxy, the relation, where I will be, my signature — then one finish screen. */
 export default function ProxyRequestPage() {
+  const mine = useMyProxies();
   const [filed, setFiled] = useState<ProxyView | null>(null);
-  return <PageShell>{filed ? <Filed a={filed} /> : <RequestForm onFiled={setFiled} />}</PageShell>;
+  return (
+    <PageShell>
+      <ProxySessionGate>
+        {() =>
+          filed ? (
+            <Filed a={filed} />
+          ) : (
+            <StateGate ready={!!mine.data} error={mine.error} onRetry={() => void mine.reload()} empty={cannotFile(mine.data, mine.current)}>
+              {() => <RequestForm onFiled={setFiled} />}
+            </StateGate>
+          )
+        }
+      </ProxySessionGate>
+    </PageShell>
+  );
+}
+
+/** The form only while one may file: the window open and no authorization still in force. */
+function cannotFile(data: ReturnType<typeof useMyProxies>['data'], current: ProxyView | null) {
+  if (!data) return null;
+  if (current) return { title: '您已经有一份委托', text: `您已请${current.proxy.name}代您投票。要换人，请先在“委托投票”页撤销这份委托，再重新办理。`, testId: 'proxy-active' };
+  if (!data.allowed) return { title: '现在不能办理委托投票', text: '本次选举不实行委托投票，或已过截止时间。有疑问请问村选举委员会。', testId: 'proxy-closed' };
+  return null;
 }
 
 function Filed({ a }: { a: ProxyView }) {
