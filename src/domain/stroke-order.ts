@@ -145,13 +145,28 @@ export function strokeTable(): ReadonlyMap<string, StrokeTableEntry> {
   tableCache = map;
   return map;
 }
-const table = strokeTable;
+
+let rankCache: ReadonlyMap<string, number> | null = null;
+/** A table character: the only non-ASCII characters of the table text. */
+const TABLE_CHAR = /[^\0-\x7f]/g;
+
+/**
+ * Each table character's rank (its position), read without decoding the stroke classes: all
+ * that sorting needs, and about half the time of the full decode, paid on a function's first sort.
+ */
+function ranks(): ReadonlyMap<string, number> {
+  if (rankCache) return rankCache;
+  const map = new Map<string, number>();
+  for (const line of STROKE_TABLE) for (const m of line.matchAll(TABLE_CHAR)) map.set(m[0], map.size);
+  rankCache = map;
+  return map;
+}
 
 const chars = (s: string): string[] => Array.from(s);
 const clean = (fullName: string): string => fullName.replace(/[\s\u3000]+/g, '');
 
 export function charStroke(char: string): CharStroke {
-  const e = table().get(char);
+  const e = strokeTable().get(char);
   return e ? { char, known: true, strokes: e.sequence.length, sequence: e.sequence } : { char, known: false, strokes: null, sequence: '' };
 }
 
@@ -185,8 +200,8 @@ const cp = (c: string): number => c.codePointAt(0) ?? 0;
  * order), unknown ones after all of them by code point. Equal numbers only for equal characters.
  */
 function charRank(c: string): number {
-  const t = table();
-  return t.get(c)?.rank ?? t.size + cp(c);
+  const t = ranks();
+  return t.get(c) ?? t.size + cp(c);
 }
 
 function compareSeq(a: readonly number[], b: readonly number[]): number {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { charStroke, strokeTable } from '../../src/domain/stroke-order';
+import { charStroke, sortByStroke, strokeTable } from '../../src/domain/stroke-order';
 import { STROKE_TABLE } from '../../src/domain/surname-strokes.data';
 
 /**
@@ -32,6 +32,13 @@ describe('compact surname stroke table', () => {
   it('gives every character its position as rank and only classes 1–5', () => {
     expect(entries.filter(([, e], i) => e.rank !== i)).toEqual([]);
     expect(entries.filter(([, e]) => !/^[1-5]+$/.test(e.sequence))).toEqual([]);
+  });
+
+  it('sorts by the same ranks without decoding the stroke classes (the fast path sorting uses)', () => {
+    const chars = entries.map(([c]) => c);
+    // Odd positions reversed, then even ones: far from table order, deterministic.
+    const mixed = [...chars.filter((_, i) => i % 2).reverse(), ...chars.filter((_, i) => i % 2 === 0)];
+    expect(sortByStroke(mixed, (c) => c)).toEqual(chars);
   });
 
   it('keeps the standard counts and 笔顺 of well-known surnames', () => {
