@@ -15,9 +15,9 @@ export function clockOffsetMs(serverNow: string | undefined, receivedAtMs: numbe
 }
 
 /**
- * The wall-clock time of an instant stamped on the monotonic clock (performance.now()), in the
+ * The wall-clock time of an instant stamped on the monotonic clock (the page timer since navigation start), in the
  * phone clock's CURRENT setting: `nowWallMs` and `nowMonotonicMs` are read together now. Had the
- * prefetch stamped Date.now() instead, a clock corrected between arrival and adoption would leave
+ * prefetch stamped the wall clock instead, a clock corrected between arrival and adoption would leave
  * the offset in the old setting while countdowns use the new one.
  */
 export function wallClockAt(monotonicMs: number, nowWallMs: number, nowMonotonicMs: number): number {

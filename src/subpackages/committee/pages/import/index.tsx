@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import CommitteeGate from '../../../../components/committee-gate';
 import PrintButton from '../../../../components/print-button';
@@ -7,7 +7,23 @@ import { useRollImport, type RollImportReport as Report } from '../../../../hook
 import { noticeSheetText } from '../../../../services/notice-sheet-text';
 import { civilDate, dayOf } from '../../../../services/format';
 
-const SHOWN_REJECTED = 300;
+/** Rows listed at most per report section: a 3,000-row sheet with a wrong column should not draw 3,000 cards. */
+const SHOWN_ROWS = 300;
+
+type ReportRow = Report['rows'][number];
+
+/** 第12行 张三 · 第三组: how the clerk finds the row in the sheet. */
+const rowLabel = (r: ReportRow) => `第${r.row}行 ${r.name || '（没有姓名）'}${r.group ? ` · ${r.group}` : ''}`;
+
+/** The first SHOWN_ROWS rows, then how many more were left out. */
+function ShownRows({ rows, children }: { readonly rows: readonly ReportRow[]; readonly children: (r: ReportRow) => ReactElement }) {
+  return (
+    <>
+      {rows.slice(0, SHOWN_ROWS).map(children)}
+      {rows.length > SHOWN_ROWS ? <Text className='text small muted'>还有{rows.length - SHOWN_ROWS}行没有列出。</Text> : null}
+    </>
+  );
+}
 
 /** 导入名册: the committee's Excel/CSV → upload → import across calls → per-row report → 选民登记告知书 with the new binding codes. */
 export default function ImportRollPage() {
@@ -87,16 +103,14 @@ function ImportRoll({ electionId, villageId, villageName, title }: { electionId:
         <View className='card' data-testid='import-rejected'>
           <Text className='card-title'>没有导入的行（{rejected.length}行）</Text>
           <Text className='text small muted'>请在表格里改正这些行，再导入一次。</Text>
-          {rejected.slice(0, SHOWN_REJECTED).map((r) => (
-            <View className='todo-item' key={r.row} data-row={r.row}>
-              <Text className='text strong'>
-                第{r.row}行 {r.name || '（没有姓名）'}
-                {r.group ? ` · ${r.group}` : ''}
-              </Text>
-              <Text className='text small'>{r.message ?? r.reason ?? '不能导入'}</Text>
-            </View>
-          ))}
-          {rejected.length > SHOWN_REJECTED ? <Text className='text small muted'>还有{rejected.length - SHOWN_REJECTED}行没有列出。</Text> : null}
+          <ShownRows rows={rejected}>
+            {(r) => (
+              <View className='todo-item' key={r.row} data-row={r.row}>
+                <Text className='text strong'>{rowLabel(r)}</Text>
+                <Text className='text small'>{r.message ?? r.reason ?? '不能导入'}</Text>
+              </View>
+            )}
+          </ShownRows>
         </View>
       ) : null}
 
@@ -104,20 +118,20 @@ function ImportRoll({ electionId, villageId, villageName, title }: { electionId:
         <View className='card' data-testid='import-warnings'>
           <Text className='card-title'>请核对的行（{warned.length}行）</Text>
           <Text className='text small muted'>这些行已经导入。本村已有同名、同小组的人，身份证号码不一样，这次的文件里又没有那一条：可能是改正了身份证号码，原来那一条还在名单上。</Text>
-          {warned.slice(0, SHOWN_REJECTED).map((r) => (
-            <View className='todo-item' key={r.row} data-row={r.row} data-warning={r.warning!.reason}>
-              <Text className='text strong'>
-                第{r.row}行 {r.name}
-                {r.group ? ` · ${r.group}` : ''}
-                {r.birthDate ? ` · ${civilDate(r.birthDate, true, false)}出生` : ''}
-              </Text>
-              <Text className='text small'>
-                原有登记：{r.warning!.other.name}（{r.warning!.other.group}，{r.warning!.other.sex === 'M' ? '男' : '女'}，{civilDate(r.warning!.other.birthDate, true, false)}出生）
-              </Text>
-              <Text className='text small'>{r.warning!.message}</Text>
-            </View>
-          ))}
-          {warned.length > SHOWN_REJECTED ? <Text className='text small muted'>还有{warned.length - SHOWN_REJECTED}行没有列出。</Text> : null}
+          <ShownRows rows={warned}>
+            {(r) => (
+              <View className='todo-item' key={r.row} data-row={r.row} data-warning={r.warning!.reason}>
+                <Text className='text strong'>
+                  {rowLabel(r)}
+                  {r.birthDate ? ` · ${civilDate(r.birthDate, true, false)}出生` : ''}
+                </Text>
+                <Text className='text small'>
+                  原有登记：{r.warning!.other.name}（{r.warning!.other.group}，{r.warning!.other.sex === 'M' ? '男' : '女'}，{civilDate(r.warning!.other.birthDate, true, false)}出生）
+                </Text>
+                <Text className='text small'>{r.warning!.message}</Text>
+              </View>
+            )}
+          </ShownRows>
         </View>
       ) : null}
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import NoticeText from '../../../../components/notice-text';
 import { ErrorView, Loading } from '../../../../components/state-views';
 import { useNoticeStats, usePublishNotice, useRouteParam, type NoticeTypeOption, type PublishInput, type PublishOutput } from '../../../../hooks/notice-committee';
 import type { ElectionView } from '../../../../hooks/session-store';
@@ -182,19 +183,7 @@ function Compose({ election, today }: { election: ElectionView; today: string })
       {previewed ? (
         <View className='card' data-testid='notice-preview'>
           <Text className='card-title'>第三步：核对后发布</Text>
-          <View className='notice-meta'>
-            <Text className='notice-type'>{previewed.draft.typeLabel}</Text>
-            <Text>预览，还没有发布</Text>
-          </View>
-          <Text className='title'>{previewed.draft.title}</Text>
-          {previewed.draft.body
-            .split('\n')
-            .filter((p) => p.trim())
-            .map((p, i) => (
-              <Text className='notice-body-para' key={i}>
-                {p}
-              </Text>
-            ))}
+          <NoticeText typeLabel={previewed.draft.typeLabel} meta='预览，还没有发布' title={previewed.draft.title} body={previewed.draft.body} />
           {previewed.draft.attachment ? (
             <View data-testid='preview-attachment'>
               <Text className='field-label'>附件名单：共{previewed.draft.attachment.count}条（下面是前{Math.min(10, previewed.draft.attachment.sample.length)}条）</Text>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import TaskDone from '../../../../components/task-done';
+import NoticeText from '../../../../components/notice-text';
 import PageShell from '../../../../components/page-shell';
 import NoticeSubscribeCard from '../../../../components/notice-subscribe-card';
 import { StateGate } from '../../../../components/state-views';
@@ -61,19 +62,7 @@ export default function NoticeDetailPage() {
         </View>
       ) : null}
       <View className='card' data-testid='notice-detail'>
-        <View className='notice-meta'>
-          <Text className='notice-type'>{n.typeLabel}</Text>
-          <Text>发布时间 {dateTime(n.publishedAt)}</Text>
-        </View>
-        <Text className='title'>{n.title}</Text>
-        {n.body
-          .split('\n')
-          .filter((p) => p.trim())
-          .map((p, i) => (
-            <Text className='notice-body-para' key={i}>
-              {p}
-            </Text>
-          ))}
+        <NoticeText typeLabel={n.typeLabel} meta={`发布时间 ${dateTime(n.publishedAt)}`} title={n.title} body={n.body} />
         {n.checkpoint ? (
           <Text className='text small muted' data-testid='notice-checkpoint'>
             存证：第 {n.checkpoint.seq} 条记录 · 校验码 {n.checkpoint.hash.slice(0, 8)}
