@@ -27,8 +27,8 @@
  *   also leaves a rejected promise nobody awaits (a TcbError from its credential check); see
  *   installTcbRejectionGuard.
  */
-import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkFind, checkId, checkUpdateMany, checkWhere, ordersById, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
+import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Store, type TxOps, type Where } from '../../ports/store.port';
+import { checkCollection, checkFind, checkId, checkUpdateMany, checkWhere, ordersById, readManyInChunks, toSetBody, toStoredBody, type CheckedQuery } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 import { asStoreError, call, isRecord, readDoc, toStored } from './cloudbase-answers';
 import type { CloudbaseAdder, CloudbaseCommand, CloudbaseLogicCommand, CloudbaseDatabase, CloudbaseDocumentRef, CloudbaseQuery } from './cloudbase-sdk.types';
@@ -177,20 +177,14 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
       });
     },
     async getMany<T extends DocData = DocData>(collection: string, ids: readonly string[]) {
-      checkCollection(collection);
-      const unique = [...new Set(ids)];
-      for (const id of unique) checkId(collection, id);
-      const out = new Map<string, StoredDoc<T>>();
-      for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
-        const chunk = unique.slice(i, i + GET_MANY_CHUNK);
-        const res = await call(`getMany ${collection}`, () => db.collection(collection).where({ _id: db.command.in(chunk) }).limit(GET_MANY_CHUNK).get());
+      return readManyInChunks<T>(collection, ids, async (chunk) => {
+        const res = await call(`getMany ${collection}`, () => db.collection(collection).where({ _id: db.command.in([...chunk]) }).limit(GET_MANY_CHUNK).get());
         if (!Array.isArray(res.data)) throw new StoreError('UNAVAILABLE', `getMany ${collection}: CloudBase returned no list`);
-        for (const raw of res.data) {
+        return res.data.map((raw) => {
           if (!isRecord(raw) || typeof raw._id !== 'string') throw new StoreError('UNAVAILABLE', `getMany ${collection}: document without a string _id`);
-          out.set(raw._id, toStored<T>(raw._id, raw));
-        }
-      }
-      return out;
+          return toStored<T>(raw._id, raw);
+        });
+      });
     },
     async updateMany(collection, ids, expect, patch) {
       scope.refuseOutsideWrite('updateMany');

@@ -13,8 +13,8 @@
  * (':memory:' cannot be shared by two connections, so there the reads queue behind writes.)
  */
 import Database from 'better-sqlite3';
-import { GET_MANY_CHUNK, StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
-import { checkCollection, checkId, checkUpdateMany, checkWhere, matchesExpect, toSetJson, toStoredBody } from '../shared/store-rules';
+import { StoreError, type DocData, type FindOptions, type Scalar, type Store, type StoredDoc, type TxOps, type Where } from '../../ports/store.port';
+import { checkCollection, checkId, checkUpdateMany, checkWhere, matchesExpect, readManyInChunks, toSetJson, toStoredBody } from '../shared/store-rules';
 import { TransactionScope, closedTxError } from '../shared/transaction-scope';
 import { SCHEMA, SerialQueue, buildFindQuery, checkedInserts, fromWhereSql, migrateIndexes, parseDoc, sql, whereSql, type Db } from './sqlite-sql';
 
@@ -174,17 +174,11 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       });
     },
     async getMany<T extends DocData = DocData>(collection: string, ids: readonly string[]) {
-      checkCollection(collection);
-      const unique = [...new Set(ids)];
-      for (const id of unique) checkId(collection, id);
-      const out = new Map<string, StoredDoc<T>>();
-      for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
-        const chunk = unique.slice(i, i + GET_MANY_CHUNK);
+      return readManyInChunks<T>(collection, ids, async (chunk) => {
         const text = `SELECT id, data FROM docs WHERE collection = ? AND id IN (${chunk.map(() => '?').join(', ')})`;
         const rows = await committedRead((db) => sql(() => prepared(db, text).all(collection, ...chunk)) as Array<{ id: string; data: string }>);
-        for (const r of rows) out.set(r.id, parseDoc<T>(r.id, r.data));
-      }
-      return out;
+        return rows.map((r) => parseDoc<T>(r.id, r.data));
+      });
     },
     async updateMany(collection, ids, expect, patch) {
       const unique = checkUpdateMany(collection, ids, expect, patch);

@@ -3,7 +3,7 @@
  * refuses exactly what CloudBase would refuse (or silently mangle) and the contract suite can
  * hold them to one behaviour.
  */
-import { INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type Where } from '../../ports/store.port';
+import { GET_MANY_CHUNK, INDEXED_FIELDS, StoreError, type DocData, type FindOptions, type Scalar, type StoredDoc, type Where } from '../../ports/store.port';
 
 export const DEFAULT_FIND_LIMIT = 100;
 /** The CloudBase server SDK caps one query at 1,000 documents. */
@@ -177,4 +177,19 @@ export function checkUpdateMany(collection: string, ids: readonly string[], expe
 /** Whether a stored document still has every `expect` field equal (updateMany's guard). */
 export function matchesExpect(doc: Readonly<Record<string, unknown>>, expect: Where): boolean {
   return Object.entries(expect).every(([field, value]) => (doc[field] ?? null) === value);
+}
+
+/**
+ * getMany's frame, the same in both adapters: checked, deduplicated ids, read GET_MANY_CHUNK at
+ * a time (CloudBase's `in` takes at most that many); `readChunk` returns the documents it found.
+ */
+export async function readManyInChunks<T extends DocData>(collection: string, ids: readonly string[], readChunk: (chunk: readonly string[]) => Promise<ReadonlyArray<StoredDoc<T>>>): Promise<Map<string, StoredDoc<T>>> {
+  checkCollection(collection);
+  const unique = [...new Set(ids)];
+  for (const id of unique) checkId(collection, id);
+  const out = new Map<string, StoredDoc<T>>();
+  for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
+    for (const d of await readChunk(unique.slice(i, i + GET_MANY_CHUNK))) out.set(d._id, d);
+  }
+  return out;
 }
