@@ -20,7 +20,7 @@ import type { CallContext } from '../../runtime/context';
 import { readDoc, type WithId } from '../../runtime/documents';
 import { normalNames, signBallot, type BallotContent } from './ballot-receipt.records';
 import { nominationId } from './nomination-scope.policy';
-import { countBallotChange } from './nomination-count.records';
+import { countBallotChange, readCountShard } from './nomination-count.records';
 
 export const SUBMIT_ACTION = 'nominations.submit';
 export const PAPER_ACTION = 'committee.enterPaperNomination';
@@ -53,12 +53,13 @@ function refusal(prev: NominationDoc, w: BallotWrite): Result<never, ErrorCode> 
 export function recordBallot(ctx: CallContext, w: BallotWrite): Promise<Result<Recorded, ErrorCode>> {
   const { content } = w;
   const id = nominationId(content.electionId, content.voterId);
+  const signed = signBallot(content, ctx.signer);
   return ctx.store.runTransaction(async (tx): Promise<Result<Recorded, ErrorCode>> => {
-    const prev = await readDoc(tx, 'nomination', id, nominationDoc);
+    // The three reads at once: the transaction stays as short as one read, so one voter's
+    // simultaneous submissions (and ballots sharing a count shard) overlap, and conflict, less.
+    const [prev, shard, clash] = await Promise.all([readDoc(tx, 'nomination', id, nominationDoc), readCountShard(tx, id, content.electionId), readDoc(tx, 'receipt', signed.code, receiptDoc)]);
     const refused = prev ? refusal(prev, w) : null;
     if (refused) return refused;
-    const signed = signBallot(content, ctx.signer);
-    const clash = await readDoc(tx, 'receipt', signed.code, receiptDoc);
     // 60 bits of the hash: a clash with another ballot is a fault to report, never to overwrite.
     if (clash && clash.ballotId !== id) throw new Error('receipt code collision');
     const version = (prev?.version ?? 0) + 1;
@@ -79,7 +80,7 @@ export function recordBallot(ctx: CallContext, w: BallotWrite): Promise<Result<R
       version,
     };
     await tx.set('nomination', id, ballot);
-    await countBallotChange(tx, id, content.electionId, prev, ballot);
+    await countBallotChange(tx, id, content.electionId, shard, prev, ballot);
     await tx.set('receipt', signed.code, { electionId: content.electionId, ballotId: id, hash: signed.hash, version, issuedAt: content.submittedAt });
     await appendAudit(tx, {
       scope: content.electionId,

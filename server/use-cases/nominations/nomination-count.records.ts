@@ -19,7 +19,7 @@ import { nominationCountDoc, type NominationCountDoc, type NominationDoc } from 
 import type { BallotTally } from '../../../src/domain/nomination-tally';
 import type { Post } from '../../../src/domain/presets/types';
 import type { Store, TxOps } from '../../ports/store.port';
-import { findDocs, readDoc } from '../../runtime/documents';
+import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 
 /**
  * Shards per election: an engineering constant, not an election rule, so no preset or setting
@@ -78,14 +78,18 @@ export function applyBallot(count: NominationCountDoc, b: CountedBallot, sign: 1
  * In the ballot's own transaction: its shard read and rewritten by id (one read, one write). The
  * write makes a concurrent ballot of the same shard conflict and retry, so no change is lost.
  */
-export async function countBallotChange(tx: TxOps, ballotId: string, electionId: string, prev: CountedBallot | null, next: CountedBallot): Promise<void> {
+/** The shard a ballot counts in, read at the start of its transaction (beside the ballot itself). */
+export function readCountShard(tx: TxOps, ballotId: string, electionId: string): Promise<WithId<NominationCountDoc> | null> {
+  return readDoc(tx, 'nominationCount', countShardId(electionId, shardOf(ballotId)), nominationCountDoc);
+}
+
+/** Moves a ballot's votes in its shard from the replaced version (if any) to `next`; `stored` is what readCountShard read. */
+export async function countBallotChange(tx: TxOps, ballotId: string, electionId: string, stored: NominationCountDoc | null, prev: CountedBallot | null, next: CountedBallot): Promise<void> {
   const shard = shardOf(ballotId);
-  const id = countShardId(electionId, shard);
-  const stored = await readDoc(tx, 'nominationCount', id, nominationCountDoc);
   let count: NominationCountDoc = stored ? { electionId, shard, ballots: stored.ballots, valid: stored.valid, invalid: stored.invalid, paper: stored.paper, votes: stored.votes } : emptyCount(electionId, shard);
   if (prev) count = applyBallot(count, prev, -1);
   count = applyBallot(count, next, 1);
-  await tx.set('nominationCount', id, { ...count });
+  await tx.set('nominationCount', countShardId(electionId, shard), { ...count });
 }
 
 export interface ShardSum {
