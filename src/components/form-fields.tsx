@@ -54,14 +54,17 @@ export function TextAreaField({ id, label, hint, value, onChange, error, placeho
 /** The ID number (the platform's own input: digit keyboard on WeChat) with its label and error. */
 export function IdNumberField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error: string | undefined }) {
   return (
-    <FieldFrame label={label} error={error}>
+    // The hint wraps under the label; as a placeholder it was cut off in 关怀模式.
+    <FieldFrame label={label} hint='共18位，最后一位可能是X' error={error}>
       <IdNumberInput value={value} invalid={!!error} onChange={onChange} />
     </FieldFrame>
   );
 }
 
 /** 单独同意 (PIPL): a tappable box with the purpose in words. */
-export function ConsentField({ id, checked, onToggle, error, text }: { id: string; checked: boolean; onToggle: () => void; error: string | undefined; text: string }) {
+export function ConsentField({ id, checked, onToggle, error: refused, text }: { id: string; checked: boolean; onToggle: () => void; error: string | undefined; text: string }) {
+  // The only refusal of a consent is that it was not given: once ticked, it no longer applies.
+  const error = checked ? undefined : refused;
   return (
     <View className='field'>
       <View className={'consent' + (checked ? ' checked' : '') + (error ? ' invalid' : '')} role='checkbox' aria-checked={checked} id={id} onClick={onToggle}>

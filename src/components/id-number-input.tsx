@@ -9,5 +9,5 @@ export interface IdNumberInputProps {
 
 /** The ID number's input, on the platform's keyboard (id-number-keyboard.ts). */
 export default function IdNumberInput({ value, invalid, onChange }: IdNumberInputProps) {
-  return <TextInput id='bind-id-number' type={ID_NUMBER_KEYBOARD} maxlength={18} value={value} invalid={invalid} placeholder='18位，最后一位可能是X' onChange={onChange} />;
+  return <TextInput id='bind-id-number' type={ID_NUMBER_KEYBOARD} maxlength={18} value={value} invalid={invalid} placeholder='在这里输入' onChange={onChange} />;
 }

@@ -113,6 +113,8 @@ describe('我的登记: 申请登记（外来人口）', () => {
     const t = page.text();
     expect(t).toContain('申请登记（外来人口）');
     expect(t).toContain('经村民会议或村民代表会议同意后才算登记');
+    // The ID number's format is a hint that wraps (as a placeholder it was cut off in 关怀模式).
+    expect(t).toContain('共18位，最后一位可能是X');
     for (const id of ['apply-name', 'bind-id-number', 'apply-group', 'apply-since', 'apply-consent', 'apply-submit']) expect(page.byId(id)).not.toBeNull();
   });
 
@@ -137,7 +139,10 @@ describe('我的登记: 申请登记（外来人口）', () => {
     await page.tap('apply-group-1');
     await pickSince('2026-01-01');
     expect(page.text()).toContain('2026年1月1日');
+    expect(page.text()).toContain('请先阅读并同意个人信息处理说明');
     await page.tap('apply-consent');
+    // Ticked: the consent's refusal no longer applies, so it goes before the next submit.
+    expect(page.text()).not.toContain('请先阅读并同意个人信息处理说明');
     await page.tap('apply-submit');
     expect(applications).toEqual([{ action: 'applyResidence', electionId: fx.election.id, name: '周新来', idNumber: ID, group: '第二村民小组', residenceSince: '2026-01-01', consent: true, requestId: expect.any(String) }]);
     expect(page.text()).toContain('在本村居住不满1年，不能申请登记');
