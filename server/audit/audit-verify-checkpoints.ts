@@ -72,8 +72,9 @@ export function checkCopy(scope: string, stored: StoredCheckpoints, source: stri
 /** Every linked publication's notice exists and carries a checkpoint once one had been signed before it. */
 export async function checkPublications(store: Store, stored: StoredCheckpoints, publications: readonly Publication[]): Promise<Broken | null> {
   const firstSigned = Math.min(...stored.map((cp) => Date.parse(cp.at)).filter(Number.isFinite));
+  const notices = await store.getMany('notice', publications.map((p) => p.noticeId));
   for (const p of publications) {
-    const notice = await store.get('notice', p.noticeId);
+    const notice = notices.get(p.noticeId) ?? null;
     const record = `notice/${p.noticeId}`;
     if (!notice) return broken(p.seq, record, `notice is missing (deleted): audit entry ${p.seq} records its publication`);
     const cp: unknown = notice.checkpoint;

@@ -59,7 +59,7 @@ export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer |
 const DRAIN_FACTOR = 4;
 
 /** POST /api/<function> bodies: an import of a few thousand rows is well under 1 MB. */
-export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return (await readBytes(req, limit))?.toString('utf8') ?? null;

@@ -16,7 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
@@ -80,8 +80,7 @@ async function encode(file: string, encoding: Encoding, mtimeMs: number): Promis
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}-${encoding}"` };
 }
 
-function variant(file: string, encoding: Encoding): Promise<Variant> {
-  const st = statSync(file);
+function variant(file: string, encoding: Encoding, st: Stats = statSync(file)): Promise<Variant> {
   const key = `${file}\0${encoding}\0${st.size}\0${st.mtimeMs}`;
   let v = cache.get(key);
   if (!v) {
@@ -95,46 +94,52 @@ function variant(file: string, encoding: Encoding): Promise<Variant> {
 
 /** Compresses every text file of the build in the background, so the first visitor does not wait. */
 export function warmStatic(root: string): void {
-  const files: string[] = [];
+  const files: Array<{ path: string; st: Stats }> = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (COMPRESSIBLE.has(extname(p)) && statSync(p).size >= MIN_COMPRESS_BYTES) files.push(p);
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (COMPRESSIBLE.has(extname(path))) {
+        const st = statSync(path);
+        if (st.size >= MIN_COMPRESS_BYTES) files.push({ path, st });
+      }
     }
   };
   if (!existsSync(root)) return;
   walk(root);
   // Largest first (app.js and the vendor chunk are on every first visit's critical path), and
   // brotli for all before gzip, which only old browsers ask for.
-  files.sort((a, b) => statSync(b).size - statSync(a).size);
+  files.sort((a, b) => b.st.size - a.st.size);
   void (async () => {
-    for (const enc of ['br', 'gzip'] as const) for (const f of files) await variant(f, enc).catch(() => undefined);
+    for (const enc of ['br', 'gzip'] as const) for (const f of files) await variant(f.path, enc, f.st).catch(() => undefined);
   })();
 }
 
-/** The file a URL path names inside root, or index.html (hash routing); null outside root. */
-function resolveFile(root: string, urlPath: string): string | null {
+/** The file a URL path names inside root, or index.html (hash routing), with its stat; null outside root. */
+function resolveFile(root: string, urlPath: string): { file: string; st: Stats } | null {
   let rel: string;
   try {
     rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
   } catch {
     return null;
   }
-  let file = resolve(root, rel);
+  const file = resolve(root, rel);
   if (file !== root && !file.startsWith(root + sep)) return null;
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  return existsSync(file) ? file : null;
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) return { file, st };
+  const index = join(root, 'index.html');
+  const indexSt = statSync(index, { throwIfNoEntry: false });
+  return indexSt ? { file: index, st: indexSt } : null;
 }
 
 /** Serves a GET for the built app; false when there is nothing to serve (the caller answers 404). */
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const file = resolveFile(root, urlPath);
-  if (!file) return false;
+  const found = resolveFile(root, urlPath);
+  if (!found) return false;
+  const { file, st } = found;
   const ext = extname(file);
-  const size = statSync(file).size;
-  const encoding = COMPRESSIBLE.has(ext) && size >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : 'identity';
-  const v = await variant(file, encoding);
+  const encoding = COMPRESSIBLE.has(ext) && st.size >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : 'identity';
+  const v = await variant(file, encoding, st);
   const headers: Record<string, string | number> = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',

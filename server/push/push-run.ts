@@ -66,11 +66,8 @@ export class PushRun {
     const unattempted = new Set(batch.map((c) => c.id));
     let next = 0;
     const worker = async () => {
-      while (next < batch.length && !this.halted) {
-        if (this.overBudget() || this.pauseOverrunsBudget()) {
-          this.stop ??= 'budget';
-          return;
-        }
+      while (next < batch.length) {
+        if (!this.mayClaim()) return;
         await this.gate();
         // Another worker may have taken the last claim, or the run stopped, during the pause.
         if (next >= batch.length || this.halted) return;

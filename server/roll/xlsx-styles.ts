@@ -29,7 +29,7 @@ function isDateSection(section: string): boolean {
   return tokens.length > 0 && tokens.every((t) => DATE_TOKENS.has(t));
 }
 
-export function isDateFormatCode(code: string): boolean {
+function isDateFormatCode(code: string): boolean {
   const normalized = code
     .toLowerCase()
     .replace(/;@$/, '') // "show text as typed"

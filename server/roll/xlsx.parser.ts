@@ -11,12 +11,9 @@ import type { SheetCell } from './roll-sheet';
 import { readSheetXml } from './xlsx-sheet';
 import { dateStylesOf } from './xlsx-styles';
 import { sharedStringsOf, workbookParts } from './xlsx-workbook';
-import { MAX_XLSX_INFLATED_BYTES, unzipBounded } from './zip-guard';
+import { CENTRAL, EOCD, MAX_XLSX_INFLATED_BYTES, unzipBounded } from './zip-guard';
 
 export { MAX_XLSX_INFLATED_BYTES } from './zip-guard';
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 
 /**
  * Sum of the uncompressed sizes the zip's central directory declares, or null when the

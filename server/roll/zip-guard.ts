@@ -17,7 +17,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 /** Inflated bytes a roll workbook may hold: a 5,000-row sheet is a few MB of XML. */
 export const MAX_XLSX_INFLATED_BYTES = 32 * 1024 * 1024;
 /** Entries in a workbook: a few dozen in practice. */
-export const MAX_ZIP_ENTRIES = 2000;
+const MAX_ZIP_ENTRIES = 2000;
 
 export type ZipRefusal = 'NOT_ZIP' | 'TOO_LARGE' | 'TOO_MANY_ENTRIES' | 'BAD_ENTRY';
 
@@ -38,8 +38,8 @@ export interface ZipEntry {
 }
 
 const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const EOCD = 0x06054b50;
+export const CENTRAL = 0x02014b50;
+export const EOCD = 0x06054b50;
 const DESCRIPTOR = 0x08074b50;
 
 interface Walk {

@@ -1,4 +1,4 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Blind indexes (RULES.md §7): the ID number, binding codes and invitation codes are stored
@@ -9,6 +9,9 @@ export type HashPurpose = 'id' | 'binding-code' | 'invite' | 'actor' | 'name' | 
 export function keyedHash(key: string, purpose: HashPurpose, value: string): string {
   return createHmac('sha256', key).update(`${purpose}\u0000${value}`).digest('hex');
 }
+
+/** Two keyed hashes compared in constant time (a stored code hash against the one just typed). */
+export const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Unambiguous alphabet for codes typed by villagers from paper: no 0/O, 1/I/L. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -22,7 +22,7 @@ interface TextFieldProps {
 }
 
 /** A field's frame: its label, an optional hint, the control, and its error under it. */
-function FieldFrame({ label, hint, error, children }: { label: string; hint?: string; error: string | undefined; children: ReactNode }) {
+export function FieldFrame({ label, hint, error, children }: { label: string; hint?: string; error: string | undefined; children: ReactNode }) {
   return (
     <View className='field'>
       <Text className='field-label'>{label}</Text>

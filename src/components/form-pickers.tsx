@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { civilDate } from '../services/format';
-import { FieldError } from './form-fields';
+import { FieldError, FieldFrame } from './form-fields';
 
 /** A labelled row of choice chips (one of a few options, each a large tap target). */
 export function ChipsField<T extends string>({
@@ -47,6 +47,7 @@ export function DateField({
   start,
   end,
   placeholder = '点这里选择日期',
+  weekday = true,
 }: {
   id: string;
   label: string;
@@ -57,18 +58,17 @@ export function DateField({
   start?: string;
   end?: string;
   placeholder?: string;
+  /** Show the weekday after the date (not for a past date such as when someone moved in). */
+  weekday?: boolean;
 }) {
   return (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      {hint ? <Text className='field-hint'>{hint}</Text> : null}
+    <FieldFrame label={label} hint={hint} error={error}>
       <Picker mode='date' value={value || end || start || ''} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View className={'input picker' + (error ? ' invalid' : '')} id={id} data-value={value}>
-          <Text className={value ? '' : 'input-placeholder'}>{value ? civilDate(value, true) : placeholder}</Text>
+          <Text className={value ? '' : 'input-placeholder'}>{value ? civilDate(value, true, weekday) : placeholder}</Text>
         </View>
       </Picker>
-      <FieldError error={error} />
-    </View>
+    </FieldFrame>
   );
 }
 
@@ -79,14 +79,13 @@ export function SelectField({ id, label, options, value, onChange }: { id: strin
     options.findIndex(([v]) => v === value),
   );
   return (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
+    <FieldFrame label={label} error={undefined}>
       <Picker mode='selector' range={options.map(([, l]) => l)} value={index} onChange={(e) => onChange(options[Number(e.detail.value)]?.[0] ?? '')}>
         <View className='input picker' id={id}>
           <Text>{options[index]?.[1] ?? ''}</Text>
         </View>
       </Picker>
-    </View>
+    </FieldFrame>
   );
 }
 
@@ -94,13 +93,12 @@ export function SelectField({ id, label, options, value, onChange }: { id: strin
 // Time boxes sit two to a row: “点这里选择，例如 08:00” ran out of its box in 关怀模式 and over the labels.
 export function TimeField({ id, label, value, onChange, disabled, placeholder }: { id: string; label: string; value: string; onChange: (v: string) => void; disabled?: boolean; placeholder: string }) {
   return (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
+    <FieldFrame label={label} error={undefined}>
       <Picker mode='time' value={value || placeholder} disabled={disabled} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='input picker' id={id} data-value={value}>
           <Text className={value ? '' : 'input-placeholder'}>{value || `例如 ${placeholder}`}</Text>
         </View>
       </Picker>
-    </View>
+    </FieldFrame>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useApplyResidence } from '../hooks/use-registration-actions';
-import { civilDate } from '../services/format';
-import { ConsentField, FieldError, FormError, GroupField, IdNumberField, TextField, useSelfIdentityState } from './form-fields';
+import { ConsentField, FormError, GroupField, IdNumberField, TextField, useSelfIdentityState } from './form-fields';
+import { DateField } from './form-pickers';
 
 /**
  * 申请登记（外来人口，C类）: for someone living here whose 户籍 is elsewhere. `electionId` comes
@@ -35,15 +35,7 @@ export default function RegApplyForm({ electionId, today, onCancel, onApplied }:
       <TextField id='apply-name' label='姓名' value={me.name} onChange={me.setName} error={fieldError('name')} placeholder='和身份证上一样' />
       <IdNumberField label='身份证号码' value={me.idNumber} onChange={me.setIdNumber} error={fieldError('idNumber')} />
       <GroupField id='apply-group' label='住在哪个村民小组' groups={me.groups} value={me.group} onChange={me.setGroup} error={fieldError('group')} />
-      <View className='field'>
-        <Text className='field-label'>从哪天开始住在本村</Text>
-        <Picker mode='date' value={since || today} end={today} onChange={(e) => setSince(String(e.detail.value))}>
-          <View className={'input picker' + (fieldError('residenceSince') ? ' invalid' : '')} id='apply-since'>
-            <Text className={since ? '' : 'input-placeholder'}>{since ? civilDate(since, true, false) : '点这里选择日期'}</Text>
-          </View>
-        </Picker>
-        <FieldError error={fieldError('residenceSince')} />
-      </View>
+      <DateField id='apply-since' label='从哪天开始住在本村' value={since} end={today} onChange={setSince} error={fieldError('residenceSince')} weekday={false} />
       <ConsentField id='apply-consent' checked={me.consent} onToggle={me.toggleConsent} error={fieldError('consent')} text='我同意为登记选民而处理我的姓名和身份证号码。身份证号码只用来核对是否已在别处登记，不会公开。' />
       <FormError error={error} testId='apply-error' />
       <Button

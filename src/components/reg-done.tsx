@@ -1,6 +1,7 @@
 import type { ElectionSummary, MyObjectionView, VoterView } from '../services/contracts';
 import { civilDate } from '../services/format';
 import TaskDone from './task-done';
+import { awaitsDeclaration } from '../domain/voter-todo';
 
 /** A registration task just finished, with what its finish box needs. */
 export type RegDone =
@@ -27,7 +28,7 @@ function listText(e: Calendar): string {
 }
 
 function bindNext(voter: VoterView, e: Calendar): string {
-  if (voter.category === 'B' && voter.status === 'pending') return `下面还有一步：外出的村民要本人表示参加选举，在这一页点“我要参加本届选举”。${listText(e)}`;
+  if (awaitsDeclaration(voter)) return `下面还有一步：外出的村民要本人表示参加选举，在这一页点“我要参加本届选举”。${listText(e)}`;
   if (!voter.confirmed) return `请看一下您的登记信息，都对就点“信息无误，确认”。${electionDayText(e)}`;
   return electionDayText(e);
 }

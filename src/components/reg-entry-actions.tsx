@@ -4,6 +4,7 @@ import { useConfirmEntry, useDeclareParticipation } from '../hooks/use-registrat
 import type { VoterView } from '../services/contracts';
 import type { RegDone } from './reg-done';
 import { TextField } from './form-fields';
+import { awaitsDeclaration } from '../domain/voter-todo';
 
 /** 确认登记信息, and for a category B voter still pending, 表示参加选举. */
 export default function RegEntryActions({ voter, onDone }: { voter: VoterView; onDone: (d: RegDone) => void }) {
@@ -11,7 +12,7 @@ export default function RegEntryActions({ voter, onDone }: { voter: VoterView; o
   const { declare, pending: declaring, error: declareError } = useDeclareParticipation();
   const [livesIn, setLivesIn] = useState('');
 
-  const mayDeclare = voter.category === 'B' && voter.status === 'pending';
+  const mayDeclare = awaitsDeclaration(voter);
   const mayConfirm = !voter.confirmed && (voter.status === 'registered' || voter.status === 'pending');
   if (!mayDeclare && !mayConfirm) return null;
 

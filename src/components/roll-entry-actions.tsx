@@ -6,6 +6,7 @@ import type { InputOf, OutputOf } from '../services/contracts';
 import { confirmDialog, toast } from '../services/navigation';
 import { FormError, TextAreaField, TextField } from './form-fields';
 import { ChipsField, DateField } from './form-pickers';
+import { awaitsDeclaration } from '../domain/voter-todo';
 
 export type RollEntry = OutputOf<typeof roll.listVoters>['rows'][number];
 export type FlagOp = 'deprived' | 'deceased' | 'movedAway' | 'unableToExercise';
@@ -29,7 +30,7 @@ function modesFor(voter: RollEntry, listPublished: boolean): Array<[Mode, string
   const modes: Array<[Mode, string]> = [];
   if (!listPublished) {
     if (voter.category === 'C' && voter.status === 'pending' && !voter.residence) modes.push(['approve', '会议同意登记'], ['reject', '会议不同意']);
-    if (voter.category === 'B' && voter.status === 'pending' && !voter.declaration) modes.push(['declare', '记录本人表示参加']);
+    if (awaitsDeclaration(voter) && !voter.declaration) modes.push(['declare', '记录本人表示参加']);
     modes.push(flagged ? ['restore', '恢复'] : ['flag', '标记']);
   }
   modes.push(['reissue', '重新生成绑定码']);

@@ -23,7 +23,7 @@ export function ErrorView({ error, onRetry }: { error: ErrEnvelope; onRetry: () 
 }
 
 /** Nothing to show yet, said as what it means for the reader (never a success on nothing). */
-export function EmptyView({ title, text, testId = 'empty' }: { title: string; text: string; testId?: string }) {
+function EmptyView({ title, text, testId = 'empty' }: { title: string; text: string; testId?: string }) {
   return (
     <View className='card' data-testid={testId}>
       <Text className='card-title'>{title}</Text>

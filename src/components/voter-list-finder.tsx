@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useVoterListSearch } from '../hooks/use-voter-list-search';
+import TextInput from './text-input';
 
 /**
  * 找我的名字 on the 选民名单公告: a long list (2,000 names, 21 pages) is searched by name —
@@ -20,7 +21,7 @@ export default function VoterListFinder({ ownName, pageSize, onPage }: { ownName
       <Text className='card-title'>在名单上找名字</Text>
       <Text className='text'>{ownName ? '已经填好您的名字，点“找”就能看到您在第几页。' : '填姓名（可以只填一部分），点“找”。'}</Text>
       <View className='field'>
-        <Input className='input' placeholderClass='input-placeholder' id='finder-name' type='text' maxlength={20} value={name} placeholder='姓名' onInput={(e) => setName(e.detail.value)} />
+        <TextInput id='finder-name' value={name} onChange={setName} placeholder='姓名' />
       </View>
       <Button className={'btn' + (loading ? ' disabled' : '')} id='finder-search' disabled={loading || undefined} onClick={run}>
         {loading ? '正在找…' : '找'}

@@ -12,7 +12,7 @@ export const civilDateSchema = z
  * surrogates. Ids the client sends back are bounded too — an over-long id is a plain
  * INVALID_INPUT, never an INTERNAL from the store.
  */
-export const MAX_ID_LENGTH = 64;
+const MAX_ID_LENGTH = 64;
 
 const UNSAFE_MESSAGES = {
   CONTROL: '不能含有看不见的控制字符，请重新输入',

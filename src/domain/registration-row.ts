@@ -5,7 +5,7 @@
  */
 import { compareCivil, type CivilDate } from './civil-date';
 import { maskPhone, matchGroup, normalizePhone, parseDateText, scrubNote } from './clerk-text';
-import { ID_REASONS, parseIdNumber } from './id-number';
+import { ID_REASONS, parseIdNumber, type ParsedId as FullParsedId } from './id-number';
 import type { RuleSet } from './presets/types';
 import { ageEligibility, parseCategoryText, residenceRequirementMet, type VoterCategory } from './registration';
 
@@ -85,7 +85,7 @@ export function normalizePersonName(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/[•・‧∙]/g, '·');
 }
 
-type ParsedId = { normalized: string; birthDate: CivilDate; sex: 'M' | 'F' };
+type ParsedId = Pick<FullParsedId, 'normalized' | 'birthDate' | 'sex'>;
 
 /** The ID number (and the age it gives on election day); null when it is missing or wrong. */
 function checkId(input: RollRowInput, idText: string, env: RollCheckEnv, problems: RollRowProblem[]): ParsedId | null {

@@ -13,6 +13,9 @@ import type { ElectionCalendar } from './calendar';
 
 export type VoterCategory = 'A' | 'B' | 'C';
 export type VoterStatus = 'pending' | 'registered' | 'deprived' | 'deceased' | 'movedAway' | 'unableToExercise';
+/** 外出 (category B) and not on the list yet: the person still has to declare (本人表示参加选举). */
+export const awaitsDeclaration = (v: { readonly category?: VoterCategory | null; readonly status?: VoterStatus | null }): boolean => v.category === 'B' && v.status === 'pending';
+
 export type VoterTodoKey = 'declare' | 'awaitMeeting' | 'confirm' | 'object';
 export type VoterTodo = { readonly key: VoterTodoKey; readonly label: string; readonly deadline: string | null };
 
@@ -36,7 +39,7 @@ export function voterTodos(voter: VoterTodoInput, calendar: ElectionCalendar): V
   const rejected = voter.category === 'C' && voter.residence === 'rejected';
   const todos: VoterTodo[] = [];
 
-  if (voter.status === 'pending' && voter.category === 'B' && !published) {
+  if (awaitsDeclaration(voter) && !published) {
     todos.push({ key: 'declare', label: '表示参加本届选举（外出村民须本人表示；选民名单公布后就不能再表示）', deadline: listCloses });
   }
   if (voter.status === 'pending' && voter.category === 'C' && !rejected && !published) {

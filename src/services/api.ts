@@ -84,7 +84,7 @@ async function freshRequestId(): Promise<string | null> {
   return bytes && bytes.length >= REQUEST_ID_BYTES ? requestIdFromBytes(bytes) : null;
 }
 
-export function invalidInput(error: z.core.$ZodError): ErrEnvelope {
+function invalidInput(error: z.core.$ZodError): ErrEnvelope {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';

@@ -10,7 +10,7 @@ const HOME = '/pages/index/index';
 const MOVED: Readonly<Record<string, string>> = { [LEGACY_NOTICE_DETAIL_PAGE]: NOTICE_DETAIL_PAGE };
 
 /** The new URL (query kept) for a path that moved; null for any other path. */
-export function movedPageUrl(path: string, query: Readonly<Record<string, unknown>> = {}): string | null {
+function movedPageUrl(path: string, query: Readonly<Record<string, unknown>> = {}): string | null {
   const to = MOVED[path.replace(/^\/+/, '')];
   if (!to) return null;
   const q = Object.entries(query)

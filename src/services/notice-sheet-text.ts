@@ -4,8 +4,7 @@
  * a pending non-户籍 resident (category C) that the 村民会议/村民代表会议 decides (RULES.md §1).
  * Pure text, shared by the import page and the roll page's reissued code.
  */
-type Category = 'A' | 'B' | 'C';
-type Status = 'pending' | 'registered' | 'deprived' | 'deceased' | 'movedAway' | 'unableToExercise';
+import { awaitsDeclaration, type VoterCategory as Category, type VoterStatus as Status } from '../domain/voter-todo';
 
 export interface NoticeSheetEntry {
   /** The election's title; '本届选举' when unknown. */
@@ -24,7 +23,7 @@ export function noticeSheetText({ title, category, status, listPublished = false
   if (status === 'pending' && listPublished) {
     return `您没有列入${election}的选民名单。${BIND}，查看本人的登记信息；认为应当列入的，可以在申诉期内向村选举委员会提出申诉。`;
   }
-  if (status === 'pending' && category === 'B') {
+  if (awaitsDeclaration({ category, status })) {
     return (
       `您的户籍在本村、人在外地，还没有登记为${election}的选民。要参加选举，需要本人表示参加：` +
       `${BIND}后点“我要参加本届选举”，或者当面、打电话告诉村选举委员会。选民名单公布以后就不能再表示了。`

@@ -187,7 +187,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         for (const id of unique) {
           const doc = w.get(collection, id);
           if (doc && matchesExpect(doc, expect)) {
-            w.update(collection, id, patch);
+            // The document was just read: write it merged, without update()'s second read.
+            const { _id, ...data } = doc;
+            w.set(collection, id, JSON.stringify({ ...data, ...patch }));
             n += 1;
           }
         }

@@ -156,14 +156,20 @@ export function toSetJson(collection: string, id: string, data: DocData): { body
   return checked;
 }
 
+/** A collection's ids, each checked, duplicates dropped (getMany and updateMany take lists). */
+function checkedUniqueIds(collection: string, ids: readonly string[]): string[] {
+  checkCollection(collection);
+  const unique = [...new Set(ids)];
+  for (const id of unique) checkId(collection, id);
+  return unique;
+}
+
 /**
  * updateMany's arguments: ids checked, `expect` and `patch` top-level scalars (no `_id`; a
  * nested value would be deep-merged by CloudBase's update and replaced here), patch not empty.
  */
 export function checkUpdateMany(collection: string, ids: readonly string[], expect: Where, patch: Readonly<Record<string, Scalar>>): string[] {
-  checkCollection(collection);
-  const unique = [...new Set(ids)];
-  for (const id of unique) checkId(collection, id);
+  const unique = checkedUniqueIds(collection, ids);
   for (const [what, fields] of [['expect', expect], ['patch', patch]] as const) {
     for (const [field, value] of Object.entries(fields)) {
       if (field === '_id' || field.includes('.') || field.startsWith('$')) throw new StoreError('INVALID', `updateMany ${collection}: ${what} field ${field} not allowed`);
@@ -184,9 +190,7 @@ export function matchesExpect(doc: Readonly<Record<string, unknown>>, expect: Wh
  * a time (CloudBase's `in` takes at most that many); `readChunk` returns the documents it found.
  */
 export async function readManyInChunks<T extends DocData>(collection: string, ids: readonly string[], readChunk: (chunk: readonly string[]) => Promise<ReadonlyArray<StoredDoc<T>>>): Promise<Map<string, StoredDoc<T>>> {
-  checkCollection(collection);
-  const unique = [...new Set(ids)];
-  for (const id of unique) checkId(collection, id);
+  const unique = checkedUniqueIds(collection, ids);
   const out = new Map<string, StoredDoc<T>>();
   for (let i = 0; i < unique.length; i += GET_MANY_CHUNK) {
     for (const d of await readChunk(unique.slice(i, i + GET_MANY_CHUNK))) out.set(d._id, d);

@@ -14,16 +14,16 @@ import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 
 /** bindAttempt/id:{idHash}: the counter of an ID number without a roll entry. */
-export const unlistedGuardId = (idHash: string) => `id:${idHash}`;
+const unlistedGuardId = (idHash: string) => `id:${idHash}`;
 
-export interface BindLimits {
+interface BindLimits {
   readonly userMax: number;
   readonly userLockMinutes: number;
   readonly entryMax: number;
 }
 
 /** The per-entry side of one try: the entries of the number, or its own counter when it has none. */
-export interface EntryGuard {
+interface EntryGuard {
   readonly entries: ReadonlyArray<WithId<VoterDoc>>;
   readonly unlisted: WithId<BindAttemptDoc> | null;
   readonly unlistedId: string;
@@ -52,6 +52,21 @@ export type MissOutcome =
   | { readonly kind: 'userLocked'; readonly lockedUntil: string }
   | { readonly kind: 'mismatch'; readonly remaining: number };
 
+/**
+ * One wrong try counted against the user (`bindAttempt/{attemptId}`): a lock that expired starts a
+ * fresh count; reaching `max` locks for `lockMinutes` and resets the count. Returns the count
+ * including this try and the lock's end (null when not locked).
+ */
+export async function countUserMiss(
+  tx: TxOps,
+  p: { attemptId: string; attempt: { readonly failures: number; readonly lockedUntil: string | null } | null; max: number; lockMinutes: number; now: Date },
+): Promise<{ failures: number; lockedUntil: string | null }> {
+  const failures = (p.attempt && !p.attempt.lockedUntil ? p.attempt.failures : 0) + 1;
+  const lockedUntil = failures >= p.max ? new Date(p.now.getTime() + p.lockMinutes * 60_000).toISOString() : null;
+  await tx.set('bindAttempt', p.attemptId, { failures: lockedUntil ? 0 : failures, lockedUntil, lastAt: p.now.toISOString() });
+  return { failures, lockedUntil };
+}
+
 /** Counts one wrong try against the user and the entry, in the transaction that found no match. */
 export async function countMiss(
   tx: TxOps,
@@ -59,10 +74,7 @@ export async function countMiss(
 ): Promise<MissOutcome> {
   const { openid, attempt, guard, limits, now } = p;
   const at = now.toISOString();
-  // A user lock that expired starts a fresh count.
-  const userFailures = (attempt && !attempt.lockedUntil ? attempt.failures : 0) + 1;
-  const userLockedUntil = userFailures >= limits.userMax ? new Date(now.getTime() + limits.userLockMinutes * 60_000).toISOString() : null;
-  await tx.set('bindAttempt', openid, { failures: userLockedUntil ? 0 : userFailures, lockedUntil: userLockedUntil, lastAt: at });
+  const { failures: userFailures, lockedUntil: userLockedUntil } = await countUserMiss(tx, { attemptId: openid, attempt, max: limits.userMax, lockMinutes: limits.userLockMinutes, now });
 
   const failures = entryFailures(guard) + 1;
   const lockedAt = failures >= limits.entryMax ? at : null;

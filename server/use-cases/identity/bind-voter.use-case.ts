@@ -17,7 +17,6 @@
  * Cost: 6 reads (the number's entries by query; in the transaction the user's counter, their
  * binding, the entry, their committee seat; the election) and 3–4 writes with the audit.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { bind } from '../../../src/contracts/identity.contract';
 import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindAttemptDoc, bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
@@ -26,7 +25,7 @@ import type { ErrorCode } from '../../../src/contracts/envelope';
 import { appendAudit } from '../../audit/audit-log';
 import { findDocs, readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
-import { keyedHash } from '../../security/keyed-hash';
+import { keyedHash, sameHash } from '../../security/keyed-hash';
 import { linkOnBind } from '../membership/membership.records';
 import { actorOf, requireCallerWithId } from '../shared/access.policy';
 import { electionSummary, voterView } from '../shared/election.view';
@@ -34,7 +33,6 @@ import { nameKey } from '../shared/name-key.records';
 import { formatShanghaiTime } from '../shared/format.text';
 import { countMiss, entryLocked, readEntryGuard, type MissOutcome } from './bind-guard';
 
-const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 type Outcome =
   | { kind: 'bound'; voter: WithId<VoterDoc> }

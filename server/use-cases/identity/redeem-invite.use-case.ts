@@ -14,7 +14,6 @@
  * until a time) | RATE_LIMITED INVITE_LOCKED (this invitation, void)
  */
 import type { redeemInvite } from '../../../src/contracts/identity.contract';
-import { timingSafeEqual } from 'node:crypto';
 import { inviteDoc, memberDoc, villageDoc, type InviteDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindAttemptDoc, bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
@@ -24,11 +23,12 @@ import type { TxOps } from '../../ports/store.port';
 import { readDoc, type WithId } from '../../runtime/documents';
 import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
-import { keyedHash } from '../../security/keyed-hash';
+import { keyedHash, sameHash } from '../../security/keyed-hash';
 import { activeElectionClaimId, linkMemberToVoter, membershipRefusal, writeMember } from '../membership/membership.records';
 import { actorOf, memberId, requireOpenid } from '../shared/access.policy';
 import { formatShanghaiTime } from '../shared/format.text';
 import { inviteAttemptId, inviteLookupId } from './invite-code';
+import { countUserMiss } from './bind-guard';
 
 type Redeemed = { villageId: string; villageName: string; memberRole: MemberDoc['role']; termElectionId: string | null };
 
@@ -90,7 +90,6 @@ export const redeemInviteUseCase: UseCase<typeof redeemInvite> = async (input, c
 
 const INVITE_LOCKED = '这个邀请码输错的次数太多，已经作废，请向乡镇重新申请';
 const tooManyTries = (until: string) => err('RATE_LIMITED', 'INVITE_TRIES', `邀请码输错的次数太多，请在 ${formatShanghaiTime(until)} 以后再试`);
-const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 type Found =
   | { kind: 'match'; invite: WithId<InviteDoc>; inviteId: string }
@@ -116,9 +115,7 @@ async function countWrongCode(
   p: { attemptId: string; attempt: { failures: number; lockedUntil: string | null } | null; hit: WithId<InviteDoc> | null; at: string },
 ): Promise<Result<never, ErrorCode>> {
   const { inviteMaxFailures, inviteLockMinutes, inviteCodeMaxFailures } = ctx.settings;
-  const failures = (p.attempt && !p.attempt.lockedUntil ? p.attempt.failures : 0) + 1;
-  const lockedUntil = failures >= inviteMaxFailures ? new Date(Date.parse(p.at) + inviteLockMinutes * 60_000).toISOString() : null;
-  await tx.set('bindAttempt', p.attemptId, { failures: lockedUntil ? 0 : failures, lockedUntil, lastAt: p.at });
+  const { lockedUntil } = await countUserMiss(tx, { attemptId: p.attemptId, attempt: p.attempt, max: inviteMaxFailures, lockMinutes: inviteLockMinutes, now: new Date(p.at) });
   if (p.hit && p.hit.usedBy === null) {
     const hits = (p.hit.failures ?? 0) + 1;
     const lockedAt = hits >= inviteCodeMaxFailures ? p.at : null;

@@ -39,16 +39,12 @@ export async function nomineeRecords(ops: TxOps, election: WithId<ElectionDoc>, 
   });
 }
 
-export function merkleOf(hashes: readonly string[]): ChunkedTree {
-  return buildChunkedTree(hashes);
-}
-
-export async function writeMerkleChunks(tx: TxOps, electionId: string, tree: ChunkedTree): Promise<void> {
+async function writeMerkleChunks(tx: TxOps, electionId: string, tree: ChunkedTree): Promise<void> {
   for (const [index, leaves] of tree.chunks.entries()) await tx.set('meta', merkleChunkId(electionId, index), { electionId, index, leaves: [...leaves] });
 }
 
 /** Hashes of the election's valid ballots, read page by page. */
-export async function validBallotHashes(store: Store, electionId: string): Promise<string[]> {
+async function validBallotHashes(store: Store, electionId: string): Promise<string[]> {
   const hashes: string[] = [];
   await eachBallot(store, electionId, (b) => {
     if (b.valid) hashes.push(b.hash);
@@ -56,7 +52,7 @@ export async function validBallotHashes(store: Store, electionId: string): Promi
   return hashes;
 }
 
-export const merkleSummary = (tree: ChunkedTree): NonNullable<NominationCloseDoc['merkle']> => ({
+const merkleSummary = (tree: ChunkedTree): NonNullable<NominationCloseDoc['merkle']> => ({
   root: tree.root,
   leaves: tree.leaves,
   chunkSize: tree.chunkSize,
@@ -76,7 +72,7 @@ const isSealed = (c: WithId<NominationCloseDoc>): c is SealedClose => c.merkle !
 
 export async function sealClose(store: Store, close: WithId<NominationCloseDoc>, actor: string, at: string): Promise<SealedClose> {
   if (isSealed(close)) return close;
-  const tree = merkleOf(await validBallotHashes(store, close.electionId));
+  const tree = buildChunkedTree(await validBallotHashes(store, close.electionId));
   const merkle = merkleSummary(tree);
   return store.runTransaction(async (tx) => {
     const now = await readClose(tx, close.electionId);

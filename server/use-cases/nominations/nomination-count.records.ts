@@ -74,16 +74,16 @@ export function applyBallot(count: NominationCountDoc, b: CountedBallot, sign: 1
   return next;
 }
 
-/**
- * In the ballot's own transaction: its shard read and rewritten by id (one read, one write). The
- * write makes a concurrent ballot of the same shard conflict and retry, so no change is lost.
- */
 /** The shard a ballot counts in, read at the start of its transaction (beside the ballot itself). */
 export function readCountShard(tx: TxOps, ballotId: string, electionId: string): Promise<WithId<NominationCountDoc> | null> {
   return readDoc(tx, 'nominationCount', countShardId(electionId, shardOf(ballotId)), nominationCountDoc);
 }
 
-/** Moves a ballot's votes in its shard from the replaced version (if any) to `next`; `stored` is what readCountShard read. */
+/**
+ * Moves a ballot's votes in its shard from the replaced version (if any) to `next`; `stored` is
+ * what readCountShard read. In the ballot's own transaction, the shard is rewritten by id: a
+ * concurrent ballot of the same shard conflicts and retries, so no change is lost.
+ */
 export async function countBallotChange(tx: TxOps, ballotId: string, electionId: string, stored: NominationCountDoc | null, prev: CountedBallot | null, next: CountedBallot): Promise<void> {
   const shard = shardOf(ballotId);
   let count: NominationCountDoc = stored ? { electionId, shard, ballots: stored.ballots, valid: stored.valid, invalid: stored.invalid, paper: stored.paper, votes: stored.votes } : emptyCount(electionId, shard);
@@ -92,14 +92,14 @@ export async function countBallotChange(tx: TxOps, ballotId: string, electionId:
   await tx.set('nominationCount', countShardId(electionId, shard), { ...count });
 }
 
-export interface ShardSum {
+interface ShardSum {
   readonly tally: BallotTally;
   readonly paper: number;
   /** Shards read (no more than NOMINATION_COUNT_SHARDS). */
   readonly shards: number;
 }
 
-export function sumCounts(shards: readonly NominationCountDoc[]): ShardSum {
+function sumCounts(shards: readonly NominationCountDoc[]): ShardSum {
   const votes = new Map<Post, Map<string, number>>();
   let ballots = 0;
   let valid = 0;

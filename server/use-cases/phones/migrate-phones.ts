@@ -33,7 +33,7 @@ export interface PhoneMigration {
   readonly skipped: boolean;
 }
 
-export const PHONE_MIGRATION_META = 'phoneMigration';
+const PHONE_MIGRATION_META = 'phoneMigration';
 const metaDoc = z.object({ keyId: z.string(), at: z.string() });
 const BATCH = 200;
 

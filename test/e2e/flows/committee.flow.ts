@@ -66,6 +66,8 @@ export const committeeFlow: Flow = {
         await shown(c.page, '[data-testid=reg-stats] .figures').waitFor();
         await shot(c.page, 'committee-wide-dashboard-top');
         const dash = await measure(c.page);
+        // Nothing measured would pass every bound below: the dashboard has text, body text and buttons.
+        if (!Number.isFinite(dash.minFont) || dash.bodyFont === 0 || dash.maxButton === 0) fail(`dashboard measured nothing: ${JSON.stringify(dash)}`);
         if (dash.bodyFont > 20) fail(`dashboard body text is ${dash.bodyFont} px at 1280 px`);
         if (dash.minFont < 13) fail(`dashboard text as small as ${dash.minFont} px`);
         if (dash.maxButton > 64) fail(`dashboard buttons ${dash.maxButton} px tall at 1280 px`);
@@ -87,9 +89,16 @@ export const committeeFlow: Flow = {
         await shown(c.page, '#sort-age').click();
         await shown(c.page, '#sort-age').click();
         await c.page.waitForFunction(() => document.querySelector('#sort-age')?.getAttribute('aria-sort') === 'descending');
-        await c.page.waitForTimeout(800);
-        const ages = await c.page.locator('.roll-row >> visible=true').evaluateAll((els) => els.slice(0, 10).map((e) => Number(/(\d+)岁/.exec((e.querySelector('.rc-age') as HTMLElement).innerText)?.[1])));
-        if (ages.some((a, i) => i > 0 && a > ages[i - 1]!)) fail(`sorted by age, oldest first, the roll reads ${ages.join(',')}`);
+        // Wait on the re-sorted rows themselves (bounded by the step), not on a fixed pause.
+        const agesShown = () =>
+          Array.from(document.querySelectorAll('.roll-row'))
+            .filter((e) => (e as HTMLElement).offsetParent !== null)
+            .slice(0, 10)
+            .map((e) => Number(/(\d+)岁/.exec((e.querySelector('.rc-age') as HTMLElement | null)?.innerText ?? '')?.[1]));
+        const oldestFirst = (ages: number[]) => ages.length > 1 && ages.every((a, i) => Number.isFinite(a) && (i === 0 || a <= ages[i - 1]!));
+        await c.page.waitForFunction(`(${oldestFirst.toString()})((${agesShown.toString()})())`);
+        const ages = await c.page.evaluate(agesShown);
+        if (!oldestFirst(ages)) fail(`sorted by age, oldest first, the roll reads ${ages.join(',')}`);
         await shown(c.page, '#roll-name input').fill('第三');
         await shown(c.page, '#roll-search').click();
         await c.page.waitForFunction(() => {
