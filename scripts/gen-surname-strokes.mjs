@@ -241,7 +241,8 @@ if (wrong.length) fail(`standard counts not matched: ${wrong.map(([c, n]) => `${
 const cp = (c) => c.codePointAt(0);
 const entries = [...table].sort(([a, sa], [b, sb]) => sa.length - sb.length || (sa < sb ? -1 : sa > sb ? 1 : cp(a) - cp(b)));
 
-const lines = encodeStrokeTable(entries).map((l) => `  ${l}`);
+const encoded = encodeStrokeTable(entries);
+const indent = (lines) => lines.map((l) => `  ${l}`).join('\n');
 
 const levelOne = new Set(GB2312.slice(0, 3755));
 const inLevelOne = entries.filter(([c]) => levelOne.has(c)).length;
@@ -252,7 +253,8 @@ const header = `/**
  * 现代汉语通用字笔顺规范: 1 横(一, with 提) 2 竖(丨, with 竖钩) 3 撇(丿) 4 点(丶, with 捺) 5 折(乛,
  * every turning or hooked stroke). The stroke count is the length of the sequence. Entries are
  * listed in collation order (count, then classes stroke by stroke, then code point), so a
- * character's position is its rank. Compact format (≈ 36 KB instead of 91): see
+ * character's position is its rank. Compact format (≈ 20 KB of ranks that sorting reads, ≈ 15 KB
+ * of stroke classes only charStroke/strokeKey read; 91 KB as digits): see
  * scripts/surname-strokes-format.mjs; decoded once, on first use, by stroke-order.ts.
  *
  * Characters: ${entries.length} — all of GB 2312 (${inLevelOne} of level 1) except ${COMPONENTS.size} bare radical components,
@@ -278,9 +280,14 @@ ${typeFlags.map((f) => ` * - ${f.c} stroke ${f.i + 1}: ${REVIEWED_TYPES[f.c]}`).
 `;
 
 const body = `${header}
-/** Stroke-order table in collation order, per stroke count: character, base-89 difference of its classes. */
-export const STROKE_TABLE: readonly string[] = [
-${lines.join('\n')}
+/** The characters in collation order, per stroke count (groups joined by a space): a character's position is its rank. */
+export const STROKE_RANKS: readonly string[] = [
+${indent(encoded.ranks)}
+];
+
+/** Per character of STROKE_RANKS, in order: the base-89 difference of its stroke classes from the previous one's (space-separated). */
+export const STROKE_CLASSES: readonly string[] = [
+${indent(encoded.classes)}
 ];
 `;
 

@@ -24,7 +24,7 @@
  * cross-checked); ICU's zh-u-co-stroke collation is not used: its stroke data and tie-breaks
  * are not the ones above and differ between platforms.
  */
-import { STROKE_TABLE } from './surname-strokes.data';
+import { STROKE_CLASSES, STROKE_RANKS } from './surname-strokes.data';
 
 export type StrokeClass = '1' | '2' | '3' | '4' | '5';
 
@@ -113,51 +113,48 @@ function addDifference(seq: number[], diff: string, values: Int8Array): number {
   return 0;
 }
 
-/** A table character (BMP, not ASCII) and the digits of its difference. */
-const ENTRY = /([^\0-\x7f])([!-~]*)/g;
 const CLASS_CHARS = '12345';
 
-/** One stroke count's group: each character, then the base-89 difference from the previous sequence. */
-function decodeGroup(group: string, n: number, values: Int8Array, into: Map<string, StrokeTableEntry>): void {
+/** One stroke count's group: its characters, each with its base-89 difference from the previous sequence. */
+function decodeGroup(group: string, n: number, diffs: readonly string[], values: Int8Array, into: Map<string, StrokeTableEntry>): void {
   const seq = new Array<number>(n).fill(0);
   let sequence = CLASS_CHARS.charAt(0).repeat(n);
-  // A native scan and only the changed strokes rewritten: a digit-by-digit loop in JS took
-  // twice as long as the old digits-per-stroke table to decode.
-  for (const m of group.matchAll(ENTRY)) {
-    const from = addDifference(seq, m[2] ?? '', values);
+  // Only the changed strokes rewritten: most differences touch the last few strokes.
+  for (const char of group) {
+    // The differences run over the whole table: a character's rank is its index.
+    const from = addDifference(seq, diffs[into.size] ?? '', values);
     let tail = '';
     for (let k = from; k < n; k++) tail += CLASS_CHARS.charAt(seq[k] ?? 0);
     sequence = sequence.slice(0, from) + tail;
-    into.set(m[1] ?? '', { rank: into.size, sequence });
+    into.set(char, { rank: into.size, sequence });
   }
 }
 
 /**
  * Every character of the table with its rank (position in the order) and stroke classes,
- * decoded on first use: groups per stroke count, joined by a space (format:
- * scripts/surname-strokes-format.mjs).
+ * decoded on first use (format: scripts/surname-strokes-format.mjs). Only charStroke and
+ * strokeKey read the classes; sorting reads ranks alone.
  */
 export function strokeTable(): ReadonlyMap<string, StrokeTableEntry> {
   if (tableCache) return tableCache;
   const map = new Map<string, StrokeTableEntry>();
   const values = digitValues();
-  STROKE_TABLE.join('').split(' ').forEach((group, g) => decodeGroup(group, g + 1, values, map));
+  const diffs = STROKE_CLASSES.join('').split(' ');
+  STROKE_RANKS.join('').split(' ').forEach((group, g) => decodeGroup(group, g + 1, diffs, values, map));
   tableCache = map;
   return map;
 }
 
 let rankCache: ReadonlyMap<string, number> | null = null;
-/** A table character: the only non-ASCII characters of the table text. */
-const TABLE_CHAR = /[^\0-\x7f]/g;
 
 /**
- * Each table character's rank (its position), read without decoding the stroke classes: all
- * that sorting needs, and about half the time of the full decode, paid on a function's first sort.
+ * Each table character's rank (its position): all that sorting needs, read from STROKE_RANKS
+ * alone, so a bundle that only sorts carries no stroke classes.
  */
 function ranks(): ReadonlyMap<string, number> {
   if (rankCache) return rankCache;
   const map = new Map<string, number>();
-  for (const line of STROKE_TABLE) for (const m of line.matchAll(TABLE_CHAR)) map.set(m[0], map.size);
+  for (const line of STROKE_RANKS) for (const c of line) if (c !== ' ') map.set(c, map.size);
   rankCache = map;
   return map;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { charStroke, sortByStroke, strokeTable } from '../../src/domain/stroke-order';
-import { STROKE_TABLE } from '../../src/domain/surname-strokes.data';
+import { STROKE_CLASSES, STROKE_RANKS } from '../../src/domain/surname-strokes.data';
 
 /**
  * The compact stroke table (scripts/surname-strokes-format.mjs) holds exactly the data of the
@@ -56,6 +56,6 @@ let input = ''; process.stdin.on('data', (d) => (input += d)).on('end', () => pr
     const entries = [...strokeTable()].map(([c, e]) => [c, e.sequence]);
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(entries), encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual(STROKE_TABLE.map((l) => `'${l}',`));
+    expect(JSON.parse(r.stdout)).toEqual({ ranks: STROKE_RANKS.map((l) => `'${l}',`), classes: STROKE_CLASSES.map((l) => `'${l}',`) });
   });
 });
