@@ -3,7 +3,7 @@
  * cloudfunctions/ alone): the generated index.js inlines the shared code and requires only
  * wx-server-sdk and Node built-ins.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildFunctions, checkFolder, functionFolders } from '../../scripts/build-functions';
@@ -20,6 +20,14 @@ describe('cloud function bundles', () => {
     expect(built.map((b) => b.name).sort()).toEqual(functionFolders().sort());
     expect(built.map((b) => b.name)).toEqual(expect.arrayContaining(['identity', 'township', 'committee', 'registration']));
     for (const b of built) expect(checkFolder(b.name)).toEqual([]);
+  });
+
+  it('makes the whole bundle strict with one directive at the top (none repeated per lazily loaded module)', () => {
+    for (const b of built) {
+      const code = readFileSync(join(ROOT, 'cloudfunctions', b.name, 'index.js'), 'utf8');
+      expect([b.name, code.split('\n')[1]]).toEqual([b.name, '"use strict";']);
+      expect([b.name, code.match(/["']use strict["']/g)?.length]).toEqual([b.name, 1]);
+    }
   });
 
   it('flags a bundle that still requires ../ or a package that is not uploaded', () => {
