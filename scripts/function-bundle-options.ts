@@ -51,7 +51,8 @@ export function dropContractDocs(source: string, fileName = 'contract.ts'): stri
     const arg = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineAction' ? node.arguments[0] : undefined;
     if (arg && ts.isObjectLiteralExpression(arg)) {
       for (const p of arg.properties) {
-        const text = ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) ? DOCS_ONLY_FIELDS[p.name.text] : undefined;
+        if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
+        const text = DOCS_ONLY_FIELDS[p.name.text];
         if (text !== undefined) edits.push({ start: p.initializer.getStart(file), end: p.initializer.getEnd(), text });
       }
     }
