@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLocalApp, DATABASE_FILE } from '../server/local/local-app';
+import { openLocalApp, DATABASE_FILE, FILES_DATABASE_FILE } from '../server/local/local-app';
 import { ROUTES } from '../server/functions/routes';
 import { dispatch } from '../server/runtime/dispatch';
 import type { Clock } from '../server/ports/clock.port';
@@ -44,10 +44,10 @@ function figuresOf(action: string, r: Awaited<ReturnType<typeof throughputOf>>):
 export async function benchThroughput(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-throughput-'));
   const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'production', TOWNSHIP_ADMIN_OPENIDS: TOWNSHIP }, log: 'silent' });
-  const file = join(dir, DATABASE_FILE);
+  const file = { store: join(dir, DATABASE_FILE), storage: join(dir, FILES_DATABASE_FILE) };
   try {
-    const rec = writeRecorder(local.app.store);
-    const app = { ...local.app, store: rec.store };
+    const rec = writeRecorder(local.app.store, local.app.storage);
+    const app = { ...local.app, store: rec.store, storage: rec.storage! };
     let clock: Clock = app.clock;
     let n = 0;
     const call: Caller = async (fn, event, openid) => {

@@ -4,6 +4,11 @@
  * call's writes replayed as one transaction on a copy of the store's file taken just before the
  * calls, with the store's pragmas, in the same run. ratio = bare time / end-to-end time (1 would
  * mean no overhead above the writes). The actions themselves: bench/throughput-actions.bench.ts.
+ *
+ * The embedded file storage is better-sqlite3 too (DATA_DIR/files.db, sqlite.storage.ts): a
+ * signature's two files are rows an action writes like its documents, so the bare side replays
+ * them as well, as one transaction on a copy of that file (the store writes them the same way,
+ * before the documents' transaction). Actions without a signature write no file.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,17 +16,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocData, FindOptions, Store, TxOps, Where } from '../server/ports/store.port';
+import type { Storage } from '../server/ports/storage.port';
 import { buildFindQuery, fromWhereSql, whereSql } from '../server/adapters/embedded/sqlite-sql';
 import { checkWhere } from '../server/adapters/shared/store-rules';
 
 type Write = { op: 'set' | 'update' | 'remove'; collection: string; id: string; data?: DocData };
+/** A file the action stored (embedded storage row). */
+type FileWrite = { op: 'file'; path: string; content: Buffer };
 type Read = { op: 'get'; collection: string; id: string } | { op: 'find'; collection: string; where: Where; options?: FindOptions } | { op: 'getMany'; collection: string; ids: readonly string[] } | { op: 'count'; collection: string; where: Where };
-export type Op = Write | Read;
+export type Op = Write | Read | FileWrite;
 
 const isWrite = (o: Op): o is Write => o.op === 'set' || o.op === 'update' || o.op === 'remove';
+const isFile = (o: Op): o is FileWrite => o.op === 'file';
 
-/** A Store that records the operations made between start() and stop(), per call. */
-export function writeRecorder(inner: Store): { store: Store; start(): void; stop(): void; calls(): Op[][] } {
+/** A Store (and a Storage) that record the operations made between start() and stop(), per call. */
+export function writeRecorder(inner: Store, innerStorage?: Storage): { store: Store; storage: Storage | undefined; start(): void; stop(): void; calls(): Op[][] } {
   const calls: Op[][] = [];
   let current: Op[] | null = null;
   const record = (o: Op) => current?.push(o);
@@ -47,8 +56,20 @@ export function writeRecorder(inner: Store): { store: Store; start(): void; stop
         return fn;
       },
     });
+  const storage: Storage | undefined = innerStorage && {
+    ...innerStorage,
+    put: (path, content) => (record({ op: 'file', path, content }), innerStorage.put(path, content)),
+    putAll: (files) => {
+      for (const f of files) record({ op: 'file', path: f.path, content: f.content });
+      return innerStorage.putAll(files);
+    },
+    read: (f) => innerStorage.read(f),
+    url: (f, t) => innerStorage.url(f, t),
+    remove: (f) => innerStorage.remove(f),
+  };
   return {
     store: wrap(inner),
+    storage,
     start: () => {
       current = [];
     },
@@ -68,8 +89,22 @@ export function writeRecorder(inner: Store): { store: Store; start(): void; stop
  * be. `replay` returns the milliseconds one call's transaction took, `replayCpu` the CPU
  * milliseconds (user + system) of this process it took.
  */
-export function bareReplayer(snapshot: string, withReads = false): { replay(ops: Op[]): number; replayCpu(ops: Op[]): number; close(): void } {
+export function bareReplayer(snapshot: string, withReads = false, filesSnapshot?: string): { replay(ops: Op[]): number; replayCpu(ops: Op[]): number; close(): void } {
   const db = new Database(snapshot);
+  // The storage's pragmas (sqlite.storage.ts) and its statement.
+  const files = filesSnapshot ? new Database(filesSnapshot) : null;
+  files?.pragma('journal_mode = WAL');
+  files?.pragma('synchronous = NORMAL');
+  const putFile = files?.prepare('INSERT INTO files (path, content) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET content = excluded.content');
+  const fileCall = files?.transaction((fs: FileWrite[]) => {
+    for (const f of fs) putFile!.run(f.path, f.content);
+  });
+  const storeFiles = (ops: Op[]) => {
+    const fs = ops.filter(isFile);
+    if (fs.length === 0) return;
+    if (!fileCall) throw new Error('bareReplayer: the call stored files but no files snapshot was given');
+    fileCall.immediate(fs);
+  };
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -65536');
@@ -95,6 +130,7 @@ export function bareReplayer(snapshot: string, withReads = false): { replay(ops:
   };
   const call = db.transaction((ops: Op[]) => {
     for (const o of ops) {
+      if (isFile(o)) continue;
       if (!isWrite(o)) {
         if (withReads) read(o);
       } else if (o.op === 'set') put.run(o.collection, o.id, JSON.stringify(o.data));
@@ -105,16 +141,21 @@ export function bareReplayer(snapshot: string, withReads = false): { replay(ops:
   return {
     replay(ops) {
       const t = performance.now();
+      storeFiles(ops);
       call.immediate(ops);
       return performance.now() - t;
     },
     replayCpu(ops) {
       const c = process.cpuUsage();
+      storeFiles(ops);
       call.immediate(ops);
       const d = process.cpuUsage(c);
       return (d.user + d.system) / 1000;
     },
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      files?.close();
+    },
   };
 }
 
@@ -142,19 +183,21 @@ export async function snapshotOf(file: string): Promise<{ path: string; remove()
  */
 export async function throughputOf<T>(
   rec: ReturnType<typeof writeRecorder>,
-  file: string,
+  files: { readonly store: string; readonly storage?: string },
   items: readonly T[],
   run: (item: T) => Promise<void>,
 ): Promise<{ ratio: number; ratioReadsToo: number; ratioCpu: number; e2eMs: number; bareMs: number; bareReadsMs: number; calls: number }> {
-  const snap = await snapshotOf(file);
+  const snap = await snapshotOf(files.store);
+  const fileSnap = files.storage ? await snapshotOf(files.storage) : null;
   // Each replay on its own copy of the state before the calls.
-  const second = `${snap.path}.2`;
-  copyFileSync(snap.path, second);
-  const bare = bareReplayer(snap.path);
-  const bareReads = bareReplayer(second, true);
-  const third = `${snap.path}.3`;
-  copyFileSync(snap.path, third);
-  const bareCpuSide = bareReplayer(third);
+  const copy = (path: string | undefined, n: number) => {
+    if (!path) return undefined;
+    copyFileSync(path, `${path}.${n}`);
+    return `${path}.${n}`;
+  };
+  const bare = bareReplayer(snap.path, false, fileSnap?.path);
+  const bareReads = bareReplayer(copy(snap.path, 2)!, true, copy(fileSnap?.path, 2));
+  const bareCpuSide = bareReplayer(copy(snap.path, 3)!, false, copy(fileSnap?.path, 3));
   try {
     let e2e = 0;
     let bareMs = 0;
@@ -190,5 +233,6 @@ export async function throughputOf<T>(
     bareReads.close();
     bareCpuSide.close();
     snap.remove();
+    fileSnap?.remove();
   }
 }

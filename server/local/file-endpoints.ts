@@ -12,14 +12,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import type { FolderStorage } from '../adapters/local/folder.storage';
+import type { LocalStorage } from '../adapters/local/local-storage';
 import { rollImportPrefix } from '../ports/storage.port';
 import { MAX_ROLL_FILE_BYTES } from '../roll/roll-file';
 import type { CallContext } from '../runtime/context';
 import { loadCommitteeElection } from '../use-cases/roll/roll-access.policy';
 import { readBytes, sendJson } from './http-host';
 
-export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: CallContext, storage: FolderStorage): Promise<void> {
+export async function handleFileUpload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: CallContext, storage: LocalStorage): Promise<void> {
   if (ctx.settings.mode !== 'dev') return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '仅开发模式可用' });
   if (!ctx.openid) return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', reason: 'NO_OPENID', message: '请先登录' });
   const scope = await loadCommitteeElection(ctx, url.searchParams.get('electionId') ?? '');
@@ -44,7 +44,7 @@ function decodeName(header: string | string[] | undefined): string {
   }
 }
 
-export async function handleFileDownload(res: ServerResponse, token: string, storage: FolderStorage): Promise<void> {
+export async function handleFileDownload(res: ServerResponse, token: string, storage: LocalStorage): Promise<void> {
   const fileId = storage.fileOfToken(token);
   const bytes = fileId ? await storage.read(fileId) : null;
   if (!bytes) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '链接已过期或文件不存在' });

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FolderStorage } from '../adapters/local/folder.storage';
+import type { LocalStorage } from '../adapters/local/local-storage';
 import type { AppContext } from '../runtime/context';
 import { dispatch, type FunctionRoutes } from '../runtime/dispatch';
 import { handleFileDownload, handleFileUpload } from './file-endpoints';
@@ -23,7 +23,7 @@ export interface HostOptions {
   readonly devEndpoints?: Readonly<Record<string, () => unknown>>;
   readonly maxBodyBytes?: number;
   /** Local file storage: `POST /files` (dev mode, committee only) and `GET /files/{token}`. */
-  readonly storage?: FolderStorage | null;
+  readonly storage?: LocalStorage | null;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

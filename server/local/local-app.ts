@@ -9,7 +9,9 @@ import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { LOCAL_LINK_INTERVAL_MS, startAuditLinkLoop } from '../audit/audit-link-loop';
 import type { LinkReport } from '../audit/audit-linker';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
-import { createFolderStorage, filesDir, type FolderStorage } from '../adapters/local/folder.storage';
+import { filesDir } from '../adapters/local/folder.storage';
+import type { LocalStorage } from '../adapters/local/local-storage';
+import { openSqliteFileStorage } from '../adapters/embedded/sqlite.storage';
 import { createRecordingNotifier, type RecordingNotifier } from '../adapters/local/recording.notifier';
 import { DEV_NOTICE_TEMPLATE_ID, parseSettings } from '../config/settings';
 import { systemClock, type Clock } from '../ports/clock.port';
@@ -25,7 +27,7 @@ export const DEV_DELIVERIES_FILE = 'dev-deliveries.jsonl';
 export interface LocalApp {
   readonly app: AppContext;
   /** The same object as app.storage, with the URL-token check the host needs. */
-  readonly storage: FolderStorage;
+  readonly storage: LocalStorage;
   readonly notifier: RecordingNotifier;
   readonly dataDir: string;
   readonly personasFile: string;
@@ -49,6 +51,8 @@ export interface LocalAppOptions {
 export const SECRETS_FILE = 'secrets.json';
 /** The embedded database file in DATA_DIR. */
 export const DATABASE_FILE = 'cunxuantong.db';
+/** The embedded file storage's database in DATA_DIR (server/adapters/embedded/sqlite.storage.ts). */
+export const FILES_DATABASE_FILE = 'files.db';
 
 type LocalSecrets = { ID_HMAC_KEY: string; SIGNING_KEY_PEM: string; PHONE_KEY: string };
 
@@ -67,7 +71,7 @@ function loadSecrets(dataDir: string): LocalSecrets {
 }
 
 /**
- * The data directory 0700, the database and its WAL/shared-memory files 0600: they hold names,
+ * The data directory 0700, the two databases and their WAL/shared-memory files 0600: they hold names,
  * sealed phones and keyed hashes, and nobody else on the machine needs to read them. SQLite
  * creates the -wal and -shm files with the database file's mode, so the file is made 0600 before
  * SQLite first opens it; existing files (made 0644 by older versions) are tightened.
@@ -75,10 +79,10 @@ function loadSecrets(dataDir: string): LocalSecrets {
 function privateDataDir(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
-  const db = join(dataDir, DATABASE_FILE);
-  closeSync(openSync(db, 'a', 0o600));
-  for (const f of [db, `${db}-wal`, `${db}-shm`, join(dataDir, SECRETS_FILE)]) if (existsSync(f)) chmodSync(f, 0o600);
-  return db;
+  const dbs = [DATABASE_FILE, FILES_DATABASE_FILE].map((f) => join(dataDir, f));
+  for (const db of dbs) closeSync(openSync(db, 'a', 0o600));
+  for (const f of [...dbs.flatMap((db) => [db, `${db}-wal`, `${db}-shm`]), join(dataDir, SECRETS_FILE)]) if (existsSync(f)) chmodSync(f, 0o600);
+  return dbs[0]!;
 }
 
 export function openLocalApp(opts: LocalAppOptions): LocalApp {
@@ -107,7 +111,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
   const notifier = createRecordingNotifier(opts.clock ?? systemClock, mode === 'dev' ? { file: join(dataDir, DEV_DELIVERIES_FILE) } : {});
   const log = opts.log === 'silent' ? silentLogger : (opts.log ?? jsonLogger(undefined, { debug: mode === 'dev' }));
   const clock = opts.clock ?? systemClock;
-  const storage = createFolderStorage(filesDir(dataDir), settings.idHmacKey, clock);
+  const storage = openSqliteFileStorage({ file: join(dataDir, FILES_DATABASE_FILE), urlKey: settings.idHmacKey, clock, legacyFolder: filesDir(dataDir) });
   const app: AppContext = createAppContext({
     store,
     storage,
@@ -131,6 +135,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     close: async () => {
       await linker.stop();
       await store.close();
+      storage.close();
     },
   };
 }

@@ -6,7 +6,8 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PHASE_LABELS, type ElectionPhase } from '../../src/domain/calendar';
 import { SEED_PHASES, seedDemo } from '../seed/demo-seed';
-import { DEV_DELIVERIES_FILE, openLocalApp } from './local-app';
+import { DATABASE_FILE, DEV_DELIVERIES_FILE, FILES_DATABASE_FILE, openLocalApp } from './local-app';
+import { filesDir } from '../adapters/local/folder.storage';
 
 async function run(): Promise<void> {
   const i = process.argv.indexOf('--phase');
@@ -21,10 +22,13 @@ async function run(): Promise<void> {
   }
   const d = process.argv.indexOf('--data-dir');
   const dataDir = resolve(d >= 0 ? process.argv[d + 1]! : process.env.DATA_DIR ?? join(__dirname, '../../.data'));
-  for (const f of ['cunxuantong.db', 'cunxuantong.db-wal', 'cunxuantong.db-shm', 'dev-personas.json', DEV_DELIVERIES_FILE]) {
+  const databases = [DATABASE_FILE, FILES_DATABASE_FILE].flatMap((db) => [db, `${db}-wal`, `${db}-shm`]);
+  for (const f of [...databases, 'dev-personas.json', DEV_DELIVERIES_FILE]) {
     const p = join(dataDir, f);
     if (existsSync(p)) rmSync(p);
   }
+  // Files an earlier version kept in a folder (signatures, uploaded sheets) go with the data they belonged to.
+  rmSync(filesDir(dataDir), { recursive: true, force: true });
   const local = openLocalApp({ dataDir, log: 'silent' });
   const seeded = await seedDemo(local.app, { phase });
   writeFileSync(local.personasFile, JSON.stringify({ personas: seeded.personas }, null, 2), { mode: 0o600 });

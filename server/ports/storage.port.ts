@@ -10,6 +10,11 @@
 export interface Storage {
   /** Stores `content` at `path` (relative, `a/b/c.xlsx`; replaced if present) → its file id. */
   put(path: string, content: Buffer): Promise<string>;
+  /**
+   * Stores several files → their ids, in order: CloudBase uploads them side by side, the embedded
+   * storage writes them in one transaction. A signature's strokes and drawing go together this way.
+   */
+  putAll(files: ReadonlyArray<{ readonly path: string; readonly content: Buffer }>): Promise<string[]>;
   /** The file's bytes, or null when no such file exists. */
   read(fileId: string): Promise<Buffer | null>;
   /** A URL that downloads the file for `ttlSeconds` (short-lived: minutes, not days). */

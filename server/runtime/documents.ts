@@ -8,7 +8,12 @@ function check<S extends z.ZodMiniType>(collection: string, schema: S, doc: DocD
   if (!r.success) {
     throw new Error(`stored ${collection}/${doc._id} does not match its schema: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   }
-  return { ...(r.data as object), _id: doc._id } as WithId<z.output<S>>;
+  // zod builds a new object for an object schema (unknown keys such as `_id` dropped): give it
+  // the id in place rather than copying every field again; never mutate the store's own object.
+  const out = r.data as Record<string, unknown>;
+  if (out === (doc as unknown)) return { ...out, _id: doc._id } as WithId<z.output<S>>;
+  out._id = doc._id;
+  return out as WithId<z.output<S>>;
 }
 
 /** Read one document by id and validate it (zod on reads). */

@@ -12,7 +12,7 @@ import { ROUTES } from '../../server/functions/routes';
 import { dispatch } from '../../server/runtime/dispatch';
 import type { AppContext } from '../../server/runtime/context';
 import { createAppContext } from '../../server/functions/app-context.factory';
-import { createFolderStorage } from '../../server/adapters/local/folder.storage';
+import { openSqliteFileStorage } from '../../server/adapters/embedded/sqlite.storage';
 import { openSqliteStore } from '../../server/adapters/embedded/sqlite.store';
 import { FakeCloudbaseDatabase } from '../../server/adapters/cloudbase/cloudbase-db.fake';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase.store';
@@ -102,9 +102,10 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
   });
   const { store, fake } = openStore(kind, dir, opts.latency);
   const clock = { now: () => new Date(now.getTime()) };
+  const storage = openSqliteFileStorage({ file: join(dir, 'files.db'), urlKey: settings.idHmacKey, clock });
   const app: AppContext = createAppContext({
     store,
-    storage: createFolderStorage(join(dir, 'files'), settings.idHmacKey, clock),
+    storage,
     clock,
     signer: createEd25519Signer(SIGNING_KEY),
     notifier: createRecordingNotifier(),
@@ -140,6 +141,7 @@ export function makeTestApp(options: string | TestAppOptions = {}): TestApp {
     linkAudit: () => linkAudit(app),
     close: async () => {
       await store.close();
+      storage.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -37,9 +37,11 @@ export function sql<T>(fn: () => T): T {
   }
 }
 
+/** The stored JSON with its `_id`: set on the freshly parsed object (a spread copied every field of every read). */
 export function parseDoc<T extends DocData>(id: string, json: string): StoredDoc<T> {
-  const data = JSON.parse(json) as T;
-  return { ...data, _id: id };
+  const doc = JSON.parse(json) as StoredDoc<T>;
+  doc._id = id;
+  return doc;
 }
 
 export const SCHEMA = `

@@ -1,33 +1,34 @@
 /**
- * Local Storage adapter: files in DATA_DIR/files, file ids `local://{path}`, URLs
- * `/files/{token}` that the local host serves (server/local/http-host.ts) while the token's
- * HMAC-signed expiry lies ahead — the local stand-in for CloudBase's temporary file URLs.
+ * Files in a folder, file ids `local://{path}`: the docs generator's storage, and the place the
+ * embedded storage (server/adapters/embedded/sqlite.storage.ts) still reads files from that data
+ * directories of earlier versions keep in DATA_DIR/files.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { pathOfFileId, type Storage } from '../../ports/storage.port';
 import type { Clock } from '../../ports/clock.port';
+import { localFileUrls, localPathOf, type LocalStorage } from './local-storage';
 
-export interface FolderStorage extends Storage {
-  /** The file id a valid, unexpired URL token names, else null. */
-  fileOfToken(token: string): string | null;
-}
-
-const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
-
-export function createFolderStorage(root: string, urlKey: string, clock: Clock): FolderStorage {
+/** The file a `local://` id names inside `root`, or null when it names none there. */
+export function folderFileOf(root: string): (fileId: string) => string | null {
   const base = resolve(root);
-  const fileOf = (fileId: string): string | null => {
-    const path = pathOfFileId(fileId);
-    if (!path || !fileId.startsWith('local://')) return null;
+  return (fileId) => {
+    const path = localPathOf(fileId);
+    if (!path) return null;
     const file = resolve(base, path);
     return file.startsWith(base + sep) ? file : null;
   };
-  const sign = (payload: string) => createHmac('sha256', `file-url:${urlKey}`).update(payload).digest();
+}
+
+export function createFolderStorage(root: string, urlKey: string, clock: Clock): LocalStorage {
+  const fileOf = folderFileOf(root);
   /** Folders made by this process: a signature's two files share one, and mkdir on every put cost a syscall walk. */
   const folders = new Set<string>();
-  return {
+  const storage: LocalStorage = {
+    async putAll(files) {
+      const ids: string[] = [];
+      for (const f of files) ids.push(await storage.put(f.path, f.content));
+      return ids;
+    },
     async put(path, content) {
       const fileId = `local://${path}`;
       const file = fileOf(fileId);
@@ -51,31 +52,14 @@ export function createFolderStorage(root: string, urlKey: string, clock: Clock):
       const file = fileOf(fileId);
       return file && existsSync(file) ? readFileSync(file) : null;
     },
-    async url(fileId, ttlSeconds) {
-      if (!fileOf(fileId)) throw new Error('storage: not a local file id');
-      const payload = b64url(JSON.stringify({ f: fileId, e: clock.now().getTime() + ttlSeconds * 1000 }));
-      return `/files/${payload}.${b64url(sign(payload))}`;
-    },
     async remove(fileId) {
       const file = fileOf(fileId);
       if (file) rmSync(file, { force: true });
     },
-    fileOfToken(token) {
-      const [payload, mac] = token.split('.');
-      if (!payload || !mac) return null;
-      const given = Buffer.from(mac, 'base64url');
-      const want = sign(payload);
-      if (given.length !== want.length || !timingSafeEqual(given, want)) return null;
-      try {
-        const { f, e } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { f?: unknown; e?: unknown };
-        if (typeof f !== 'string' || typeof e !== 'number' || e < clock.now().getTime()) return null;
-        return fileOf(f) ? f : null;
-      } catch {
-        return null;
-      }
-    },
+    ...localFileUrls(urlKey, clock, (fileId) => fileOf(fileId) !== null),
   };
+  return storage;
 }
 
-/** DATA_DIR/files. */
+/** DATA_DIR/files: where data directories of earlier versions keep their files. */
 export const filesDir = (dataDir: string) => join(dataDir, 'files');

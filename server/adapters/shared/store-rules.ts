@@ -126,11 +126,34 @@ export function toJsonValue(value: unknown, path: string): unknown {
   throw new StoreError('INVALID', `${path}: a ${typeof value} is not storable as JSON`);
 }
 
+/**
+ * True when `value` is already plain JSON as toJsonValue would return it (no undefined field to
+ * drop, nothing to refuse): a walk that allocates nothing. Nearly every write is; only the rest
+ * take toJsonValue's copying walk, which builds each field's path for its error message.
+ */
+function isCleanJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (value[i] === undefined || !isCleanJson(value[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined || k === '' || k.includes('.') || k.charCodeAt(0) === 36 /* $ */ || !isCleanJson(v)) return false;
+  }
+  return true;
+}
+
 /** The checked body and its JSON text (stringified once: for the size limit, and for an adapter that stores text). */
 function checkedBody(collection: string, id: string, data: DocData): { body: Record<string, unknown>; json: string } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new StoreError('INVALID', `${collection}/${id}: data must be an object`);
   const { _id: _ignored, ...rest } = data;
-  const body = toJsonValue(rest, `${collection}/${id}`) as Record<string, unknown>;
+  // Clean JSON is stored as given (top level copied above; adapters copy or serialize before keeping it).
+  const body = isCleanJson(rest) ? rest : (toJsonValue(rest, `${collection}/${id}`) as Record<string, unknown>);
   const json = JSON.stringify(body);
   // A UTF-16 unit is at most 3 bytes of UTF-8: only a long text needs counting.
   if (json.length * 3 > MAX_DOC_BYTES && Buffer.byteLength(json, 'utf8') > MAX_DOC_BYTES) {

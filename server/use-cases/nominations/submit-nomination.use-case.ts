@@ -20,18 +20,19 @@ import { nominationWindowState } from '../../../src/domain/nomination-ballot';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access.policy';
-import { checkBallot, nominatingVoter, postLines } from './nomination-scope.policy';
+import { checkBallotOf, namedIds, nominatingVoterWith, postLines } from './nomination-scope.policy';
 import { recordBallot } from './ballot.records';
 import { storeSignature } from '../shared/signature-file.records';
 
 export const submitNominationUseCase: UseCase<typeof submit> = async (input, ctx) => {
-  const scope = await nominatingVoter(ctx, input.electionId);
+  // The nominees come in the caller's own batched read (cost floor: binding, entries, election).
+  const scope = await nominatingVoterWith(ctx, input.electionId, namedIds(input.names));
   if (!scope.ok) return scope;
-  const { election, voter, rules } = scope.value;
+  const { election, voter, rules, others } = scope.value;
   const now = ctx.clock.now();
   const window = nominationWindowState({ opensOn: election.nominationOpensOn, closesOn: election.nominationClosesOn }, now);
   if (!window.ok) return window;
-  const checked = await checkBallot(ctx.store, input.names, election, rules);
+  const checked = checkBallotOf(input.names, election, rules, others);
   if (!checked.ok) return checked;
 
   // Stored before the transaction (files are not transactional); the name carries the digest, so

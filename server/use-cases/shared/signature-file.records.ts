@@ -42,9 +42,11 @@ export const signatureImageId = (fileId: string): string => fileId.replace(/\.js
 export async function storeSignatureAt(ctx: Pick<AppContext, 'storage'>, path: string, s: SignatureInput): Promise<{ fileId: string; digest: string }> {
   if (!path.endsWith('.json')) throw new Error(`storeSignatureAt: ${path} must end in .json`);
   const body = canonicalStrokes(s);
-  const fileId = await ctx.storage.put(path, Buffer.from(body, 'utf8'));
-  await ctx.storage.put(path.replace(/\.json$/, '.svg'), Buffer.from(signatureSvg(s), 'utf8'));
-  return { fileId, digest: sha256Hex(body) };
+  const [fileId] = await ctx.storage.putAll([
+    { path, content: Buffer.from(body, 'utf8') },
+    { path: path.replace(/\.json$/, '.svg'), content: Buffer.from(signatureSvg(s), 'utf8') },
+  ]);
+  return { fileId: fileId!, digest: sha256Hex(body) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_FILE, SECRETS_FILE, openLocalApp } from '../../../server/local/local-app';
+import { DATABASE_FILE, FILES_DATABASE_FILE, SECRETS_FILE, openLocalApp } from '../../../server/local/local-app';
 import { prepareData } from '../../../server/local/start';
 import { DEMO_OPENIDS } from '../../../server/seed/demo-seed';
 
@@ -27,12 +27,13 @@ describe('deployment hygiene of the local host', () => {
     }
   });
 
-  it('keeps the data directory 0700 and the database, WAL and secrets 0600', async () => {
+  it('keeps the data directory 0700 and both databases, their WALs and secrets 0600', async () => {
     const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'production' }, log: 'silent', auditLinkIntervalMs: null });
     try {
       await local.app.store.set('meta', 'probe', { at: 'now' });
+      await local.app.storage.put('signatures/v/e/p.json', Buffer.from('{}'));
       expect(modeOf(dir)).toBe(0o700);
-      for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, SECRETS_FILE]) expect([f, modeOf(join(dir, f))]).toEqual([f, 0o600]);
+      for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, FILES_DATABASE_FILE, `${FILES_DATABASE_FILE}-wal`, SECRETS_FILE]) expect([f, modeOf(join(dir, f))]).toEqual([f, 0o600]);
     } finally {
       await local.close();
     }

@@ -1,6 +1,5 @@
 /** proxies.request: every refusal at its boundary, and what a request writes. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { proxyDoc, proxyLoadDoc, proxyPrincipalDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { canonicalJson } from '../../../server/audit/canonical-json';
 import { readDoc } from '../../../server/runtime/documents';
@@ -26,7 +25,7 @@ describeEachStore('proxies.request', (kind) => {
     const a = await requestAs(w.t, PRINCIPAL, w.proxy.id);
     expect(a).toMatchObject({ status: 'requested', statusLabel: '待受托人确认', principal: { voterId: w.principal.id }, proxy: { voterId: w.proxy.id } });
     const doc = (await readDoc(w.t.app.store, 'proxy', a.id, proxyDoc))!;
-    const bytes = readFileSync(`${w.t.dir}/files/${doc.principalSignature.fileId.replace('local://', '')}`);
+    const bytes = (await w.t.app.storage.read(doc.principalSignature.fileId))!;
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.principalSignature.sha256);
     expect(bytes.toString('utf8')).toBe(canonicalJson(SIGNATURE));
     expect(await readDoc(w.t.app.store, 'proxyLoad', `${w.f.electionId}:${w.proxy.id}`, proxyLoadDoc)).toMatchObject({ pending: [a.id], holds: [] });

@@ -1,6 +1,6 @@
 /**
  * An app for the import job's tests and bench: any store (the embedded one, or the CloudBase
- * adapter over the FAKE, metered), folder storage, a chosen time budget per call — and a way to
+ * adapter over the FAKE, metered), embedded file storage (SQLite), a chosen time budget per call — and a way to
  * open a second app on the same data, as a fresh function instance after a crash would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { createCloudbaseStore } from '../../../server/adapters/cloudbase/cloudba
 import { FakeCloudbaseDatabase } from '../../../server/adapters/cloudbase/cloudbase-db.fake';
 import { createEd25519Signer, generateEd25519KeyPem } from '../../../server/adapters/crypto/ed25519.signer';
 import { openSqliteStore } from '../../../server/adapters/embedded/sqlite.store';
-import { createFolderStorage } from '../../../server/adapters/local/folder.storage';
+import { openSqliteFileStorage } from '../../../server/adapters/embedded/sqlite.storage';
 import { createRecordingNotifier } from '../../../server/adapters/local/recording.notifier';
 import { parseSettings } from '../../../server/config/settings';
 import { ROUTES } from '../../../server/functions/routes';
@@ -57,10 +57,10 @@ export function makeImportApp(backend: Backend, budgetMs: number, shared?: { dir
     IMPORT_BUDGET_MS: String(budgetMs),
   });
   const { store, meter } = openStore(backend, dir);
-  const folder = createFolderStorage(join(dir, 'files'), settings.idHmacKey, clock);
+  const files = openSqliteFileStorage({ file: join(dir, 'files.db'), urlKey: settings.idHmacKey, clock });
   const app: AppContext = createAppContext({
     store,
-    storage: meter ? meteredStorage(folder, meter) : folder,
+    storage: meter ? meteredStorage(files, meter) : files,
     clock,
     signer: createEd25519Signer(SIGNING_KEY),
     notifier: createRecordingNotifier(),
@@ -94,6 +94,7 @@ export function makeImportApp(backend: Backend, budgetMs: number, shared?: { dir
     reopen: () => makeImportApp(backend, budgetMs, { dir, owner: false }),
     close: async () => {
       await store.close();
+      files.close();
       if (!shared || shared.owner) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -33,6 +33,25 @@ function fakeCloud(): WxStorageSource & { files: Map<string, Buffer>; asked: unk
 }
 
 describe('CloudBase storage adapter', () => {
+  it('putAll starts every upload before any finishes and returns the ids in order', async () => {
+    const cloud = fakeCloud();
+    let inFlight = 0;
+    let most = 0;
+    const upload = cloud.uploadFile.bind(cloud);
+    cloud.uploadFile = async (p) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      return upload(p);
+    };
+    const ids = await createCloudStorage(cloud).putAll([
+      { path: 'signatures/a.json', content: Buffer.from('{}') },
+      { path: 'signatures/a.svg', content: Buffer.from('<svg/>') },
+    ]);
+    expect(ids.map(pathOfFileId)).toEqual(['signatures/a.json', 'signatures/a.svg']);
+    expect(most).toBe(2);
+  });
+
   it('uploads, reads, gives a short-lived URL and deletes by file id', async () => {
     const cloud = fakeCloud();
     const storage = createCloudStorage(cloud);

@@ -75,6 +75,8 @@ export function meteredDatabase(db: CloudbaseDatabase, latencyMs = 0): { db: Clo
 export function meteredStorage(storage: Storage, meter: SdkMeter): Storage {
   return {
     put: (p, c) => counted(meter, () => storage.put(p, c)),
+    // One SDK upload per file, side by side.
+    putAll: (files) => Promise.all(files.map((f) => counted(meter, () => storage.put(f.path, f.content)))),
     read: (f) => counted(meter, () => storage.read(f)),
     url: (f, t) => counted(meter, () => storage.url(f, t)),
     remove: (f) => counted(meter, () => storage.remove(f)),
