@@ -2,7 +2,8 @@
  * `throughput.<action>.ratio` in `npm run bench` (issue 12): each villager action end to end
  * through the real dispatch on the embedded store, against bare better-sqlite3 doing the same
  * writes on a copy of the same file (bench/throughput.bench.ts), in the same run. One village
- * of 2,000 entries; each action runs once for each of CALLS different villagers.
+ * of 4,000 entries; each action runs once for each of CALLS (400) different villagers (100 calls
+ * gave ratios that moved by ±0.05 from run to run on this shared machine).
  *
  * `throughput.<action>.us_per_call` (end to end) and `.bare_us_per_call` are printed beside each
  * ratio, so a ratio can be read as "how many bare transactions one action costs".
@@ -24,8 +25,8 @@ import { seedVillage, type Caller } from './villager-ops.scenario';
 
 const TOWNSHIP = 'bench-township';
 const CLERK = 'ops-clerk';
-const SIZE = 2_000;
-const CALLS = 100;
+const SIZE = 4_000;
+const CALLS = 400;
 const SIGNATURE = { width: 320, height: 160, strokes: [[10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 110, 150, 90, 170, 70, 190, 50, 210, 40, 230, 30]] };
 
 type Figures = Record<string, number>;
