@@ -73,8 +73,8 @@ export async function appendAudit(tx: TxOps, entry: AuditEntry): Promise<{ pendi
   refusePii('actor', entry.actor);
   refusePii('subject', entry.subject);
   const body = storedEntry(entry);
-  // Refuse now what could never be hashed later (a Date, NaN…): the linker must not choke on it.
-  canonicalJson(body);
+  // What could never be hashed later (a Date, NaN, undefined in a list…) is refused by tx.set
+  // below: the store takes plain JSON only (store-rules.ts), which canonicalJson can always write.
   const pendingId = pendingDocId(entry.scope, entry.at);
   await tx.set('auditPending', pendingId, body);
   return { pendingId };

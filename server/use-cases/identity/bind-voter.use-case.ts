@@ -15,15 +15,15 @@
  * - RATE_LIMITED ENTRY_LOCKED: too many wrong tries at this ID number; the committee unlocks it
  *
  * Cost: 6 reads (the number's entries by query; in the transaction the user's counter, their
- * binding, the entry, their committee seat; the election) and 3–4 writes with the audit.
+ * binding, the entry, their committee seat and the election) and 3–4 writes with the audit.
  */
 import type { bind } from '../../../src/contracts/identity.contract';
-import { electionDoc, villageDoc } from '../../../src/contracts/documents/election-documents.schema';
-import { bindAttemptDoc, bindingDoc, voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import { electionDoc, villageDoc, type ElectionDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { bindAttemptDoc, bindingDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { appendAudit } from '../../audit/audit-log';
-import { findDocs, readDoc, type WithId } from '../../runtime/documents';
+import { readDoc, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { keyedHash, sameHash } from '../../security/keyed-hash';
 import { linkOnBind } from '../membership/membership.records';
@@ -35,7 +35,7 @@ import { countMiss, entryLocked, readEntryGuard, type MissOutcome } from './bind
 
 
 type Outcome =
-  | { kind: 'bound'; voter: WithId<VoterDoc> }
+  | { kind: 'bound'; voter: WithId<VoterDoc>; election: WithId<ElectionDoc> | null }
   | { kind: 'alreadyBound' }
   | { kind: 'taken' }
   | { kind: 'locked'; lockedUntil: string }
@@ -73,7 +73,8 @@ export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
   const codeHash = keyedHash(idHmacKey, 'binding-code', input.bindingCode);
 
   // Every entry of the person (registered or pending, any election); each is re-read inside the transaction.
-  const candidates = (await findDocs(ctx.store, 'voter', { idHash }, voterDoc, { limit: 20 })).map((v) => v._id);
+  // Ids only (each entry is read and checked in the transaction): no schema check here.
+  const candidates = (await ctx.store.find('voter', { idHash }, { limit: 20 })).map((v) => v._id);
 
   const outcome = await ctx.store.runTransaction<Outcome>(async (tx) => {
     const attempt = await readDoc(tx, 'bindAttempt', openid, bindAttemptDoc);
@@ -92,12 +93,14 @@ export const bindVoterUseCase: UseCase<typeof bind> = async (input, ctx) => {
     // A committee member of this village binding their own entry: RULES.md §2 needs the link.
     await linkOnBind(tx, { villageId: voter.villageId, openid, voterId: voter._id });
     await appendAudit(tx, { scope: voter.electionId, action: 'identity.bind', actor: actorOf(ctx), at: nowIso, subject: voter._id });
-    return { kind: 'bound', voter: { ...voter, boundTo: openid, bindFailures: 0, updatedAt: nowIso } };
+    // The reply's election, read by id in the transaction that is open anyway (the same one
+    // billed read as after it, without a read transaction of its own on the embedded store).
+    const election = await readDoc(tx, 'election', voter.electionId, electionDoc);
+    return { kind: 'bound', voter: { ...voter, boundTo: openid, bindFailures: 0, updatedAt: nowIso }, election };
   });
 
   if (outcome.kind !== 'bound') return refusalOf(outcome);
-  const { voter } = outcome;
-  const election = await readDoc(ctx.store, 'election', voter.electionId, electionDoc);
+  const { voter, election } = outcome;
   if (!election) throw new Error('bound voter lost its election');
   // Elections created before villageName was kept on them read the village (the migration fills it in).
   const villageName = election.villageName ?? (await readDoc(ctx.store, 'village', voter.villageId, villageDoc))?.name;

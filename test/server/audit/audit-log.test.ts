@@ -73,6 +73,8 @@ describe.each(AUDIT_STORES)('appendAudit on %s', (_name, make) => {
     await expect(append(store, { ...entry(1), actor: '' })).rejects.toThrow(/required/);
     await expect(append(store, { ...entry(1), at: 'yesterday' })).rejects.toThrow(/ISO instant/);
     await expect(append(store, { ...entry(1), data: { when: new Date(0) } })).rejects.toThrow(/plain object/);
+    await expect(append(store, { ...entry(1), data: { share: Number.NaN } })).rejects.toThrow(/not storable/);
+    await expect(append(store, { ...entry(1), data: { names: ['a', undefined] } })).rejects.toThrow(/undefined/);
     expect(await store.count('auditPending', { scope: 'e1' })).toBe(0);
   });
 });
