@@ -7,15 +7,28 @@ import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-d
 import { computeAwareness, formatRate, type Awareness, type Rate } from '../../../src/domain/notice-awareness';
 import type { RateView } from '../../../src/contracts/notice.schema';
 import type { Store } from '../../ports/store.port';
-import { findAllDocs, type WithId } from '../../runtime/documents';
+import { docPages, type WithId } from '../../runtime/documents';
 
-export type Voter = WithId<VoterDoc>;
+/** What reach and the call list read of a registered voter. */
+export type Voter = Pick<WithId<VoterDoc>, '_id' | 'group' | 'category' | 'boundTo' | 'name' | 'phoneMasked' | 'phoneSealed'>;
 
-export const registeredVoters = (store: Store, electionId: string): Promise<Voter[]> =>
-  findAllDocs(store, 'voter', { electionId, status: 'registered' }, voterDoc);
+/**
+ * The election's registered voters, a page at a time, each kept as the few fields reach needs:
+ * 100,000 whole entries held at once cost major garbage collections that grew faster than the
+ * roll (issue 12's 10k→100k scale figures); each page's whole documents die young.
+ */
+export async function registeredVoters(store: Store, electionId: string): Promise<Voter[]> {
+  const out: Voter[] = [];
+  for await (const page of docPages(store, 'voter', { electionId, status: 'registered' }, voterDoc)) {
+    for (const v of page) out.push({ _id: v._id, group: v.group, category: v.category, boundTo: v.boundTo, name: v.name, phoneMasked: v.phoneMasked, phoneSealed: v.phoneSealed });
+  }
+  return out;
+}
 
 export async function readerIds(store: Store, noticeId: string): Promise<Set<string>> {
-  return new Set((await findAllDocs(store, 'read', { noticeId }, readReceiptDoc)).map((r) => r.voterId));
+  const ids = new Set<string>();
+  for await (const page of docPages(store, 'read', { noticeId }, readReceiptDoc)) for (const r of page) ids.add(r.voterId);
+  return ids;
 }
 
 export const rateView = (r: Rate): RateView => ({ ...r, label: formatRate(r.rate) });

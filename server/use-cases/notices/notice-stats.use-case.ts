@@ -46,7 +46,7 @@ export const noticeStatsUseCase: UseCase<typeof noticeStats> = async (input, ctx
 
   const today = shanghaiDateOf(ctx.clock.now());
   const calendar = calendarOf(election, rules);
-  const facts = await noticeFacts(ctx.store, election._id);
+  const facts = await noticeFacts(ctx.store, election._id, { registeredVoters: voters.length });
   const types = NOTICE_TYPES.map((type) => {
     const w = noticeWindow(type, calendar, rules);
     const base = { type, label: NOTICE_TYPE_LABELS[type], lastDay: w.lastDay, basis: w.basis };

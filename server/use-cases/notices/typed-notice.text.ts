@@ -36,12 +36,14 @@ function readSource(store: Store, electionId: string, type: NoticeSourceDoc['typ
  * the village's groups, to check them again), counts of voters and decided objections, and the
  * settled lists of formal candidates, proxies and results where their features wrote them.
  */
-export async function noticeFacts(store: Store, electionId: string): Promise<NoticeFacts> {
+export async function noticeFacts(store: Store, electionId: string, known: { readonly registeredVoters?: number } = {}): Promise<NoticeFacts> {
   const election = await readDoc(store, 'election', electionId, electionDoc);
   if (!election) return NO_FACTS;
   const [village, registeredVoters, upheld, rejected, candidates, proxies, results] = await Promise.all([
     readDoc(store, 'village', election.villageId, villageDoc),
-    store.count('voter', { electionId, status: 'registered' }),
+    // A caller that has just read every registered voter passes the number: counting them again
+    // reads each entry once more (the count checks a field's type in the document itself).
+    known.registeredVoters ?? store.count('voter', { electionId, status: 'registered' }),
     store.count('objection', { electionId, status: 'upheld' }),
     store.count('objection', { electionId, status: 'rejected' }),
     readSource(store, electionId, 'formalCandidates'),

@@ -7,10 +7,11 @@
  * category, status and a whole ID number (its keyed hash; no digit is stored to match a part
  * against, RULES.md §7) narrow the query; the search box (part of a name or of a group's name), the
  * name and the bound/confirmed flags are filtered in memory
- * over every matching entry, read in pages of 1,000 (findAllDocs). A village roll is a few
+ * over every matching entry, read in pages of 1,000 (docPages). A village roll is a few
  * thousand entries at most. Sorting is in memory too (group order and stroke-free name order are
- * not store orders), so the reply's pages are slices of the sorted hits, not store pages: an
- * after-key cursor would not save the full read the sort needs.
+ * not store orders), so the reply's pages are slices of the ordered hits, not store pages: an
+ * after-key cursor would not save the full read the order needs. Only the hits up to the asked
+ * page are ordered (firstSorted, a bounded heap).
  * Order: the chosen column, then village group order, then name, then id — stable across pages.
  */
 import type { listVoters, RosterSort } from '../../../src/contracts/roll.contract';
@@ -19,35 +20,55 @@ import { parseIdNumber } from '../../../src/domain/id-number';
 import { err, ok } from '../../../src/domain/result';
 import { keyedHash } from '../../security/keyed-hash';
 import type { Where } from '../../ports/store.port';
-import { findAllDocs, type WithId } from '../../runtime/documents';
+import { docPages, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { nameKey } from '../shared/name-key.records';
 import { loadCommitteeElection } from './roll-access.policy';
 import { rosterEntry } from './roll-entry.records';
+import { firstSortedOf } from '../shared/first-sorted';
 
 type Voter = WithId<VoterDoc>;
-type Compare = (a: Voter, b: Voter) => number;
 
 const STATUS_ORDER = ['pending', 'registered', 'deprived', 'deceased', 'movedAway', 'unableToExercise'];
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A hit with what the order compares worked out once (a comparison made Map and indexOf lookups). */
+interface Keyed {
+  readonly v: Voter;
+  /** Village group order (unknown groups last). */
+  readonly group: number;
+  /** 1 when searching and the name does not start with the search (prefix matches first). */
+  readonly miss: number;
+  readonly status: number;
+}
+type Compare = (a: Keyed, b: Keyed) => number;
+
 /** The comparator for a sort column; ties fall back to group order, name and id. */
-function comparator(sort: RosterSort, desc: boolean, groups: readonly string[], needle: string): Compare {
-  const groupOrder = new Map(groups.map((g, i) => [g, i]));
-  const byGroup: Compare = (a, b) => (groupOrder.get(a.group) ?? 1e9) - (groupOrder.get(b.group) ?? 1e9);
+function comparator(sort: RosterSort, desc: boolean): Compare {
+  const byGroup: Compare = (a, b) => a.group - b.group;
   // Names: prefix matches first when searching, then code-point order (no ICU dependency).
-  const byName: Compare = (a, b) =>
-    Number(needle !== '' && !a.nameKey.startsWith(needle)) - Number(needle !== '' && !b.nameKey.startsWith(needle)) || text(a.nameKey, b.nameKey);
+  const byName: Compare = (a, b) => a.miss - b.miss || text(a.v.nameKey, b.v.nameKey);
   const first: Record<RosterSort, Compare> = {
     group: byGroup,
     name: byName,
-    category: (a, b) => text(a.category, b.category),
-    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    category: (a, b) => text(a.v.category, b.v.category),
+    status: (a, b) => a.status - b.status,
     // Youngest first: a later birth date is a lower age.
-    age: (a, b) => text(b.birthDate, a.birthDate),
+    age: (a, b) => text(b.v.birthDate, a.v.birthDate),
   };
+  const primary = first[sort];
   const sign = desc ? -1 : 1;
-  return (a, b) => sign * first[sort](a, b) || byGroup(a, b) || byName(a, b) || text(a._id, b._id);
+  return (a, b) => sign * primary(a, b) || byGroup(a, b) || byName(a, b) || text(a.v._id, b.v._id);
+}
+
+function keyer(groups: readonly string[], needle: string): (v: Voter) => Keyed {
+  const groupOrder = new Map(groups.map((g, i) => [g, i]));
+  return (v) => ({
+    v,
+    group: groupOrder.get(v.group) ?? 1e9,
+    miss: Number(needle !== '' && !v.nameKey.startsWith(needle)),
+    status: STATUS_ORDER.indexOf(v.status),
+  });
 }
 
 export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) => {
@@ -63,25 +84,33 @@ export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) 
     if (!id.ok) return err('INVALID_INPUT', id.reason, id.message);
     where.idHash = keyedHash(ctx.settings.idHmacKey, 'id', id.value.normalized);
   }
-  const all = await findAllDocs(ctx.store, 'voter', where as Where, voterDoc);
-
   const needle = input.name ? nameKey(input.name) : '';
   const query = input.query ?? '';
   const queryKey = query ? nameKey(query) : '';
-  const hits = all.filter(
-    (v) =>
-      (!needle || v.nameKey.includes(needle)) &&
-      (!query || v.nameKey.includes(queryKey) || v.group.includes(query)) &&
-      (input.bound === undefined || (v.boundTo !== null) === input.bound) &&
-      (input.confirmed === undefined || v.confirmed === input.confirmed),
-  );
-  hits.sort(comparator(input.sort, input.desc, village.groups, needle || queryKey));
+  const matches = (v: Voter) =>
+    (!needle || v.nameKey.includes(needle)) &&
+    (!query || v.nameKey.includes(queryKey) || v.group.includes(query)) &&
+    (input.bound === undefined || (v.boundTo !== null) === input.bound) &&
+    (input.confirmed === undefined || v.confirmed === input.confirmed);
+  // Only the hits up to the asked page are kept and put in order (firstSortedOf, a bounded heap),
+  // page by page of the store: page 1 of a 100,000-entry roll neither sorts nor holds all of it.
   const start = (input.page - 1) * input.pageSize;
+  const keyOf = keyer(village.groups, needle || queryKey);
+  const best = firstSortedOf(start + input.pageSize, comparator(input.sort, input.desc));
+  let total = 0;
+  for await (const page of docPages(ctx.store, 'voter', where as Where, voterDoc)) {
+    for (const v of page) {
+      if (!matches(v)) continue;
+      total += 1;
+      best.offer(keyOf(v));
+    }
+  }
+  const upToPage = best.result();
   return ok({
-    total: hits.length,
+    total,
     page: input.page,
     pageSize: input.pageSize,
     groups: village.groups,
-    rows: hits.slice(start, start + input.pageSize).map((v) => rosterEntry(v, election)),
+    rows: upToPage.slice(start).map((k) => rosterEntry(k.v, election)),
   });
 };

@@ -51,6 +51,20 @@ describeEachStore('committee.listVoters: search, sort and pages for the clerk’
     expect(filtered.rows.map((r) => r.name)).toEqual(['王小二']);
   });
 
+  it('gives a first page, ordered without sorting the rest, equal to the head of the whole ordered list', async () => {
+    // pageSize 1 keeps one hit in the bounded heap (firstSortedOf); 200 keeps them all.
+    for (const sort of ['group', 'name', 'category', 'status', 'age'] as const) {
+      for (const desc of [false, true]) {
+        for (const query of [undefined, '王']) {
+          const all = await list({ sort, desc, pageSize: 200, ...(query ? { query } : {}) });
+          const first = await list({ sort, desc, pageSize: 1, page: 1, ...(query ? { query } : {}) });
+          expect([sort, desc, query, first.rows[0]?.name]).toEqual([sort, desc, query, all.rows[0]?.name]);
+          expect(first.total).toBe(all.total);
+        }
+      }
+    }
+  });
+
   it('refuses an unknown sort column and changes nothing', async () => {
     const r = await t.call('committee', { action: 'listVoters', electionId: f.electionId, sort: 'idNumber' }, CLERK);
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
