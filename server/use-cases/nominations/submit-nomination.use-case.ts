@@ -20,9 +20,11 @@ import { nominationWindowState } from '../../../src/domain/nomination-ballot';
 import { ok } from '../../../src/domain/result';
 import type { UseCase } from '../../runtime/dispatch';
 import { actorOf } from '../shared/access.policy';
-import { checkBallotOf, namedIds, nominatingVoterWith, postLines } from './nomination-scope.policy';
+import { checkBallotOf, namedIds, nominatingVoterWith, nominationId, postLines } from './nomination-scope.policy';
 import { recordBallot } from './ballot.records';
-import { storeSignature } from '../shared/signature-file.records';
+import { discardSignatureFiles, storeSignature } from '../shared/signature-file.records';
+import { nominationDoc } from '../../../src/contracts/documents/nomination-documents.schema';
+import { readDoc } from '../../runtime/documents';
 
 export const submitNominationUseCase: UseCase<typeof submit> = async (input, ctx) => {
   // The nominees come in the caller's own batched read (cost floor: binding, entries, election).
@@ -36,7 +38,7 @@ export const submitNominationUseCase: UseCase<typeof submit> = async (input, ctx
   if (!checked.ok) return checked;
 
   // Stored before the transaction (files are not transactional); the name carries the digest, so
-  // a retry rewrites the same file and a refused ballot leaves only an unreferenced private file.
+  // a retry rewrites the same file; a refused ballot's files are removed again below.
   const signature = await storeSignature(ctx, { villageId: election.villageId, electionId: election._id, voterId: voter._id }, input.signature);
   const recorded = await recordBallot(ctx, {
     content: { electionId: election._id, voterId: voter._id, channel: 'app', valid: true, names: input.names, signatureDigest: signature.digest, scanRef: null, submittedAt: now.toISOString() },
@@ -46,7 +48,14 @@ export const submitNominationUseCase: UseCase<typeof submit> = async (input, ctx
     actor: actorOf(ctx),
     resubmission: rules.nomination.resubmission,
   });
-  if (!recorded.ok) return recorded;
+  if (!recorded.ok) {
+    // Refused (a ballot already there under \`reject\`, or a paper one): the strokes just stored
+    // belong to no ballot — unless they are the standing ballot's own (same voter, same strokes,
+    // same file name), which must stay.
+    const standing = await readDoc(ctx.store, 'nomination', nominationId(election._id, voter._id), nominationDoc);
+    if (standing?.signature?.fileId !== signature.fileId) await discardSignatureFiles(ctx, signature.fileId);
+    return recorded;
+  }
   const { ballot, replaced } = recorded.value;
   return ok({
     receipt: { code: ballot.code, hash: ballot.hash, keyId: ballot.keyId, signature: ballot.sig, submittedAt: ballot.submittedAt },

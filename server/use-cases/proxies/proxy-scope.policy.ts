@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { isVoterListPublished } from '../roll/roll-access.policy';
-import { signatureImageId, storeSignatureAt } from '../shared/signature-file.records';
+import { discardSignatureFiles, storeSignatureAt } from '../shared/signature-file.records';
 
 export const deadlineOf = (election: ElectionDoc, rules: RuleSet): Date => proxyDeadline(election.electionDay, rules);
 
@@ -49,13 +49,6 @@ export async function storeSignature(ctx: Pick<CallContext, 'storage' | 'clock'>
 }
 
 /** A file whose authorization was refused is removed; a failure only leaves an orphan private file. */
-export async function discardSignature(ctx: CallContext, s: StoredSignature): Promise<void> {
-  try {
-    await ctx.storage.remove(s.fileId);
-    await ctx.storage.remove(signatureImageId(s.fileId));
-  } catch (e) {
-    ctx.log.info('proxy.signatureOrphan', { requestId: ctx.requestId, detail: e instanceof Error ? e.message : String(e) });
-  }
-}
+export const discardSignature = (ctx: CallContext, s: StoredSignature): Promise<void> => discardSignatureFiles(ctx, s.fileId);
 
 export const signaturePath = (electionId: string, authorizationId: string, role: 'principal' | 'proxy') => `private/signatures/proxies/${electionId}/${authorizationId}-${role}.json`;

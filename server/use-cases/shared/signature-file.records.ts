@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { SignatureInput } from '../../../src/contracts/signature.schema';
 import { canonicalJson } from '../../audit/canonical-json';
-import type { AppContext } from '../../runtime/context';
+import type { AppContext, CallContext } from '../../runtime/context';
 
 const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -56,6 +56,20 @@ export async function storeSignatureAt(ctx: Pick<AppContext, 'storage'>, path: s
  */
 export function storeSignature(ctx: Pick<AppContext, 'storage'>, where: { villageId: string; electionId: string; voterId: string }, s: SignatureInput): Promise<{ fileId: string; digest: string }> {
   return storeSignatureAt(ctx, `signatures/${where.villageId}/${where.electionId}/${where.voterId}-${signatureDigest(s).slice(0, 16)}.json`, s);
+}
+
+/**
+ * Removes a stored signature — its strokes and its drawing — that no record came to hold (a
+ * refused request or ballot): signatures are personal data and a refused one has no purpose.
+ * A failure is logged, not thrown: the refusal the caller is about to return stays the answer.
+ */
+export async function discardSignatureFiles(ctx: Pick<CallContext, 'storage' | 'log' | 'requestId'>, fileId: string): Promise<void> {
+  try {
+    await ctx.storage.remove(fileId);
+    await ctx.storage.remove(signatureImageId(fileId));
+  } catch (e) {
+    ctx.log.info('signature.orphan', { requestId: ctx.requestId, detail: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 /** Digest of the stored strokes file as it is now (null when it cannot be read): an edited file fails the receipt. */

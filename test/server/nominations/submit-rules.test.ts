@@ -92,12 +92,39 @@ describeEachStore('nominations.submit', (kind) => {
     expect(old).toMatchObject({ valid: false, problem: expect.stringContaining('替换') });
   });
 
-  it('refuses a second ballot under a preset that says reject', async () => {
+  it('refuses a second ballot under a preset that says reject, and keeps none of the refused one\'s signature', async () => {
     const t2 = makeTestApp({ store: kind, latency: RULE_LATENCY });
     const z = await nominationVillage(t2, 4, [], { presetId: 'zhejiang' });
     intoWindow(t2, z);
+    const put: string[] = [];
+    const removed: string[] = [];
+    const storage = t2.app.storage;
+    (t2.app as { storage: typeof storage }).storage = {
+      ...storage,
+      putAll: async (files) => {
+        const ids = await storage.putAll(files);
+        put.push(...ids);
+        return ids;
+      },
+      remove: async (fileId) => {
+        removed.push(fileId);
+        await storage.remove(fileId);
+      },
+    };
     expect(await submit(t2, z, 0, { director: [z.people[1]!.id] })).toMatchObject({ ok: true });
+    const kept = put.splice(0);
+    // The same strokes again: the same files as the standing ballot's, which must stay.
     expect(await submit(t2, z, 0, { director: [z.people[2]!.id] })).toMatchObject({ ok: false, code: 'CONFLICT', reason: 'ALREADY_SUBMITTED' });
+    expect(removed).toEqual([]);
+    // Other strokes: their two files are removed again.
+    const other = { ...SIGNATURE, strokes: SIGNATURE.strokes.map((s) => s.map((n) => n + 1)) };
+    expect(await t2.call('nominations', { action: 'submit', names: { director: [z.people[2]!.id] }, signature: other }, z.openid(0))).toMatchObject({ ok: false, reason: 'ALREADY_SUBMITTED' });
+    const refused = put.slice(-2);
+    expect(refused).toHaveLength(2);
+    expect(refused.some((f) => kept.includes(f))).toBe(false);
+    expect(removed.sort()).toEqual([...refused].sort());
+    for (const f of refused) expect(await storage.read(f)).toBeNull();
+    for (const f of kept) expect(await storage.read(f)).not.toBeNull();
     await t2.close();
   });
 
