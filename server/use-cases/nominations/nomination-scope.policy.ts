@@ -62,15 +62,8 @@ export async function readVoters(ops: TxOps | Store, ids: readonly string[]): Pr
   return out;
 }
 
-/** Shape (seats, duplicates) and every nominee's eligibility, the nominees already read. */
-export function checkBallotOf(
-  names: BallotNames,
-  election: WithId<ElectionDoc>,
-  rules: RuleSet,
-  nominees: ReadonlyMap<string, WithId<VoterDoc>>,
-): Result<ReadonlyMap<string, WithId<VoterDoc>>, ErrorCode> {
-  const shape = checkBallotShape(names, postsOf(election));
-  if (!shape.ok) return shape;
+/** Every named nominee may stand (the shape already checked), with the nominee's name in the refusal. */
+function checkNominees(names: BallotNames, election: WithId<ElectionDoc>, rules: RuleSet, nominees: ReadonlyMap<string, WithId<VoterDoc>>): Result<ReadonlyMap<string, WithId<VoterDoc>>, ErrorCode> {
   const scope = { id: election._id, villageId: election.villageId, electionDay: election.electionDay };
   for (const id of namedIds(names)) {
     const check = nomineeEligibility(nominees.get(id) ?? null, scope, rules);
@@ -82,7 +75,18 @@ export function checkBallotOf(
   return ok(nominees);
 }
 
-/** checkBallotOf with the nominees read once (after the shape passed). */
+/** Shape (seats, duplicates) and every nominee's eligibility, the nominees already read. */
+export function checkBallotOf(
+  names: BallotNames,
+  election: WithId<ElectionDoc>,
+  rules: RuleSet,
+  nominees: ReadonlyMap<string, WithId<VoterDoc>>,
+): Result<ReadonlyMap<string, WithId<VoterDoc>>, ErrorCode> {
+  const shape = checkBallotShape(names, postsOf(election));
+  return shape.ok ? checkNominees(names, election, rules, nominees) : shape;
+}
+
+/** The same, with the nominees read once and only after the shape passed. */
 export async function checkBallot(
   ops: TxOps | Store,
   names: BallotNames,
@@ -91,7 +95,7 @@ export async function checkBallot(
 ): Promise<Result<ReadonlyMap<string, WithId<VoterDoc>>, ErrorCode>> {
   const shape = checkBallotShape(names, postsOf(election));
   if (!shape.ok) return shape;
-  return checkBallotOf(names, election, rules, await readVoters(ops, namedIds(names)));
+  return checkNominees(names, election, rules, await readVoters(ops, namedIds(names)));
 }
 
 export interface PostLine {

@@ -11,7 +11,7 @@
  * thousand entries at most. Sorting is in memory too (group order and stroke-free name order are
  * not store orders), so the reply's pages are slices of the ordered hits, not store pages: an
  * after-key cursor would not save the full read the order needs. Only the hits up to the asked
- * page are ordered (firstSorted, a bounded heap).
+ * page are ordered (firstSortedOf, a bounded heap).
  * Order: the chosen column, then village group order, then name, then id — stable across pages.
  */
 import type { listVoters, RosterSort } from '../../../src/contracts/roll.contract';

@@ -1,21 +1,9 @@
 /**
- * The first `count` items in `compare` order, without sorting the rest: a bounded max-heap,
- * O(n log count) instead of O(n log n). A roll page of 50 out of a 100,000-entry 社区 roll took a
- * full sort of every entry for 50 rows (issue 12's scale figures). Deep pages fall back to one
- * full sort. `compare` must be a total order (ties broken by an id) for pages to be stable.
- */
-export function firstSorted<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
-  if (count <= 0) return [];
-  if (count * 4 >= items.length) return [...items].sort(compare).slice(0, count);
-  const first = firstSortedOf(count, compare);
-  for (const x of items) first.offer(x);
-  return first.result();
-}
-
-/**
- * firstSorted over items that come a page at a time (a whole-roll pass by cursor): only the
- * `count` best so far are kept, so the pass holds O(count) items, not the roll — at 100,000
- * entries, holding them all cost major garbage collections that grew faster than the roll.
+ * The first `count` items in `compare` order, offered one at a time (a whole-roll pass by
+ * cursor), without sorting the rest: a bounded max-heap, O(n log count) instead of O(n log n),
+ * holding O(count) items — a roll page of 50 out of a 100,000-entry 社区 roll had sorted and held
+ * every entry (issue 12's scale figures). `compare` must be a total order (ties broken by an id)
+ * for pages to be stable.
  */
 export function firstSortedOf<T>(count: number, compare: (a: T, b: T) => number): { offer(x: T): void; result(): T[] } {
   // heap[0] is the largest of the smallest `count` seen so far.

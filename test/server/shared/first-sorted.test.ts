@@ -1,10 +1,17 @@
-import { firstSorted } from '../../../server/use-cases/shared/first-sorted';
+import { firstSortedOf } from '../../../server/use-cases/shared/first-sorted';
 import { seededRandom } from '../../../server/security/keyed-hash';
 
 type Row = { key: number; id: string };
+
+/** Every row offered in turn, as a paging pass offers them. */
+function firstSorted(rows: readonly Row[], count: number, compare: (a: Row, b: Row) => number): Row[] {
+  const first = firstSortedOf(count, compare);
+  for (const r of rows) first.offer(r);
+  return first.result();
+}
 const byKeyThenId = (a: Row, b: Row) => a.key - b.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-describe('firstSorted', () => {
+describe('firstSortedOf', () => {
   it('equals the head of a full sort for every count, with many ties, on random lists', () => {
     const rng = seededRandom(7);
     for (const n of [0, 1, 2, 5, 50, 401, 2000]) {
