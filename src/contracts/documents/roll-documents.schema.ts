@@ -71,6 +71,9 @@ export type VoterDoc = z.infer<typeof voterDoc>;
 export const voterRosterKeys = z.pick(voterDoc, { nameKey: true, group: true, category: true, status: true, birthDate: true, boundTo: true, confirmed: true });
 export type VoterRosterKeys = z.infer<typeof voterRosterKeys>;
 
+/** What a notice's reach (知晓率) and its call list read of each registered voter, checked on every entry of the pass. */
+export const voterReachFields = z.pick(voterDoc, { group: true, category: true, boundTo: true, name: true, phoneMasked: true, phoneSealed: true });
+
 /** idIndex/{idHash}: one registration per person across every village (不重登). */
 export const idIndexDoc = z.object({ voterId: z.string(), villageId: z.string(), electionId: z.string(), at: z.string() });
 export type IdIndexDoc = z.infer<typeof idIndexDoc>;
