@@ -9,6 +9,8 @@
  *   tally from the audit log alone and each version stays on record.
  * - `nominationCount/{electionId}:{shard}` moves from the replaced version to this one
  *   (nomination-count.records.ts): closing sums the shards instead of reading every ballot.
+ *   A shard closing has frozen (`closedAt`) refuses the ballot: WINDOW_CLOSED CLOSED (app) or
+ *   NOMINATIONS_CLOSED (paper).
  * Contention is one voter's own ballot and one of the election's count shards (a hash of the
  * ballot id): no document that every ballot writes.
  */
@@ -58,6 +60,10 @@ export function recordBallot(ctx: CallContext, w: BallotWrite): Promise<Result<R
     // The three reads at once: the transaction stays as short as one read, so one voter's
     // simultaneous submissions (and ballots sharing a count shard) overlap, and conflict, less.
     const [prev, shard, clash] = await Promise.all([readDoc(tx, 'nomination', id, nominationDoc), readCountShard(tx, id, content.electionId), readDoc(tx, 'receipt', signed.code, receiptDoc)]);
+    // Closing froze the count in this shard (freezeShards): nothing may land after it.
+    if (shard?.closedAt) {
+      return content.channel === 'app' ? err('WINDOW_CLOSED', 'CLOSED', '提名已经结束，不能再提交') : err('WINDOW_CLOSED', 'NOMINATIONS_CLOSED', '提名已经结束计票，不能再录入');
+    }
     const refused = prev ? refusal(prev, w) : null;
     if (refused) return refused;
     // 60 bits of the hash: a clash with another ballot is a fault to report, never to overwrite.

@@ -1,7 +1,8 @@
 /**
  * committee.closeNominations — 结束提名: after the window's last day has ended in Beijing time,
  * the count is frozen into the close record from the running counts (one query over the count
- * shards, nomination-count.records.ts; initial candidates = nominees with at least the preset's
+ * shards, then each shard frozen by id in the closing transaction so no ballot lands after the
+ * count, nomination-count.records.ts freezeShards; initial candidates = nominees with at least the preset's
  * joint minimum), then sealed with a Merkle root over the valid ballots' hashes (resumed by the
  * next call when a call ended between the two), and the formal
  * candidates follow by the preset's 差额 (src/domain/formal-candidates.ts). Election committee
@@ -13,6 +14,7 @@
  * - ok: closedAt, the formal selection with its problems, the tally hash
  * - UNAUTHENTICATED NO_OPENID · FORBIDDEN NOT_COMMITTEE | MEMBER_REVOKED · NOT_FOUND ELECTION_UNKNOWN
  * - WINDOW_CLOSED WINDOW_STILL_OPEN (before the end of the closing day, or no window) | ALREADY_PUBLISHED
+ * - BUSY (the count still moved after FREEZE_TRIES reads: ballots sent before the deadline committing)
  * - INVALID_INPUT RESOLUTION_NOT_APPLICABLE (the resolution does not settle a current tie)
  */
 import type { closeNominations } from '../../../src/contracts/candidate.contract';
@@ -22,6 +24,7 @@ import { endOfShanghaiDay } from '../../../src/domain/civil-date';
 import type { Post, RuleSet } from '../../../src/domain/presets/types';
 import { err, ok, type Result } from '../../../src/domain/result';
 import { appendAudit } from '../../audit/audit-log';
+import { StoreError } from '../../ports/store.port';
 import type { CallContext } from '../../runtime/context';
 import type { UseCase } from '../../runtime/dispatch';
 import type { WithId } from '../../runtime/documents';
@@ -30,7 +33,7 @@ import { civilDateText } from '../notices/notice-wording.text';
 import { requireCommitteeElection, type ElectionScope } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
 import { candidateDocs, computeSelection, readClose, selectionView } from './candidate-selection.view';
-import { countFromShards } from './nomination-count.records';
+import { countFromShards, freezeShards } from './nomination-count.records';
 import { nomineeRecords, sealClose, tallyHashOf } from './nomination-close.records';
 import { closeId } from './nomination-scope.policy';
 
@@ -40,8 +43,32 @@ export const seatsToFillView = (close: NominationCloseDoc) =>
 
 type Input = Parameters<UseCase<typeof closeNominations>>[0];
 
-/** The frozen count, without its seal: what closing costs grows with the shards and nominees, not the ballots. */
+/** Thrown inside the closing transaction to roll it back when the count moved since it was read. */
+class CountMoved extends Error {}
+
+/** Tries of freezeCount before BUSY: the count moves only while ballots sent before the deadline are still committing. */
+const FREEZE_TRIES = 3;
+
+/**
+ * The frozen count, without its seal: what closing costs grows with the shards and nominees, not
+ * the ballots. The count and the nominees' names are read first; the transaction then freezes
+ * every shard (freezeShards) and commits only if the frozen count is the one read — otherwise a
+ * ballot landed in between, and the whole close is read again.
+ */
 export async function freezeCount(ctx: CallContext, scope: ElectionScope, at: string): Promise<WithId<NominationCloseDoc>> {
+  const { election } = scope;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await freezeOnce(ctx, scope, at);
+    } catch (e) {
+      if (!(e instanceof CountMoved)) throw e;
+      // A store CONFLICT: dispatch answers BUSY (nothing applied; the clerk taps again).
+      if (attempt >= FREEZE_TRIES) throw new StoreError('CONFLICT', `closeNominations ${election._id}: the count kept moving`);
+    }
+  }
+}
+
+async function freezeOnce(ctx: CallContext, scope: ElectionScope, at: string): Promise<WithId<NominationCloseDoc>> {
   const { election, rules } = scope;
   const { tally, paper } = await countFromShards(ctx.store, election._id);
   const posts = await nomineeRecords(ctx.store, election, tally);
@@ -68,6 +95,8 @@ export async function freezeCount(ctx: CallContext, scope: ElectionScope, at: st
     // A concurrent close got there first: keep its record (and the seats it freed).
     const existing = await readClose(tx, election._id);
     if (existing) return existing;
+    const frozen = await freezeShards(tx, election._id, at);
+    if (tallyHashOf(frozen.tally) !== doc.tallyHash || frozen.paper !== paper) throw new CountMoved();
     const seats: string[] = [];
     for (const voterId of initial) {
       const left = await leaveCommitteeOnCandidacy(tx, { villageId: election.villageId, electionId: election._id, voterId, at, actor });

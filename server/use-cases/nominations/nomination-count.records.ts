@@ -124,6 +124,28 @@ export async function countFromShards(store: Store, electionId: string): Promise
   return sumCounts(await findDocs(store, 'nominationCount', { electionId }, nominationCountDoc, { limit: NOMINATION_COUNT_SHARDS }));
 }
 
+/**
+ * Closing's count, frozen: every shard of the election read by id inside the closing transaction
+ * and written back with `closedAt` (a missing one created empty). A ballot transaction writes its
+ * shard too, so under CloudBase's snapshot isolation a ballot and a close that overlap write one
+ * document and one of them conflicts and retries: the ballot then finds `closedAt` and is refused
+ * (recordBallot), or the close counts it. Reading the shards by query outside the transaction, a
+ * ballot committed between that query and the close record was accepted and never counted.
+ * The 64 reads and 64 writes are issued together: one round trip each way on CloudBase.
+ */
+export async function freezeShards(tx: TxOps, electionId: string, closedAt: string): Promise<ShardSum> {
+  const shards = await Promise.all(
+    Array.from({ length: NOMINATION_COUNT_SHARDS }, async (_, k) => (await readDoc(tx, 'nominationCount', countShardId(electionId, k), nominationCountDoc)) ?? emptyCount(electionId, k)),
+  );
+  await Promise.all(
+    shards.map((s, k) => {
+      const frozen: NominationCountDoc = { electionId, shard: k, ballots: s.ballots, valid: s.valid, invalid: s.invalid, paper: s.paper, votes: s.votes, closedAt };
+      return tx.set('nominationCount', countShardId(electionId, k), { ...frozen });
+    }),
+  );
+  return sumCounts(shards);
+}
+
 /** Every shard of an election (empty ones too) as the given ballots add up: the migration's and the bench's build. */
 export function countsOf(electionId: string, ballots: Iterable<CountedBallot & { readonly _id: string }>): NominationCountDoc[] {
   const shards = Array.from({ length: NOMINATION_COUNT_SHARDS }, (_, k) => emptyCount(electionId, k));

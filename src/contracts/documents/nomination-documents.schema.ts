@@ -101,6 +101,11 @@ export const nominationCountDoc = z.object({
   invalid: z.int(),
   paper: z.int(),
   votes: z.partialRecord(postSchema, z.record(z.string(), z.int())),
+  /**
+   * Written by closeNominations' transaction on every shard it counts (freezeShards): a ballot
+   * transaction that then reads its shard refuses, so no ballot lands after the frozen count.
+   */
+  closedAt: z.optional(z.string()),
 });
 export type NominationCountDoc = z.infer<typeof nominationCountDoc>;
 
