@@ -11,7 +11,7 @@
  *   - tcb ModifySafeRule { AclTag: 'CUSTOM', Rule }        — the functions-only security rule
  * Idempotent: existing collections and indexes are kept, rules are set again.
  */
-import { COLLECTIONS, FUNCTIONS_ONLY_RULE, type CollectionDescription } from '../server/adapters/cloudbase/collections';
+import { COLLECTIONS, type CollectionDescription } from '../server/adapters/cloudbase/collections';
 
 export interface PlanStep {
   readonly collection: string;
@@ -36,12 +36,13 @@ export function dbRulesPlan(collections: readonly CollectionDescription[] = COLL
   ]);
 }
 
-interface ManagerDatabase {
+export interface ManagerDatabase {
   createCollectionIfNotExists(name: string): Promise<unknown>;
   describeCollection(name: string): Promise<{ Indexes?: Array<{ Name: string }> }>;
   updateCollection(name: string, info: { CreateIndexes: ReturnType<typeof createIndexParam>[] }): Promise<unknown>;
 }
-interface Manager {
+/** The part of `@cloudbase/manager-node`'s app that applying uses. */
+export interface Manager {
   database: ManagerDatabase;
   commonService(service: string, version: string): { call(req: { Action: string; Param: Record<string, unknown> }): Promise<unknown> };
 }
@@ -59,16 +60,16 @@ async function openManager(envId: string): Promise<Manager> {
   return init({ envId, secretId: process.env.TENCENTCLOUD_SECRETID, secretKey: process.env.TENCENTCLOUD_SECRETKEY });
 }
 
-async function apply(envId: string): Promise<void> {
-  const app = await openManager(envId);
+/** Applies the plan through `app`: collections, the indexes they lack, every collection's rule. */
+export async function applyDbRules(app: Manager, envId: string, collections: readonly CollectionDescription[] = COLLECTIONS, log: (line: string) => void = console.log): Promise<void> {
   const tcb = app.commonService('tcb', '2018-06-08');
-  for (const c of COLLECTIONS) {
+  for (const c of collections) {
     await app.database.createCollectionIfNotExists(c.name);
     const have = new Set(((await app.database.describeCollection(c.name)).Indexes ?? []).map((i) => i.Name));
     const missing = c.indexes.filter((i) => !have.has(i.name)).map(createIndexParam);
     if (missing.length) await app.database.updateCollection(c.name, { CreateIndexes: missing });
-    await tcb.call({ Action: 'ModifySafeRule', Param: { EnvId: envId, CollectionName: c.name, AclTag: 'CUSTOM', Rule: JSON.stringify(FUNCTIONS_ONLY_RULE) } });
-    console.log(`${c.name}: 集合就绪，新建索引 ${missing.length} 个，安全规则已设为仅云函数可读写`);
+    await tcb.call({ Action: 'ModifySafeRule', Param: { EnvId: envId, CollectionName: c.name, AclTag: 'CUSTOM', Rule: JSON.stringify(c.rule) } });
+    log(`${c.name}: 集合就绪，新建索引 ${missing.length} 个，安全规则已设为仅云函数可读写`);
   }
 }
 
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     if (wantApply) console.log('缺少 TCB_ENV_ID / TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY，只打印计划：\n');
     return printPlan(process.argv.includes('--json'));
   }
-  await apply(envId);
+  await applyDbRules(await openManager(envId), envId);
 }
 
 if (require.main === module) {

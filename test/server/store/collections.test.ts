@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { COLLECTIONS, FUNCTIONS_ONLY_RULE } from '../../../server/adapters/cloudbase/collections';
 import { indexPlan, openSqliteStore } from '../../../server/adapters/embedded/sqlite.store';
 import { INDEXED_FIELDS } from '../../../server/ports/store.port';
-import { dbRulesPlan } from '../../../scripts/apply-db-rules';
+import { applyDbRules, dbRulesPlan, type Manager } from '../../../scripts/apply-db-rules';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -90,5 +90,42 @@ describe('the database rules (server/adapters/cloudbase/collections.ts)', () => 
     });
     expect(voter.at(-1)).toEqual({ collection: 'voter', op: 'modifySafeRule', detail: { AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' } });
     expect(plan.filter((s) => s.op === 'modifySafeRule')).toHaveLength(COLLECTIONS.length);
+  });
+
+  it('applies the plan through the management API once, and again changes nothing but the rules (--apply)', async () => {
+    const collections = new Map<string, Set<string>>();
+    const calls: string[] = [];
+    const app: Manager = {
+      database: {
+        async createCollectionIfNotExists(name) {
+          if (!collections.has(name)) collections.set(name, new Set());
+          calls.push(`create ${name}`);
+        },
+        async describeCollection(name) {
+          return { Indexes: [...collections.get(name)!].map((Name) => ({ Name })) };
+        },
+        async updateCollection(name, info) {
+          for (const i of info.CreateIndexes) collections.get(name)!.add(i.IndexName);
+          calls.push(`index ${name} ${info.CreateIndexes.map((i) => i.IndexName).join(',')}`);
+        },
+      },
+      commonService: (service, version) => ({
+        async call(req) {
+          calls.push(`${service}@${version} ${req.Action} ${String(req.Param.CollectionName)} ${String(req.Param.Rule)} ${String(req.Param.EnvId)}`);
+          return {};
+        },
+      }),
+    };
+    const lines: string[] = [];
+    await applyDbRules(app, 'env-1', COLLECTIONS, (l) => lines.push(l));
+    expect([...collections.keys()].sort()).toEqual(COLLECTIONS.map((c) => c.name).sort());
+    for (const c of COLLECTIONS) expect([...collections.get(c.name)!].sort()).toEqual(c.indexes.map((i) => i.name).sort());
+    expect(calls).toContain('tcb@2018-06-08 ModifySafeRule voter {"read":false,"write":false} env-1');
+    expect(lines).toHaveLength(COLLECTIONS.length);
+    // Idempotent: no index created twice; the rules are set again.
+    calls.length = 0;
+    await applyDbRules(app, 'env-1', COLLECTIONS, () => undefined);
+    expect(calls.filter((c) => c.startsWith('index '))).toEqual([]);
+    expect(calls.filter((c) => c.includes('ModifySafeRule'))).toHaveLength(COLLECTIONS.length);
   });
 });
