@@ -4,7 +4,8 @@
  * correct details) in the same transaction, with the record the person's category needs
  * (apply-list-change.ts: B the person's declaration — their own objection is one —, C the
  * 村民会议/村民代表会议 approval); the decision is published as an 申诉处理结果公告 (one immutable notice per
- * decision, names and groups only) and pushed to the objector.
+ * decision, names and groups only) and pushed to the objector. A change that takes someone off
+ * the list ends every proxy authorization naming them, and each principal is pushed the news.
  *
  * A decision after the objection's statutory last day is still recorded — the committee must
  * answer — but is permanently marked `late`, stated in the published notice and counted overdue
@@ -49,6 +50,7 @@ import { objectionLoadId } from './file-objection.use-case';
 import { noticeView, prepareAttachment, publishedNotice } from '../notices/notice-attachment.records';
 import { objectionResultNotice } from '../notices/objection-notices.text';
 import { notifyObjector } from './notify-objector.effects';
+import { notifyVoided } from '../proxies/void-proxies.effects';
 import { queuedObjectionView, subjectEntryOf } from './objection.view';
 import { readRollKey } from '../roll/registration-claim.records';
 import { dateWords } from '../../../src/domain/date-words';
@@ -182,6 +184,8 @@ export const decideObjectionUseCase: UseCase<typeof decideObjection> = async (in
   if (!r.ok) return r;
 
   const delivery = await notifyObjector(ctx, r.value.objection);
+  // The list change took someone off the list: the principals whose authorization ended are told.
+  await notifyVoided(ctx, r.value.applied?.voidedProxies ?? []);
   const objector = r.value.objection.objectorVoterId ? await readDoc(ctx.store, 'voter', r.value.objection.objectorVoterId, voterDoc) : null;
   return ok({
     objection: queuedObjectionView(r.value.objection, objector, await subjectEntryOf(ctx.store, r.value.objection), today),

@@ -24,6 +24,7 @@ import type { ErrorCode } from '../../../src/contracts/envelope';
 import type { decideObjection } from '../../../src/contracts/objection-committee.contract';
 import type { ParsedInputOf } from '../../../src/contracts/define-action';
 import { type ListChangeRecord } from '../../../src/contracts/documents/objection-documents.schema';
+import type { ProxyDoc } from '../../../src/contracts/documents/proxy-documents.schema';
 import { type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import type { CivilDate } from '../../../src/domain/civil-date';
 import { parseIdNumber } from '../../../src/domain/id-number';
@@ -32,6 +33,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import { keyedHash, type RandomSource } from '../../security/keyed-hash';
 import { draftRollEntry } from '../roll/roll-entry.records';
 import type { ElectionScope } from '../shared/election-access.policy';
+import type { WithId } from '../../runtime/documents';
 
 type ChangeInput = NonNullable<ParsedInputOf<typeof decideObjection>['change']>;
 
@@ -61,6 +63,8 @@ export interface AppliedChange {
   /** Who the published result names: the entry as it stands after the change. */
   shown: { name: string; group: string };
   newVoter: NewVoter | null;
+  /** Proxy authorizations the change voided (the entry left the list): their principals are told after commit. */
+  voidedProxies: readonly WithId<ProxyDoc>[];
 }
 
 function idFacts(raw: string, scope: ElectionScope, today: CivilDate, key: string): Result<IdFacts, ErrorCode> {

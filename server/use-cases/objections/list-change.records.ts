@@ -18,6 +18,7 @@ import { inspectClaim, readRollKey, recordDoubleRegistration, releaseClaim, remo
 import { bumpRollVersion } from '../roll/roll-access.policy';
 import { categoryRecordOf } from '../roll/roll-entry.records';
 import { applyVoterStatusOp, ensureClaim, type StatusOpEnv } from '../roll/voter-status.records';
+import { voidProxiesOfVoter } from '../proxies/void-proxies.effects';
 import { nameKey } from '../shared/name-key.records';
 import { recordFields, type AppliedChange, type PreparedChange } from './list-change.policy';
 
@@ -100,6 +101,7 @@ async function applyAddVoter(tx: TxOps, c: Add, cx: ChangeContext): Promise<Resu
     record: { kind: c.kind, voterId: c.voterId, status: c.doc.status, fields: [] },
     shown: { name: c.doc.name, group: c.doc.group },
     newVoter: { voterId: c.voterId, name: c.doc.name, group: c.doc.group, birthDate: c.doc.birthDate, status: c.doc.status, bindingCode: c.bindingCode },
+    voidedProxies: [],
   });
 }
 
@@ -123,7 +125,7 @@ async function applyRegisterVoter(tx: TxOps, c: Register, v: Entry, cx: ChangeCo
     ...(r.declaration ? { declarationChannel: r.declaration.channel, declaredOn: r.declaration.on } : {}),
     ...(r.meeting ? { meeting: r.meeting.meeting, meetingDate: r.meeting.meetingDate, minutesRef: r.meeting.minutesRef } : {}),
   });
-  return ok({ record: { kind: c.kind, voterId: v._id, status: 'registered', fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null });
+  return ok({ record: { kind: c.kind, voterId: v._id, status: 'registered', fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null, voidedProxies: [] });
 }
 
 async function applyReinstateVoter(tx: TxOps, v: Entry, cx: ChangeContext): Promise<Result<AppliedChange, ErrorCode>> {
@@ -138,7 +140,7 @@ async function applyReinstateVoter(tx: TxOps, v: Entry, cx: ChangeContext): Prom
   }
   const r = await applyVoterStatusOp(tx, v, { op: 'restore', reason: why }, cx.status);
   if (!r.ok) return r;
-  return ok({ record: { kind: 'reinstateVoter', voterId: v._id, status: r.value.voter.status, fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null });
+  return ok({ record: { kind: 'reinstateVoter', voterId: v._id, status: r.value.voter.status, fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null, voidedProxies: [] });
 }
 
 async function applyRemoveVoter(tx: TxOps, c: Remove, v: Entry, cx: ChangeContext): Promise<Result<AppliedChange, ErrorCode>> {
@@ -146,7 +148,7 @@ async function applyRemoveVoter(tx: TxOps, c: Remove, v: Entry, cx: ChangeContex
   if (v.status !== 'registered') return changed(`${v.name}已经不在选民名单上`);
   const r = await applyVoterStatusOp(tx, v, { op: c.status, reason: why }, cx.status);
   if (!r.ok) return r;
-  return ok({ record: { kind: c.kind, voterId: v._id, status: r.value.voter.status, fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null });
+  return ok({ record: { kind: c.kind, voterId: v._id, status: r.value.voter.status, fields: [] }, shown: { name: v.name, group: v.group }, newVoter: null, voidedProxies: r.value.voidedProxies });
 }
 
 /** The corrected fields that differ from the entry, without the ID number (checked against the claims first). */
@@ -208,9 +210,12 @@ async function applyCorrection(tx: TxOps, c: Correct, v: Entry, cx: ChangeContex
     await setRollKey(tx, cx.electionId, newId.idHash, v._id);
   }
   await tx.update('voter', v._id, { ...patch, updatedAt: cx.status.at });
+  // A corrected category can take the entry off the list (an A entry corrected to B, not yet
+  // declared): every proxy authorization naming the person ends with it (RULES.md §4).
+  const voidedProxies = v.status === 'registered' && status !== 'registered' ? await voidProxiesOfVoter(tx, { electionId: cx.electionId, voterId: v._id, at: cx.status.at }) : [];
   await bumpRollVersion(tx, cx.electionId);
   await auditChange(tx, cx, 'correctDetails', v._id, { fields: fields.join(',') });
-  return ok({ record: { kind: c.kind, voterId: v._id, status: status !== v.status ? status : null, fields }, shown: { name: patch.name ?? v.name, group: patch.group ?? v.group }, newVoter: null });
+  return ok({ record: { kind: c.kind, voterId: v._id, status: status !== v.status ? status : null, fields }, shown: { name: patch.name ?? v.name, group: patch.group ?? v.group }, newVoter: null, voidedProxies });
 }
 
 /** Applies a prepared change inside the decision's transaction: all reads and checks, then the writes. */

@@ -55,11 +55,24 @@ describeEachStore('proxies voided by changes elsewhere', (kind) => {
     };
     beforeEach(() => bindVoter(w.t, w.others[2]!, 'ot-objector'));
 
-    it('voids an approved authorization whose proxy is struck off, freeing the principal', async () => {
+    const toldVoided = async (authId: string) =>
+      (await findAllDocs(w.t.app.store, 'delivery', { electionId: w.f.electionId }, deliveryDoc)).filter((d) => d.refId === `${authId}:voided`).length;
+
+    it('voids an approved authorization whose proxy is struck off, tells the principal, and frees them', async () => {
       const a = await approved(w);
       await strikeOff(w.proxy.id);
       expect((await mine())[0]).toMatchObject({ id: a.id, status: 'voided', reason: '受托人已不在选民名单上' });
+      expect(await toldVoided(a.id)).toBe(1);
       expect(await requestAs(w.t, PRINCIPAL, w.others[0]!.id)).toMatchObject({ status: 'requested' });
+    });
+
+    it('voids it too when a corrected category takes the proxy off the list (A corrected to B, not declared), and tells the principal', async () => {
+      const a = await approved(w);
+      const { objection } = await w.t.ok<{ objection: { id: string } }>('registration', { action: 'fileObjection', kind: 'wrongDetails', voterId: w.proxy.id, wrongFields: ['category'], details: '此人户口已迁出多年，应为B类' }, 'ot-objector');
+      await w.t.ok('committee', { action: 'decideObjection', electionId: w.f.electionId, objectionId: objection.id, decision: 'upheld', reason: '核实户口已迁出，类别更正为B类', change: { kind: 'correctDetails', category: 'B' } }, CLERK);
+      expect((await mine())[0]).toMatchObject({ id: a.id, status: 'voided', reason: '受托人已不在选民名单上' });
+      expect(await toldVoided(a.id)).toBe(1);
+      expect(await readDoc(w.t.app.store, 'proxyLoad', `${w.f.electionId}:${w.proxy.id}`, proxyLoadDoc)).toMatchObject({ holds: [] });
     });
 
     it('voids the authorization of a principal struck off, freeing the proxy\'s slot', async () => {
