@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { civilDateSchema, idSchema, personNameSchema, postSchema, refuseUnsafeCharacters } from './common.schema';
-import { ballotNamesSchema, nomineeViewSchema } from './nomination.contract';
+import { ballotNamesSchema, nomineeViewSchema } from './nominee.schema';
 
 /** The committee's side of nominations: tally, close, formal candidates (RULES.md §2–3). */
 

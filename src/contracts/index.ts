@@ -19,6 +19,7 @@ import type { ActionContract, FunctionName } from './define-action';
 
 export * from './envelope';
 export * from './common.schema';
+export * from './voter.schema';
 export * from './define-action';
 export { identity, township, committee, registration };
 export { objection, objectionCommittee };

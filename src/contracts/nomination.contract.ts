@@ -2,27 +2,13 @@ import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema, postSchema } from './common.schema';
 import { signatureInputSchema } from './signature.schema';
+import { ballotNamesSchema, nomineeViewSchema } from './nominee.schema';
+
+export { ballotNamesSchema, nomineeViewSchema, type NomineeView } from './nominee.schema';
 
 /** 直接提名 — schemas of the villager's nomination actions (RULES.md §3). */
 
 const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
-
-/** Nominee ids per post, as the ballot holds them. */
-export const ballotNamesSchema = z.strictObject({
-    director: z.optional(z.array(idSchema).check(z.maxLength(20))),
-    deputy: z.optional(z.array(idSchema).check(z.maxLength(20))),
-    member: z.optional(z.array(idSchema).check(z.maxLength(20))),
-  }, { error: '提名内容不对' });
-
-/** A nominee as a villager sees them: enough to tell namesakes apart, no ID digits (RULES.md §7). */
-export const nomineeViewSchema = z.object({
-  voterId: idSchema,
-  name: z.string(),
-  group: z.string(),
-  sex: z.enum(['M', 'F']),
-  birthYear: z.int(),
-});
-export type NomineeView = z.infer<typeof nomineeViewSchema>;
 
 export const receiptSchema = z.object({
   /** Short code printed for the voter, e.g. `NM7K-3QPA-X9`. */

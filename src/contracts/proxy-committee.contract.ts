@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema, refuseUnsafeCharacters } from './common.schema';
-import { nomineeViewSchema } from './nomination.contract';
-import { proxyStatusSchema, proxyViewSchema } from './proxy.contract';
+import { nomineeViewSchema } from './nominee.schema';
+import { proxyStatusSchema, proxyViewSchema } from './proxy.schema';
 
 /** The committee's side of proxy voting: queue, decision, published list, election-day check-in. */
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, voterViewSchema } from './common.schema';
+import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema } from './common.schema';
+import { voterViewSchema } from './voter.schema';
 import { ID_REASONS } from '../domain/id-number';
 
 const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));

@@ -15,5 +15,6 @@ export * as notices from '../contracts/notice.contract';
 export { DEFAULT_MESSAGES, errEnvelopeSchema } from '../contracts/envelope';
 export type { Envelope, ErrEnvelope, ErrorCode } from '../contracts/envelope';
 export type { ActionContract, InputOf, OutputOf } from '../contracts/define-action';
-export type { ElectionSummary, VoterView } from '../contracts/common.schema';
+export type { ElectionSummary } from '../contracts/common.schema';
+export type { VoterView } from '../contracts/voter.schema';
 export type { MyObjectionView } from '../contracts/objection.schema';
