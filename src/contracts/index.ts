@@ -18,6 +18,7 @@ import * as phone from './phone.contract';
 import type { ActionContract, FunctionName } from './define-action';
 
 export * from './envelope';
+export * from './envelope.schema';
 export * from './common.schema';
 export * from './voter.schema';
 export * from './define-action';
