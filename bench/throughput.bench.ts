@@ -19,6 +19,7 @@ import type { DocData, FindOptions, Store, TxOps, Where } from '../server/ports/
 import type { Storage } from '../server/ports/storage.port';
 import { buildFindQuery, fromWhereSql, whereSql } from '../server/adapters/embedded/sqlite-sql';
 import { checkWhere } from '../server/adapters/shared/store-rules';
+import { MMAP_BYTES } from '../server/adapters/embedded/sqlite.store';
 
 type Write = { op: 'set' | 'update' | 'remove'; collection: string; id: string; data?: DocData };
 /** A file the action stored (embedded storage row). */
@@ -87,7 +88,7 @@ export function writeRecorder(inner: Store, innerStorage?: Storage): { store: St
 /**
  * Bare better-sqlite3 replaying recorded calls, one transaction per call, on a copy of the
  * store's own file taken before the calls (`snapshot`): the same schema and indexes, the same
- * documents around, the store's pragmas (WAL, synchronous NORMAL, 64 MB cache). Replaying on a
+ * documents around, the store's pragmas (WAL, synchronous NORMAL, 64 MB cache, memory-mapped reads). Replaying on a
  * fresh file without the store's indexes made the bare side cheaper than the store could ever
  * be. `replay` returns the milliseconds one call's transaction took, `replayCpu` the CPU
  * milliseconds (user + system) of this process it took.
@@ -111,6 +112,7 @@ export function bareReplayer(snapshot: string, withReads = false, filesSnapshot?
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -65536');
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   const put = db.prepare('INSERT INTO docs (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data');
   const patch = db.prepare('UPDATE docs SET data = json_patch(data, ?) WHERE collection = ? AND id = ?');
   const del = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');

@@ -27,6 +27,16 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/**
+ * Reads through a memory map of the database file (SQLite's default is none). A whole-roll pass
+ * of a 100,000-entry 社区 roll (≈ 170 MB file) outgrows the 64 MB page cache, and every page it
+ * then reads was copied in by a system call: the pass took 7.8 µs a row at 10k and 9.7 at 100k.
+ * Mapped, the pages come from the OS page cache without a copy (6.2 µs a row at 100k), so the
+ * time grows with the roll, not faster (issue 12's scale figures). Writes still go through the
+ * WAL; 1 GiB is address space, not memory.
+ */
+export const MMAP_BYTES = 1 << 30;
+
 /** Up to this many ids, getMany looks each up by primary key instead of one IN query. */
 const FEW_IDS = 8;
 
@@ -44,12 +54,14 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       writer.pragma('synchronous = NORMAL');
       // 64 MB page cache (default 2 MB): a 100k-voter roll with its indexes stays in memory.
       writer.pragma('cache_size = -65536');
+      writer.pragma(`mmap_size = ${MMAP_BYTES}`);
       writer.exec(SCHEMA);
       migrateIndexes(writer);
       if (!memory) {
         reader = new Database(opts.file, { readonly: true, fileMustExist: true });
         reader.pragma(`busy_timeout = ${busy}`);
         reader.pragma('cache_size = -65536');
+        reader.pragma(`mmap_size = ${MMAP_BYTES}`);
       }
     });
   } catch (e) {
