@@ -30,6 +30,14 @@ export function refuseUnsafeCharacters<T extends z.ZodMiniType<string>>(schema: 
   );
 }
 
+/**
+ * A required text field (an id, a reference, a name): trimmed; `missing` when absent, not text or
+ * empty, `tooLong` past `max` characters. One builder for the many fields written this way.
+ */
+export function requiredText(missing: string, max: number, tooLong: string) {
+  return z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: tooLong }));
+}
+
 /** An id the client sends back (a document id, a reference): 1–max characters, no unsafe characters. */
 export function idInput(what: string, max = MAX_ID_LENGTH) {
   return refuseUnsafeCharacters(

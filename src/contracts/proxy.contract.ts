@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { idSchema, refuseUnsafeCharacters } from './common.schema';
+import { idSchema, refuseUnsafeCharacters, requiredText } from './common.schema';
 import { proxyViewSchema, relationSchema } from './proxy.schema';
 import { signatureInputSchema } from './signature.schema';
 
@@ -8,7 +8,7 @@ export { proxyStatusSchema, proxyViewSchema, relationSchema, type ProxyStatus, t
 
 /** 委托投票 — the villagers' proxy actions (RULES.md §4). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 
 export const request = defineAction({
   fn: 'proxies',
