@@ -3,7 +3,8 @@ import type { Collection, DocData, FindCursor, FindOrder, Scalar, Store, StoredD
 
 export type WithId<T> = T & { _id: string };
 
-function check<S extends z.ZodMiniType>(collection: string, schema: S, doc: DocData & { _id: string }): WithId<z.output<S>> {
+/** One stored document validated against `schema` (an error naming the fields when it does not match). */
+export function checkDoc<S extends z.ZodMiniType>(collection: string, schema: S, doc: DocData & { _id: string }): WithId<z.output<S>> {
   const r = schema.safeParse(doc);
   if (!r.success) {
     throw new Error(`stored ${collection}/${doc._id} does not match its schema: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
@@ -19,7 +20,7 @@ function check<S extends z.ZodMiniType>(collection: string, schema: S, doc: DocD
 /** Read one document by id and validate it (zod on reads). */
 export async function readDoc<S extends z.ZodMiniType>(ops: TxOps, collection: Collection, id: string, schema: S): Promise<WithId<z.output<S>> | null> {
   const doc = await ops.get(collection, id);
-  return doc ? check(collection, schema, doc) : null;
+  return doc ? checkDoc(collection, schema, doc) : null;
 }
 
 export async function findDocs<S extends z.ZodMiniType>(
@@ -30,13 +31,13 @@ export async function findDocs<S extends z.ZodMiniType>(
   options?: Parameters<Store['find']>[2],
 ): Promise<WithId<z.output<S>>[]> {
   const docs = await store.find(collection, where, options);
-  return docs.map((d) => check(collection, schema, d));
+  return docs.map((d) => checkDoc(collection, schema, d));
 }
 
 /** Several documents by id in one batched read (Store.getMany), each validated; missing ids absent. */
 export async function readDocs<S extends z.ZodMiniType>(store: Store, collection: Collection, ids: readonly string[], schema: S): Promise<Map<string, WithId<z.output<S>>>> {
   const found = await store.getMany(collection, ids);
-  return new Map([...found].map(([id, d]) => [id, check(collection, schema, d)]));
+  return new Map([...found].map(([id, d]) => [id, checkDoc(collection, schema, d)]));
 }
 
 /** Most documents one query returns (the CloudBase server SDK cap). */
@@ -77,7 +78,7 @@ export async function* storePages(store: Store, collection: Collection, where: W
 
 /** storePages with each document checked against its schema. */
 export async function* docPages<S extends z.ZodMiniType>(store: Store, collection: Collection, where: Where, schema: S, options?: PageOptions): AsyncGenerator<WithId<z.output<S>>[]> {
-  for await (const page of storePages(store, collection, where, options)) yield page.map((d) => check(collection, schema, d));
+  for await (const page of storePages(store, collection, where, options)) yield page.map((d) => checkDoc(collection, schema, d));
 }
 
 /** Every matching document, paging past the 1,000-per-query cap (keyset pages, see storePages). */

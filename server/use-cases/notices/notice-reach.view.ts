@@ -3,7 +3,7 @@
  * unread can still be reached, and the call list, are in call-list.ts.
  */
 import { readReceiptDoc } from '../../../src/contracts/documents/notice-documents.schema';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import { voterReachFields, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { computeAwareness, formatRate, type Awareness, type Rate } from '../../../src/domain/notice-awareness';
 import type { RateView } from '../../../src/contracts/notice.schema';
 import type { Store } from '../../ports/store.port';
@@ -13,15 +13,14 @@ import { docPages, type WithId } from '../../runtime/documents';
 export type Voter = Pick<WithId<VoterDoc>, '_id' | 'group' | 'category' | 'boundTo' | 'name' | 'phoneMasked' | 'phoneSealed'>;
 
 /**
- * The election's registered voters, a page at a time, each kept as the few fields reach needs:
- * 100,000 whole entries held at once cost major garbage collections that grew faster than the
- * roll (issue 12's 10k→100k scale figures); each page's whole documents die young.
+ * The election's registered voters, a page at a time, each checked and kept as the few fields
+ * reach needs (voterReachFields): 100,000 whole entries held at once cost major garbage
+ * collections that grew faster than the roll (issue 12's 10k→100k scale figures), and checking
+ * every field of each took longer than reading it.
  */
 export async function registeredVoters(store: Store, electionId: string): Promise<Voter[]> {
   const out: Voter[] = [];
-  for await (const page of docPages(store, 'voter', { electionId, status: 'registered' }, voterDoc)) {
-    for (const v of page) out.push({ _id: v._id, group: v.group, category: v.category, boundTo: v.boundTo, name: v.name, phoneMasked: v.phoneMasked, phoneSealed: v.phoneSealed });
-  }
+  for await (const page of docPages(store, 'voter', { electionId, status: 'registered' }, voterReachFields)) for (const v of page) out.push(v);
   return out;
 }
 

@@ -7,7 +7,8 @@
  * category, status and a whole ID number (its keyed hash; no digit is stored to match a part
  * against, RULES.md §7) narrow the query; the search box (part of a name or of a group's name), the
  * name and the bound/confirmed flags are filtered in memory
- * over every matching entry, read in pages of 1,000 (docPages). A village roll is a few
+ * over every matching entry, read in pages of 1,000 (storePages), each checked for the fields
+ * the filter and the order read (voterRosterKeys); a row of the page is checked whole. A village roll is a few
  * thousand entries at most. Sorting is in memory too (group order and stroke-free name order are
  * not store orders), so the reply's pages are slices of the ordered hits, not store pages: an
  * after-key cursor would not save the full read the order needs. Only the hits up to the asked
@@ -15,19 +16,20 @@
  * Order: the chosen column, then village group order, then name, then id — stable across pages.
  */
 import type { listVoters, RosterSort } from '../../../src/contracts/roll.contract';
-import { voterDoc, type VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';
+import { voterDoc, voterRosterKeys, type VoterRosterKeys } from '../../../src/contracts/documents/roll-documents.schema';
 import { parseIdNumber } from '../../../src/domain/id-number';
 import { err, ok } from '../../../src/domain/result';
 import { keyedHash } from '../../security/keyed-hash';
-import type { Where } from '../../ports/store.port';
-import { docPages, type WithId } from '../../runtime/documents';
+import type { StoredDoc, Where } from '../../ports/store.port';
+import { checkDoc, storePages, type WithId } from '../../runtime/documents';
 import type { UseCase } from '../../runtime/dispatch';
 import { nameKey } from '../shared/name-key.records';
 import { loadCommitteeElection } from './roll-access.policy';
 import { rosterEntry } from './roll-entry.records';
 import { firstSortedOf } from '../shared/first-sorted';
 
-type Voter = WithId<VoterDoc>;
+/** What the pass filters and orders by (voterRosterKeys); the whole entry is checked for the page's rows only. */
+type Voter = WithId<VoterRosterKeys>;
 
 const STATUS_ORDER = ['pending', 'registered', 'deprived', 'deceased', 'movedAway', 'unableToExercise'];
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -35,6 +37,8 @@ const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A hit with what the order compares worked out once (a comparison made Map and indexOf lookups). */
 interface Keyed {
   readonly v: Voter;
+  /** The stored entry, checked against voterDoc once it is on the page. */
+  readonly doc: StoredDoc;
   /** Village group order (unknown groups last). */
   readonly group: number;
   /** 1 when searching and the name does not start with the search (prefix matches first). */
@@ -61,10 +65,11 @@ function comparator(sort: RosterSort, desc: boolean): Compare {
   return (a, b) => sign * primary(a, b) || byGroup(a, b) || byName(a, b) || text(a.v._id, b.v._id);
 }
 
-function keyer(groups: readonly string[], needle: string): (v: Voter) => Keyed {
+function keyer(groups: readonly string[], needle: string): (v: Voter, doc: StoredDoc) => Keyed {
   const groupOrder = new Map(groups.map((g, i) => [g, i]));
-  return (v) => ({
+  return (v, doc) => ({
     v,
+    doc,
     group: groupOrder.get(v.group) ?? 1e9,
     miss: Number(needle !== '' && !v.nameKey.startsWith(needle)),
     status: STATUS_ORDER.indexOf(v.status),
@@ -98,11 +103,12 @@ export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) 
   const keyOf = keyer(village.groups, needle || queryKey);
   const best = firstSortedOf(start + input.pageSize, comparator(input.sort, input.desc));
   let total = 0;
-  for await (const page of docPages(ctx.store, 'voter', where as Where, voterDoc)) {
-    for (const v of page) {
+  for await (const page of storePages(ctx.store, 'voter', where as Where)) {
+    for (const doc of page) {
+      const v = checkDoc('voter', voterRosterKeys, doc);
       if (!matches(v)) continue;
       total += 1;
-      best.offer(keyOf(v));
+      best.offer(keyOf(v, doc));
     }
   }
   const upToPage = best.result();
@@ -111,6 +117,6 @@ export const listVotersUseCase: UseCase<typeof listVoters> = async (input, ctx) 
     page: input.page,
     pageSize: input.pageSize,
     groups: village.groups,
-    rows: upToPage.slice(start).map((k) => rosterEntry(k.v, election)),
+    rows: upToPage.slice(start).map((k) => rosterEntry(checkDoc('voter', voterDoc, k.doc), election)),
   });
 };

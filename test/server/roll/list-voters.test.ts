@@ -65,6 +65,20 @@ describeEachStore('committee.listVoters: search, sort and pages for the clerk’
     }
   });
 
+  it('checks every entry for what it orders by and a page’s rows whole: a damaged entry fails the listing that shows it', async () => {
+    const all = await list({ sort: 'name', pageSize: 200 });
+    const last = all.rows.at(-1)!.name;
+    const found = await t.app.store.find('voter', { electionId: f.electionId });
+    const entry = found.find((v) => v.name === last)!;
+    // A field only the row shows (not a sort key): a first page without the entry still lists.
+    await t.app.store.update('voter', entry._id, { sex: 'X' });
+    expect((await list({ sort: 'name', pageSize: 2 })).rows).toHaveLength(2);
+    expect((await t.call('committee', { action: 'listVoters', electionId: f.electionId, sort: 'name', pageSize: 200 }, CLERK)).ok).toBe(false);
+    // A sort key: every listing reads it.
+    await t.app.store.update('voter', entry._id, { sex: 'M', status: 42 });
+    expect((await t.call('committee', { action: 'listVoters', electionId: f.electionId, sort: 'name', pageSize: 2 }, CLERK)).ok).toBe(false);
+  });
+
   it('refuses an unknown sort column and changes nothing', async () => {
     const r = await t.call('committee', { action: 'listVoters', electionId: f.electionId, sort: 'idNumber' }, CLERK);
     expect(r).toMatchObject({ ok: false, code: 'INVALID_INPUT' });

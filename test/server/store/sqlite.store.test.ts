@@ -127,6 +127,40 @@ describe('embedded sqlite store', () => {
     }
   });
 
+  it("reads of one event-loop turn share a snapshot that the store's own writes end and the next turn renews", async () => {
+    const file = tempFile();
+    const store = openSqliteStore({ file });
+    const other = new Database(file);
+    const turn = () => new Promise<void>((r) => setImmediate(r));
+    try {
+      await store.set('voter', 'a', { electionId: 'e', n: 1 });
+      expect(await store.get('voter', 'a')).toMatchObject({ n: 1 });
+      // Its own writes, right after a read in the same turn: committed at once (another connection
+      // sees them; not left inside the snapshot's transaction until the turn ends) and read back.
+      const committed = (id: string) => other.prepare<[string], { data: string }>("SELECT data FROM docs WHERE collection = 'voter' AND id = ?").get(id);
+      await store.update('voter', 'a', { n: 2 });
+      expect(JSON.parse(committed('a')!.data)).toMatchObject({ n: 2 });
+      expect(await store.get('voter', 'a')).toMatchObject({ n: 2 });
+      expect(await store.count('voter', { electionId: 'e' })).toBe(1);
+      await store.runTransaction(async (t) => t.set('voter', 'b', { electionId: 'e', n: 1 }));
+      expect(committed('b')).toBeDefined();
+      expect(await store.count('voter', { electionId: 'e' })).toBe(2);
+      expect((await store.find('voter', { electionId: 'e' })).map((d) => d._id)).toEqual(['a', 'b']);
+      // Another connection's commit: seen from the next turn on.
+      other.prepare("UPDATE docs SET data = json_set(data, '$.n', 9) WHERE collection = 'voter' AND id = 'a'").run();
+      await turn();
+      expect(await store.get('voter', 'a')).toMatchObject({ n: 9 });
+      // The snapshot is a read transaction: it must not hold the writer when the turn ends.
+      await turn();
+      other.prepare("UPDATE docs SET data = json_set(data, '$.n', 10) WHERE collection = 'voter' AND id = 'a'").run();
+      await turn();
+      expect(await store.get('voter', 'a')).toMatchObject({ n: 10 });
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
   describe("':memory:'", () => {
     let store: Store;
     beforeEach(() => {
