@@ -253,7 +253,7 @@ const header = `/**
  * 现代汉语通用字笔顺规范: 1 横(一, with 提) 2 竖(丨, with 竖钩) 3 撇(丿) 4 点(丶, with 捺) 5 折(乛,
  * every turning or hooked stroke). The stroke count is the length of the sequence. Entries are
  * listed in collation order (count, then classes stroke by stroke, then code point), so a
- * character's position is its rank. Compact format (≈ 20 KB of ranks that sorting reads, ≈ 15 KB
+ * character's position is its rank. Compact format (≈ 14 KB of ranks that sorting reads, ≈ 15 KB
  * of stroke classes only charStroke/strokeKey read; 91 KB as digits): see
  * scripts/surname-strokes-format.mjs; decoded once, on first use, by stroke-order.ts.
  *
@@ -280,7 +280,7 @@ ${typeFlags.map((f) => ` * - ${f.c} stroke ${f.i + 1}: ${REVIEWED_TYPES[f.c]}`).
 `;
 
 const body = `${header}
-/** The characters in collation order, per stroke count (groups joined by a space): a character's position is its rank. */
+/** The characters in collation order, per stroke count (groups joined by a space), each as a code-point difference (RANK_CODE of scripts/surname-strokes-format.mjs): a character's position is its rank. */
 export const STROKE_RANKS: readonly string[] = [
 ${indent(encoded.ranks)}
 ];

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS } from './common.schema';
+import { COMMITTEE_REFUSALS, requiredText } from './common.schema';
 
-const idField = (missing: string) => z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(64, { error: '编号不对' }));
+const idField = (missing: string) => requiredText(missing, 64, '编号不对');
 
 /**
  * 解除绑定锁定 — an entry locked by too many wrong binding tries (identity.bind ENTRY_LOCKED) is

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { civilDateSchema, idSchema, personNameSchema, postSchema, refuseUnsafeCharacters } from './common.schema';
-import { ballotNamesSchema, nomineeViewSchema } from './nomination.contract';
+import { civilDateSchema, idSchema, personNameSchema, postSchema, refuseUnsafeCharacters, requiredText } from './common.schema';
+import { ballotNamesSchema, nomineeViewSchema } from './nominee.schema';
 
 /** The committee's side of nominations: tally, close, formal candidates (RULES.md §2–3). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 const recordSchema = refuseUnsafeCharacters(z.string({ error: '请写明依据' }).check(z.trim(), z.minLength(2, { error: '请写明会议或决定的记录' }), z.maxLength(200, { error: '不超过200字' })), '依据');
 
 const tallyLineSchema = z.object({ voterId: idSchema, name: z.string(), group: z.string(), sex: z.enum(['M', 'F']), votes: z.int() });

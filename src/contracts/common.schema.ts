@@ -30,6 +30,14 @@ export function refuseUnsafeCharacters<T extends z.ZodMiniType<string>>(schema: 
   );
 }
 
+/**
+ * A required text field (an id, a reference, a name): trimmed; `missing` when absent, not text or
+ * empty, `tooLong` past `max` characters. One builder for the many fields written this way.
+ */
+export function requiredText(missing: string, max: number, tooLong: string) {
+  return z.string({ error: missing }).check(z.trim(), z.minLength(1, { error: missing }), z.maxLength(max, { error: tooLong }));
+}
+
 /** An id the client sends back (a document id, a reference): 1–max characters, no unsafe characters. */
 export function idInput(what: string, max = MAX_ID_LENGTH) {
   return refuseUnsafeCharacters(
@@ -67,9 +75,6 @@ export const personNameSchema = z
 export const idNumberInputSchema = z
   .string({ error: '请填写身份证号码' }).check(z.trim(), z.minLength(15, { error: '身份证号码应为18位' }), z.maxLength(24, { error: '身份证号码应为18位' }));
 
-export const bindingCodeSchema = z.pipe(z.pipe(z
-  .string({ error: '请填写绑定码' }).check(z.trim(), z.maxLength(32, { error: '绑定码是告知书上的8位字母和数字' })), z.transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))), z.string().check(z.regex(/^[A-Z2-9]{8}$/, { error: '绑定码是告知书上的8位字母和数字' })));
-
 export const electionKindSchema = z.enum(['village', 'community'], { error: '请选择村委会或居委会' });
 export const voterCategorySchema = z.enum(['A', 'B', 'C']);
 export const voterStatusSchema = z.enum(['pending', 'registered', 'deprived', 'deceased', 'movedAway', 'unableToExercise']);
@@ -84,7 +89,6 @@ export const phaseSchema = z.enum([
   'electionDay',
   'closed',
 ]);
-export const roleSchema = z.enum(['voter', 'committee', 'township']);
 
 /** An election-committee (选举委员会) member's role: 主任 / 委员 / 办事员. */
 export const memberRoleSchema = z.enum(['director', 'member', 'clerk'], { error: '职务只能是主任、委员或办事员' });
@@ -129,25 +133,3 @@ export const electionSummarySchema = z.object({
 });
 export type ElectionSummary = z.infer<typeof electionSummarySchema>;
 
-/** The election a QR code names, as anyone may see it on the poster: the village and its 村民小组 (identity.whoami). */
-export const askedElectionSchema = z.object({ id: idSchema, villageName: z.string(), groups: z.array(z.string()) });
-export type AskedElection = z.infer<typeof askedElectionSchema>;
-
-/** A voter as the voter sees it: no digit of the ID number (RULES.md §7), only what derives from it (sex, age). */
-export const voterViewSchema = z.object({
-  id: idSchema,
-  electionId: idSchema,
-  villageName: z.string(),
-  name: z.string(),
-  sex: z.enum(['M', 'F']),
-  ageOnElectionDay: z.int(),
-  group: z.string(),
-  category: voterCategorySchema,
-  categoryLabel: z.string(),
-  status: voterStatusSchema,
-  statusLabel: z.string(),
-  confirmed: z.boolean(),
-  /** Category B: the day the person declared they take part (本人表示参加选举), null before. */
-  declaredOn: z.optional(z.nullable(civilDateSchema)),
-});
-export type VoterView = z.infer<typeof voterViewSchema>;

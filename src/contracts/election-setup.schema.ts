@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { civilDateSchema, personNameSchema, safeText } from './common.schema';
+import { civilDateSchema, personNameSchema, requiredText, safeText } from './common.schema';
 
 /**
  * The data committee.updateElection keeps on the election and the typed notices announce:
@@ -17,7 +17,7 @@ function placeText(what: string, max: number) {
   return safeText(what, { min: 2, max });
 }
 
-const groupNameSchema = z.string({ error: '请选择村民小组' }).check(z.trim(), z.minLength(1, { error: '请选择村民小组' }), z.maxLength(40, { error: '小组名称太长了' }));
+const groupNameSchema = requiredText('请选择村民小组', 40, '小组名称太长了');
 
 const clockTimeSchema = (what: string) =>
   z.string({ error: `请填写${what}` }).check(z.maxLength(5, { error: `${what}应为 08:00 这样的时刻（24小时制）` }), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${what}应为 08:00 这样的时刻（24小时制）` }));
@@ -42,7 +42,7 @@ export const pollingStationSchema = z.strictObject({
 
 export const mobileBallotBoxSchema = z.strictObject({
     /** The station it sets out from, by name, or 中心会场. */
-    station: z.string({ error: '请选择流动票箱从哪里出发' }).check(z.trim(), z.minLength(1, { error: '请选择流动票箱从哪里出发' }), z.maxLength(20, { error: '名称太长了' })),
+    station: requiredText('请选择流动票箱从哪里出发', 20, '名称太长了'),
     monitors: z.array(monitorSchema, { error: '请填写监票人员' }).check(z.maxLength(10, { error: '监票人员太多了' })),
   });
 

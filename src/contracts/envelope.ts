@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /** Error codes of the envelope (../shared/docs/API.md §Envelope). */
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -16,7 +14,6 @@ export const ERROR_CODES = [
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const errorCodeSchema = z.enum(ERROR_CODES);
 
 /** Default plain-Chinese message per code, used when a use case gives none. */
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -45,16 +42,3 @@ export type ErrEnvelope = {
   fields?: Record<string, string>;
 };
 export type Envelope<T> = OkEnvelope<T> | ErrEnvelope;
-
-export const errEnvelopeSchema = z.object({
-  ok: z.literal(false),
-  code: errorCodeSchema,
-  reason: z.optional(z.string()),
-  message: z.string(),
-  requestId: z.optional(z.string()),
-  fields: z.optional(z.record(z.string(), z.string())),
-});
-
-export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
-  return z.union([z.object({ ok: z.literal(true), data }), errEnvelopeSchema]);
-}

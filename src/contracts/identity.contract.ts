@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { askedElectionSchema, bindingCodeSchema, electionSummarySchema, idNumberInputSchema, idSchema, memberRoleSchema, personNameSchema, roleSchema, voterViewSchema } from './common.schema';
+import { electionSummarySchema, idNumberInputSchema, idSchema, memberRoleSchema, personNameSchema } from './common.schema';
+import { askedElectionSchema, bindingCodeSchema, roleSchema, voterViewSchema } from './voter.schema';
 import { ID_REASONS } from '../domain/id-number';
 
 /** 身份 — who the caller is, from the WeChat context only. */

@@ -18,7 +18,9 @@ import * as phone from './phone.contract';
 import type { ActionContract, FunctionName } from './define-action';
 
 export * from './envelope';
+export * from './envelope.schema';
 export * from './common.schema';
+export * from './voter.schema';
 export * from './define-action';
 export { identity, township, committee, registration };
 export { objection, objectionCommittee };

@@ -1,28 +1,14 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { idSchema, postSchema } from './common.schema';
+import { idSchema, postSchema, requiredText } from './common.schema';
 import { signatureInputSchema } from './signature.schema';
+import { ballotNamesSchema, nomineeViewSchema } from './nominee.schema';
+
+export { ballotNamesSchema, nomineeViewSchema, type NomineeView } from './nominee.schema';
 
 /** 直接提名 — schemas of the villager's nomination actions (RULES.md §3). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
-
-/** Nominee ids per post, as the ballot holds them. */
-export const ballotNamesSchema = z.strictObject({
-    director: z.optional(z.array(idSchema).check(z.maxLength(20))),
-    deputy: z.optional(z.array(idSchema).check(z.maxLength(20))),
-    member: z.optional(z.array(idSchema).check(z.maxLength(20))),
-  }, { error: '提名内容不对' });
-
-/** A nominee as a villager sees them: enough to tell namesakes apart, no ID digits (RULES.md §7). */
-export const nomineeViewSchema = z.object({
-  voterId: idSchema,
-  name: z.string(),
-  group: z.string(),
-  sex: z.enum(['M', 'F']),
-  birthYear: z.int(),
-});
-export type NomineeView = z.infer<typeof nomineeViewSchema>;
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 
 export const receiptSchema = z.object({
   /** Short code printed for the voter, e.g. `NM7K-3QPA-X9`. */
@@ -61,7 +47,7 @@ export const searchNominees = defineAction({
   action: 'searchNominees',
   who: 'voter',
   summary: '查找本村可被提名的选民：按姓名，显示小组、性别、出生年份以区分同名',
-  input: z.strictObject({ electionId: z.optional(electionIdSchema), name: z.string({ error: '请输入姓名' }).check(z.trim(), z.minLength(1, { error: '请输入姓名' }), z.maxLength(20, { error: '姓名太长了' })) }),
+  input: z.strictObject({ electionId: z.optional(electionIdSchema), name: requiredText('请输入姓名', 20, '姓名太长了') }),
   output: z.object({ results: z.array(nomineeViewSchema), more: z.boolean() }),
   errors: { UNAUTHENTICATED: ['NOT_BOUND'], NOT_ELIGIBLE: ['NOT_REGISTERED'], NOT_FOUND: ['ELECTION_GONE'] },
 });

@@ -1,13 +1,40 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { idSchema } from './common.schema';
-import { attachmentRowSchema, noticeCheckpointSchema, noticeItemSchema, templateIdSchema } from './notice.schema';
+import { attachmentRowSchema, noticeViewSchema, templateIdSchema } from './notice.schema';
 
 /**
  * 公告 (RULES.md §6): typed notices generated from the data they announce, pushed as WeChat
  * one-time subscribe messages (one message per consent), read receipts and 知晓率
  * (readers / registered voters), and reminders for those who have not read.
  */
+
+// The reader's views of a notice, beside the villager actions that return them (notice.schema.ts
+// holds what the committee's contracts share; issue 12).
+
+/** A notice as a reader sees it: the immutable notice plus who corrected it and whether I read it. */
+export const noticeItemSchema = z.extend(noticeViewSchema, {
+  /** The later notice that corrects this one, if any (this one stays as published). */
+  correctedBy: z.nullable(z.string()),
+  read: z.boolean(),
+  readAt: z.nullable(z.string()),
+});
+export type NoticeItem = z.infer<typeof noticeItemSchema>;
+
+/**
+ * The audit checkpoint a notice was published under, as the reader gets it: the chain position
+ * and hash, and the deployment signature anyone can check with identity.publicKeys.
+ */
+export const noticeCheckpointSchema = z.object({
+  /** Number of audit records the chain had (第 N 条记录). */
+  seq: z.int(),
+  /** Full SHA-256 (hex) of the chain at `seq`; the page shows its first 8 digits. */
+  hash: z.string(),
+  at: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+});
+export type NoticeCheckpoint = z.infer<typeof noticeCheckpointSchema>;
 
 /** Attachment rows per page in notices.get. */
 export const NOTICE_PAGE_SIZE = 100;

@@ -60,32 +60,8 @@ export const pushSummarySchema = z.object({
 });
 export type PushSummary = z.infer<typeof pushSummarySchema>;
 
-/** A notice as a reader sees it: the immutable notice plus who corrected it and whether I read it. */
-export const noticeItemSchema = z.extend(noticeViewSchema, {
-  /** The later notice that corrects this one, if any (this one stays as published). */
-  correctedBy: z.nullable(z.string()),
-  read: z.boolean(),
-  readAt: z.nullable(z.string()),
-});
-export type NoticeItem = z.infer<typeof noticeItemSchema>;
-
 /** One row of a notice's list on the wire: names and groups only. */
 export const attachmentRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
-
-/**
- * The audit checkpoint a notice was published under, as the reader gets it: the chain position
- * and hash, and the deployment signature anyone can check with identity.publicKeys.
- */
-export const noticeCheckpointSchema = z.object({
-  /** Number of audit records the chain had (第 N 条记录). */
-  seq: z.int(),
-  /** Full SHA-256 (hex) of the chain at `seq`; the page shows its first 8 digits. */
-  hash: z.string(),
-  at: z.string(),
-  keyId: z.string(),
-  signature: z.string(),
-});
-export type NoticeCheckpoint = z.infer<typeof noticeCheckpointSchema>;
 
 /**
  * One row of the local host's GET /dev/deliveries (dev mode only; not a cloud-function action):

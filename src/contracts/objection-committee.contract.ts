@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, civilDateSchema, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, COMMITTEE_REFUSALS, electionSummarySchema, idNumberInputSchema, idSchema, personNameSchema, requiredText, voterStatusSchema } from './common.schema';
 import { noticeViewSchema } from './notice.schema';
 import { ID_REASONS, electionIdSchema, groupNameSchema, objectionFiguresSchema, queuedObjectionViewSchema, writtenText } from './objection.schema';
 
@@ -45,7 +45,7 @@ export const listObjections = defineAction({
   errors: { UNAUTHENTICATED: ['NO_OPENID'], FORBIDDEN: COMMITTEE_REFUSALS, NOT_FOUND: ['ELECTION_UNKNOWN'] },
 });
 
-const minutesRefSchema = z.string({ error: '请填写会议记录编号' }).check(z.trim(), z.minLength(1, { error: '请填写会议记录编号' }), z.maxLength(60, { error: '会议记录编号太长了' }));
+const minutesRefSchema = requiredText('请填写会议记录编号', 60, '会议记录编号太长了');
 
 /** Category B: the person told the committee themselves (本人表示参加选举), in person or by phone. */
 const declarationRecordSchema = z.strictObject({

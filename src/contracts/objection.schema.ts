@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { civilDateSchema, safeText, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, requiredText, safeText, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 /** Wire shapes shared by the objection actions of villagers, the committee and the township (申诉, RULES.md §1). */
 
@@ -16,7 +16,7 @@ export function writtenText(min: number, max: number, what: string) {
 }
 
 export const electionIdSchema = z.string({ error: '请选择选举' }).check(z.minLength(1, { error: '请选择选举' }), z.maxLength(64, { error: '编号太长' }));
-export const groupNameSchema = z.string({ error: '请选择村民小组' }).check(z.trim(), z.minLength(1, { error: '请选择村民小组' }), z.maxLength(20, { error: '村民小组名称太长了' }));
+export const groupNameSchema = requiredText('请选择村民小组', 20, '村民小组名称太长了');
 
 const decisionViewSchema = z.object({
   outcome: z.enum(['upheld', 'rejected']),

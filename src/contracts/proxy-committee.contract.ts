@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { idSchema, refuseUnsafeCharacters } from './common.schema';
-import { nomineeViewSchema } from './nomination.contract';
-import { proxyStatusSchema, proxyViewSchema } from './proxy.contract';
+import { idSchema, refuseUnsafeCharacters, requiredText } from './common.schema';
+import { nomineeViewSchema } from './nominee.schema';
+import { proxyStatusSchema, proxyViewSchema } from './proxy.schema';
 
 /** The committee's side of proxy voting: queue, decision, published list, election-day check-in. */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 
 export const listProxies = defineAction({
   fn: 'committee',

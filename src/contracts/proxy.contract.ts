@@ -1,40 +1,14 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { idSchema, refuseUnsafeCharacters } from './common.schema';
-import { nomineeViewSchema } from './nomination.contract';
+import { idSchema, refuseUnsafeCharacters, requiredText } from './common.schema';
+import { proxyViewSchema, relationSchema } from './proxy.schema';
 import { signatureInputSchema } from './signature.schema';
+
+export { proxyStatusSchema, proxyViewSchema, relationSchema, type ProxyStatus, type ProxyView } from './proxy.schema';
 
 /** 委托投票 — the villagers' proxy actions (RULES.md §4). */
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
-
-export const relationSchema = z.enum(['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'parentInLaw', 'childInLaw', 'siblingInLaw'], { error: '请选择您和受托人的关系' });
-
-export const proxyStatusSchema = z.enum(['requested', 'declined', 'accepted', 'approved', 'rejected', 'revoked', 'voided', 'used']);
-export type ProxyStatus = z.infer<typeof proxyStatusSchema>;
-
-/** One authorization as its principal or proxy sees it. */
-export const proxyViewSchema = z.object({
-  id: idSchema,
-  status: proxyStatusSchema,
-  statusLabel: z.string(),
-  principal: nomineeViewSchema,
-  proxy: nomineeViewSchema,
-  relation: relationSchema,
-  relationLabel: z.string(),
-  awayPlace: z.string(),
-  requestedAt: z.string(),
-  answeredAt: z.nullable(z.string()),
-  decidedAt: z.nullable(z.string()),
-  /** Why rejected, declined, voided: plain Chinese. */
-  reason: z.nullable(z.string()),
-  /** 委托投票证 number once approved. */
-  certificateNo: z.nullable(z.string()),
-  /** Text the certificate's QR code encodes (certificate number + signature), once approved. */
-  certificateQr: z.nullable(z.string()),
-  deadline: z.string(),
-});
-export type ProxyView = z.infer<typeof proxyViewSchema>;
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 
 export const request = defineAction({
   fn: 'proxies',

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, voterViewSchema } from './common.schema';
+import { civilDateSchema, electionSummarySchema, idNumberInputSchema, personNameSchema, requiredText } from './common.schema';
+import { voterViewSchema } from './voter.schema';
 import { ID_REASONS } from '../domain/id-number';
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 
 /** 选民登记 — the caller's own roll entry. */
 export const mine = defineAction({
@@ -65,7 +66,7 @@ export const applyResidence = defineAction({
       electionId: electionIdSchema,
       name: personNameSchema,
       idNumber: idNumberInputSchema,
-      group: z.string({ error: '请选择村民小组' }).check(z.trim(), z.minLength(1, { error: '请选择村民小组' }), z.maxLength(40, { error: '小组名称太长了' })),
+      group: requiredText('请选择村民小组', 40, '小组名称太长了'),
       residenceSince: civilDateSchema,
       /** 个人信息保护法 Art. 29: separate consent for sensitive personal information. */
       consent: z.literal(true, { error: '请先阅读并同意个人信息处理说明' }),

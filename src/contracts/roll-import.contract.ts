@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
 import { ROLL_REJECT_REASONS } from '../domain/registration-row';
-import { COMMITTEE_REFUSALS, civilDateSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, COMMITTEE_REFUSALS, requiredText, voterCategorySchema, voterStatusSchema } from './common.schema';
 
 /** Per-row reasons of committee.importRoll: the domain's, where each is decided. */
 export const ROLL_ROW_REASONS = ROLL_REJECT_REASONS;
@@ -15,7 +15,7 @@ export const MAX_IMPORT_ROWS = 5000;
 /** 5 MB file → about 7 million base64 characters. */
 const MAX_BASE64_CHARS = 7_000_000;
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
 const cell = (max: number) => z.string({ error: '单元格内容应为文字' }).check(z.maxLength(max, { error: `单元格内容不超过${max}字` }));
 
 
@@ -35,7 +35,7 @@ export const rollRowInputSchema = z.strictObject({
 export type RollRowData = z.input<typeof rollRowInputSchema>;
 
 export const rollFileSchema = z.strictObject({
-    name: z.string({ error: '缺少文件名' }).check(z.trim(), z.minLength(1, { error: '缺少文件名' }), z.maxLength(200, { error: '文件名太长了' })),
+    name: requiredText('缺少文件名', 200, '文件名太长了'),
     contentBase64: z.string({ error: '缺少文件内容' }).check(z.minLength(1, { error: '文件是空的' }), z.maxLength(MAX_BASE64_CHARS, { error: '文件超过5MB，请分成几个文件导入' })),
   });
 

@@ -4,11 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { defineAction } from './define-action';
-import { COMMITTEE_REFUSALS, refuseUnsafeCharacters, civilDateSchema, idNumberInputSchema, voterCategorySchema, voterStatusSchema } from './common.schema';
+import { civilDateSchema, COMMITTEE_REFUSALS, idNumberInputSchema, refuseUnsafeCharacters, requiredText, voterCategorySchema, voterStatusSchema } from './common.schema';
 import { ID_REASONS } from '../domain/id-number';
 
-const electionIdSchema = z.string({ error: '缺少选举编号' }).check(z.trim(), z.minLength(1, { error: '缺少选举编号' }), z.maxLength(64, { error: '选举编号不对' }));
-const voterIdSchema = z.string({ error: '缺少选民编号' }).check(z.trim(), z.minLength(1, { error: '缺少选民编号' }), z.maxLength(64, { error: '选民编号不对' }));
+const electionIdSchema = requiredText('缺少选举编号', 64, '选举编号不对');
+const voterIdSchema = requiredText('缺少选民编号', 64, '选民编号不对');
 const reasonSchema = refuseUnsafeCharacters(z.string({ error: '请写明理由' }).check(z.trim(), z.minLength(2, { error: '理由至少写两个字' }), z.maxLength(200, { error: '理由不超过200字' })), '理由');
 
 export const meetingSchema = z.enum(['villagerMeeting', 'representativeMeeting'], { error: '请选择村民会议或村民代表会议' });
@@ -103,7 +103,7 @@ export const setVoterStatusInputSchema = z.discriminatedUnion(
         op: z.literal('approveResidence'),
         meeting: meetingSchema,
         meetingDate: civilDateSchema,
-        minutesRef: z.string({ error: '请填写会议记录编号' }).check(z.trim(), z.minLength(1, { error: '请填写会议记录编号' }), z.maxLength(60, { error: '会议记录编号太长了' })),
+        minutesRef: requiredText('请填写会议记录编号', 60, '会议记录编号太长了'),
       }),
     /** C类：村民会议/村民代表会议不同意 */
     z.strictObject({
@@ -111,7 +111,7 @@ export const setVoterStatusInputSchema = z.discriminatedUnion(
         op: z.literal('rejectResidence'),
         meeting: meetingSchema,
         meetingDate: civilDateSchema,
-        minutesRef: z.string({ error: '请填写会议记录编号' }).check(z.trim(), z.minLength(1, { error: '请填写会议记录编号' }), z.maxLength(60, { error: '会议记录编号太长了' })),
+        minutesRef: requiredText('请填写会议记录编号', 60, '会议记录编号太长了'),
         reason: reasonSchema,
       }),
     /** B类：本人当面或电话向选举委员会表示参加选举 */

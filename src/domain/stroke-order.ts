@@ -115,8 +115,35 @@ function addDifference(seq: number[], diff: string, values: Int8Array): number {
 
 const CLASS_CHARS = '12345';
 
+/**
+ * The ranks' character code (RANK_CODE of scripts/surname-strokes-format.mjs): each character is
+ * the difference of its code point from the previous one of its group (the first from BASE) —
+ * one digit v < ONE: v − ONE_OFFSET; two digits v, w below ONE + TWO: (v − ONE)·89 + w −
+ * TWO_OFFSET; else three digits v, w, x: the code point BASE + ((v − ONE − TWO)·89 + w)·89 + x.
+ */
+const RANK_CODE = { BASE: 0x4e00, ONE: 66, ONE_OFFSET: 35, TWO: 20, TWO_OFFSET: 890 } as const;
+
+/** The characters of each stroke count's group (n = 1, 2, …) in rank order, decoded from STROKE_RANKS. */
+function rankGroups(values: Int8Array): string[][] {
+  const { BASE, ONE, ONE_OFFSET, TWO, TWO_OFFSET } = RANK_CODE;
+  return STROKE_RANKS.join('')
+    .split(' ')
+    .map((text) => {
+      const group: string[] = [];
+      let i = 0;
+      const next = (): number => values[text.charCodeAt(i++)] ?? 0;
+      for (let cp = BASE; i < text.length; group.push(String.fromCharCode(cp))) {
+        const v = next();
+        if (v < ONE) cp += v - ONE_OFFSET;
+        else if (v < ONE + TWO) cp += (v - ONE) * 89 + next() - TWO_OFFSET;
+        else cp = BASE + ((v - ONE - TWO) * 89 + next()) * 89 + next();
+      }
+      return group;
+    });
+}
+
 /** One stroke count's group: its characters, each with its base-89 difference from the previous sequence. */
-function decodeGroup(group: string, n: number, diffs: readonly string[], values: Int8Array, into: Map<string, StrokeTableEntry>): void {
+function decodeGroup(group: readonly string[], n: number, diffs: readonly string[], values: Int8Array, into: Map<string, StrokeTableEntry>): void {
   const seq = new Array<number>(n).fill(0);
   let sequence = CLASS_CHARS.charAt(0).repeat(n);
   // Only the changed strokes rewritten: most differences touch the last few strokes.
@@ -140,7 +167,7 @@ export function strokeTable(): ReadonlyMap<string, StrokeTableEntry> {
   const map = new Map<string, StrokeTableEntry>();
   const values = digitValues();
   const diffs = STROKE_CLASSES.join('').split(' ');
-  STROKE_RANKS.join('').split(' ').forEach((group, g) => decodeGroup(group, g + 1, diffs, values, map));
+  rankGroups(values).forEach((group, g) => decodeGroup(group, g + 1, diffs, values, map));
   tableCache = map;
   return map;
 }
@@ -154,7 +181,7 @@ let rankCache: ReadonlyMap<string, number> | null = null;
 function ranks(): ReadonlyMap<string, number> {
   if (rankCache) return rankCache;
   const map = new Map<string, number>();
-  for (const line of STROKE_RANKS) for (const c of line) if (c !== ' ') map.set(c, map.size);
+  for (const group of rankGroups(digitValues())) for (const c of group) map.set(c, map.size);
   rankCache = map;
   return map;
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CONTRACTS } from '../../src/contracts/index';
-import { errEnvelopeSchema } from '../../src/contracts/envelope';
+import { errEnvelopeSchema } from '../../src/contracts/envelope.schema';
 import type { ActionContract } from '../../src/contracts/define-action';
 import { mulberry32 } from './fuzz-events';
 import { fuzzEvents } from './fuzz-mutations';

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errEnvelopeSchema } from '../../src/contracts/envelope';
+import { errEnvelopeSchema } from '../../src/contracts/envelope.schema';
 import { DEMO_OPENIDS } from '../../server/seed/demo-seed';
 import { startHost } from './local-host';
 import type { CheckResult } from './profile';

@@ -14,7 +14,8 @@
  * until a time) | RATE_LIMITED INVITE_LOCKED (this invitation, void)
  */
 import type { redeemInvite } from '../../../src/contracts/identity.contract';
-import { inviteDoc, memberDoc, villageDoc, type InviteDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { memberDoc, villageDoc, type MemberDoc } from '../../../src/contracts/documents/election-documents.schema';
+import { inviteDoc, type InviteDoc } from '../../../src/contracts/documents/invite-documents.schema';
 import { bindAttemptDoc, bindingDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { err, ok, type Result } from '../../../src/domain/result';
 import type { ErrorCode } from '../../../src/contracts/envelope';

@@ -7,7 +7,8 @@
  * `askedElection: null`, which says no more than the QR code already does).
  */
 import type { whoami } from '../../../src/contracts/identity.contract';
-import type { AskedElection, ElectionSummary } from '../../../src/contracts/common.schema';
+import type { ElectionSummary } from '../../../src/contracts/common.schema';
+import type { AskedElection } from '../../../src/contracts/voter.schema';
 import { electionDoc, villageDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { bindAttemptDoc, bindingDoc, voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { ok } from '../../../src/domain/result';

@@ -1,5 +1,5 @@
 /** Reading notices: an election's notices newest first, who corrected which, read receipts. */
-import type { NoticeItem } from '../../../src/contracts/notice.schema';
+import type { NoticeItem } from '../../../src/contracts/notice.contract';
 import { noticeDoc, readReceiptDoc, type NoticeDoc, type ReadReceiptDoc } from '../../../src/contracts/documents/notice-documents.schema';
 import type { Store } from '../../ports/store.port';
 import { findAllDocs, findDocs, type WithId } from '../../runtime/documents';

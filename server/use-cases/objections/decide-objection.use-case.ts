@@ -46,7 +46,7 @@ import { actorOf } from '../shared/access.policy';
 import { prepareListChange, type AppliedChange, type PreparedChange } from './list-change.policy';
 import { applyListChange, precheckListChange } from './list-change.records';
 import { requireCommitteeElection } from '../shared/election-access.policy';
-import { objectionLoadId } from './file-objection.use-case';
+import { objectionLoadId } from './objection-load.records';
 import { noticeView, prepareAttachment, publishedNotice } from '../notices/notice-attachment.records';
 import { objectionResultNotice } from '../notices/objection-notices.text';
 import { notifyObjector } from './notify-objector.effects';

@@ -56,12 +56,9 @@ import { readRollKey } from '../roll/registration-claim.records';
 import { actorOf, requireOpenid } from '../shared/access.policy';
 import { rulesOf } from '../shared/election.view';
 import { nameKey } from '../shared/name-key.records';
-import { electionVoterIdOfListNo, isOnVoterList, readVoterListFreeze } from './frozen-voter-list.records';
+import { electionVoterIdOfListNo, isOnVoterList, readVoterListFreeze } from './voter-list-lookup.records';
+import { objectionLoadId, objectionSeqId } from './objection-load.records';
 import { myObjectionView } from './objection.view';
-
-/** meta/objectionLoad:{electionId}:{key} — an objector's undecided objections; key: voter id, `self:{idHash}` or `wx:{actor}`. */
-export const objectionLoadId = (electionId: string, key: string) => `objectionLoad:${electionId}:${key}`;
-export const objectionSeqId = (electionId: string) => `objectionSeq:${electionId}`;
 
 type Input = ParsedInputOf<typeof fileObjection>;
 

@@ -24,7 +24,7 @@ import type { publishVoterList } from '../../../src/contracts/objection-committe
 import type { ErrorCode } from '../../../src/contracts/envelope';
 import { electionDoc, type ElectionDoc, type VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import { type AttachmentEntry, type NoticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
-import { type VoterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import type { VoterListFreezeDoc } from '../../../src/contracts/documents/voter-list-documents.schema';
 import { voterDoc } from '../../../src/contracts/documents/roll-documents.schema';
 import { objectionDecisionLastDay, objectionFilingLastDay, voterListPublicationCheck } from '../../../src/domain/calendar';
 import { endOfShanghaiDay, shanghaiDateOf } from '../../../src/domain/civil-date';

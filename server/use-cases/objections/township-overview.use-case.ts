@@ -17,7 +17,7 @@ import { requireTownship } from '../shared/access.policy';
 import { electionSummary } from '../shared/election.view';
 import { objectionFigures } from '../shared/objection-figures.view';
 import { TOWNSHIP_ID } from '../township/create-village.use-case';
-import { readVoterListFreeze } from './frozen-voter-list.records';
+import { readVoterListFreeze } from './voter-list-lookup.records';
 
 type VillageRow = OutputOf<typeof overview>['villages'][number];
 

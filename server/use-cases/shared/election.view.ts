@@ -1,4 +1,5 @@
-import type { ElectionSummary, VoterView } from '../../../src/contracts/common.schema';
+import type { ElectionSummary } from '../../../src/contracts/common.schema';
+import type { VoterView } from '../../../src/contracts/voter.schema';
 import { CATEGORY_B_DECLARED_LABEL, CATEGORY_LABELS, POST_LABELS, STATUS_LABELS } from '../../../src/contracts/labels';
 import type { ElectionDoc, VillageDoc } from '../../../src/contracts/documents/election-documents.schema';
 import type { VoterDoc } from '../../../src/contracts/documents/roll-documents.schema';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { civilDateSchema, postSchema } from '../common.schema';
-import { ballotNamesSchema } from '../nomination.contract';
+import { ballotNamesSchema } from '../nominee.schema';
 
 /**
  * Stored documents of nominations (read back through zod, ARCHITECTURE.md principle 4).

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { relationSchema, proxyStatusSchema } from '../proxy.contract';
+import { relationSchema, proxyStatusSchema } from '../proxy.schema';
 
 /**
  * Stored documents of proxy voting (委托投票, RULES.md §4), checked on every read. The two limits

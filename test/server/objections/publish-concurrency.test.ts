@@ -14,7 +14,7 @@ import { createCloudbaseStore } from '../../../server/adapters/cloudbase/cloudba
 import type { Store, Where } from '../../../server/ports/store.port';
 import { gate, gated } from '../gated-store';
 import { readDoc } from '../../../server/runtime/documents';
-import { isOnVoterList, readVoterListFreeze } from '../../../server/use-cases/objections/frozen-voter-list.records';
+import { isOnVoterList, readVoterListFreeze } from '../../../server/use-cases/objections/voter-list-lookup.records';
 import { PUBLISH_ATTEMPTS } from '../../../server/use-cases/objections/publish-voter-list.use-case';
 import { CLERK, CLOUDBASE_LATENCY, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { importRows, syntheticId } from '../roll/roll-fixtures';

@@ -1,12 +1,12 @@
 import { noticeChunkDoc, noticeDoc } from '../../../src/contracts/documents/notice-documents.schema';
-import { voterListFreezeDoc } from '../../../src/contracts/documents/objection-documents.schema';
+import { voterListFreezeDoc } from '../../../src/contracts/documents/voter-list-documents.schema';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 import { readDoc, findAllDocs } from '../../../server/runtime/documents';
 import { seededRandom } from '../../../server/security/keyed-hash';
 import { syntheticName } from '../../../server/seed/synthetic-people';
 import { draftVoter, writeVoters } from '../../../server/seed/voter-factory';
 import { attachmentHash, readAttachmentEntries } from '../../../server/use-cases/notices/notice-attachment.records';
-import { voterIdOfListNo } from '../../../server/use-cases/objections/frozen-voter-list.records';
+import { voterIdOfListNo } from '../../../server/use-cases/objections/voter-list-lookup.records';
 import { CLERK, makeTestApp, villageWithElection, type TestApp, type VillageFixture } from '../harness';
 import { addVoters, publish, type PublishReply } from './fixtures';
 
