@@ -54,6 +54,8 @@ const settingsSchema = z.object({
   NOTICE_TEMPLATE_ID: z.optional(z.pipe(z.string().check(z.trim()), templateIdSchema)),
   /** Time one committee.importRoll call spends on rows before it returns and the client calls again (ms). */
   IMPORT_BUDGET_MS: z._default(z.pipe(envNumber(), z.int()).check(z.gte(1), z.lte(50_000)), 20_000),
+  /** Hours a roll import may sit unfinished before it is stopped and its sheet deleted (privacy, not election law). */
+  IMPORT_IDLE_HOURS: z._default(z.pipe(envNumber(), z.int()).check(z.gte(1), z.lte(30 * 24)), 24),
   /** Guessing limits (security policy, not election law): see Settings below. */
   BIND_MAX_FAILURES: z._default(z.pipe(envNumber(), z.int()).check(z.gte(1), z.lte(50)), 5),
   BIND_LOCK_MINUTES: z._default(z.pipe(envNumber(), z.int()).check(z.gte(1), z.lte(7 * 24 * 60)), 30),
@@ -99,6 +101,11 @@ export interface Settings {
    * batch in flight when it runs out (README: function timeout 60 s).
    */
   readonly importBudgetMs: number;
+  /**
+   * Hours a roll import may sit unfinished (no call moving it on) before the sweep stops it and
+   * deletes its sheet, which holds ID numbers in clear (import-sweep.job.ts). Default 24.
+   */
+  readonly importIdleHours: number;
 }
 
 export function parseSettings(env: Record<string, string | undefined>): Settings {
@@ -133,6 +140,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     inviteCodeMaxFailures: s.INVITE_CODE_MAX_FAILURES,
     inviteTtlHours: 72,
     importBudgetMs: s.IMPORT_BUDGET_MS,
+    importIdleHours: s.IMPORT_IDLE_HOURS,
   };
 }
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../adapters/embedded/sqlite.store';
 import { LOCAL_LINK_INTERVAL_MS, startAuditLinkLoop } from '../audit/audit-link-loop';
+import { stopIdleImports } from '../use-cases/roll/import-sweep.job';
 import type { LinkReport } from '../audit/audit-linker';
 import { createEd25519Signer, generateEd25519KeyPem } from '../adapters/crypto/ed25519.signer';
 import { filesDir } from '../adapters/local/folder.storage';
@@ -33,6 +34,8 @@ export interface LocalApp {
   readonly personasFile: string;
   /** Links every scope's pending audit entries now (the interval does it every second anyway). */
   linkAudit(): Promise<LinkReport[]>;
+  /** Stops the roll imports left idle past settings.importIdleHours now (the minute timer does it anyway). */
+  sweepImports(): Promise<string[]>;
   /** Stops the audit linker after a last run, then closes the store. */
   close(): Promise<void>;
 }
@@ -46,6 +49,9 @@ export interface LocalAppOptions {
   /** Audit chain writer interval (default LOCAL_LINK_INTERVAL_MS, 1 s); null: only linkAudit() links. */
   readonly auditLinkIntervalMs?: number | null;
 }
+
+/** How often the local host stops idle roll imports (the cloud does it on the committee function's minute timer). */
+export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
 
 /** DATA_DIR/secrets.json: the local host's keys (scripts/audit-verify.ts reads the signing key here). */
 export const SECRETS_FILE = 'secrets.json';
@@ -105,6 +111,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     PHONE_KEYRING: env.PHONE_KEYRING,
     PHONE_REVEALS_PER_HOUR: env.PHONE_REVEALS_PER_HOUR,
     IMPORT_BUDGET_MS: env.IMPORT_BUDGET_MS,
+    IMPORT_IDLE_HOURS: env.IMPORT_IDLE_HOURS,
   });
   const store = openSqliteStore({ file: dbFile });
   // Dev mode keeps what was "sent" across restarts, for the H5 推送记录 panel (GET /dev/deliveries).
@@ -125,6 +132,11 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
   const interval = opts.auditLinkIntervalMs === undefined ? LOCAL_LINK_INTERVAL_MS : opts.auditLinkIntervalMs;
   // With no interval the loop's timer is simply never useful; linkNow and stop still work.
   const linker = startAuditLinkLoop(app, interval ?? 2 ** 31 - 1);
+  const sweepImports = () => stopIdleImports(app, settings.importIdleHours * 3_600_000);
+  const sweeper = setInterval(() => {
+    sweepImports().catch((e: unknown) => log.error('roll.import.sweep.failed', { detail: e instanceof Error ? e.message : String(e) }));
+  }, LOCAL_SWEEP_INTERVAL_MS);
+  sweeper.unref();
   return {
     app,
     storage,
@@ -132,7 +144,9 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     dataDir,
     personasFile: join(dataDir, 'dev-personas.json'),
     linkAudit: () => linker.linkNow(),
+    sweepImports,
     close: async () => {
+      clearInterval(sweeper);
       await linker.stop();
       await store.close();
       storage.close();

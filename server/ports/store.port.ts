@@ -134,7 +134,7 @@ export const INDEXED_FIELDS = {
   objection: ['electionId', 'objectorVoterId', 'objectorOpenid', 'status'],
   delivery: ['electionId', 'refId'],
   duplicate: ['townshipId', 'electionId'],
-  rollImport: ['electionId'],
+  rollImport: ['electionId', 'status'],
   rollImportBatch: [],
   consent: ['openid', 'electionId'],
   read: ['noticeId', 'voterId'],

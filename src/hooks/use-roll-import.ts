@@ -52,6 +52,8 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
         const res = await callAction(rollImport.importRoll, input);
         if (!res.ok) {
           setError(res.message);
+          // A job stopped after a long pause has lost its sheet: no 继续导入, the clerk uploads again.
+          if (res.reason === 'IMPORT_STOPPED') current.current = null;
           setPhase(current.current ? 'importing' : 'idle');
           return;
         }

@@ -19,6 +19,8 @@
  *   FILE_UNKNOWN: no such file, or not uploaded for this village (roll-imports/{villageId}/)
  * - LIMIT_EXCEEDED TOO_MANY_ROWS | FILE_TOO_LARGE
  * - FORBIDDEN NOT_COMMITTEE | NOT_FOUND ELECTION_UNKNOWN | IMPORT_UNKNOWN (not a job of this election)
+ * - CONFLICT IMPORT_STOPPED: the job was left idle for settings.importIdleHours and stopped, its
+ *   sheet deleted (import-sweep.job.ts); upload the sheet again (`printed` still works)
  * - WINDOW_CLOSED LIST_PUBLISHED (changes then go through objections; batches committed before
  *   the publication stand) | ELECTION_CLOSED
  *
@@ -164,6 +166,14 @@ async function reply(ctx: CallContext, job: WithId<RollImportDoc>, from: number)
   };
 }
 
+/** A job the sweep stopped (import-sweep.job.ts): its sheet is gone, what it imported stays. */
+const importStopped = (ctx: CallContext, job: RollImportDoc) =>
+  err(
+    'CONFLICT',
+    'IMPORT_STOPPED',
+    `这次导入停了${ctx.settings.importIdleHours}小时以上没有继续，上传的表格已按规定删除。已经导入的${job.nextRow}行都在名册里；请重新上传这张表格继续，已导入的行会显示“未变化”`,
+  );
+
 export const importRollUseCase: UseCase<typeof importRoll> = async (input, ctx) => {
   const loaded = await loadCommitteeElection(ctx, input.electionId);
   if (!loaded.ok) return loaded;
@@ -173,8 +183,9 @@ export const importRollUseCase: UseCase<typeof importRoll> = async (input, ctx) 
     const job = await readDoc(ctx.store, 'rollImport', input.importId, rollImportDoc);
     if (!job || job.electionId !== scope.election._id) return err('NOT_FOUND', 'IMPORT_UNKNOWN', '没有找到这次导入，请重新选择文件导入');
     // Codes are deleted only once every row is in: a running job's later batches still issue some.
-    if (input.printed && job.status === 'done') return ok(await reply(ctx, await forgetCodes(ctx, job), input.from));
+    if (input.printed && job.status !== 'running') return ok(await reply(ctx, await forgetCodes(ctx, job), input.from));
     if (job.status === 'done') return ok(await reply(ctx, job, input.from));
+    if (job.status === 'stopped') return importStopped(ctx, job);
     const active = requireActiveElection(scope.election);
     if (!active.ok) return active;
     const sheet = await loadJobSheet(ctx, job);

@@ -140,7 +140,8 @@ export const rollImportDoc = z.object({
   rejected: z.int(),
   actor: z.string(),
   at: z.string(),
-  status: z._default(z.enum(['running', 'done']), 'done'),
+  /** `stopped`: left idle for settings.importIdleHours; its sheet deleted (import-sweep.job.ts). */
+  status: z._default(z.enum(['running', 'done', 'stopped']), 'done'),
   /** The sheet (or the client's rows as JSON) in storage; null for imports older than jobs. */
   fileId: z._default(z.nullable(z.string()), null),
   encoding: z._default(z.nullable(z.string()), null),

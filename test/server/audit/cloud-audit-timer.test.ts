@@ -11,7 +11,7 @@ import { createEd25519Signer, generateEd25519KeyPem } from '../../../server/adap
 import { createKeyring } from '../../../server/adapters/crypto/ed25519.keyring';
 import { verifyAuditChain } from '../../../server/audit/audit-verify';
 
-const wx = { openid: '' as string, db: new FakeCloudbaseDatabase() };
+const wx = { openid: '' as string, db: new FakeCloudbaseDatabase(), deleted: [] as string[] };
 
 jest.mock('wx-server-sdk', () => ({
   __esModule: true,
@@ -19,6 +19,10 @@ jest.mock('wx-server-sdk', () => ({
   init: () => undefined,
   getWXContext: () => ({ OPENID: wx.openid, APPID: 'wx-test', UNIONID: '' }),
   database: () => wx.db,
+  deleteFile: async (p: { fileList: string[] }) => {
+    wx.deleted.push(...p.fileList);
+    return { fileList: p.fileList.map(() => ({ status: 0, errMsg: 'ok' })) };
+  },
 }));
 
 const KEY = generateEd25519KeyPem();
@@ -57,5 +61,25 @@ describe('audit chain timer on CloudBase', () => {
     expect(await store.count('auditPending', { scope })).toBe(0);
     const keyring = createKeyring(createEd25519Signer(KEY));
     expect(await verifyAuditChain(store, scope, { keyring })).toMatchObject({ ok: true, length: 1, checkpoints: 1 });
+  });
+
+  it('stops a roll import left idle past IMPORT_IDLE_HOURS and deletes its sheet from cloud storage, in the same tick', async () => {
+    const committee = (await import('../../../cloudfunctions/committee/index')).main;
+    const store = createCloudbaseStore(wx.db);
+    const old = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    const job = (id: string, at: string) => ({
+      electionId: 'e-cloud', villageId: 'v-cloud', fileName: '名册.xlsx', format: 'xlsx', total: 900, created: 500, updated: 0, unchanged: 0, rejected: 0,
+      actor: 'a', at, status: 'running', fileId: `cloud://env/roll-imports/v-cloud/${id}.xlsx`, encoding: null, headerRow: 1, ignoredColumns: [],
+      nextRow: 500, batches: 1, warned: 0, rejectedByReason: {}, codesUntil: null, updatedAt: at,
+    });
+    await store.set('rollImport', 'ri-idle', job('ri-idle', old));
+    await store.set('rollImport', 'ri-busy', job('ri-busy', recent));
+    wx.openid = '';
+    const r = (await committee(TIMER)) as { ok: true; data: { importsStopped: number } };
+    expect(r.data.importsStopped).toBe(1);
+    expect(wx.deleted).toEqual(['cloud://env/roll-imports/v-cloud/ri-idle.xlsx']);
+    expect(await store.get('rollImport', 'ri-idle')).toMatchObject({ status: 'stopped', fileId: null });
+    expect(await store.get('rollImport', 'ri-busy')).toMatchObject({ status: 'running' });
   });
 });
