@@ -53,6 +53,16 @@ export interface LocalAppOptions {
 /** How often the local host stops idle roll imports (the cloud does it on the committee function's minute timer). */
 export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
 
+/** Stops idle roll imports every LOCAL_SWEEP_INTERVAL_MS (an unref'd timer) and on demand. */
+function startImportSweep(app: AppContext): { sweep: () => Promise<string[]>; timer: ReturnType<typeof setInterval> } {
+  const sweep = () => stopIdleImports(app, app.settings.importIdleHours * 3_600_000);
+  const timer = setInterval(() => {
+    sweep().catch((e: unknown) => app.log.error('roll.import.sweep.failed', { detail: e instanceof Error ? e.message : String(e) }));
+  }, LOCAL_SWEEP_INTERVAL_MS);
+  timer.unref();
+  return { sweep, timer };
+}
+
 /** DATA_DIR/secrets.json: the local host's keys (scripts/audit-verify.ts reads the signing key here). */
 export const SECRETS_FILE = 'secrets.json';
 /** The embedded database file in DATA_DIR. */
@@ -132,11 +142,7 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
   const interval = opts.auditLinkIntervalMs === undefined ? LOCAL_LINK_INTERVAL_MS : opts.auditLinkIntervalMs;
   // With no interval the loop's timer is simply never useful; linkNow and stop still work.
   const linker = startAuditLinkLoop(app, interval ?? 2 ** 31 - 1);
-  const sweepImports = () => stopIdleImports(app, settings.importIdleHours * 3_600_000);
-  const sweeper = setInterval(() => {
-    sweepImports().catch((e: unknown) => log.error('roll.import.sweep.failed', { detail: e instanceof Error ? e.message : String(e) }));
-  }, LOCAL_SWEEP_INTERVAL_MS);
-  sweeper.unref();
+  const sweeper = startImportSweep(app);
   return {
     app,
     storage,
@@ -144,9 +150,9 @@ export function openLocalApp(opts: LocalAppOptions): LocalApp {
     dataDir,
     personasFile: join(dataDir, 'dev-personas.json'),
     linkAudit: () => linker.linkNow(),
-    sweepImports,
+    sweepImports: sweeper.sweep,
     close: async () => {
-      clearInterval(sweeper);
+      clearInterval(sweeper.timer);
       await linker.stop();
       await store.close();
       storage.close();

@@ -35,7 +35,8 @@ function useOneAtATime(setError: (message: string | null) => void) {
  * committee.importRoll as the clerk lives it: upload the sheet, start the import with its file
  * id, and call again with the importId until done — each call works for a bounded time, so a
  * big roll takes several. A failed call (network, a busy server) stops with the progress kept:
- * `resume` goes on from where the server is.
+ * `resume` goes on from where the server is. A job stopped after a long pause (IMPORT_STOPPED)
+ * has lost its sheet: no 继续导入 then, the clerk uploads the sheet again.
  */
 export function useRollImport(where: { electionId: string; villageId: string }) {
   const [phase, setPhase] = useState<RollImportPhase>('idle');
@@ -52,7 +53,6 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
         const res = await callAction(rollImport.importRoll, input);
         if (!res.ok) {
           setError(res.message);
-          // A job stopped after a long pause has lost its sheet: no 继续导入, the clerk uploads again.
           if (res.reason === 'IMPORT_STOPPED') current.current = null;
           setPhase(current.current ? 'importing' : 'idle');
           return;
@@ -96,6 +96,5 @@ export function useRollImport(where: { electionId: string; villageId: string }) 
       setReport(res.data);
     });
 
-  const working = phase === 'uploading' || (phase === 'importing' && error === null);
-  return { phase, report, error, working, start, resume, confirmPrinted };
+  return { phase, report, error, working: phase === 'uploading' || (phase === 'importing' && error === null), start, resume, confirmPrinted };
 }

@@ -59,4 +59,21 @@ describe('deployment hygiene of the local host', () => {
       void local.close();
     }
   });
+
+  it('stops a roll import left idle past IMPORT_IDLE_HOURS and deletes its sheet (sweepImports, also run every minute)', async () => {
+    let now = Date.parse('2026-03-01T02:00:00Z');
+    const local = openLocalApp({ dataDir: dir, env: { APP_MODE: 'production', IMPORT_IDLE_HOURS: '2' }, log: 'silent', auditLinkIntervalMs: null, clock: { now: () => new Date(now) } });
+    try {
+      const fileId = await local.app.storage.put('roll-imports/v1/ri-1.csv', Buffer.from('姓名,身份证号码\n'));
+      const at = new Date(now).toISOString();
+      await local.app.store.set('rollImport', 'ri-1', { electionId: 'e1', villageId: 'v1', fileName: 'a.csv', format: 'csv', total: 900, created: 500, updated: 0, unchanged: 0, rejected: 0, actor: 'a', at, status: 'running', fileId, encoding: null, headerRow: 1, ignoredColumns: [], nextRow: 500, batches: 1, warned: 0, rejectedByReason: {}, codesUntil: null, updatedAt: at });
+      now += 2 * 3_600_000 - 1;
+      expect(await local.sweepImports()).toEqual([]);
+      now += 1;
+      expect(await local.sweepImports()).toEqual(['ri-1']);
+      expect(await local.app.storage.read(fileId)).toBeNull();
+    } finally {
+      await local.close();
+    }
+  });
 });
