@@ -2,8 +2,13 @@
  * Issue 12 figures: billed store operations per villager action at 1,000 and 100,000 voters
  * (`ops.*`, `ops_flat`), committee work per unit (`ops.committee.*`), and the wall time of the
  * committee actions that read the whole roll at 1k / 10k / 20k / 100k (`scale.*`), with the
- * 10k→100k growth ratio (≤ 10× when linear). Each size runs on a fresh embedded store.
+ * 10k→100k growth ratio (≤ 10× when linear). Each size runs on a fresh embedded store, in a
+ * child process of its own (node --expose-gc): run inside `npm run bench`, the 100k passes had
+ * shared the heap of the benches before them, and their garbage collections took 0.5 s more per
+ * pass than the same passes alone (listVoters 1,145 against 688 ms); the scenario collects the
+ * previous step's garbage before each timed pass.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +18,20 @@ import { measureVillagerOps, SCALE_ACTIONS, VILLAGER_ACTIONS, type OpsFigures } 
 const TOWNSHIP = 'bench-township';
 const OPS_SIZES = [1_000, 100_000] as const;
 const SCALE_SIZES = [1_000, 10_000, 20_000, 100_000] as const;
+
+const RESULT = 'COST_SCALE_RESULT ';
+
+/** One size in a child process with a heap of its own; its figures come back as one JSON line. */
+function runInChild(size: number): OpsFigures {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', __filename, '--size', String(size)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = out.split('\n').find((l) => l.startsWith(RESULT));
+  if (!line) throw new Error(`cost-scale child at ${size} voters printed no result`);
+  return JSON.parse(line.slice(RESULT.length)) as OpsFigures;
+}
 
 async function runAt(size: number): Promise<OpsFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'cxt-cost-'));
@@ -35,7 +54,7 @@ export async function costScaleFigures(log: (line: string) => void = () => undef
   const bySize = new Map<number, OpsFigures>();
   for (const size of SCALE_SIZES) {
     const started = Date.now();
-    bySize.set(size, await runAt(size));
+    bySize.set(size, runInChild(size));
     log(`cost/scale at ${size} voters: ${Date.now() - started} ms (seeding ${bySize.get(size)!.seedMs} ms)`);
   }
   const out: Record<string, number | boolean> = {};
@@ -67,7 +86,15 @@ export function printFigures(figures: Record<string, number | boolean>): void {
   console.table(Object.entries(figures).map(([metric, value]) => ({ metric, value })));
 }
 
-if (require.main === module) {
+const sizeArg = process.argv.indexOf('--size');
+if (require.main === module && sizeArg > 0) {
+  runAt(Number(process.argv[sizeArg + 1]))
+    .then((figures) => console.log(RESULT + JSON.stringify(figures)))
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+} else if (require.main === module) {
   costScaleFigures(console.log)
     .then(printFigures)
     .catch((e: unknown) => {
