@@ -30,7 +30,7 @@ export const AUDIT_TIMER_RUN: LinkOptions = { budgetMs: 40_000, batchSize: 50 };
 type ActionMain = (event: unknown, context?: { request_id?: string }) => Promise<Envelope<unknown>>;
 
 export function withAuditTimer(actions: ActionMain, cloud: () => WxCloud, env: () => Record<string, string | undefined>, options: LinkOptions = AUDIT_TIMER_RUN): ActionMain {
-  let deps: (LinkDeps & ImportSweepDeps & { idleMs: number }) | null = null;
+  let deps: (LinkDeps & ImportSweepDeps & { idleHours: number }) | null = null;
   const log = jsonLogger();
   const coldStart = () => {
     if (deps) return deps;
@@ -44,7 +44,7 @@ export function withAuditTimer(actions: ActionMain, cloud: () => WxCloud, env: (
       storage: createCloudStorage(c),
       clock: systemClock,
       signer: createEd25519Signer(settings.signingKeyPem),
-      idleMs: settings.importIdleHours * 3_600_000,
+      idleHours: settings.importIdleHours,
     };
     return deps;
   };
@@ -57,7 +57,7 @@ export function withAuditTimer(actions: ActionMain, cloud: () => WxCloud, env: (
     for (const f of failed) log.error('audit.link.failed', { scope: f.scope, detail: f.error instanceof Error ? f.error.message : String(f.error) });
     // The same tick stops roll imports left idle and deletes their sheets (import-sweep.job.ts).
     const { stopIdleImports } = require('../use-cases/roll/import-sweep.job') as typeof import('../use-cases/roll/import-sweep.job');
-    const importsStopped = await stopIdleImports(d, d.idleMs).catch((e: unknown) => {
+    const importsStopped = await stopIdleImports(d, d.idleHours).catch((e: unknown) => {
       log.error('roll.import.sweep.failed', { detail: e instanceof Error ? e.message : String(e) });
       return [];
     });

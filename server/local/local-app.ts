@@ -55,7 +55,7 @@ export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
 
 /** Stops idle roll imports every LOCAL_SWEEP_INTERVAL_MS (an unref'd timer) and on demand. */
 function startImportSweep(app: AppContext): { sweep: () => Promise<string[]>; timer: ReturnType<typeof setInterval> } {
-  const sweep = () => stopIdleImports(app, app.settings.importIdleHours * 3_600_000);
+  const sweep = () => stopIdleImports(app, app.settings.importIdleHours);
   const timer = setInterval(() => {
     sweep().catch((e: unknown) => app.log.error('roll.import.sweep.failed', { detail: e instanceof Error ? e.message : String(e) }));
   }, LOCAL_SWEEP_INTERVAL_MS);

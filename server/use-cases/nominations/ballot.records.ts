@@ -25,6 +25,9 @@ import { nominationId } from './nomination-scope.policy';
 import { countBallotChange, readCountShard } from './nomination-count.records';
 
 export const SUBMIT_ACTION = 'nominations.submit';
+
+/** A paper ballot after the committee closed the count (enterPaperNomination checks first; recordBallot again in its transaction). */
+export const paperAfterClose = () => err('WINDOW_CLOSED', 'NOMINATIONS_CLOSED', '提名已经结束计票，不能再录入');
 export const PAPER_ACTION = 'committee.enterPaperNomination';
 
 export interface BallotWrite {
@@ -62,7 +65,7 @@ export function recordBallot(ctx: CallContext, w: BallotWrite): Promise<Result<R
     const [prev, shard, clash] = await Promise.all([readDoc(tx, 'nomination', id, nominationDoc), readCountShard(tx, id, content.electionId), readDoc(tx, 'receipt', signed.code, receiptDoc)]);
     // Closing froze the count in this shard (freezeShards): nothing may land after it.
     if (shard?.closedAt) {
-      return content.channel === 'app' ? err('WINDOW_CLOSED', 'CLOSED', '提名已经结束，不能再提交') : err('WINDOW_CLOSED', 'NOMINATIONS_CLOSED', '提名已经结束计票，不能再录入');
+      return content.channel === 'app' ? err('WINDOW_CLOSED', 'CLOSED', '提名已经结束，不能再提交') : paperAfterClose();
     }
     const refused = prev ? refusal(prev, w) : null;
     if (refused) return refused;

@@ -25,7 +25,7 @@ import { actorOf } from '../shared/access.policy';
 import { nameKey } from '../shared/name-key.records';
 import { readClose } from './candidate-selection.view';
 import { checkBallot } from './nomination-scope.policy';
-import { recordBallot } from './ballot.records';
+import { paperAfterClose, recordBallot } from './ballot.records';
 import { dateWords } from '../../../src/domain/date-words';
 
 export const enterPaperNominationUseCase: UseCase<typeof enterPaperNomination> = async (input, ctx) => {
@@ -35,7 +35,7 @@ export const enterPaperNominationUseCase: UseCase<typeof enterPaperNomination> =
   const now = ctx.clock.now();
   if (!election.nominationOpensOn) return err('WINDOW_CLOSED', 'NO_WINDOW', '还没有定提名时间');
   if (now.getTime() < startOfShanghaiDay(election.nominationOpensOn).getTime()) return err('WINDOW_CLOSED', 'NOT_OPEN_YET', `提名从${dateWords(election.nominationOpensOn)}开始`);
-  if (await readClose(ctx.store, election._id)) return err('WINDOW_CLOSED', 'NOMINATIONS_CLOSED', '提名已经结束计票，不能再录入');
+  if (await readClose(ctx.store, election._id)) return paperAfterClose();
   const voter = await readDoc(ctx.store, 'voter', input.voterId, voterDoc);
   if (!voter || voter.electionId !== election._id) return err('NOT_FOUND', 'VOTER_UNKNOWN', '选民名单上没有这个人');
   if (voter.nameKey !== nameKey(input.voterName)) return err('INVALID_INPUT', 'NAME_MISMATCH', `选民名单上这个编号的人是${voter.name}，与填写的姓名不一致`);

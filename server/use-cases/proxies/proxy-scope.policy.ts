@@ -12,7 +12,7 @@ import { err, ok, type Result } from '../../../src/domain/result';
 import type { CallContext } from '../../runtime/context';
 import type { WithId } from '../../runtime/documents';
 import { isVoterListPublished } from '../roll/roll-access.policy';
-import { discardSignatureFiles, storeSignatureAt } from '../shared/signature-file.records';
+import { storeSignatureAt } from '../shared/signature-file.records';
 
 export const deadlineOf = (election: ElectionDoc, rules: RuleSet): Date => proxyDeadline(election.electionDay, rules);
 
@@ -47,8 +47,5 @@ export async function storeSignature(ctx: Pick<CallContext, 'storage' | 'clock'>
   const { fileId, digest } = await storeSignatureAt(ctx, path, signature);
   return { fileId, sha256: digest, at: ctx.clock.now().toISOString() };
 }
-
-/** A file whose authorization was refused is removed; a failure only leaves an orphan private file. */
-export const discardSignature = (ctx: CallContext, s: StoredSignature): Promise<void> => discardSignatureFiles(ctx, s.fileId);
 
 export const signaturePath = (electionId: string, authorizationId: string, role: 'principal' | 'proxy') => `private/signatures/proxies/${electionId}/${authorizationId}-${role}.json`;

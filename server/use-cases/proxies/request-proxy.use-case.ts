@@ -32,7 +32,8 @@ import { newId } from '../../security/keyed-hash';
 import { requireBoundVoterWith } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
 import { MAX_PENDING_PER_PROXY, readLoad, readPrincipal, requestedProxyDoc, writeLoad, writePrincipal } from './proxy.records';
-import { deadlineOf, discardSignature, requestWindow, signaturePath, storeSignature } from './proxy-scope.policy';
+import { deadlineOf, requestWindow, signaturePath, storeSignature } from './proxy-scope.policy';
+import { discardSignatureFiles } from '../shared/signature-file.records';
 import { proxyView } from './proxy.view';
 
 type Input = ParsedInputOf<typeof request>;
@@ -121,7 +122,7 @@ export const requestProxyUseCase: UseCase<typeof request> = async (input, ctx) =
   const signature = await storeSignature(ctx, signaturePath(election._id, id, 'principal'), input.signature);
   const r = await file(ctx, filing, id, signature, voter, proxy);
   if (!r.ok) {
-    await discardSignature(ctx, signature);
+    await discardSignatureFiles(ctx, signature.fileId);
     return r;
   }
   const { doc, principal, proxy: holder } = r.value;

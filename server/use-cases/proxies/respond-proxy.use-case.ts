@@ -28,7 +28,8 @@ import type { UseCase } from '../../runtime/dispatch';
 import { requireBoundVoter } from '../shared/election-access.policy';
 import { actorOf } from '../shared/access.policy';
 import { endAuthorization, readAuthorization, readLoad, writeLoad } from './proxy.records';
-import { deadlineOf, deadlinePassed, discardSignature, noSuchAuthorization, signaturePath, storeSignature } from './proxy-scope.policy';
+import { deadlineOf, deadlinePassed, noSuchAuthorization, signaturePath, storeSignature } from './proxy-scope.policy';
+import { discardSignatureFiles } from '../shared/signature-file.records';
 import { notifyPrincipal } from './notify-principal.effects';
 import { proxyView, votersOf } from './proxy.view';
 
@@ -114,7 +115,7 @@ export const respondProxyUseCase: UseCase<typeof respond> = async (input, ctx) =
     if (seen.status !== 'requested') return notPending();
     const signature = await storeSignature(ctx, signaturePath(election._id, input.id, 'proxy'), input.signature);
     answer = await accept(ctx, r, signature);
-    if (!answer.ok) await discardSignature(ctx, signature);
+    if (!answer.ok) await discardSignatureFiles(ctx, signature.fileId);
   } else {
     answer = await decline(ctx, r);
   }

@@ -4,7 +4,7 @@
  * once (import-roll.use-case.ts); one abandoned half-way — the page closed, the phone out of
  * battery, the clerk gone home — used to keep it in storage for good.
  *
- * A job untouched for `idleMs` (settings.importIdleHours) is stopped: its sheet removed first
+ * A job untouched for settings.importIdleHours is stopped: its sheet removed first
  * (idempotent), then the job marked `stopped` without a file, in a transaction that re-reads it
  * and leaves it alone if a call moved it on meanwhile. A crash between the two leaves a running
  * job without its sheet, which the next sweep stops. What was imported stays: every committed
@@ -29,10 +29,10 @@ export interface ImportSweepDeps {
 /** When a job last moved: its last batch, or its start for jobs written before updatedAt existed. */
 const lastMove = (job: { readonly at: string; readonly updatedAt?: string | undefined }) => Date.parse(job.updatedAt ?? job.at);
 
-/** Stops every running import idle for `idleMs`; returns the ids stopped. */
-export async function stopIdleImports(deps: ImportSweepDeps, idleMs: number): Promise<string[]> {
+/** Stops every running import idle for `idleHours` (settings.importIdleHours); returns the ids stopped. */
+export async function stopIdleImports(deps: ImportSweepDeps, idleHours: number): Promise<string[]> {
   const now = deps.clock.now();
-  const cutoff = now.getTime() - idleMs;
+  const cutoff = now.getTime() - idleHours * 3_600_000;
   const idle: Array<{ id: string; fileId: string | null; moved: number }> = [];
   for await (const page of docPages(deps.store, 'rollImport', { status: 'running' }, rollImportDoc)) {
     for (const job of page) if (lastMove(job) <= cutoff) idle.push({ id: job._id, fileId: job.fileId, moved: lastMove(job) });

@@ -33,7 +33,7 @@ describe.each([
   const idleMs = () => t.app.settings.importIdleHours * HOUR;
   const upload = () => t.app.storage.put(`${rollImportPrefix(f.villageId)}roll.csv`, Buffer.from(sheet(n), 'utf8'));
   const later = (ms: number) => t.setNow(new Date(t.app.clock.now().getTime() + ms).toISOString());
-  const sweep = () => stopIdleImports(t.app, idleMs());
+  const sweep = () => stopIdleImports(t.app, t.app.settings.importIdleHours);
 
   beforeEach(async () => {
     // A 1 ms budget: each call commits one batch and returns, so the job stays running.
